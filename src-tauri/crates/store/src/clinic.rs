@@ -1,0 +1,505 @@
+//! The clinic profile (施術所の情報): typed once in 設定, then printed on every form and used by the
+//! 導入ガイド. Validation lives here so that the form, the tests and any future import all refuse
+//! the same input with the same Japanese message.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::{Store, StoreError, audit, parse_timestamp, timestamp};
+
+/// Which 受領委任 the clinic works under; decides which 登録記号番号 are needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ClinicKind {
+    /// 柔道整復 (接骨院・整骨院)
+    Judo,
+    /// あん摩マッサージ指圧・はり・きゅう
+    Ahaki,
+    /// Both under one roof (併設)
+    Both,
+}
+
+impl ClinicKind {
+    fn as_db(self) -> &'static str {
+        match self {
+            ClinicKind::Judo => "judo",
+            ClinicKind::Ahaki => "ahaki",
+            ClinicKind::Both => "both",
+        }
+    }
+
+    fn from_db(text: &str) -> Result<ClinicKind, StoreError> {
+        match text {
+            "judo" => Ok(ClinicKind::Judo),
+            "ahaki" => Ok(ClinicKind::Ahaki),
+            "both" => Ok(ClinicKind::Both),
+            other => Err(StoreError::CorruptData(format!("種別 {other}"))),
+        }
+    }
+
+    /// True when the clinic needs a 柔整 登録記号番号.
+    pub fn needs_judo(self) -> bool {
+        matches!(self, ClinicKind::Judo | ClinicKind::Both)
+    }
+
+    /// True when the clinic needs an あはき 登録記号番号.
+    pub fn needs_ahaki(self) -> bool {
+        matches!(self, ClinicKind::Ahaki | ClinicKind::Both)
+    }
+}
+
+/// What the 設定 form sends: every field exactly as typed, so that validation (not the form) decides
+/// what is acceptable and nothing typed is silently changed before the user sees why.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ClinicProfileInput {
+    /// 施術所名
+    pub name: String,
+    /// 種別; `None` when the user has not chosen yet.
+    pub kind: Option<ClinicKind>,
+    /// 登録記号番号 (柔整)
+    pub reg_no_judo: String,
+    /// 登録記号番号 (あはき)
+    pub reg_no_ahaki: String,
+    /// 郵便番号
+    pub postal_code: String,
+    /// 住所
+    pub address: String,
+    /// 電話番号
+    pub phone: String,
+    /// 開設者名
+    pub owner_name: String,
+}
+
+/// The saved profile, normalised: half-width digits, postal code as 7 digits, 登録記号番号 without
+/// hyphens (the form the portal asks for).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ClinicProfile {
+    /// 施術所名
+    pub name: String,
+    /// 種別
+    pub kind: ClinicKind,
+    /// 登録記号番号 (柔整), present when the kind needs it
+    pub reg_no_judo: Option<String>,
+    /// 登録記号番号 (あはき), present when the kind needs it
+    pub reg_no_ahaki: Option<String>,
+    /// 郵便番号, 7 ASCII digits
+    pub postal_code: String,
+    /// 住所
+    pub address: String,
+    /// 電話番号, normalised (half-width digits and hyphens)
+    pub phone: String,
+    /// 開設者名
+    pub owner_name: String,
+    /// When it was last saved (RFC 3339, UTC)
+    pub updated_at: String,
+}
+
+/// A problem with one field of a form, shown beside that field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldIssue {
+    /// The input's field name (`postalCode`, …)
+    pub field: String,
+    /// What is wrong and what to do, in Japanese
+    pub message: String,
+}
+
+impl FieldIssue {
+    fn new(field: &str, message: impl Into<String>) -> FieldIssue {
+        FieldIssue {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The result of a save: the profile as stored and the warnings that did not stop it (an
+/// unfamiliar 登録記号番号 shape is a warning, never a refusal: the shapes are not all known).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedProfile {
+    /// The stored profile
+    pub profile: ClinicProfile,
+    /// Advice per field that did not block saving
+    pub warnings: Vec<FieldIssue>,
+}
+
+const MAX_NAME: usize = 100;
+const MAX_ADDRESS: usize = 200;
+const MAX_PERSON: usize = 50;
+const MAX_REG_NO: usize = 30;
+
+/// Checks and normalises a profile. On success returns the profile (with `updated_at` empty) and
+/// the warnings; on failure every problem found, so the user fixes them all in one go.
+pub fn validate(input: &ClinicProfileInput) -> Result<(ClinicProfile, Vec<FieldIssue>), Vec<FieldIssue>> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+
+    let name = required_text(&input.name, "name", "施術所名", MAX_NAME, &mut errors);
+    let address = required_text(&input.address, "address", "住所", MAX_ADDRESS, &mut errors);
+    let owner_name = required_text(&input.owner_name, "ownerName", "開設者名", MAX_PERSON, &mut errors);
+
+    let kind = input.kind;
+    if kind.is_none() {
+        errors.push(FieldIssue::new("kind", "種別(柔整・あはき・両方)を選んでください"));
+    }
+    let reg_no_judo = match kind {
+        Some(k) if k.needs_judo() => {
+            registration_number(&input.reg_no_judo, "regNoJudo", true, &mut errors, &mut warnings)
+        }
+        _ => None,
+    };
+    let reg_no_ahaki = match kind {
+        Some(k) if k.needs_ahaki() => {
+            registration_number(&input.reg_no_ahaki, "regNoAhaki", false, &mut errors, &mut warnings)
+        }
+        _ => None,
+    };
+
+    let postal_code = postal_code(&input.postal_code, &mut errors);
+    let phone = phone(&input.phone, &mut errors);
+
+    match (kind, errors.is_empty()) {
+        (Some(kind), true) => Ok((
+            ClinicProfile {
+                name,
+                kind,
+                reg_no_judo,
+                reg_no_ahaki,
+                postal_code,
+                address,
+                phone,
+                owner_name,
+                updated_at: String::new(),
+            },
+            warnings,
+        )),
+        _ => Err(errors),
+    }
+}
+
+fn required_text(raw: &str, field: &str, label: &str, max: usize, errors: &mut Vec<FieldIssue>) -> String {
+    let text = jptext::normalize(raw);
+    if text.is_empty() {
+        errors.push(FieldIssue::new(field, format!("{label}を入力してください")));
+    } else if text.chars().count() > max {
+        errors.push(FieldIssue::new(field, format!("{label}は{max}文字以内で入力してください")));
+    } else if text.chars().any(char::is_control) {
+        errors.push(FieldIssue::new(field, format!("{label}に使えない文字(改行など)が含まれています")));
+    }
+    text
+}
+
+fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
+    match jptext::digits_only(raw) {
+        Some(digits) if digits.is_empty() => {
+            errors.push(FieldIssue::new("postalCode", "郵便番号を入力してください"));
+            digits
+        }
+        Some(digits) if digits.len() == 7 => digits,
+        Some(digits) => {
+            errors.push(FieldIssue::new(
+                "postalCode",
+                format!("郵便番号は7桁の数字で入力してください(入力は{}桁です。例: 123-4567)", digits.len()),
+            ));
+            digits
+        }
+        None => {
+            errors.push(FieldIssue::new(
+                "postalCode",
+                "郵便番号は数字とハイフンだけで入力してください(例: 123-4567)",
+            ));
+            String::new()
+        }
+    }
+}
+
+fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
+    let normalized = jptext::normalize(raw);
+    match jptext::digits_only(&normalized) {
+        Some(digits) if digits.is_empty() => {
+            errors.push(FieldIssue::new("phone", "電話番号を入力してください"));
+        }
+        Some(digits) if !digits.starts_with('0') => {
+            errors.push(FieldIssue::new("phone", "電話番号は市外局番(0から始まる番号)から入力してください"));
+        }
+        Some(digits) if !(10..=11).contains(&digits.len()) => {
+            errors.push(FieldIssue::new(
+                "phone",
+                format!("電話番号は10桁または11桁です(入力は{}桁です。例: 03-1234-5678)", digits.len()),
+            ));
+        }
+        Some(_) => {}
+        None => {
+            errors.push(FieldIssue::new(
+                "phone",
+                "電話番号は数字とハイフンだけで入力してください(例: 03-1234-5678)",
+            ));
+        }
+    }
+    normalized
+}
+
+/// Normalises a 登録記号番号 to the portal's form (no hyphens, no spaces). Only emptiness and
+/// absurd length are refused; a shape we do not recognise is a warning, because not every shape is
+/// known (the あはき one was never confirmed).
+fn registration_number(
+    raw: &str,
+    field: &str,
+    judo: bool,
+    errors: &mut Vec<FieldIssue>,
+    warnings: &mut Vec<FieldIssue>,
+) -> Option<String> {
+    let label = if judo { "柔整" } else { "あはき" };
+    let compact: String = jptext::normalize(raw)
+        .chars()
+        .filter(|c| *c != '-' && !c.is_whitespace())
+        .collect();
+    if compact.is_empty() {
+        errors.push(FieldIssue::new(
+            field,
+            format!("{label}の登録記号番号を入力してください(レセコンの「マスター管理」→「施術者台帳」で確認できます)"),
+        ));
+        return None;
+    }
+    if compact.chars().count() > MAX_REG_NO {
+        errors.push(FieldIssue::new(field, format!("登録記号番号が長すぎます({MAX_REG_NO}文字以内)")));
+        return None;
+    }
+    if judo {
+        if let Some(warning) = judo_shape_warning(&compact) {
+            warnings.push(FieldIssue::new(field, warning));
+        }
+    } else if !compact.chars().all(|c| c.is_ascii_digit() || c == '契' || c == '協') {
+        warnings.push(FieldIssue::new(
+            field,
+            "登録記号番号に数字以外の文字が含まれています。受領委任の契約書と同じか、もう一度ご確認ください",
+        ));
+    }
+    Some(compact)
+}
+
+/// The known 柔整 shape: 契 (個人契約) or 協 (協定), 7 digits whose first two are the
+/// 都道府県番号, then the sub-numbers.
+fn judo_shape_warning(compact: &str) -> Option<String> {
+    let rest = compact.strip_prefix('契').or_else(|| compact.strip_prefix('協'));
+    let Some(rest) = rest else {
+        return Some(
+            "柔整の登録記号番号は「契」または「協」で始まります(例: 契2804440-0-0)。レセコンの表示とご確認ください".into(),
+        );
+    };
+    if rest.len() < 7 || !rest.chars().all(|c| c.is_ascii_digit()) {
+        return Some("「契」「協」の後は7桁の数字と枝番です(例: 契2804440-0-0)。もう一度ご確認ください".into());
+    }
+    let prefecture: u32 = rest[..2].parse().unwrap_or(0);
+    if !(1..=47).contains(&prefecture) {
+        return Some(format!(
+            "先頭2桁({:02})が都道府県番号(01〜47)ではありません。もう一度ご確認ください",
+            prefecture
+        ));
+    }
+    None
+}
+
+impl Store {
+    /// The clinic profile, or `None` before it was first saved.
+    pub async fn clinic_profile(&self) -> Result<Option<ClinicProfile>, StoreError> {
+        let row: Option<ProfileRow> = sqlx::query_as(
+            "SELECT name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at
+             FROM clinic_profile WHERE id = 1",
+        )
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(ProfileRow::into_profile).transpose()
+    }
+
+    /// Validates and saves the profile with its audit row, in one transaction: either both are
+    /// written or neither is.
+    pub async fn save_clinic_profile(
+        &self,
+        input: &ClinicProfileInput,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SavedProfile, StoreError> {
+        let (mut profile, warnings) = validate(input).map_err(StoreError::Validation)?;
+        profile.updated_at = timestamp(now);
+        let before = self.clinic_profile().await?;
+
+        let mut tx = self.pool().begin().await?;
+        sqlx::query(
+            "INSERT INTO clinic_profile
+                (id, name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at)
+             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET
+                name = excluded.name, kind = excluded.kind, reg_no_judo = excluded.reg_no_judo,
+                reg_no_ahaki = excluded.reg_no_ahaki, postal_code = excluded.postal_code,
+                address = excluded.address, phone = excluded.phone, owner_name = excluded.owner_name,
+                updated_at = excluded.updated_at",
+        )
+        .bind(&profile.name)
+        .bind(profile.kind.as_db())
+        .bind(&profile.reg_no_judo)
+        .bind(&profile.reg_no_ahaki)
+        .bind(&profile.postal_code)
+        .bind(&profile.address)
+        .bind(&profile.phone)
+        .bind(&profile.owner_name)
+        .bind(&profile.updated_at)
+        .execute(&mut *tx)
+        .await?;
+        let action = if before.is_some() { "update" } else { "create" };
+        let detail = serde_json::json!({ "changed": changed_fields(before.as_ref(), &profile) });
+        audit::record(&mut tx, now, actor, action, "clinic_profile", &detail).await?;
+        tx.commit().await?;
+        Ok(SavedProfile { profile, warnings })
+    }
+}
+
+/// The names of the fields that differ, for the audit log (values are not copied into it).
+fn changed_fields(before: Option<&ClinicProfile>, after: &ClinicProfile) -> Vec<&'static str> {
+    let Some(b) = before else {
+        return vec!["name", "kind", "regNoJudo", "regNoAhaki", "postalCode", "address", "phone", "ownerName"];
+    };
+    let pairs: [(&'static str, bool); 8] = [
+        ("name", b.name != after.name),
+        ("kind", b.kind != after.kind),
+        ("regNoJudo", b.reg_no_judo != after.reg_no_judo),
+        ("regNoAhaki", b.reg_no_ahaki != after.reg_no_ahaki),
+        ("postalCode", b.postal_code != after.postal_code),
+        ("address", b.address != after.address),
+        ("phone", b.phone != after.phone),
+        ("ownerName", b.owner_name != after.owner_name),
+    ];
+    pairs.into_iter().filter(|(_, changed)| *changed).map(|(name, _)| name).collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    name: String,
+    kind: String,
+    reg_no_judo: Option<String>,
+    reg_no_ahaki: Option<String>,
+    postal_code: String,
+    address: String,
+    phone: String,
+    owner_name: String,
+    updated_at: String,
+}
+
+impl ProfileRow {
+    fn into_profile(self) -> Result<ClinicProfile, StoreError> {
+        parse_timestamp(&self.updated_at)?;
+        Ok(ClinicProfile {
+            name: self.name,
+            kind: ClinicKind::from_db(&self.kind)?,
+            reg_no_judo: self.reg_no_judo,
+            reg_no_ahaki: self.reg_no_ahaki,
+            postal_code: self.postal_code,
+            address: self.address,
+            phone: self.phone,
+            owner_name: self.owner_name,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid_input() -> ClinicProfileInput {
+        ClinicProfileInput {
+            name: "さくら整骨院".into(),
+            kind: Some(ClinicKind::Judo),
+            reg_no_judo: "契2804440-0-0".into(),
+            reg_no_ahaki: String::new(),
+            postal_code: "650-0001".into(),
+            address: "兵庫県神戸市中央区加納町1-2-3".into(),
+            phone: "078-123-4567".into(),
+            owner_name: "山田 太郎".into(),
+        }
+    }
+
+    fn fields(issues: &[FieldIssue]) -> Vec<&str> {
+        issues.iter().map(|i| i.field.as_str()).collect()
+    }
+
+    #[test]
+    fn accepts_and_normalises_full_width_input() {
+        let input = ClinicProfileInput {
+            reg_no_judo: "契２８０４４４０－０－０".into(),
+            postal_code: "〒６５０ー０００１".into(),
+            phone: "０７８（１２３）４５６７".into(),
+            ..valid_input()
+        };
+        let (profile, warnings) = validate(&input).expect("valid");
+        assert_eq!(profile.reg_no_judo.as_deref(), Some("契280444000"));
+        assert_eq!(profile.postal_code, "6500001");
+        assert_eq!(profile.phone, "078(123)4567");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn reports_every_missing_field_at_once() {
+        let errors = validate(&ClinicProfileInput::default()).expect_err("empty form is refused");
+        assert_eq!(fields(&errors), ["name", "address", "ownerName", "kind", "postalCode", "phone"]);
+        assert!(errors.iter().all(|e| e.message.contains("入力") || e.message.contains("選んで")));
+    }
+
+    #[test]
+    fn postal_code_must_have_seven_digits() {
+        for bad in ["123-456", "12345678", "123-45a7", "〒"] {
+            let input = ClinicProfileInput { postal_code: bad.into(), ..valid_input() };
+            let errors = validate(&input).expect_err(bad);
+            assert_eq!(fields(&errors), ["postalCode"], "{bad}");
+            assert!(errors[0].message.contains("郵便番号"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_must_be_a_japanese_number() {
+        for bad in ["1234567890", "03-1234-567", "03-1234-56789-0", "03-abcd-5678"] {
+            let input = ClinicProfileInput { phone: bad.into(), ..valid_input() };
+            let errors = validate(&input).expect_err(bad);
+            assert_eq!(fields(&errors), ["phone"], "{bad}");
+        }
+        let input = ClinicProfileInput { phone: "090-1234-5678".into(), ..valid_input() };
+        assert!(validate(&input).is_ok());
+    }
+
+    #[test]
+    fn registration_numbers_follow_the_kind() {
+        let both = ClinicProfileInput { kind: Some(ClinicKind::Both), ..valid_input() };
+        assert_eq!(fields(&validate(&both).expect_err("あはき missing")), ["regNoAhaki"]);
+
+        let ahaki = ClinicProfileInput {
+            kind: Some(ClinicKind::Ahaki),
+            reg_no_judo: "ignored".into(),
+            reg_no_ahaki: "１２３４５６７".into(),
+            ..valid_input()
+        };
+        let (profile, warnings) = validate(&ahaki).expect("valid");
+        assert_eq!(profile.reg_no_judo, None);
+        assert_eq!(profile.reg_no_ahaki.as_deref(), Some("1234567"));
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn unfamiliar_judo_shapes_warn_but_save() {
+        for (raw, hint) in [("2804440-0-0", "「契」または「協」"), ("契12", "7桁"), ("契9904440-0-0", "都道府県番号")] {
+            let input = ClinicProfileInput { reg_no_judo: raw.into(), ..valid_input() };
+            let (_, warnings) = validate(&input).expect(raw);
+            assert_eq!(fields(&warnings), ["regNoJudo"], "{raw}");
+            assert!(warnings[0].message.contains(hint), "{raw}: {}", warnings[0].message);
+        }
+    }
+
+    #[test]
+    fn refuses_overlong_text_and_line_breaks() {
+        let input = ClinicProfileInput { name: "あ".repeat(101), address: "一丁目\n二番".into(), ..valid_input() };
+        assert_eq!(fields(&validate(&input).expect_err("refused")), ["name", "address"]);
+    }
+}

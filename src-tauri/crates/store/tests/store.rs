@@ -1,0 +1,143 @@
+//! The store against a real SQLite file in a temporary folder (a Japanese-named one, as on a
+//! clinic PC whose user is 山田太郎).
+
+use chrono::{DateTime, TimeZone, Utc};
+use store::clinic::{ClinicKind, ClinicProfileInput};
+use store::{Store, StoreError};
+
+fn at(hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, hour, 0, 0).single().expect("valid time")
+}
+
+fn data_dir(root: &tempfile::TempDir) -> std::path::PathBuf {
+    root.path().join("山田 太郎").join("オン資ナビ")
+}
+
+fn input() -> ClinicProfileInput {
+    ClinicProfileInput {
+        name: "さくら整骨院".into(),
+        kind: Some(ClinicKind::Both),
+        reg_no_judo: "協１３０１２３４－１－２".into(),
+        reg_no_ahaki: "1234567".into(),
+        postal_code: "１００－０００１".into(),
+        address: "東京都千代田区千代田1-1".into(),
+        phone: "03-1234-5678".into(),
+        owner_name: "山田 太郎".into(),
+    }
+}
+
+#[tokio::test]
+async fn migrates_an_empty_folder_and_reopens_it() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open new");
+    assert!(store.path().ends_with(store::DATABASE_FILE));
+    assert_eq!(store.clinic_profile().await.expect("read"), None);
+    assert!(store.audit_log(10).await.expect("log").is_empty());
+    store.close().await;
+
+    let again = Store::open_in(&dir).await.expect("reopen migrated");
+    assert_eq!(again.clinic_profile().await.expect("read"), None);
+}
+
+#[tokio::test]
+async fn profile_round_trips_across_a_restart_with_its_audit_rows() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    let saved = store.save_clinic_profile(&input(), "受付 佐藤", at(9)).await.expect("save");
+    assert!(saved.warnings.is_empty(), "{:?}", saved.warnings);
+    assert_eq!(saved.profile.reg_no_judo.as_deref(), Some("協130123412"));
+    assert_eq!(saved.profile.postal_code, "1000001");
+    assert_eq!(saved.profile.updated_at, "2026-11-27T09:00:00Z");
+
+    let changed = ClinicProfileInput { phone: "03-9999-0000".into(), ..input() };
+    store.save_clinic_profile(&changed, "受付 佐藤", at(10)).await.expect("update");
+    store.close().await;
+
+    let store = Store::open_in(&dir).await.expect("reopen");
+    let profile = store.clinic_profile().await.expect("read").expect("saved before");
+    assert_eq!(profile.phone, "03-9999-0000");
+    assert_eq!(profile.name, "さくら整骨院");
+    assert_eq!(profile.kind, ClinicKind::Both);
+
+    let log = store.audit_log(10).await.expect("log");
+    assert_eq!(log.len(), 2);
+    assert_eq!((log[0].action.as_str(), log[0].entity.as_str()), ("update", "clinic_profile"));
+    assert_eq!(log[0].detail, r#"{"changed":["phone"]}"#);
+    assert_eq!(log[0].actor, "受付 佐藤");
+    assert_eq!(log[1].action, "create");
+}
+
+#[tokio::test]
+async fn a_refused_profile_writes_nothing() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    store.save_clinic_profile(&input(), "a", at(9)).await.expect("first save");
+
+    let bad = ClinicProfileInput { postal_code: "12-345".into(), name: "別の名前".into(), ..input() };
+    let err = store.save_clinic_profile(&bad, "a", at(10)).await.expect_err("refused");
+    assert_eq!(err.code(), "Validation");
+    assert_eq!(err.field_issues().len(), 1);
+    assert_eq!(err.field_issues()[0].field, "postalCode");
+
+    let kept = store.clinic_profile().await.expect("read").expect("present");
+    assert_eq!(kept.name, "さくら整骨院", "nothing saved half");
+    assert_eq!(store.audit_log(10).await.expect("log").len(), 1);
+}
+
+#[tokio::test]
+async fn refuses_a_database_from_a_newer_version() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    store.close().await;
+    {
+        // A later version of the app applied a migration this one does not know.
+        let path = dir.join(store::DATABASE_FILE);
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.expect("raw open");
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+             VALUES (99991231000000, 'future', 1, x'00', 0)",
+        )
+        .execute(&pool)
+        .await
+        .expect("insert future migration");
+        pool.close().await;
+    }
+    match Store::open_in(&dir).await {
+        Err(err @ StoreError::DatabaseTooNew(99991231000000)) => {
+            assert_eq!(err.code(), "DatabaseTooNew");
+            assert!(err.to_string().contains("最新版"));
+        }
+        other => panic!("expected DatabaseTooNew, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn settings_and_setup_progress_persist() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    assert_eq!(store.actor().await.expect("actor"), store::settings::DEFAULT_ACTOR);
+    store.set_setting(store::settings::STAFF_NAME, "院長", "system", at(8)).await.expect("set");
+    assert_eq!(store.actor().await.expect("actor"), "院長");
+
+    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done");
+    store.set_setup_step_done("portal_user", true, "院長", at(10)).await.expect("done twice is fine");
+    store.set_setup_step_done("app_apply", true, "院長", at(11)).await.expect("done");
+    assert_eq!(store.finished_setup_steps().await.expect("steps"), ["portal_user", "app_apply"]);
+    store.set_setup_step_done("portal_user", false, "院長", at(12)).await.expect("reopen");
+    assert_eq!(store.finished_setup_steps().await.expect("steps"), ["app_apply"]);
+
+    let counts = store.check_counts_on(at(9).date_naive()).await.expect("counts");
+    assert_eq!(counts.total, 0);
+}
+
+#[tokio::test]
+async fn a_folder_that_cannot_be_created_is_a_typed_error() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let file = root.path().join("not-a-folder");
+    std::fs::write(&file, b"x").expect("write");
+    let err = Store::open_in(&file.join("sub")).await.expect_err("cannot create under a file");
+    assert_eq!(err.code(), "DataDir");
+}

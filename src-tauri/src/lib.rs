@@ -1,1 +1,127 @@
-//! placeholder
+//! The Tauri host of オン資ナビ: plugins, state and commands. Domain logic lives in the crates
+//! under `crates/`, which know nothing of Tauri.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use tauri::Manager;
+use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+
+use crate::error::AppError;
+use crate::state::{AppState, Paths};
+
+/// Each log file is cut at this size; [`KEEP_LOG_FILES`] old ones are kept.
+const MAX_LOG_BYTES: u128 = 2 * 1024 * 1024;
+const KEEP_LOG_FILES: usize = 5;
+const LOG_FILE: &str = "onshi-navi";
+
+/// Starts the app; returns when the last window closes.
+pub fn run() {
+    let args: Vec<String> = std::env::args().collect();
+    let data_dir_override = state::data_dir_override(&args, std::env::var("ONSHI_NAVI_DATA_DIR").ok());
+    let builder = commands::specta_builder();
+
+    let log_target = match &data_dir_override {
+        Some(dir) => TargetKind::Folder { path: state::log_dir_for(dir), file_name: Some(LOG_FILE.into()) },
+        None => TargetKind::LogDir { file_name: Some(LOG_FILE.into()) },
+    };
+
+    let result = tauri::Builder::default()
+        // First, so a second launch hands over to the running app before anything opens the database.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .targets([Target::new(log_target), Target::new(TargetKind::Stdout)])
+                .level(log::LevelFilter::Info)
+                .max_file_size(MAX_LOG_BYTES)
+                .rotation_strategy(RotationStrategy::KeepSome(KEEP_LOG_FILES))
+                .timezone_strategy(tauri_plugin_log::TimezoneStrategy::UseLocal)
+                .build(),
+        )
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let paths = resolve_paths(app.handle(), data_dir_override)?;
+            log::info!(
+                "オン資ナビ {} starting; data in {}",
+                env!("CARGO_PKG_VERSION"),
+                paths.data_dir.display()
+            );
+            let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir))
+                .map_err(AppError::from);
+            app.manage(AppState::new(store, paths));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        // Nothing on screen can show this: the window never opened. Say it where we can.
+        log::error!("オン資ナビを起動できませんでした: {e}");
+        eprintln!("オン資ナビを起動できませんでした: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn resolve_paths(
+    app: &tauri::AppHandle,
+    data_dir_override: Option<std::path::PathBuf>,
+) -> Result<Paths, tauri::Error> {
+    Ok(match data_dir_override {
+        Some(data_dir) => Paths { log_dir: state::log_dir_for(&data_dir), data_dir, overridden: true },
+        None => Paths { data_dir: app.path().app_data_dir()?, log_dir: app.path().app_log_dir()?, overridden: false },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// The committed `ui/src/bindings.ts` must be what the Rust types generate today, so the UI
+    /// never calls a renamed command or reads a moved field. `UPDATE_BINDINGS=1` rewrites it.
+    #[test]
+    fn typescript_bindings_are_fresh() {
+        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+        let fresh_dir = tempfile::tempdir().expect("tempdir");
+        let fresh = fresh_dir.path().join("bindings.ts");
+        super::commands::specta_builder()
+            .export(
+                specta_typescript::Typescript::default()
+                    .header("// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p onshi-navi`. Do not edit.\n"),
+                &fresh,
+            )
+            .expect("export bindings");
+        let fresh_text = std::fs::read_to_string(&fresh).expect("read fresh");
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed, &fresh_text).expect("write bindings");
+            return;
+        }
+        let committed_text = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            committed_text == fresh_text,
+            "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p onshi-navi typescript_bindings_are_fresh`"
+        );
+    }
+
+    /// Every registered command has its permission in the capability, and nothing more.
+    #[test]
+    fn capability_grants_exactly_our_commands() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("capabilities/default.json");
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+        let granted: Vec<&str> = json["permissions"]
+            .as_array()
+            .expect("permissions")
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter(|p| p.starts_with("allow-"))
+            .collect();
+        let expected: Vec<String> =
+            super::commands::names::ALL.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+        assert_eq!(granted, expected);
+    }
+}

@@ -1,0 +1,121 @@
+//! The steps of the guide clinics follow today (`shared/seed/online-eligibility-guide.ja.txt`),
+//! in its order. The ids are stored in the database as progress, so they never change once
+//! released; titles and hints may.
+
+use serde::Serialize;
+use specta::Type;
+
+/// The part of the guide a step belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// 1.「オンライン資格確認」申請
+    Apply,
+    /// 2.「オンライン資格確認システム」へ接続する
+    Connect,
+}
+
+/// One step of the set-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// Stable id, stored as progress
+    pub id: &'static str,
+    /// Which part of the guide
+    pub section: Section,
+    /// What to do, as the guide says it
+    pub title: &'static str,
+    /// The detail staff most often miss
+    pub hint: &'static str,
+}
+
+/// Every step, in the guide's order.
+pub const STEPS: [Step; 9] = [
+    Step {
+        id: "portal_user",
+        section: Section::Apply,
+        title: "施術所向け総合ポータルサイトにユーザー登録する",
+        hint: "登録記号番号(受領委任の記号番号)が必要です。レセコンの「マスター管理」→「施術者台帳」で確認できます。申請後に届くメールのリンクを押すと登録が完了します。",
+    },
+    Step {
+        id: "app_apply",
+        section: Section::Apply,
+        title: "マイナ資格確認アプリの利用開始申請をする",
+        hint: "利用開始手順書に沿って申請します。審査のあとでアプリが使えるようになります。",
+    },
+    Step {
+        id: "connection",
+        section: Section::Connect,
+        title: "接続する機器を決める(Windowsパソコン または スマートフォン・タブレット)",
+        hint: "インターネット環境がない場合は、携帯電話会社やケーブルテレビなどと契約が必要です。",
+    },
+    Step {
+        id: "pc_check",
+        section: Section::Connect,
+        title: "パソコンが要件を満たすか確かめる",
+        hint: "Windows 11 または 10(64ビット)、メモリ4GB、ストレージ160GB、Core i3 以上。",
+    },
+    Step {
+        id: "card_reader",
+        section: Section::Connect,
+        title: "カードリーダーを用意する(助成金の対象)",
+        hint: "厚生労働省が公表している対応機種(USB接続 または Bluetooth)から選びます。領収書は助成金の申請に使うので保管してください。",
+    },
+    Step {
+        id: "app_setup",
+        section: Section::Connect,
+        title: "マイナ資格確認アプリをセットアップする",
+        hint: "ポータルサイトの「アプリユーザー設定情報」(PDF)を確認してから、アプリをインストールして初期設定します。",
+    },
+    Step {
+        id: "test_read",
+        section: Section::Connect,
+        title: "マイナンバーカードの保険証情報が読み取れることを確かめる",
+        hint: "スタッフご自身のマイナ保険証で試すと安心です。",
+    },
+    Step {
+        id: "start_date",
+        section: Section::Connect,
+        title: "運用開始日を登録する",
+        hint: "アプリを初めて業務で使う日を「運用開始日登録」で登録します。協力金などの要件にもなります。",
+    },
+    Step {
+        id: "go_live",
+        section: Section::Connect,
+        title: "マイナ資格確認アプリで業務を始める",
+        hint: "受付でマイナ保険証をお持ちか、お声がけしましょう。",
+    },
+];
+
+/// Looks a step up by its stored id.
+pub fn step(id: &str) -> Option<&'static Step> {
+    STEPS.iter().find(|s| s.id == id)
+}
+
+/// The first step not in `done`, in the guide's order: what ホーム suggests next.
+pub fn next_step<'a>(done: impl IntoIterator<Item = &'a str> + Clone) -> Option<&'static Step> {
+    STEPS.iter().find(|s| !done.clone().into_iter().any(|d| d == s.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_found() {
+        for (i, s) in STEPS.iter().enumerate() {
+            assert_eq!(step(s.id), Some(s));
+            assert!(STEPS[i + 1..].iter().all(|t| t.id != s.id), "duplicate id {}", s.id);
+        }
+        assert_eq!(step("nope"), None);
+    }
+
+    #[test]
+    fn next_step_follows_the_guide_order() {
+        assert_eq!(next_step([].iter().copied()).map(|s| s.id), Some("portal_user"));
+        let done = ["portal_user", "connection"];
+        assert_eq!(next_step(done.iter().copied()).map(|s| s.id), Some("app_apply"));
+        let all: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
+        assert_eq!(next_step(all.iter().copied()), None);
+    }
+}

@@ -1,0 +1,31 @@
+//! The `#[tauri::command]`s, one file per area. Each takes the state, calls one crate function
+//! and maps its error: no SQL and no rules here.
+
+pub mod app;
+pub mod clinic;
+pub mod guide;
+pub mod home;
+pub mod settings;
+
+#[allow(missing_docs)]
+pub mod names {
+    include!("names.rs");
+}
+
+use tauri_specta::{Builder, collect_commands};
+
+/// Every command with its types, for the invoke handler and the generated TypeScript bindings.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().disable_serde_phases().commands(collect_commands![
+        app::app_info,
+        home::home_summary,
+        clinic::get_clinic_profile,
+        clinic::check_clinic_profile,
+        clinic::save_clinic_profile,
+        settings::get_staff_name,
+        settings::set_staff_name,
+        settings::audit_log,
+        guide::setup_steps,
+        guide::set_setup_step,
+    ])
+}

@@ -1,0 +1,36 @@
+//! 設定 → スタッフ名 and 変更履歴.
+
+use store::audit::AuditEntry;
+use store::settings::STAFF_NAME;
+use tauri::State;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The staff name recorded as the author of changes ("" when none is set).
+#[tauri::command]
+#[specta::specta]
+pub async fn get_staff_name(state: State<'_, AppState>) -> Result<String, AppError> {
+    Ok(state.store()?.setting(STAFF_NAME).await?.unwrap_or_default())
+}
+
+/// Sets the staff name (normalised, at most 50 characters).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_staff_name(state: State<'_, AppState>, name: String) -> Result<String, AppError> {
+    let name = jptext::normalize(&name);
+    if name.chars().count() > 50 || name.chars().any(char::is_control) {
+        return Err(AppError::new("Validation", "スタッフ名は改行なしの50文字以内で入力してください"));
+    }
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    store.set_setting(STAFF_NAME, &name, &actor, chrono::Utc::now()).await?;
+    Ok(name)
+}
+
+/// The newest changes, newest first (at most 200).
+#[tauri::command]
+#[specta::specta]
+pub async fn audit_log(state: State<'_, AppState>, limit: u32) -> Result<Vec<AuditEntry>, AppError> {
+    Ok(state.store()?.audit_log(limit.min(200)).await?)
+}

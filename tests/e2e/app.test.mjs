@@ -1,0 +1,153 @@
+// End to end: the built app in a real window under Xvfb, driven through tauri-driver and
+// WebKitWebDriver. Fill the clinic profile, see a field error, save, quit, start again: the profile
+// is still there. A screenshot of each screen goes to target/e2e-screenshots/ for review.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Session, startDriver, stopDriver } from "./webdriver.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const app = process.env.ONSHI_NAVI_BIN ?? join(root, "target/debug/onshi-navi");
+const shots = join(root, "target/e2e-screenshots");
+const driverKind = process.env.E2E_DRIVER ?? "tauri-driver";
+const port = Number(process.env.E2E_PORT ?? 4444);
+
+let driver;
+let session;
+const home = mkdtempSync(join(tmpdir(), "onshi-e2e-"));
+const dataDir = join(home, "山田 太郎", "オン資ナビ");
+
+async function snap(name) {
+  writeFileSync(join(shots, `${name}.png`), await session.screenshot());
+}
+
+/** Launches the app in a new session; one retry of the session creation at most, and said so. */
+async function launch() {
+  try {
+    session = await Session.create(driver.base, app);
+  } catch (e) {
+    console.log(`# session creation failed once, retrying: ${e.message}`);
+    session = await Session.create(driver.base, app);
+  }
+  await session.waitForPage("home");
+}
+
+async function go(page) {
+  await session.click(`a[data-nav="${page}"]`);
+  await session.waitForPage(page);
+}
+
+describe("オン資ナビ in its window", () => {
+  before(async () => {
+    assert.ok(existsSync(app), `build the app first: ${app}`);
+    mkdirSync(shots, { recursive: true });
+    driver = await startDriver({
+      kind: driverKind,
+      port,
+      env: {
+        ...process.env,
+        TAURI_WEBVIEW_AUTOMATION: "true",
+        ONSHI_NAVI_DATA_DIR: dataDir,
+        XDG_DATA_HOME: join(home, "xdg-data"),
+        XDG_CONFIG_HOME: join(home, "xdg-config"),
+        XDG_CACHE_HOME: join(home, "xdg-cache"),
+      },
+    });
+    await launch();
+  });
+
+  after(async () => {
+    await session?.quit().catch(() => {});
+    await stopDriver(driver);
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  test("every screen opens from the menu, in Japanese", async () => {
+    assert.match(await session.text("h1"), /ホーム/);
+    assert.match(await session.text("main"), /施術所の情報がまだ登録されていません/);
+    await snap("01-home-empty");
+    const pages = [
+      ["guide", "導入ガイド"],
+      ["daily", "毎日の資格確認"],
+      ["subsidy", "助成金"],
+      ["grant", "協力金"],
+      ["faq", "よくある質問"],
+      ["settings", "設定"],
+    ];
+    for (const [i, [page, title]] of pages.entries()) {
+      await go(page);
+      assert.equal(await session.text("h1"), title);
+      await snap(`${String(i + 2).padStart(2, "0")}-${page}`);
+    }
+  });
+
+  test("closed programs show as closed", async () => {
+    await go("subsidy");
+    assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /受付終了/);
+    assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /令和8年1月15日 \(2026-01-15\)/);
+    assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /¥41,000/);
+  });
+
+  test("a bad 郵便番号 gets a message beside the field and nothing is saved", async () => {
+    await go("settings");
+    await session.type("#f-name", "さくら整骨院");
+    await session.click('input[name=kind][value="judo"]');
+    await session.type("#f-regNoJudo", "契２８０４４４０－０－０");
+    await session.type("#f-postalCode", "650-001");
+    await session.type("#f-address", "兵庫県神戸市中央区加納町1-2-3");
+    await session.type("#f-phone", "０７８－１２３－４５６７");
+    await session.type("#f-ownerName", "山田 太郎");
+    await session.click("#save-profile");
+    await session.waitFor("the postal code message", async () => (await session.text("#msg-postalCode")).length > 0);
+    assert.match(await session.text("#msg-postalCode"), /郵便番号は7桁/);
+    assert.equal(await session.attr("#f-postalCode", "aria-invalid"), "true");
+    assert.match(await session.text("#profile-status"), /保存できませんでした/);
+    await snap("08-settings-postal-error");
+
+    await go("home");
+    assert.match(await session.text("main"), /施術所の情報がまだ登録されていません/, "nothing was saved");
+  });
+
+  test("a corrected profile saves, normalised", async () => {
+    await go("settings");
+    await session.type("#f-name", "さくら整骨院");
+    await session.click('input[name=kind][value="judo"]');
+    await session.type("#f-regNoJudo", "契２８０４４４０－０－０");
+    await session.type("#f-postalCode", "６５０ー０００１");
+    await session.type("#f-address", "兵庫県神戸市中央区加納町1-2-3");
+    await session.type("#f-phone", "０７８－１２３－４５６７");
+    await session.type("#f-ownerName", "山田 太郎");
+    await session.click("#save-profile");
+    await session.waitFor("saved", async () => /保存しました/.test(await session.text("#profile-status")));
+    assert.equal(await session.prop("#f-postalCode", "value"), "650-0001");
+    assert.equal(await session.prop("#f-phone", "value"), "078-123-4567", "full-width digits normalised");
+    assert.equal(await session.text("#msg-postalCode"), "");
+    assert.match(await session.text("table.log"), /施術所の情報を登録/);
+    await snap("09-settings-saved");
+  });
+
+  test("a finished guide step is ticked", async () => {
+    await go("guide");
+    await session.click("#step-portal_user");
+    await session.waitFor("step saved", () => session.exec("return document.querySelector('#step-portal_user')?.checked === true && /1 \\/ 9/.test(document.querySelector('.lead').textContent)"));
+    await snap("10-guide-progress");
+  });
+
+  test("after quitting and starting again, everything is still there", async () => {
+    await session.quit();
+    session = undefined;
+    await launch();
+    assert.equal(await session.text("[data-testid=clinic-name]"), "さくら整骨院");
+    assert.match(await session.text("main"), /1 \/ 9 手順 完了/);
+    await snap("11-home-after-restart");
+    await go("settings");
+    assert.equal(await session.prop("#f-name", "value"), "さくら整骨院");
+    assert.equal(await session.prop("#f-regNoJudo", "value"), "契280444000");
+    assert.equal(await session.prop("#f-phone", "value"), "078-123-4567");
+    assert.equal(await session.prop('input[name=kind][value="judo"]', "checked"), true);
+    await go("guide");
+    assert.equal(await session.prop("#step-portal_user", "checked"), true);
+  });
+});

@@ -1,0 +1,66 @@
+// The only module that talks to the Rust side. Pages call these typed functions; a failure is
+// thrown as an ApiError with a stable code and a Japanese message.
+import { commands, type AppError, type FieldIssue } from "../bindings";
+
+export type * from "../bindings";
+
+/** An error from the app, with the field-level problems of a refused form. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly fields: FieldIssue[];
+
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = "ApiError";
+    this.code = error.code;
+    this.fields = error.fields;
+  }
+}
+
+type Typed<T> = { status: "ok"; data: T } | { status: "error"; error: AppError | string };
+
+/** Turns any rejection into an ApiError: our typed errors as they are, Tauri's own (a string)
+ *  as an internal error with its text kept for support. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (typeof error === "object" && error !== null && "code" in error && "message" in error) {
+    const e = error as AppError;
+    return new ApiError({ code: e.code, message: e.message, fields: e.fields ?? [] });
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return new ApiError({ code: "Internal", message: `アプリ内部のエラーです: ${text}`, fields: [] });
+}
+
+async function unwrap<T>(call: Promise<Typed<T>>): Promise<T> {
+  let result: Typed<T>;
+  try {
+    result = await call;
+  } catch (e) {
+    throw toApiError(e);
+  }
+  if (result.status === "ok") return result.data;
+  throw toApiError(result.error);
+}
+
+async function plain<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => plain(commands.appInfo()),
+  homeSummary: () => unwrap(commands.homeSummary()),
+  getClinicProfile: () => unwrap(commands.getClinicProfile()),
+  checkClinicProfile: (input: Parameters<typeof commands.checkClinicProfile>[0]) =>
+    plain(commands.checkClinicProfile(input)),
+  saveClinicProfile: (input: Parameters<typeof commands.saveClinicProfile>[0]) =>
+    unwrap(commands.saveClinicProfile(input)),
+  getStaffName: () => unwrap(commands.getStaffName()),
+  setStaffName: (name: string) => unwrap(commands.setStaffName(name)),
+  auditLog: (limit: number) => unwrap(commands.auditLog(limit)),
+  setupSteps: () => unwrap(commands.setupSteps()),
+  setSetupStep: (id: string, done: boolean) => unwrap(commands.setSetupStep(id, done)),
+};

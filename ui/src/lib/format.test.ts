@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { fieldLabel, localDateTime, percent, postalCode } from "./format";
+import { toApiError, ApiError } from "../api";
+
+describe("format", () => {
+  it("percent never divides by zero", () => {
+    expect(percent(0, 0)).toBe(0);
+    expect(percent(3, 9)).toBe(33);
+    expect(percent(9, 9)).toBe(100);
+  });
+  it("postal codes get their hyphen", () => {
+    expect(postalCode("1000001")).toBe("100-0001");
+    expect(postalCode("12345")).toBe("12345");
+  });
+  it("timestamps become local minutes, bad input is kept", () => {
+    expect(localDateTime("not a date")).toBe("not a date");
+    expect(localDateTime("2026-11-27T09:00:00Z")).toMatch(/^2026-11-2\d \d\d:00$/);
+  });
+  it("labels fields in Japanese", () => {
+    expect(fieldLabel("postalCode")).toBe("郵便番号");
+    expect(fieldLabel("unknown")).toBe("unknown");
+  });
+});
+
+describe("errors", () => {
+  it("keeps our typed errors", () => {
+    const e = toApiError({ code: "Validation", message: "入力内容を確認してください", fields: [] });
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.code).toBe("Validation");
+  });
+  it("turns Tauri's string rejections into an internal error", () => {
+    const e = toApiError("command not allowed");
+    expect(e.code).toBe("Internal");
+    expect(e.message).toContain("command not allowed");
+  });
+});

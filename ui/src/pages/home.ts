@@ -1,0 +1,64 @@
+import { api } from "../api";
+import { h, render } from "../lib/dom";
+import { percent } from "../lib/format";
+
+/** ホーム: where the clinic stands today, from its own data. */
+export async function homePage(main: HTMLElement): Promise<void> {
+  const s = await api.homeSummary();
+  const rate = percent(s.todayChecks.myNumberCard, s.todayChecks.total);
+  render(
+    main,
+    h("h1", {}, "ホーム"),
+    h("p", { class: "lead" }, s.todayText),
+    h(
+      "div",
+      { class: "cards" },
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "home-clinic" },
+        h("h2", { id: "home-clinic" }, "施術所"),
+        s.clinicName
+          ? h("p", { class: "big", "data-testid": "clinic-name" }, s.clinicName)
+          : [h("p", {}, "施術所の情報がまだ登録されていません。"), h("a", { class: "button", href: "#/settings" }, "設定で登録する")],
+      ),
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "home-setup" },
+        h("h2", { id: "home-setup" }, "導入の進み具合"),
+        h("p", { class: "big" }, `${s.setupDone} / ${s.setupTotal} 手順 完了`),
+        h("progress", { max: s.setupTotal, value: s.setupDone, "aria-label": "導入の進み具合" }),
+        s.nextStep
+          ? [h("p", {}, "次の手順: ", h("strong", {}, s.nextStep.title)), h("a", { class: "button", href: "#/guide" }, "導入ガイドへ")]
+          : h("p", { class: "ok" }, "すべての手順が完了しています。"),
+      ),
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "home-today" },
+        h("h2", { id: "home-today" }, "今日の資格確認"),
+        h("p", { class: "big" }, `${s.todayChecks.total} 件`),
+        h("p", {}, `うちマイナ保険証 ${s.todayChecks.myNumberCard} 件(利用率 ${rate}%)`),
+        h("a", { class: "button", href: "#/daily" }, "毎日の資格確認へ"),
+      ),
+      h(
+        "section",
+        { class: "card", "aria-labelledby": "home-programs" },
+        h("h2", { id: "home-programs" }, "助成金・協力金"),
+        h(
+          "ul",
+          { class: "plain" },
+          s.programs.map((p) =>
+            h(
+              "li",
+              {},
+              h("span", { class: `badge ${p.availability.state}` }, p.label),
+              " ",
+              p.program.name,
+              h("br"),
+              h("span", { class: "muted" }, `締切 ${p.closesOnText}・${p.program.kind === "subsidy" ? "上限" : "給付額"} ${p.amountText}`),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

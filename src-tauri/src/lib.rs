@@ -48,13 +48,8 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let paths = resolve_paths(app.handle(), data_dir_override)?;
-            log::info!(
-                "オン資ナビ {} starting; data in {}",
-                env!("CARGO_PKG_VERSION"),
-                paths.data_dir.display()
-            );
-            let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir))
-                .map_err(AppError::from);
+            log::info!("オン資ナビ {} starting; data in {}", env!("CARGO_PKG_VERSION"), paths.data_dir.display());
+            let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir)).map_err(AppError::from);
             app.manage(AppState::new(store, paths));
             Ok(())
         })
@@ -67,10 +62,7 @@ pub fn run() {
     }
 }
 
-fn resolve_paths(
-    app: &tauri::AppHandle,
-    data_dir_override: Option<std::path::PathBuf>,
-) -> Result<Paths, tauri::Error> {
+fn resolve_paths(app: &tauri::AppHandle, data_dir_override: Option<std::path::PathBuf>) -> Result<Paths, tauri::Error> {
     Ok(match data_dir_override {
         Some(data_dir) => Paths { log_dir: state::log_dir_for(&data_dir), data_dir, overridden: true },
         None => Paths { data_dir: app.path().app_data_dir()?, log_dir: app.path().app_log_dir()?, overridden: false },
@@ -90,8 +82,9 @@ mod tests {
         let fresh = fresh_dir.path().join("bindings.ts");
         super::commands::specta_builder()
             .export(
-                specta_typescript::Typescript::default()
-                    .header("// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p onshi-navi`. Do not edit.\n"),
+                specta_typescript::Typescript::default().header(
+                    "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p onshi-navi`. Do not edit.\n",
+                ),
                 &fresh,
             )
             .expect("export bindings");

@@ -1,8 +1,8 @@
 //! 設定 → 施術所の情報.
 
-use store::clinic::{self, ClinicProfile, ClinicProfileInput, FieldIssue, SavedProfile};
 use serde::Serialize;
 use specta::Type;
+use store::clinic::{self, ClinicProfile, ClinicProfileInput, FieldIssue, SavedProfile};
 use tauri::State;
 
 use crate::error::AppError;

@@ -22,10 +22,7 @@ pub struct StepProgress {
 #[specta::specta]
 pub async fn setup_steps(state: State<'_, AppState>) -> Result<Vec<StepProgress>, AppError> {
     let done = state.store()?.finished_setup_steps().await?;
-    Ok(guide::STEPS
-        .iter()
-        .map(|step| StepProgress { step: *step, done: done.iter().any(|d| d == step.id) })
-        .collect())
+    Ok(guide::STEPS.iter().map(|step| StepProgress { step: *step, done: done.iter().any(|d| d == step.id) }).collect())
 }
 
 /// Marks a step done or not done; refuses an id the guide does not have.

@@ -72,16 +72,12 @@ pub fn format_yen(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    if amount < 0 {
-        format!("-¥{grouped}")
-    } else {
-        format!("¥{grouped}")
-    }
+    if amount < 0 { format!("-¥{grouped}") } else { format!("¥{grouped}") }
 }
 
 /// A Japanese era with the first day it was in force.
@@ -113,25 +109,14 @@ pub fn era_year(date: NaiveDate) -> Option<(&'static str, i32)> {
 }
 
 fn era_year_text(date: NaiveDate) -> Option<String> {
-    era_year(date).map(|(era, year)| {
-        if year == 1 {
-            format!("{era}元年")
-        } else {
-            format!("{era}{year}年")
-        }
-    })
+    era_year(date).map(|(era, year)| if year == 1 { format!("{era}元年") } else { format!("{era}{year}年") })
 }
 
 /// `令和7年5月1日 (2025-05-01)`: the 和暦 staff read first, with the 西暦 the portal and the
 /// official app use beside it so the two can never be confused.
 pub fn format_date(date: NaiveDate) -> String {
     match era_year_text(date) {
-        Some(year) => format!(
-            "{year}{}月{}日 ({})",
-            date.month(),
-            date.day(),
-            date.format("%Y-%m-%d")
-        ),
+        Some(year) => format!("{year}{}月{}日 ({})", date.month(), date.day(), date.format("%Y-%m-%d")),
         None => date.format("%Y-%m-%d").to_string(),
     }
 }

@@ -49,11 +49,9 @@ pub(crate) async fn record(
 impl Store {
     /// The newest `limit` changes, newest first.
     pub async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT id, at, actor, action, entity, detail FROM audit_log ORDER BY id DESC LIMIT ?",
-        )
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?)
+        Ok(sqlx::query_as("SELECT id, at, actor, action, entity, detail FROM audit_log ORDER BY id DESC LIMIT ?")
+            .bind(limit)
+            .fetch_all(self.pool())
+            .await?)
     }
 }

@@ -109,10 +109,7 @@ pub struct FieldIssue {
 
 impl FieldIssue {
     fn new(field: &str, message: impl Into<String>) -> FieldIssue {
-        FieldIssue {
-            field: field.to_string(),
-            message: message.into(),
-        }
+        FieldIssue { field: field.to_string(), message: message.into() }
     }
 }
 
@@ -208,10 +205,7 @@ fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
             digits
         }
         None => {
-            errors.push(FieldIssue::new(
-                "postalCode",
-                "郵便番号は数字とハイフンだけで入力してください(例: 123-4567)",
-            ));
+            errors.push(FieldIssue::new("postalCode", "郵便番号は数字とハイフンだけで入力してください(例: 123-4567)"));
             String::new()
         }
     }
@@ -234,10 +228,7 @@ fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
         }
         Some(_) => {}
         None => {
-            errors.push(FieldIssue::new(
-                "phone",
-                "電話番号は数字とハイフンだけで入力してください(例: 03-1234-5678)",
-            ));
+            errors.push(FieldIssue::new("phone", "電話番号は数字とハイフンだけで入力してください(例: 03-1234-5678)"));
         }
     }
     normalized
@@ -254,10 +245,7 @@ fn registration_number(
     warnings: &mut Vec<FieldIssue>,
 ) -> Option<String> {
     let label = if judo { "柔整" } else { "あはき" };
-    let compact: String = jptext::normalize(raw)
-        .chars()
-        .filter(|c| *c != '-' && !c.is_whitespace())
-        .collect();
+    let compact: String = jptext::normalize(raw).chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
     if compact.is_empty() {
         errors.push(FieldIssue::new(
             field,
@@ -288,7 +276,8 @@ fn judo_shape_warning(compact: &str) -> Option<String> {
     let rest = compact.strip_prefix('契').or_else(|| compact.strip_prefix('協'));
     let Some(rest) = rest else {
         return Some(
-            "柔整の登録記号番号は「契」または「協」で始まります(例: 契2804440-0-0)。レセコンの表示とご確認ください".into(),
+            "柔整の登録記号番号は「契」または「協」で始まります(例: 契2804440-0-0)。レセコンの表示とご確認ください"
+                .into(),
         );
     };
     if rest.len() < 7 || !rest.chars().all(|c| c.is_ascii_digit()) {
@@ -296,10 +285,7 @@ fn judo_shape_warning(compact: &str) -> Option<String> {
     }
     let prefecture: u32 = rest[..2].parse().unwrap_or(0);
     if !(1..=47).contains(&prefecture) {
-        return Some(format!(
-            "先頭2桁({:02})が都道府県番号(01〜47)ではありません。もう一度ご確認ください",
-            prefecture
-        ));
+        return Some(format!("先頭2桁({:02})が都道府県番号(01〜47)ではありません。もう一度ご確認ください", prefecture));
     }
     None
 }
@@ -489,7 +475,8 @@ mod tests {
 
     #[test]
     fn unfamiliar_judo_shapes_warn_but_save() {
-        for (raw, hint) in [("2804440-0-0", "「契」または「協」"), ("契12", "7桁"), ("契9904440-0-0", "都道府県番号")] {
+        for (raw, hint) in [("2804440-0-0", "「契」または「協」"), ("契12", "7桁"), ("契9904440-0-0", "都道府県番号")]
+        {
             let input = ClinicProfileInput { reg_no_judo: raw.into(), ..valid_input() };
             let (_, warnings) = validate(&input).expect(raw);
             assert_eq!(fields(&warnings), ["regNoJudo"], "{raw}");
@@ -499,7 +486,8 @@ mod tests {
 
     #[test]
     fn refuses_overlong_text_and_line_breaks() {
-        let input = ClinicProfileInput { name: "あ".repeat(101), address: "一丁目\n二番".into(), ..valid_input() };
+        let input =
+            ClinicProfileInput { name: "あ".repeat(101), address: "一丁目\n二番".into(), ..valid_input() };
         assert_eq!(fields(&validate(&input).expect_err("refused")), ["name", "address"]);
     }
 }

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use error::StoreError;
 
@@ -36,20 +36,15 @@ impl Store {
     /// Opens (or creates) the database in `data_dir`, creating the folder when needed, and brings
     /// its schema up to date. Refuses a database written by a newer version of the app.
     pub async fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
-            path: data_dir.to_path_buf(),
-            source,
-        })?;
+        std::fs::create_dir_all(data_dir)
+            .map_err(|source| StoreError::DataDir { path: data_dir.to_path_buf(), source })?;
         Store::open_file(&data_dir.join(DATABASE_FILE)).await
     }
 
     /// Opens (or creates) the database at `path` and runs the pending migrations.
     pub async fn open_file(path: &Path) -> Result<Store, StoreError> {
         let options = SqliteConnectOptions::from_str("sqlite:")
-            .map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?
+            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -60,21 +55,13 @@ impl Store {
             .max_connections(4)
             .connect_with(options)
             .await
-            .map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         MIGRATOR.run(&pool).await.map_err(|e| match e {
-            sqlx::migrate::MigrateError::VersionMissing(version) => {
-                StoreError::DatabaseTooNew(version)
-            }
+            sqlx::migrate::MigrateError::VersionMissing(version) => StoreError::DatabaseTooNew(version),
             other => StoreError::Migration(other),
         })?;
         tracing::info!(path = %path.display(), "database ready");
-        Ok(Store {
-            pool,
-            path: path.to_path_buf(),
-        })
+        Ok(Store { pool, path: path.to_path_buf() })
     }
 
     /// The database file, shown in 設定 so staff know what to back up.

@@ -14,20 +14,11 @@ pub const DEFAULT_ACTOR: &str = "スタッフ";
 impl Store {
     /// The value of a setting, or `None` when it was never set.
     pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
-            .bind(key)
-            .fetch_optional(self.pool())
-            .await?)
+        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(self.pool()).await?)
     }
 
     /// Sets a value and logs the change, in one transaction.
-    pub async fn set_setting(
-        &self,
-        key: &str,
-        value: &str,
-        actor: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    pub async fn set_setting(&self, key: &str, value: &str, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)

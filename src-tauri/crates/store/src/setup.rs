@@ -8,9 +8,7 @@ use crate::{Store, StoreError, audit, timestamp};
 impl Store {
     /// The ids of the finished steps, in the order they were finished.
     pub async fn finished_setup_steps(&self) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT step FROM setup_progress ORDER BY done_at, step")
-            .fetch_all(self.pool())
-            .await?)
+        Ok(sqlx::query_scalar("SELECT step FROM setup_progress ORDER BY done_at, step").fetch_all(self.pool()).await?)
     }
 
     /// Marks a step finished (or not finished again), with its audit row.
@@ -29,14 +27,10 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         } else {
-            sqlx::query("DELETE FROM setup_progress WHERE step = ?")
-                .bind(step)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query("DELETE FROM setup_progress WHERE step = ?").bind(step).execute(&mut *tx).await?;
         }
         let action = if done { "complete" } else { "reopen" };
-        audit::record(&mut tx, now, actor, action, "setup_progress", &serde_json::json!({ "step": step }))
-            .await?;
+        audit::record(&mut tx, now, actor, action, "setup_progress", &serde_json::json!({ "step": step })).await?;
         tx.commit().await?;
         Ok(())
     }

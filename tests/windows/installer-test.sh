@@ -180,7 +180,9 @@ printf '#include <windows.h>\nint WINAPI WinMain(HINSTANCE a,HINSTANCE b,LPSTR c
 if x86_64-w64-mingw32-gcc -mwindows -o "$work/sleeper.exe" "$work/sleeper.c"; then
   cp "$exe" "$work/real.exe"
   cp "$work/sleeper.exe" "$exe"
-  win "$wininstdir\\onshi-navi.exe" &
+  # Not through win(): a backgrounded function is a subshell, and killing that would
+  # leave the sleeper running; timeout passes the signal on to the Wine process.
+  timeout 120 /usr/lib/wine/wine64 "$wininstdir\\onshi-navi.exe" &
   sleeper=$!
   sleep 2
   win "$setup" /S; rc=$?

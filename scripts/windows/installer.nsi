@@ -294,7 +294,20 @@ Section "Uninstall"
   RMDir /r "$INSTDIR\resources"
   RMDir /r "$INSTDIR\licenses"
   Delete "$INSTDIR\${INSTALL_LOG}"
-  Delete "$INSTDIR\Uninstall.exe"
+  ; Started as Uninstall.exe, NSIS runs a copy of itself from %TEMP% and the original
+  ; exits just as the copy starts; on a busy PC the original can still be mapped for a
+  ; moment and refuse deletion. Retry for up to 5 s (not when run in place with _?=,
+  ; where this very exe is Uninstall.exe and stays by design).
+  StrCpy $1 0
+  ${DoWhile} ${FileExists} "$INSTDIR\Uninstall.exe"
+    Delete "$INSTDIR\Uninstall.exe"
+    ${If} $EXEDIR == $INSTDIR
+    ${OrIf} $1 >= 25
+      ${ExitDo}
+    ${EndIf}
+    ${IfThen} ${FileExists} "$INSTDIR\Uninstall.exe" ${|} Sleep 200 ${|}
+    IntOp $1 $1 + 1
+  ${Loop}
   RMDir "$INSTDIR"
 
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"

@@ -24,7 +24,9 @@ uninst_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\OnshiNavi'
 webview2_key='HKCU\Software\Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}'
 
 # ------------------------------------------------------------------ sandbox
-base_env=$("$repo/scripts/wine-prefix") || { echo "wine-prefix failed"; echo "0 passed, 1 failed"; exit 1; }
+# The ready-made prefix to copy: the caller's WINEPREFIX, else the repo's (not $PWD's).
+base_env=$(WINEPREFIX=${WINEPREFIX:-$repo/target/wine-prefix} "$repo/scripts/wine-prefix") ||
+  { echo "wine-prefix failed"; echo "0 passed, 1 failed"; exit 1; }
 eval "$base_env"
 base=$WINEPREFIX
 
@@ -88,7 +90,16 @@ timed() {  # timed <label> <cmd…>: runs, prints its duration, returns its stat
   return "$rc"
 }
 install_silent() { win "$setup" /S; local rc=$?; settle; return "$rc"; }
-uninstall_silent() { win "$wininstdir\\Uninstall.exe" /S "$@"; local rc=$?; settle; return "$rc"; }
+# Belt and braces for the hand-over from Uninstall.exe to its %TEMP% copy: should Wine's
+# server ever see no process in between and quit, -w would return early. So also wait for
+# the install folder to go (up to 20 s), then for any straggler.
+uninstall_silent() {
+  win "$wininstdir\\Uninstall.exe" /S "$@"; local rc=$? i
+  settle
+  for ((i = 0; i < 100; i++)); do [ -e "$instdir" ] || break; sleep 0.2; done
+  settle
+  return "$rc"
+}
 # reg export writes UTF-16; `reg query` would print the Japanese as "?" in a C locale.
 reg_export() {
   rm -f "$work/key.reg"
@@ -97,12 +108,14 @@ reg_export() {
 }
 reg_has() { grep -qxF -- "$1" "$work/key.txt"; }
 key_exists() { win reg query "$uninst_key" >/dev/null 2>&1; }
-log_has() { [ -f "$log" ] && iconv -f UTF-16 -t UTF-8 "$log" | grep -qF -- "$1"; }
-lnk_targets_exe() { strings -a -el "$1" | grep -qiF "$wininstdir\\onshi-navi.exe"; }
-is_gui() { x86_64-w64-mingw32-objdump -p "$1" | grep -q 'Subsystem.*Windows GUI'; }
+# Not `producer | grep -q`: with pipefail, grep -q quitting at the first match can kill the
+# producer with SIGPIPE and fail a check that matched (seen here with objdump).
+log_has() { [ -f "$log" ] && iconv -f UTF-16 -t UTF-8 "$log" | grep -F -- "$1" >/dev/null; }
+lnk_targets_exe() { strings -a -el "$1" | grep -iF "$wininstdir\\onshi-navi.exe" >/dev/null; }
+is_gui() { x86_64-w64-mingw32-objdump -p "$1" | grep 'Subsystem.*Windows GUI' >/dev/null; }
 absent() { [ ! -e "$1" ]; }
 not() { ! "$@"; }
-is_pe32plus() { file -b "$1" | grep -q '^PE32+ executable'; }
+is_pe32plus() { file -b "$1" | grep '^PE32+ executable' >/dev/null; }
 is_real_folder() { [ -d "$1" ] && [ ! -L "$1" ]; }
 log_count() { iconv -f UTF-16 -t UTF-8 "$log" | grep -cF -- "$1"; }
 display_version_is() { reg_export && reg_has "\"DisplayVersion\"=\"$1\""; }

@@ -1,0 +1,105 @@
+//! Every way a card read can fail, each with a stable code and a message staff can act on at the
+//! counter. The next read after any of these works without restarting the app.
+
+/// A card or reader error.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CardError {
+    /// The PC/SC service is not running (Linux: pcscd; Windows: the "Smart Card" service, SCardSvr).
+    #[error("{}", service_message())]
+    ServiceUnavailable,
+    /// No reader is connected.
+    #[error("カードリーダーが見つかりません。USBケーブルがつながっているか、Bluetoothの場合はペアリングされているかを確かめてください")]
+    NoReader,
+    /// The named reader went away.
+    #[error("カードリーダー「{0}」が見つかりません。つなぎ直してください")]
+    ReaderGone(String),
+    /// No card on the reader.
+    #[error("カードが置かれていません。マイナンバーカードをカードリーダーに置いてください")]
+    NoCard,
+    /// The card answered but is not a My Number card (JPKI AP missing).
+    #[error("マイナンバーカードではないカードです。保険証や診察券ではなく、マイナンバーカードを置いてください")]
+    NotMyNumberCard,
+    /// The card was taken away in the middle of a read.
+    #[error("読み取りの途中でカードが離されました。もう一度カードを置いて、読み取りが終わるまでそのままにしてください")]
+    CardRemoved,
+    /// Another program (usually the official マイナ資格確認アプリ) holds the reader.
+    #[error("ほかのアプリ(マイナ資格確認アプリなど)がカードリーダーを使用中です。そちらの読み取りが終わってから、もう一度お試しください")]
+    ReaderBusy,
+    /// Wrong PIN; `tries_left` more tries before the card locks.
+    #[error("暗証番号が違います。あと{tries_left}回まちがえるとロックされます{}", if *.tries_left == 1 { "(残り1回です。ご注意ください)" } else { "" })]
+    WrongPin {
+        /// Tries left before the PIN locks
+        tries_left: u8,
+    },
+    /// The PIN is locked: only the 市区町村 window can reset it.
+    #[error("暗証番号がロックされています。お住まいの市区町村の窓口で暗証番号の再設定を受けてください(資格確認は目視確認や資格確認書でできます)")]
+    PinBlocked,
+    /// A PIN that is not 4 digits was typed.
+    #[error("暗証番号は数字4桁です")]
+    PinFormat,
+    /// The card said something the protocol does not allow here.
+    #[error("カードから想定外の応答がありました(SW {sw1:02X}{sw2:02X}: {during})。カードを置き直してください")]
+    UnexpectedStatus {
+        /// Status byte 1
+        sw1: u8,
+        /// Status byte 2
+        sw2: u8,
+        /// What we were doing
+        during: &'static str,
+    },
+    /// Data on the card could not be parsed (certificate, 基本4情報).
+    #[error("カードのデータを読み取れませんでした({0})")]
+    BadData(String),
+    /// The reader or the PC/SC layer failed in a way not covered above.
+    #[error("カードリーダーとの通信に失敗しました({0})。カードを置き直すか、リーダーをつなぎ直してください")]
+    Reader(String),
+}
+
+fn service_message() -> &'static str {
+    if cfg!(windows) {
+        "Windowsの「Smart Card」サービス(SCardSvr)が動いていません。パソコンを再起動するか、「サービス」で「Smart Card」を開始してください"
+    } else {
+        "カードリーダーのサービス(pcscd)が動いていません。pcscd を起動してください"
+    }
+}
+
+impl CardError {
+    /// The stable code sent to the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CardError::ServiceUnavailable => "ServiceUnavailable",
+            CardError::NoReader => "NoReader",
+            CardError::ReaderGone(_) => "ReaderGone",
+            CardError::NoCard => "NoCard",
+            CardError::NotMyNumberCard => "NotMyNumberCard",
+            CardError::CardRemoved => "CardRemoved",
+            CardError::ReaderBusy => "ReaderBusy",
+            CardError::WrongPin { .. } => "WrongPin",
+            CardError::PinBlocked => "PinBlocked",
+            CardError::PinFormat => "PinFormat",
+            CardError::UnexpectedStatus { .. } => "UnexpectedStatus",
+            CardError::BadData(_) => "BadData",
+            CardError::Reader(_) => "Reader",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_pin_warns_at_the_last_try() {
+        let two = CardError::WrongPin { tries_left: 2 }.to_string();
+        let one = CardError::WrongPin { tries_left: 1 }.to_string();
+        assert!(two.contains("あと2回") && !two.contains("残り1回"));
+        assert!(one.contains("あと1回") && one.contains("残り1回"));
+    }
+
+    #[test]
+    fn codes_are_stable() {
+        assert_eq!(CardError::PinBlocked.code(), "PinBlocked");
+        assert_eq!(CardError::ReaderBusy.code(), "ReaderBusy");
+        assert!(CardError::ServiceUnavailable.to_string().len() > 10);
+    }
+}

@@ -21,5 +21,6 @@ pub mod tlv;
 pub mod transport;
 pub mod virtual_card;
 pub mod virtual_reader;
+pub mod vpcd;
 
 pub use error::CardError;

@@ -329,6 +329,10 @@ fn make_certificates(config: &VirtualCardConfig) -> Result<(Vec<u8>, Vec<u8>), C
     // The card's certificate is valid through the end of its last day in Japan (14:59:59 UTC).
     params.not_after = ymd(config.cert_not_after) + time_of_day_end();
     params.key_usages = vec![rcgen::KeyUsagePurpose::DigitalSignature];
+    // A real card's certificate is RSA-2048 with J-LIS's policies, about 1.3 KB; ours is ECDSA and
+    // small. Pad it with a private, non-critical extension so reads take as many chunks as real ones.
+    params.custom_extensions =
+        vec![rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 4, 1, 99999, 1], vec![0x04, 0x82, 0x03, 0x00].into_iter().chain(std::iter::repeat_n(0x5A, 0x300)).collect())];
     let key = rcgen::KeyPair::generate().map_err(fail)?;
     let cert = params.signed_by(&key, &ca).map_err(fail)?;
     Ok((cert.der().to_vec(), ca.der().to_vec()))

@@ -64,7 +64,7 @@ fn a_valid_card_is_checked_without_any_pin() {
     let t = trace(&reader);
     assert_eq!(c.apdus as usize, t.len());
     assert_eq!(verifies_with_pin(&t), 0, "no PIN is sent for a check");
-    assert!(c.apdus <= 11, "{} APDUs: {:#?}", c.apdus, t.iter().map(|e| &e.command).collect::<Vec<_>>());
+    assert!(c.apdus <= 13, "{} APDUs: {:#?}", c.apdus, t.iter().map(|e| &e.command).collect::<Vec<_>>());
     assert_eq!(reader.open_connections(), 0, "the reader is released when the read ends");
 }
 

@@ -34,6 +34,14 @@ impl From<store::StoreError> for AppError {
     }
 }
 
+impl From<card::CardError> for AppError {
+    fn from(e: card::CardError) -> AppError {
+        // Card errors are everyday events at the counter: logged as info, never with a PIN.
+        log::info!("card: {}", e.code());
+        AppError::new(e.code(), e.to_string())
+    }
+}
+
 impl From<programs::ProgramsError> for AppError {
     fn from(e: programs::ProgramsError) -> AppError {
         log::error!("programs: {e}");

@@ -5,7 +5,7 @@ pub mod commands;
 pub mod error;
 pub mod state;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 
 use crate::error::AppError;
@@ -15,11 +15,14 @@ use crate::state::{AppState, Paths};
 const MAX_LOG_BYTES: u128 = 2 * 1024 * 1024;
 const KEEP_LOG_FILES: usize = 5;
 const LOG_FILE: &str = "onshi-navi";
+/// The Tauri event that carries every [`card::reader::CardEvent`] to the UI.
+pub const CARD_EVENT: &str = "card-event";
 
 /// Starts the app; returns when the last window closes.
 pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let data_dir_override = state::data_dir_override(&args, std::env::var("ONSHI_NAVI_DATA_DIR").ok());
+    let force_demo = state::demo_requested(&args, std::env::var("ONSHI_NAVI_DEMO").ok());
     let builder = commands::specta_builder();
 
     let log_target = match &data_dir_override {
@@ -50,7 +53,13 @@ pub fn run() {
             let paths = resolve_paths(app.handle(), data_dir_override)?;
             log::info!("オン資ナビ {} starting; data in {}", env!("CARGO_PKG_VERSION"), paths.data_dir.display());
             let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir)).map_err(AppError::from);
-            app.manage(AppState::new(store, paths));
+            let handle = app.handle().clone();
+            let card = card::service::CardService::start(force_demo, move |event| {
+                if let Err(e) = handle.emit(CARD_EVENT, &event) {
+                    log::warn!("card event not delivered: {e}");
+                }
+            });
+            app.manage(AppState::new(store, card, paths));
             Ok(())
         })
         .run(tauri::generate_context!());

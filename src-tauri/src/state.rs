@@ -2,7 +2,9 @@
 //! live on disk, shown in 設定 so staff know what to back up.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
+use card::service::CardService;
 use store::Store;
 
 use crate::error::AppError;
@@ -21,6 +23,8 @@ pub struct Paths {
 /// The managed state of the app.
 pub struct AppState {
     store: Result<Store, AppError>,
+    /// The card readers, real or デモ: one read at a time.
+    card: Arc<Mutex<CardService>>,
     /// Where things live
     pub paths: Paths,
 }
@@ -28,8 +32,19 @@ pub struct AppState {
 impl AppState {
     /// Wraps the outcome of opening the store: a failure is kept and shown on every screen rather
     /// than crashing the app, so staff can read what to do.
-    pub fn new(store: Result<Store, AppError>, paths: Paths) -> AppState {
-        AppState { store, paths }
+    pub fn new(store: Result<Store, AppError>, card: CardService, paths: Paths) -> AppState {
+        AppState { store, card: Arc::new(Mutex::new(card)), paths }
+    }
+
+    /// Runs `f` on the card service on a blocking thread (PC/SC calls block), one at a time.
+    pub async fn with_card<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&CardService) -> Result<T, AppError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let card = self.card.clone();
+        tauri::async_runtime::spawn_blocking(move || f(&card.lock().unwrap_or_else(|p| p.into_inner())))
+            .await
+            .map_err(|e| AppError::new("Internal", format!("カードの処理が中断されました: {e}")))?
     }
 
     /// The store, or the error that kept it from opening.
@@ -58,6 +73,11 @@ pub fn data_dir_override(args: &[String], env: Option<String>) -> Option<PathBuf
     env.filter(|v| !v.trim().is_empty()).map(PathBuf::from)
 }
 
+/// デモ mode asked for with `--demo` or `ONSHI_NAVI_DEMO=1` (tests, showing the app without a card).
+pub fn demo_requested(args: &[String], env: Option<String>) -> bool {
+    args.iter().skip(1).any(|a| a == "--demo") || env.is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
+}
+
 /// The log folder that goes with an overridden data folder.
 pub fn log_dir_for(data_dir: &Path) -> PathBuf {
     data_dir.join("logs")
@@ -81,5 +101,13 @@ mod tests {
         assert_eq!(data_dir_override(&args(&["app"]), Some("/e".into())), Some("/e".into()));
         assert_eq!(data_dir_override(&args(&["app"]), Some(" ".into())), None);
         assert_eq!(data_dir_override(&args(&["app", "--data-dir"]), None), None);
+    }
+
+    #[test]
+    fn demo_comes_from_a_flag_or_env() {
+        assert!(demo_requested(&args(&["app", "--demo"]), None));
+        assert!(demo_requested(&args(&["app"]), Some("1".into())));
+        assert!(!demo_requested(&args(&["app"]), Some("0".into())));
+        assert!(!demo_requested(&args(&["app"]), None));
     }
 }

@@ -50,6 +50,7 @@ describe("オン資ナビ in its window", () => {
         ...process.env,
         TAURI_WEBVIEW_AUTOMATION: "true",
         ONSHI_NAVI_DATA_DIR: dataDir,
+        ONSHI_NAVI_DEMO: "1",
         XDG_DATA_HOME: join(home, "xdg-data"),
         XDG_CONFIG_HOME: join(home, "xdg-config"),
         XDG_CACHE_HOME: join(home, "xdg-cache"),
@@ -135,12 +136,54 @@ describe("オン資ナビ in its window", () => {
     await snap("10-guide-progress");
   });
 
+  test("毎日の資格確認: a demo card is read, its validity shown, the check logged and listed", async () => {
+    await go("daily");
+    assert.match(await session.text("#demo-banner"), /デモモード/);
+    assert.match(await session.text("#reader-state"), /カードを置いてください/);
+    await session.click('[data-demo="valid"]');
+    await session.waitFor("validity shown", async () => (await session.text("#cert-status")) === "有効");
+    assert.match(await session.text("#cert-expiry"), /有効期限 令和\d+年\d+月\d+日 \(\d{4}-\d{2}-\d{2}\)/);
+    assert.match(await session.text("[data-testid=auth-pin]"), /残り 3 回/);
+    await snap("12-daily-card-read");
+
+    await session.type("#pin", "0000");
+    await session.click("#read-basic4");
+    await session.waitFor("wrong PIN message", async () => /暗証番号が違います。あと2回/.test(await session.text("#pin-message")));
+    assert.equal(await session.prop("#pin", "value"), "", "the typed PIN is cleared");
+    await session.waitFor("tries refreshed", async () => /残り 2 回/.test(await session.text("[data-testid=kenmen-pin]")));
+    await session.type("#pin", "１２３４");
+    await session.click("#read-basic4");
+    await session.waitFor("基本4情報", async () => (await session.text("#b4-name")) === "見本 花子");
+    await snap("13-daily-basic4");
+
+    await session.click("#log-check");
+    await session.waitFor("listed today", async () => /1 件\(マイナ保険証 1 件・利用率 100%\)/.test(await session.text("#today-counts")));
+    assert.match(await session.text("#today-table"), /マイナ保険証.*資格を確認できた.*カード読み取り/s);
+
+    await session.click('[data-demo="expired"]');
+    await session.waitFor("expired shown", async () => (await session.text("#cert-status")) === "期限切れ");
+    assert.match(await session.text("#cert-message"), /期限切れ: 市区町村の窓口で更新/);
+    await snap("14-daily-expired");
+
+    await session.click("#demo-remove");
+    await session.waitFor("card off", async () => /カードを置いてください/.test(await session.text("#reader-state")));
+    assert.equal(await session.exec("return document.querySelector('#b4-name') === null"), true, "基本4情報 leaves with the card");
+
+    await session.click('input[name=method][value="eligibility_certificate"]');
+    await session.type("#check-note", "資格確認書を目視で確認");
+    await session.click("#log-check");
+    await session.waitFor("hand-logged", async () => /2 件\(マイナ保険証 1 件・利用率 50%\)/.test(await session.text("#today-counts")));
+    assert.match(await session.text("#today-table"), /資格確認書.*資格を確認できた.*スタッフ入力.*資格確認書を目視で確認/s);
+    await snap("15-daily-log");
+  });
+
   test("after quitting and starting again, everything is still there", async () => {
     await session.quit();
     session = undefined;
     await launch();
     assert.equal(await session.text("[data-testid=clinic-name]"), "さくら整骨院");
     assert.match(await session.text("main"), /1 \/ 9 手順 完了/);
+    assert.match(await session.text("main"), /2 件/, "today's checks survive the restart");
     await snap("11-home-after-restart");
     await go("settings");
     assert.equal(await session.prop("#f-name", "value"), "さくら整骨院");

@@ -53,6 +53,7 @@ cleanup() {
   rm -rf -- "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM  # so that ^C still runs cleanup (kills this prefix's Wine)
 
 # No Wine call may hang the run: a stray dialog (none should appear with /S) would wait
 # forever without a display.

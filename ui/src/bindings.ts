@@ -26,7 +26,30 @@ export const commands = {
 	setupSteps: () => typedError<StepProgress[], AppError>(__TAURI_INVOKE("setup_steps")),
 	/**  Marks a step done or not done; refuses an id the guide does not have. */
 	setSetupStep: (id: string, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_setup_step", { id, done })),
+	/**  Readers and mode (real or デモ). */
+	cardStatus: () => typedError<CardStatus, AppError>(__TAURI_INVOKE("card_status")),
+	/**
+	 *  Reads the card on the reader without any PIN: is it a My Number card, its certificate's
+	 *  validity today, the PIN tries left.
+	 */
+	checkCard: () => typedError<CardCheck, AppError>(__TAURI_INVOKE("check_card")),
+	/**
+	 *  Reads the 基本4情報 with the PIN the patient typed: one VERIFY, never repeated. The PIN is
+	 *  wiped from this process's copy as soon as it is parsed.
+	 */
+	readBasic4: (pin: string) => typedError<Basic4View, AppError>(__TAURI_INVOKE("read_basic4", { pin })),
+	/**  デモ mode: places a sample card on the virtual reader. */
+	demoInsertCard: (sample: DemoCard) => typedError<null, AppError>(__TAURI_INVOKE("demo_insert_card", { sample })),
+	/**  デモ mode: takes the sample card off. */
+	demoRemoveCard: () => typedError<null, AppError>(__TAURI_INVOKE("demo_remove_card")),
+	/**  Records a check on today's date. */
+	logCheck: (input: CheckInput) => typedError<CheckRecord, AppError>(__TAURI_INVOKE("log_check", { input })),
+	/**  Today's list and rates. */
+	todayChecks: () => typedError<TodayChecks, AppError>(__TAURI_INVOKE("today_checks")),
 };
+
+/* Constants */
+export const CARD_EVENT = "card-event" as const;
 
 /* Types */
 /**  An error as the UI sees it. */
@@ -80,13 +103,158 @@ daysLeft: number } |
 /**  The deadline has passed */
 { state: "closed" };
 
-/**  How many checks were logged on a day and how many of them used a マイナ保険証. */
+/**  The 基本4情報 as shown on screen: dates in 和暦 with 西暦, 性別 as printed. */
+export type Basic4View = {
+	/**  氏名 */
+	name: string,
+	/**  住所 */
+	address: string,
+	/**  生年月日, `昭和55年4月1日 (1980-04-01)` */
+	birthDateText: string,
+	/**  性別, `男` / `女` / … */
+	sexText: string,
+};
+
+/**  What the daily check learns from a card without any PIN. */
+export type CardCheck = {
+	/**  The 利用者証明用電子証明書's validity today */
+	certificate: CertReport,
+	/**  利用者証明用 PIN (the one the patient types at the counter) */
+	authPin: PinStatus,
+	/**  券面事項入力補助用 PIN (the one that unlocks the 基本4情報) */
+	kenmenPin: PinStatus,
+	/**  APDUs sent for this check */
+	apdus: number,
+};
+
+/**  Something that happened on the readers, pushed to the UI as it happens. */
+export type CardEvent = 
+/**  The list of readers changed (one attached or detached); carries the new list */
+{ kind: "readers_changed"; 
+/**  Every reader now attached */
+readers: ReaderState[] } | 
+/**  A card was placed on a reader */
+{ kind: "card_inserted"; 
+/**  Which reader */
+reader: string } | 
+/**  The card was taken off a reader */
+{ kind: "card_removed"; 
+/**  Which reader */
+reader: string } | 
+/**  Another program took the reader exclusively (or released it: `in_use` false) */
+{ kind: "reader_in_use"; 
+/**  Which reader */
+reader: string; 
+/**  Held by another program now */
+inUse: boolean } | 
+/**  The PC/SC service stopped or cannot be reached; monitoring retries by itself */
+{ kind: "service_unavailable"; 
+/**  Why, in Japanese */
+message: string };
+
+/**  What the 毎日の資格確認 screen shows about the readers. */
+export type CardStatus = {
+	/**  Real readers or デモ */
+	mode: Mode,
+	/**  The readers and their state */
+	readers: ReaderState[],
+	/**  Why the readers could not be listed, if they could not */
+	error: string | null,
+};
+
+/**  What the daily-check screen shows about the certificate. */
+export type CertReport = {
+	/**  Last valid day, `YYYY-MM-DD` */
+	notAfter: string,
+	/**  Last valid day in 和暦 with 西暦 */
+	notAfterText: string,
+	/**  Days left including today (negative once expired) */
+	daysLeft: number,
+	/**  The state */
+	status: CertStatus,
+	/**  One sentence for staff and patient */
+	message: string,
+};
+
+/**  How the certificate stands on a given day. */
+export type CertStatus = 
+/**  Valid for more than [`WARN_DAYS`] days */
+"valid" | 
+/**  Valid, but expires within [`WARN_DAYS`] days: tell the patient to renew */
+"expires_soon" | 
+/**  Expired: the マイナ保険証 cannot be used with the PIN until renewed */
+"expired" | 
+/**  Not valid yet (a clock problem on the PC, or a just-issued card) */
+"not_yet_valid";
+
+/**  How many checks and how many with a マイナ保険証, and the share in whole percent. */
 export type CheckCounts = {
 	/**  Every check logged */
 	total: number,
 	/**  Checks with a マイナ保険証 */
 	myNumberCard: number,
+	/**  マイナ保険証 利用率, 0–100 (0 when nothing was logged) */
+	ratePercent: number,
 };
+
+/**  A check as staff record it. */
+export type CheckInput = {
+	/**  How */
+	method: CheckMethod,
+	/**  Outcome */
+	result: CheckResult,
+	/**  Where the result came from */
+	source: CheckSource,
+	/**  The 利用者証明用電子証明書's last valid day, when the app read the card */
+	certExpiresOn: string | null,
+	/**  Staff note (no names, no numbers of the patient) */
+	note: string,
+};
+
+/**  How the patient's eligibility was checked. */
+export type CheckMethod = 
+/**  マイナ保険証 */
+"my_number_card" | 
+/**  資格確認書 */
+"eligibility_certificate" | 
+/**  保険証 (the paper or plastic card, while still valid) */
+"insurance_card" | 
+/**  その他 */
+"other";
+
+/**  A logged check. */
+export type CheckRecord = {
+	/**  Row id */
+	id: number,
+	/**  When (RFC 3339, UTC) */
+	checkedAt: string,
+	/**  How */
+	method: CheckMethod,
+	/**  Outcome */
+	result: CheckResult,
+	/**  Where the result came from */
+	source: CheckSource,
+	/**  Certificate's last valid day, if read */
+	certExpiresOn: string | null,
+	/**  Staff note */
+	note: string,
+};
+
+/**  What staff recorded as the outcome. */
+export type CheckResult = 
+/**  資格を確認できた */
+"ok" | 
+/**  確認できたが要注意 (certificate expiring, last PIN try, …) */
+"warning" | 
+/**  確認できなかった */
+"failed";
+
+/**  Where the result came from, shown beside it. */
+export type CheckSource = 
+/**  The app read the card itself (certificate and PIN tries) */
+"card_read" | 
+/**  Typed by staff from the official app or a card shown */
+"staff";
 
 /**  Which 受領委任 the clinic works under; decides which 登録記号番号 are needed. */
 export type ClinicKind = 
@@ -145,6 +313,21 @@ export type ClinicProfileInput = {
 	ownerName: string,
 };
 
+/**  The sample cards of デモ mode, each showing one situation staff meet at the counter. */
+export type DemoCard = 
+/**  A valid card, PIN 1234 */
+"valid" | 
+/**  Certificate expiring in 30 days */
+"expires_soon" | 
+/**  Certificate expired yesterday */
+"expired" | 
+/**  One PIN try left */
+"last_try" | 
+/**  PIN locked */
+"blocked" | 
+/**  Not a My Number card */
+"other_card";
+
 /**  A problem with one field of a form, shown beside that field. */
 export type FieldIssue = {
 	/**  The input's field name (`postalCode`, …) */
@@ -169,6 +352,23 @@ export type HomeSummary = {
 	todayChecks: CheckCounts,
 	/**  助成金 and 協力金, each with its state today */
 	programs: ProgramStatus[],
+};
+
+/**  Where reads go. */
+export type Mode = 
+/**  The PC's PC/SC readers */
+{ kind: "reader" } | 
+/**  The virtual demo reader */
+{ kind: "demo"; 
+/**  Why (no reader attached, the service is not running, or asked for) */
+reason: string };
+
+/**  How many tries a PIN has left, read without spending one. */
+export type PinStatus = {
+	/**  Tries left (0 when blocked) */
+	triesLeft: number,
+	/**  Locked: only the 市区町村 can reset it */
+	blocked: boolean,
 };
 
 /**  Errors and warnings of a form as typed, without saving: the form shows them as the user goes. */
@@ -222,6 +422,16 @@ export type ProgramStatus = {
 	amountText: string,
 };
 
+/**  A reader and what is on it. */
+export type ReaderState = {
+	/**  The name PC/SC gives it */
+	name: string,
+	/**  A card is on it */
+	cardPresent: boolean,
+	/**  Another program holds it exclusively */
+	inUse: boolean,
+};
+
 /**
  *  The result of a save: the profile as stored and the warnings that did not stop it (an
  *  unfamiliar 登録記号番号 shape is a warning, never a refusal: the shapes are not all known).
@@ -258,6 +468,20 @@ export type StepProgress = {
 	step: Step,
 	/**  Whether the clinic marked it done */
 	done: boolean,
+};
+
+/**  Today's checks and the 利用率 of today and of this month. */
+export type TodayChecks = {
+	/**  Today in 和暦 with 西暦 */
+	todayText: string,
+	/**  This month in 和暦 with 西暦 */
+	monthText: string,
+	/**  Today's checks, newest first */
+	records: CheckRecord[],
+	/**  Today's counts */
+	today: CheckCounts,
+	/**  This month's counts */
+	month: CheckCounts,
 };
 
 /* Tauri Specta runtime */

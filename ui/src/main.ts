@@ -2,6 +2,7 @@
 import "./styles.css";
 import { api } from "./api";
 import { h, render } from "./lib/dom";
+import { leavePage } from "./lib/page";
 import { homePage } from "./pages/home";
 import { guidePage } from "./pages/guide";
 import { dailyPage } from "./pages/daily";
@@ -48,6 +49,7 @@ async function route(): Promise<void> {
   const main = document.getElementById("main");
   if (!main) return;
   renderNav(path);
+  leavePage();
   const mine = ++generation;
   main.setAttribute("aria-busy", "true");
   main.dataset.page = path;

@@ -2,6 +2,8 @@
 //! and maps its error: no SQL and no rules here.
 
 pub mod app;
+pub mod card;
+pub mod checks;
 pub mod clinic;
 pub mod guide;
 pub mod home;
@@ -16,16 +18,27 @@ use tauri_specta::{Builder, collect_commands};
 
 /// Every command with its types, for the invoke handler and the generated TypeScript bindings.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().disable_serde_phases().commands(collect_commands![
-        app::app_info,
-        home::home_summary,
-        clinic::get_clinic_profile,
-        clinic::check_clinic_profile,
-        clinic::save_clinic_profile,
-        settings::get_staff_name,
-        settings::set_staff_name,
-        settings::audit_log,
-        guide::setup_steps,
-        guide::set_setup_step,
-    ])
+    Builder::<tauri::Wry>::new()
+        .disable_serde_phases()
+        .commands(collect_commands![
+            app::app_info,
+            home::home_summary,
+            clinic::get_clinic_profile,
+            clinic::check_clinic_profile,
+            clinic::save_clinic_profile,
+            settings::get_staff_name,
+            settings::set_staff_name,
+            settings::audit_log,
+            guide::setup_steps,
+            guide::set_setup_step,
+            card::card_status,
+            card::check_card,
+            card::read_basic4,
+            card::demo_insert_card,
+            card::demo_remove_card,
+            checks::log_check,
+            checks::today_checks,
+        ])
+        .typ::<::card::reader::CardEvent>()
+        .constant("CARD_EVENT", crate::CARD_EVENT)
 }

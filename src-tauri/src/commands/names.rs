@@ -10,4 +10,11 @@ pub const ALL: &[&str] = &[
     "audit_log",
     "setup_steps",
     "set_setup_step",
+    "card_status",
+    "check_card",
+    "read_basic4",
+    "demo_insert_card",
+    "demo_remove_card",
+    "log_check",
+    "today_checks",
 ];

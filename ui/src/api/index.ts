@@ -1,6 +1,7 @@
 // The only module that talks to the Rust side. Pages call these typed functions; a failure is
 // thrown as an ApiError with a stable code and a Japanese message.
-import { commands, type AppError, type FieldIssue } from "../bindings";
+import { listen } from "@tauri-apps/api/event";
+import { CARD_EVENT, commands, type AppError, type CardEvent, type FieldIssue } from "../bindings";
 
 export type * from "../bindings";
 
@@ -63,4 +64,16 @@ export const api = {
   auditLog: (limit: number) => unwrap(commands.auditLog(limit)),
   setupSteps: () => unwrap(commands.setupSteps()),
   setSetupStep: (id: string, done: boolean) => unwrap(commands.setSetupStep(id, done)),
+  cardStatus: () => unwrap(commands.cardStatus()),
+  checkCard: () => unwrap(commands.checkCard()),
+  readBasic4: (pin: string) => unwrap(commands.readBasic4(pin)),
+  demoInsertCard: (sample: Parameters<typeof commands.demoInsertCard>[0]) => unwrap(commands.demoInsertCard(sample)),
+  demoRemoveCard: () => unwrap(commands.demoRemoveCard()),
+  logCheck: (input: Parameters<typeof commands.logCheck>[0]) => unwrap(commands.logCheck(input)),
+  todayChecks: () => unwrap(commands.todayChecks()),
 };
+
+/** Calls `handler` for every reader and card event; returns the function that stops listening. */
+export async function onCardEvent(handler: (event: CardEvent) => void): Promise<() => void> {
+  return listen<CardEvent>(CARD_EVENT, (e) => handler(e.payload));
+}

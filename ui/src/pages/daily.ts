@@ -1,35 +1,408 @@
-import { api } from "../api";
-import { h, render } from "../lib/dom";
-import { percent } from "../lib/format";
+import {
+  api,
+  ApiError,
+  onCardEvent,
+  type CardCheck,
+  type CardStatus,
+  type CheckMethod,
+  type CheckResult,
+  type DemoCard,
+  type PinStatus,
+  type TodayChecks,
+} from "../api";
+import { h, render, toast } from "../lib/dom";
+import { localDateTime } from "../lib/format";
+import { onLeave } from "../lib/page";
 
-/** 毎日の資格確認: today's figures. The card reader joins this page with the card layer. */
+const METHODS: { value: CheckMethod; label: string }[] = [
+  { value: "my_number_card", label: "マイナ保険証" },
+  { value: "eligibility_certificate", label: "資格確認書" },
+  { value: "insurance_card", label: "保険証" },
+  { value: "other", label: "その他" },
+];
+const RESULTS: { value: CheckResult; label: string }[] = [
+  { value: "ok", label: "資格を確認できた" },
+  { value: "warning", label: "確認できたが要注意" },
+  { value: "failed", label: "確認できなかった" },
+];
+const DEMO_CARDS: { value: DemoCard; label: string }[] = [
+  { value: "valid", label: "有効なカード" },
+  { value: "expires_soon", label: "期限が近いカード" },
+  { value: "expired", label: "期限切れのカード" },
+  { value: "last_try", label: "暗証番号 残り1回" },
+  { value: "blocked", label: "暗証番号 ロック中" },
+  { value: "other_card", label: "マイナンバーカード以外" },
+];
+const CERT_BADGE: Record<string, [string, string]> = {
+  valid: ["open", "有効"],
+  expires_soon: ["upcoming", "期限が近い"],
+  expired: ["closed-error", "期限切れ"],
+  not_yet_valid: ["upcoming", "有効期間前"],
+};
+
+const methodLabel = (m: CheckMethod) => METHODS.find((x) => x.value === m)?.label ?? m;
+const resultLabel = (r: CheckResult) => RESULTS.find((x) => x.value === r)?.label ?? r;
+
+/** 毎日の資格確認: the reader live, the card's pre-check, the 基本4情報 with the patient's PIN,
+ *  and the day's log with the マイナ保険証 利用率. */
 export async function dailyPage(main: HTMLElement): Promise<void> {
-  const s = await api.homeSummary();
-  render(
-    main,
-    h("h1", {}, "毎日の資格確認"),
-    h("p", { class: "lead" }, s.todayText),
+  const [status, today] = await Promise.all([api.cardStatus(), api.todayChecks()]);
+
+  const readerPanel = h("section", { class: "card", id: "reader-panel", "aria-live": "polite" });
+  const resultPanel = h("section", { class: "card", id: "card-result", "aria-live": "polite", hidden: true });
+  const pinPanel = h("section", { class: "card", id: "pin-panel", hidden: true });
+  const listPanel = h("section", { class: "card", id: "today-list" });
+  let lastCheck: CardCheck | null = null;
+  let reading = false;
+
+  const drawReader = (s: CardStatus, note?: string) => {
+    const demo = s.mode.kind === "demo";
+    const reader = s.readers.find((r) => r.cardPresent) ?? s.readers[0];
+    const state = s.error
+      ? s.error
+      : !reader
+        ? "カードリーダーが見つかりません。USBケーブルやBluetoothの接続を確かめてください"
+        : reader.inUse
+          ? "ほかのアプリ(マイナ資格確認アプリなど)がカードリーダーを使用中です"
+          : reader.cardPresent
+            ? (note ?? "カードが置かれています")
+            : "カードを置いてください";
+    render(
+      readerPanel,
+      h("h2", {}, "カードリーダー"),
+      demo
+        ? h(
+            "p",
+            { class: "banner-demo", id: "demo-banner" },
+            h("strong", {}, "デモモード"),
+            `: ${s.mode.kind === "demo" ? s.mode.reason : ""}、デモ用の仮想カードで動いています。本物の患者さんのカードは読み取れません。`,
+          )
+        : h("p", { class: "muted" }, "実機のカードリーダーを使っています。公式のマイナ資格確認アプリと共有しています。"),
+      reader ? h("p", {}, "リーダー: ", h("strong", {}, reader.name)) : null,
+      h("p", { class: "big", id: "reader-state" }, state),
+      demo
+        ? h(
+            "div",
+            { class: "demo-controls", role: "group", "aria-label": "デモ用のカード" },
+            h("p", { class: "hint" }, "デモ用のカードを置く:"),
+            DEMO_CARDS.map((c) =>
+              h(
+                "button",
+                {
+                  type: "button",
+                  "data-demo": c.value,
+                  onclick: async () => {
+                    try {
+                      await api.demoInsertCard(c.value);
+                    } catch (e) {
+                      toast(e instanceof Error ? e.message : String(e), "error");
+                    }
+                  },
+                },
+                c.label,
+              ),
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                id: "demo-remove",
+                onclick: async () => {
+                  try {
+                    await api.demoRemoveCard();
+                  } catch (e) {
+                    toast(e instanceof Error ? e.message : String(e), "error");
+                  }
+                },
+              },
+              "カードを取る",
+            ),
+          )
+        : null,
+    );
+  };
+
+  const pinLine = (label: string, p: PinStatus, testid: string) =>
     h(
-      "section",
-      { class: "card" },
+      "p",
+      { class: p.blocked ? "error" : p.triesLeft === 1 ? "warning-text" : "", "data-testid": testid },
+      `${label}: `,
+      p.blocked
+        ? h("strong", {}, "ロック中。お住まいの市区町村の窓口で暗証番号の再設定が必要です")
+        : h("strong", {}, `残り ${p.triesLeft} 回`),
+      !p.blocked && p.triesLeft === 1 ? " (あと1回まちがえるとロックされます。入力の前に患者さんにお伝えください)" : "",
+    );
+
+  const drawResult = (check: CardCheck) => {
+    const [badgeClass, badgeText] = CERT_BADGE[check.certificate.status] ?? ["", check.certificate.status];
+    resultPanel.hidden = false;
+    render(
+      resultPanel,
+      h("h2", {}, "読み取り結果(暗証番号なし)"),
+      h("p", {}, h("span", { class: `badge ${badgeClass}`, id: "cert-status" }, badgeText), " 利用者証明用電子証明書"),
+      h("p", { class: "big", id: "cert-expiry" }, `有効期限 ${check.certificate.notAfterText}`),
+      h("p", { id: "cert-message", class: check.certificate.status === "valid" ? "" : "error" }, check.certificate.message),
+      pinLine("利用者証明用の暗証番号(受付で使う4桁)", check.authPin, "auth-pin"),
+      pinLine("券面事項入力補助用の暗証番号", check.kenmenPin, "kenmen-pin"),
+      h("p", { class: "muted" }, `カードとのやりとり ${check.apdus} 回。読み取り後、カードリーダーはすぐに解放しました。`),
+    );
+    drawPinPanel(check);
+  };
+
+  const drawError = (e: unknown) => {
+    const err = e instanceof ApiError ? e : new ApiError({ code: "Internal", message: String(e), fields: [] });
+    resultPanel.hidden = false;
+    render(resultPanel, h("h2", {}, "読み取れませんでした"), h("p", { class: "error", role: "alert", id: "card-error", "data-code": err.code }, err.message));
+    pinPanel.hidden = true;
+  };
+
+  const drawPinPanel = (check: CardCheck) => {
+    const p = check.kenmenPin;
+    if (p.blocked) {
+      pinPanel.hidden = false;
+      render(
+        pinPanel,
+        h("h2", {}, "基本4情報(氏名・住所・生年月日・性別)"),
+        h("p", { class: "error" }, "暗証番号がロックされているため読み取れません。資格確認は目視確認や資格確認書で行い、患者さんには市区町村の窓口での再設定をご案内ください。"),
+      );
+      return;
+    }
+    const pin = h("input", {
+      id: "pin",
+      type: "password",
+      inputmode: "numeric",
+      autocomplete: "off",
+      maxlength: 4,
+      "aria-describedby": "pin-hint",
+    });
+    const ack = p.triesLeft === 1 ? h("input", { type: "checkbox", id: "pin-ack" }) : null;
+    const message = h("p", { id: "pin-message", role: "alert" });
+    const output = h("div", { id: "basic4" });
+    const button = h("button", { type: "submit", class: "primary", id: "read-basic4" }, "読み取る");
+    const form = h(
+      "form",
+      {
+        class: "form",
+        novalidate: true,
+        onsubmit: async (ev: Event) => {
+          ev.preventDefault();
+          if (reading) return;
+          if (ack && !ack.checked) {
+            message.textContent = "残り1回であることを患者さんに伝えてから、チェックを入れてください";
+            message.className = "error";
+            return;
+          }
+          const typed = pin.value;
+          pin.value = ""; // never kept on screen, never sent twice
+          reading = true;
+          button.setAttribute("disabled", "");
+          message.textContent = "読み取っています…";
+          message.className = "";
+          try {
+            const b = await api.readBasic4(typed);
+            message.textContent = "";
+            render(
+              output,
+              h(
+                "dl",
+                { class: "facts" },
+                h("dt", {}, "氏名"),
+                h("dd", { id: "b4-name" }, b.name),
+                h("dt", {}, "住所"),
+                h("dd", {}, b.address),
+                h("dt", {}, "生年月日"),
+                h("dd", {}, b.birthDateText),
+                h("dt", {}, "性別"),
+                h("dd", {}, b.sexText),
+              ),
+              h("p", { class: "hint" }, "この情報はオン資ナビには保存されません。カードを取ると画面から消えます。"),
+            );
+          } catch (e) {
+            const err = e instanceof ApiError ? e : new ApiError({ code: "Internal", message: String(e), fields: [] });
+            message.textContent = err.message;
+            message.className = "error";
+            // Refresh the tries shown: a status read, never another VERIFY.
+            if (err.code === "WrongPin" || err.code === "PinBlocked") void runCheck(err.message);
+          } finally {
+            reading = false;
+            button.removeAttribute("disabled");
+          }
+        },
+      },
+      h("label", { for: "pin" }, "暗証番号(数字4桁)"),
+      pin,
+      h(
+        "p",
+        { class: "hint", id: "pin-hint" },
+        `患者さんご本人に入力していただきます。残り ${p.triesLeft} 回。まちがえた場合も、オン資ナビが自動でやり直すことはありません。`,
+      ),
+      ack ? h("label", { class: "radio" }, ack, "残り1回であることを患者さんに伝えました") : null,
+      h("div", { class: "actions" }, button),
+      message,
+    );
+    pinPanel.hidden = false;
+    render(pinPanel, h("h2", {}, "基本4情報(氏名・住所・生年月日・性別)"), form, output);
+  };
+
+  /** Reads the card again (no PIN). After a wrong PIN, `pinMessage` stays shown above the new
+   *  tries count, so the patient sees both. */
+  const runCheck = async (pinMessage?: string) => {
+    try {
+      lastCheck = await api.checkCard();
+      drawResult(lastCheck);
+      const m = pinPanel.querySelector("#pin-message");
+      if (pinMessage && m) {
+        m.textContent = pinMessage;
+        m.className = "error";
+      }
+    } catch (e) {
+      lastCheck = null;
+      drawError(e);
+    }
+    drawLogForm();
+  };
+
+  const logForm = h("section", { class: "card", id: "log-panel" });
+  const drawLogForm = () => {
+    const fromCard = lastCheck !== null;
+    const radios = <T extends string>(name: string, items: { value: T; label: string }[], checked: T) =>
+      h(
+        "div",
+        { class: "radios", role: "radiogroup", "aria-label": name === "method" ? "確認の方法" : "結果" },
+        items.map((i) =>
+          h("label", { class: "radio inline" }, h("input", { type: "radio", name, value: i.value, checked: i.value === checked }), i.label),
+        ),
+      );
+    const note = h("input", { type: "text", id: "check-note", maxlength: 200, autocomplete: "off" });
+    // A card with a problem (certificate expiring or expired, PIN locked) can still be checked
+    // by eye in the official app: suggest 要注意, never 確認できなかった, and let staff decide.
+    const fromCardResult: CheckResult =
+      lastCheck && (lastCheck.certificate.status !== "valid" || lastCheck.authPin.blocked || lastCheck.authPin.triesLeft === 1)
+        ? "warning"
+        : "ok";
+    const suggested: CheckResult = fromCardResult;
+    render(
+      logForm,
+      h("h2", {}, "確認を記録する"),
+      h(
+        "p",
+        { class: "hint" },
+        "資格の確認結果は、公式のマイナ資格確認アプリ(または提示された資格確認書・保険証)の表示を見て選んでください。オン資ナビは資格情報を取得しません。",
+      ),
+      h(
+        "form",
+        {
+          class: "form",
+          id: "log-form",
+          onsubmit: async (ev: Event) => {
+            ev.preventDefault();
+            const form = ev.target as HTMLFormElement;
+            const method = (form.querySelector("input[name=method]:checked") as HTMLInputElement | null)?.value as CheckMethod;
+            const result = (form.querySelector("input[name=result]:checked") as HTMLInputElement | null)?.value as CheckResult;
+            const useCard = method === "my_number_card" && lastCheck !== null;
+            try {
+              await api.logCheck({
+                method,
+                result,
+                source: useCard ? "card_read" : "staff",
+                certExpiresOn: useCard && lastCheck ? lastCheck.certificate.notAfter : null,
+                note: note.value,
+              });
+              toast("記録しました");
+              note.value = "";
+              await refreshList();
+            } catch (e) {
+              toast(e instanceof Error ? e.message : String(e), "error");
+            }
+          },
+        },
+        h("p", { class: "label" }, "確認の方法"),
+        (() => {
+          const group = radios("method", METHODS, fromCard ? "my_number_card" : "eligibility_certificate");
+          // The card's suggestion only applies to a マイナ保険証 check.
+          group.addEventListener("change", (ev) => {
+            const method = (ev.target as HTMLInputElement).value;
+            const want = method === "my_number_card" ? fromCardResult : "ok";
+            const box = logForm.querySelector<HTMLInputElement>(`input[name=result][value="${want}"]`);
+            if (box) box.checked = true;
+          });
+          return group;
+        })(),
+        h("p", { class: "label" }, "結果"),
+        radios("result", RESULTS, suggested),
+        h("label", { for: "check-note" }, "メモ(任意。患者さんの氏名や番号は書かないでください)"),
+        note,
+        h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "log-check" }, "記録する")),
+      ),
+    );
+  };
+
+  const drawList = (t: TodayChecks) => {
+    render(
+      listPanel,
       h("h2", {}, "今日の記録"),
-      h("p", { class: "big" }, `${s.todayChecks.total} 件`),
       h(
         "p",
-        {},
-        `マイナ保険証 ${s.todayChecks.myNumberCard} 件・利用率 ${percent(s.todayChecks.myNumberCard, s.todayChecks.total)}%`,
+        { class: "big", id: "today-counts" },
+        `${t.today.total} 件(マイナ保険証 ${t.today.myNumberCard} 件・利用率 ${t.today.ratePercent}%)`,
       ),
-    ),
-    h(
-      "section",
-      { class: "card notice" },
-      h("h2", {}, "カードリーダーについて"),
+      h("p", { id: "month-counts" }, `${t.monthText}: ${t.month.total} 件・マイナ保険証 利用率 ${t.month.ratePercent}%`),
       h(
-        "p",
-        {},
-        "この版では、カードリーダーの読み取り(電子証明書の有効期限・暗証番号の残り回数の確認)はまだ使えません。次の版で追加されます。",
+        "table",
+        { class: "log", id: "today-table" },
+        h("thead", {}, h("tr", {}, ["時刻", "方法", "結果", "出どころ", "証明書の期限", "メモ"].map((c) => h("th", {}, c)))),
+        h(
+          "tbody",
+          {},
+          t.records.length === 0
+            ? h("tr", {}, h("td", { colspan: 6 }, "まだ記録はありません"))
+            : t.records.map((r) =>
+                h(
+                  "tr",
+                  {},
+                  h("td", {}, localDateTime(r.checkedAt).slice(11)),
+                  h("td", {}, methodLabel(r.method)),
+                  h("td", {}, resultLabel(r.result)),
+                  h("td", {}, r.source === "card_read" ? "カード読み取り" : "スタッフ入力"),
+                  h("td", {}, r.certExpiresOn ?? "—"),
+                  h("td", {}, r.note),
+                ),
+              ),
+        ),
       ),
-      h("p", {}, "資格確認そのものは、これまでどおり公式の「マイナ資格確認アプリ」で行ってください。"),
-    ),
-  );
+    );
+  };
+  const refreshList = async () => drawList(await api.todayChecks());
+
+  drawReader(status);
+  drawLogForm();
+  drawList(today);
+  render(main, h("h1", {}, "毎日の資格確認"), h("p", { class: "lead" }, today.todayText), readerPanel, resultPanel, pinPanel, logForm, listPanel);
+
+  const unlisten = await onCardEvent(async (event) => {
+    switch (event.kind) {
+      case "card_inserted":
+        drawReader(await api.cardStatus(), "カードを読み取っています…");
+        await runCheck();
+        drawReader(await api.cardStatus(), "読み取りました");
+        break;
+      case "card_removed":
+        render(pinPanel);
+        pinPanel.hidden = true; // the 基本4情報 leaves the screen with the card
+        resultPanel.querySelector("h2")?.append(h("span", { class: "muted" }, "(カードは取り外されました)"));
+        drawReader(await api.cardStatus());
+        break;
+      case "readers_changed":
+      case "reader_in_use":
+        drawReader(await api.cardStatus());
+        break;
+      case "service_unavailable":
+        drawReader({ ...(await api.cardStatus()), error: event.message });
+        break;
+    }
+  });
+  onLeave(unlisten);
+
+  // A card already on the reader when the page opens is read at once.
+  if (status.readers.some((r) => r.cardPresent && !r.inUse)) await runCheck();
 }

@@ -1,11 +1,9 @@
 import { api } from "../api";
 import { h, render } from "../lib/dom";
-import { percent } from "../lib/format";
 
 /** ホーム: where the clinic stands today, from its own data. */
 export async function homePage(main: HTMLElement): Promise<void> {
   const s = await api.homeSummary();
-  const rate = percent(s.todayChecks.myNumberCard, s.todayChecks.total);
   render(
     main,
     h("h1", {}, "ホーム"),
@@ -36,7 +34,7 @@ export async function homePage(main: HTMLElement): Promise<void> {
         { class: "card", "aria-labelledby": "home-today" },
         h("h2", { id: "home-today" }, "今日の資格確認"),
         h("p", { class: "big" }, `${s.todayChecks.total} 件`),
-        h("p", {}, `うちマイナ保険証 ${s.todayChecks.myNumberCard} 件(利用率 ${rate}%)`),
+        h("p", {}, `うちマイナ保険証 ${s.todayChecks.myNumberCard} 件(利用率 ${s.todayChecks.ratePercent}%)`),
         h("a", { class: "button", href: "#/daily" }, "毎日の資格確認へ"),
       ),
       h(

@@ -43,12 +43,7 @@ fn main() {
         let card = VirtualCard::new(VirtualCardConfig::demo(expires)).expect("card");
         let t0 = Instant::now();
         let plugged = harness::plug(card);
-        let inserted_at = loop {
-            match rx.recv_timeout(Duration::from_secs(5)).expect("inserted event") {
-                (at, CardEvent::CardInserted { .. }) => break at,
-                _ => continue,
-            }
-        };
+        let (inserted_at, _) = harness::expect_event(&rx, |(_, e)| matches!(e, CardEvent::CardInserted { .. }));
         let check = jpki::check_card(readers.connect(&reader).expect("connect"), today).expect("check");
         let done = Instant::now();
         apdus = check.apdus;
@@ -58,7 +53,8 @@ fn main() {
         total.push(done.duration_since(t0).as_secs_f64() * 1e3);
         plugged.unplug().expect("unplug");
         loop {
-            if let (_, CardEvent::CardRemoved { .. }) = rx.recv_timeout(Duration::from_secs(5)).expect("removed event") {
+            if let (_, CardEvent::CardRemoved { .. }) = rx.recv_timeout(Duration::from_secs(5)).expect("removed event")
+            {
                 break;
             }
         }
@@ -99,7 +95,10 @@ fn main() {
     }
     if !times.is_empty() {
         let refused = plugged.with_card(|c| {
-            c.trace()[before..before + opensc_apdus].iter().filter(|e| e.sw != [0x90, 0x00] && e.sw[0] != 0x63 && e.sw != [0x62, 0x82]).count()
+            c.trace()[before..before + opensc_apdus]
+                .iter()
+                .filter(|e| e.sw != [0x90, 0x00] && e.sw[0] != 0x63 && e.sw != [0x62, 0x82])
+                .count()
         });
         println!("OpenSC pkcs15-tool --read-certificate 01 on the same card ({} runs, whole process)", times.len());
         println!("  APDUs: {opensc_apdus} ({refused} of them refused by the card: probes for other card types)");

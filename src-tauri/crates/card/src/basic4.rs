@@ -63,6 +63,31 @@ pub struct Basic4 {
     pub sex: Sex,
 }
 
+/// The 基本4情報 as shown on screen: dates in 和暦 with 西暦, 性別 as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Basic4View {
+    /// 氏名
+    pub name: String,
+    /// 住所
+    pub address: String,
+    /// 生年月日, `昭和55年4月1日 (1980-04-01)`
+    pub birth_date_text: String,
+    /// 性別, `男` / `女` / …
+    pub sex_text: String,
+}
+
+impl From<&Basic4> for Basic4View {
+    fn from(b: &Basic4) -> Basic4View {
+        Basic4View {
+            name: b.name.clone(),
+            address: b.address.clone(),
+            birth_date_text: jptext::format_date(b.birth_date),
+            sex_text: b.sex.label().to_string(),
+        }
+    }
+}
+
 /// How many bytes the whole file takes, from its first 5 bytes (`FF 20 82 LL LL`).
 pub fn total_length(header: &[u8]) -> Result<usize, CardError> {
     match header {
@@ -82,9 +107,10 @@ pub fn parse(file: &[u8]) -> Result<Basic4, CardError> {
     }
     let items = tlv::read_all(outer.value)?;
     let field = |i: usize| -> Result<String, CardError> {
-        let item = items.iter().find(|t| t.tag == TAGS[i]).ok_or_else(|| {
-            CardError::BadData(format!("基本4情報に {:04X} がありません", TAGS[i]))
-        })?;
+        let item = items
+            .iter()
+            .find(|t| t.tag == TAGS[i])
+            .ok_or_else(|| CardError::BadData(format!("基本4情報に {:04X} がありません", TAGS[i])))?;
         String::from_utf8(item.value.to_vec())
             .map_err(|_| CardError::BadData("基本4情報の文字が UTF-8 ではありません".into()))
     };
@@ -104,7 +130,12 @@ pub fn encode(b: &Basic4) -> Vec<u8> {
     };
     let birth = b.birth_date.format("%Y%m%d").to_string();
     let mut inner = tlv::encode(TAGS[0], &[0x00, 0x05, 0x00, 0x00, 0x00]);
-    for (tag, value) in [(TAGS[1], b.name.as_bytes()), (TAGS[2], b.address.as_bytes()), (TAGS[3], birth.as_bytes()), (TAGS[4], sex.as_bytes())] {
+    for (tag, value) in [
+        (TAGS[1], b.name.as_bytes()),
+        (TAGS[2], b.address.as_bytes()),
+        (TAGS[3], birth.as_bytes()),
+        (TAGS[4], sex.as_bytes()),
+    ] {
         inner.extend(tlv::encode(tag, value));
     }
     // The card always uses the 3-byte length form for the outer item.

@@ -39,6 +39,8 @@ pub enum CertStatus {
 pub struct CertReport {
     /// Last valid day, `YYYY-MM-DD`
     pub not_after: NaiveDate,
+    /// Last valid day in 和暦 with 西暦
+    pub not_after_text: String,
     /// Days left including today (negative once expired)
     pub days_left: i32,
     /// The state
@@ -52,10 +54,8 @@ fn jst() -> FixedOffset {
 }
 
 fn to_jst_date(t: x509_parser::time::ASN1Time) -> Result<NaiveDate, CardError> {
-    let utc: DateTime<Utc> = Utc
-        .timestamp_opt(t.timestamp(), 0)
-        .single()
-        .ok_or_else(|| CardError::BadData("証明書の日付".into()))?;
+    let utc: DateTime<Utc> =
+        Utc.timestamp_opt(t.timestamp(), 0).single().ok_or_else(|| CardError::BadData("証明書の日付".into()))?;
     Ok(utc.with_timezone(&jst()).date_naive())
 }
 
@@ -73,20 +73,28 @@ pub fn validity(der: &[u8]) -> Result<Validity, CardError> {
 /// How the certificate stands on `today` (passed in: rules never read the clock).
 pub fn assess(v: Validity, today: NaiveDate) -> CertReport {
     let days_left = i32::try_from((v.not_after - today).num_days() + 1).unwrap_or(i32::MAX);
-    let until = format!("{}年{}月{}日", v.not_after.format("%Y"), v.not_after.format("%-m"), v.not_after.format("%-d"));
+    let until = jptext::format_date(v.not_after);
     let (status, message) = if today < v.not_before {
-        (CertStatus::NotYetValid, "電子証明書の有効期間がまだ始まっていません。パソコンの日付が正しいか確かめてください".to_string())
+        (
+            CertStatus::NotYetValid,
+            "電子証明書の有効期間がまだ始まっていません。パソコンの日付が正しいか確かめてください".to_string(),
+        )
     } else if days_left <= 0 {
-        (CertStatus::Expired, format!("期限切れ: 市区町村の窓口で更新してください(電子証明書の有効期限は {until} でした)"))
+        (
+            CertStatus::Expired,
+            format!("期限切れ: 市区町村の窓口で更新してください(電子証明書の有効期限は {until} でした)"),
+        )
     } else if i64::from(days_left) <= WARN_DAYS {
         (
             CertStatus::ExpiresSoon,
-            format!("電子証明書の有効期限が近づいています(あと{days_left}日、{until}まで)。お早めに市区町村の窓口で更新してください"),
+            format!(
+                "電子証明書の有効期限が近づいています(あと{days_left}日、{until}まで)。お早めに市区町村の窓口で更新してください"
+            ),
         )
     } else {
         (CertStatus::Valid, format!("電子証明書は有効です({until}まで、あと{days_left}日)"))
     };
-    CertReport { not_after: v.not_after, days_left, status, message }
+    CertReport { not_after: v.not_after, not_after_text: until, days_left, status, message }
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ pub enum CardError {
     #[error("{}", service_message())]
     ServiceUnavailable,
     /// No reader is connected.
-    #[error("カードリーダーが見つかりません。USBケーブルがつながっているか、Bluetoothの場合はペアリングされているかを確かめてください")]
+    #[error(
+        "カードリーダーが見つかりません。USBケーブルがつながっているか、Bluetoothの場合はペアリングされているかを確かめてください"
+    )]
     NoReader,
     /// The named reader went away.
     #[error("カードリーダー「{0}」が見つかりません。つなぎ直してください")]
@@ -23,7 +25,9 @@ pub enum CardError {
     #[error("読み取りの途中でカードが離されました。もう一度カードを置いて、読み取りが終わるまでそのままにしてください")]
     CardRemoved,
     /// Another program (usually the official マイナ資格確認アプリ) holds the reader.
-    #[error("ほかのアプリ(マイナ資格確認アプリなど)がカードリーダーを使用中です。そちらの読み取りが終わってから、もう一度お試しください")]
+    #[error(
+        "ほかのアプリ(マイナ資格確認アプリなど)がカードリーダーを使用中です。そちらの読み取りが終わってから、もう一度お試しください"
+    )]
     ReaderBusy,
     /// Wrong PIN; `tries_left` more tries before the card locks.
     #[error("暗証番号が違います。あと{tries_left}回まちがえるとロックされます{}", if *.tries_left == 1 { "(残り1回です。ご注意ください)" } else { "" })]
@@ -32,7 +36,9 @@ pub enum CardError {
         tries_left: u8,
     },
     /// The PIN is locked: only the 市区町村 window can reset it.
-    #[error("暗証番号がロックされています。お住まいの市区町村の窓口で暗証番号の再設定を受けてください(資格確認は目視確認や資格確認書でできます)")]
+    #[error(
+        "暗証番号がロックされています。お住まいの市区町村の窓口で暗証番号の再設定を受けてください(資格確認は目視確認や資格確認書でできます)"
+    )]
     PinBlocked,
     /// A PIN that is not 4 digits was typed.
     #[error("暗証番号は数字4桁です")]

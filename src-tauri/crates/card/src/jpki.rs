@@ -80,10 +80,10 @@ impl<T: Transport> Session<T> {
     /// readers require.
     fn exchange(&mut self, command: &Command) -> Result<Response, CardError> {
         let mut response = self.send(command)?;
-        if let Status::ResendWithLe(le) = response.status() {
-            if matches!(command.ins(), READ_BINARY | GET_RESPONSE) {
-                response = self.send(&command.with_le(le))?;
-            }
+        if let Status::ResendWithLe(le) = response.status()
+            && matches!(command.ins(), READ_BINARY | GET_RESPONSE)
+        {
+            response = self.send(&command.with_le(le))?;
         }
         let mut data = std::mem::take(&mut response.data);
         let mut guard = 0;
@@ -158,7 +158,11 @@ impl<T: Transport> Session<T> {
     }
 
     /// Reads the selected file whose total length `total_of` can tell from its first bytes.
-    fn read_file(&mut self, first: usize, total_of: fn(&[u8]) -> Result<usize, CardError>) -> Result<Vec<u8>, CardError> {
+    fn read_file(
+        &mut self,
+        first: usize,
+        total_of: fn(&[u8]) -> Result<usize, CardError>,
+    ) -> Result<Vec<u8>, CardError> {
         let mut data = self.read_binary(0, first)?;
         let total = total_of(&data)?;
         if total > MAX_FILE {

@@ -17,6 +17,7 @@ pub mod jpki;
 pub mod pcsc_reader;
 pub mod pin;
 pub mod reader;
+pub mod service;
 pub mod tlv;
 pub mod transport;
 pub mod virtual_card;

@@ -4,8 +4,8 @@
 //! ends. Monitoring uses `SCardGetStatusChange`, which waits in the service and never locks a reader.
 
 use std::ffi::{CStr, CString};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -98,10 +98,10 @@ impl Transport for PcscConnection {
 
 impl Drop for PcscConnection {
     fn drop(&mut self) {
-        if let Some(card) = self.card.take() {
-            if let Err((_, e)) = card.disconnect(Disposition::LeaveCard) {
-                tracing::warn!("releasing the card: {e}");
-            }
+        if let Some(card) = self.card.take()
+            && let Err((_, e)) = card.disconnect(Disposition::LeaveCard)
+        {
+            tracing::warn!("releasing the card: {e}");
         }
     }
 }
@@ -162,12 +162,12 @@ fn watch(stop: &AtomicBool, context_tx: &std::sync::mpsc::Sender<Context>, on_ev
         };
         service_down_reported = false;
         let _ = context_tx.send(context.clone());
-        if let Err(e) = watch_with(&context, stop, on_event) {
-            if !stop.load(Ordering::SeqCst) {
-                on_event(CardEvent::ServiceUnavailable { message: e.to_string() });
-                service_down_reported = true;
-                sleep_unless_stopped(stop, Duration::from_secs(1));
-            }
+        if let Err(e) = watch_with(&context, stop, on_event)
+            && !stop.load(Ordering::SeqCst)
+        {
+            on_event(CardEvent::ServiceUnavailable { message: e.to_string() });
+            service_down_reported = true;
+            sleep_unless_stopped(stop, Duration::from_secs(1));
         }
     }
 }

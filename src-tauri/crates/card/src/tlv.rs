@@ -104,7 +104,15 @@ mod tests {
 
     #[test]
     fn lying_lengths_are_errors() {
-        for bad in [&[][..], &[0xDF], &[0xDF, 0x22], &[0xDF, 0x22, 0x05, 1, 2], &[0x30, 0x81], &[0x30, 0x83, 1, 2, 3], &[0x1F, 0x81, 0x00]] {
+        for bad in [
+            &[][..],
+            &[0xDF],
+            &[0xDF, 0x22],
+            &[0xDF, 0x22, 0x05, 1, 2],
+            &[0x30, 0x81],
+            &[0x30, 0x83, 1, 2, 3],
+            &[0x1F, 0x81, 0x00],
+        ] {
             assert!(read(bad).is_err(), "{bad:02X?}");
         }
     }

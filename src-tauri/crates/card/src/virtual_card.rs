@@ -316,8 +316,10 @@ fn make_certificates(config: &VirtualCardConfig) -> Result<(Vec<u8>, Vec<u8>), C
     ca_params.distinguished_name.push(rcgen::DnType::OrganizationName, "JPKI (virtual, for tests)");
     ca_params.distinguished_name.push(rcgen::DnType::OrganizationalUnitName, "JPKI for user authentication");
     ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-    ca_params.not_before = ymd(config.cert_not_before.with_year(config.cert_not_before.year() - 1).unwrap_or(config.cert_not_before));
-    ca_params.not_after = ymd(config.cert_not_after.with_year(config.cert_not_after.year() + 5).unwrap_or(config.cert_not_after));
+    ca_params.not_before =
+        ymd(config.cert_not_before.with_year(config.cert_not_before.year() - 1).unwrap_or(config.cert_not_before));
+    ca_params.not_after =
+        ymd(config.cert_not_after.with_year(config.cert_not_after.year() + 5).unwrap_or(config.cert_not_after));
     let ca_key = rcgen::KeyPair::generate().map_err(fail)?;
     let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).map_err(fail)?;
 
@@ -331,8 +333,10 @@ fn make_certificates(config: &VirtualCardConfig) -> Result<(Vec<u8>, Vec<u8>), C
     params.key_usages = vec![rcgen::KeyUsagePurpose::DigitalSignature];
     // A real card's certificate is RSA-2048 with J-LIS's policies, about 1.3 KB; ours is ECDSA and
     // small. Pad it with a private, non-critical extension so reads take as many chunks as real ones.
-    params.custom_extensions =
-        vec![rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 4, 1, 99999, 1], vec![0x04, 0x82, 0x03, 0x00].into_iter().chain(std::iter::repeat_n(0x5A, 0x300)).collect())];
+    params.custom_extensions = vec![rcgen::CustomExtension::from_oid_content(
+        &[1, 3, 6, 1, 4, 1, 99999, 1],
+        vec![0x04, 0x82, 0x03, 0x00].into_iter().chain(std::iter::repeat_n(0x5A, 0x300)).collect(),
+    )];
     let key = rcgen::KeyPair::generate().map_err(fail)?;
     let cert = params.signed_by(&key, &ca).map_err(fail)?;
     Ok((cert.der().to_vec(), ca.der().to_vec()))

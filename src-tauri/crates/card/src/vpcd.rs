@@ -88,7 +88,14 @@ fn serve(mut stream: TcpStream, card: &Mutex<VirtualCard>) -> io::Result<()> {
         match stream.read_exact(&mut len) {
             Ok(()) => {}
             // vpcd or we closed the connection: the card is off the reader.
-            Err(e) if matches!(e.kind(), io::ErrorKind::UnexpectedEof | io::ErrorKind::ConnectionReset | io::ErrorKind::NotConnected) => return Ok(()),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::UnexpectedEof | io::ErrorKind::ConnectionReset | io::ErrorKind::NotConnected
+                ) =>
+            {
+                return Ok(());
+            }
             Err(e) => return Err(e),
         }
         let mut message = vec![0u8; usize::from(u16::from_be_bytes(len))];

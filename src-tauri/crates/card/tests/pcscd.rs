@@ -33,10 +33,14 @@ fn through_pcscd_and_vpcd() {
         let _ = tx.send(e);
     });
     let first = rx.recv_timeout(Duration::from_secs(5)).expect("initial reader list");
-    assert!(matches!(&first, CardEvent::ReadersChanged { readers } if readers.iter().any(|r| r.name == reader)), "{first:?}");
+    assert!(
+        matches!(&first, CardEvent::ReadersChanged { readers } if readers.iter().any(|r| r.name == reader)),
+        "{first:?}"
+    );
     assert_eq!(readers.connect(&reader).err(), Some(CardError::NoCard));
 
-    let card = VirtualCard::new(VirtualCardConfig::demo(NaiveDate::from_ymd_opt(2029, 3, 31).expect("date"))).expect("card");
+    let card =
+        VirtualCard::new(VirtualCardConfig::demo(NaiveDate::from_ymd_opt(2029, 3, 31).expect("date"))).expect("card");
     let plugged = harness::plug(card);
     harness::expect_event(&rx, |e| matches!(e, CardEvent::CardInserted { reader: r } if *r == reader));
 
@@ -49,7 +53,8 @@ fn through_pcscd_and_vpcd() {
     assert_eq!(wrong.err(), Some(CardError::WrongPin { tries_left: 2 }));
     let after = jpki::check_card(readers.connect(&reader).expect("connect"), today()).expect("check");
     assert_eq!(after.kenmen_pin.tries_left, 2);
-    let b = jpki::read_basic4(readers.connect(&reader).expect("connect"), Pin::parse("1234").expect("pin")).expect("basic4");
+    let b = jpki::read_basic4(readers.connect(&reader).expect("connect"), Pin::parse("1234").expect("pin"))
+        .expect("basic4");
     assert_eq!(b.name, "見本 花子");
 
     // Shared mode: a second connection while ours is open is allowed (the official app can read too).

@@ -1,13 +1,101 @@
-//! The daily eligibility-check log: counts for ホーム and the 利用率. Rows hold the method, the
-//! result and the certificate's expiry; never a 個人番号 and never a PIN.
+//! The daily eligibility-check log: what the 毎日の資格確認 screen lists and counts. Rows hold the
+//! method, the result, the certificate's expiry and a staff note; never a 個人番号, never a PIN,
+//! never a patient's name (the note is free text: the UI asks staff not to type names there).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::{Store, StoreError};
+use crate::clinic::FieldIssue;
+use crate::{Store, StoreError, audit, timestamp};
 
-/// How many checks were logged on a day and how many of them used a マイナ保険証.
+/// How the patient's eligibility was checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckMethod {
+    /// マイナ保険証
+    MyNumberCard,
+    /// 資格確認書
+    EligibilityCertificate,
+    /// 保険証 (the paper or plastic card, while still valid)
+    InsuranceCard,
+    /// その他
+    Other,
+}
+
+/// What staff recorded as the outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckResult {
+    /// 資格を確認できた
+    Ok,
+    /// 確認できたが要注意 (certificate expiring, last PIN try, …)
+    Warning,
+    /// 確認できなかった
+    Failed,
+}
+
+/// Where the result came from, shown beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckSource {
+    /// The app read the card itself (certificate and PIN tries)
+    CardRead,
+    /// Typed by staff from the official app or a card shown
+    Staff,
+}
+
+macro_rules! text_enum {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            fn as_db(self) -> &'static str { match self { $(Self::$v => $s),* } }
+            fn from_db(text: &str) -> Result<Self, StoreError> {
+                match text { $($s => Ok(Self::$v),)* other => Err(StoreError::CorruptData(format!("{} {other}", stringify!($t)))) }
+            }
+        }
+    };
+}
+text_enum!(CheckMethod { MyNumberCard => "my_number_card", EligibilityCertificate => "eligibility_certificate", InsuranceCard => "insurance_card", Other => "other" });
+text_enum!(CheckResult { Ok => "ok", Warning => "warning", Failed => "failed" });
+text_enum!(CheckSource { CardRead => "card_read", Staff => "staff" });
+
+/// A check as staff record it.
+#[derive(Clone, Debug, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckInput {
+    /// How
+    pub method: CheckMethod,
+    /// Outcome
+    pub result: CheckResult,
+    /// Where the result came from
+    pub source: CheckSource,
+    /// The 利用者証明用電子証明書's last valid day, when the app read the card
+    pub cert_expires_on: Option<NaiveDate>,
+    /// Staff note (no names, no numbers of the patient)
+    pub note: String,
+}
+
+/// A logged check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckRecord {
+    /// Row id
+    pub id: i32,
+    /// When (RFC 3339, UTC)
+    pub checked_at: String,
+    /// How
+    pub method: CheckMethod,
+    /// Outcome
+    pub result: CheckResult,
+    /// Where the result came from
+    pub source: CheckSource,
+    /// Certificate's last valid day, if read
+    pub cert_expires_on: Option<NaiveDate>,
+    /// Staff note
+    pub note: String,
+}
+
+/// How many checks and how many with a マイナ保険証, and the share in whole percent.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckCounts {
@@ -15,19 +103,171 @@ pub struct CheckCounts {
     pub total: u32,
     /// Checks with a マイナ保険証
     pub my_number_card: u32,
+    /// マイナ保険証 利用率, 0–100 (0 when nothing was logged)
+    pub rate_percent: u32,
 }
 
+impl CheckCounts {
+    fn new(total: i64, card: i64) -> Result<CheckCounts, StoreError> {
+        let to_u32 = |n: i64| u32::try_from(n).map_err(|_| StoreError::CorruptData(format!("件数 {n}")));
+        let (total, my_number_card) = (to_u32(total)?, to_u32(card)?);
+        let rate_percent = if total == 0 {
+            0
+        } else {
+            ((u64::from(my_number_card) * 100 + u64::from(total) / 2) / u64::from(total)) as u32
+        };
+        Ok(CheckCounts { total, my_number_card, rate_percent })
+    }
+}
+
+const MAX_NOTE: usize = 200;
+
 impl Store {
-    /// The counts for checks whose local date is `day`.
-    pub async fn check_counts_on(&self, day: NaiveDate) -> Result<CheckCounts, StoreError> {
-        let (total, card): (i64, i64) = sqlx::query_as(
-            "SELECT COUNT(*), COALESCE(SUM(method = 'my_number_card'), 0)
-             FROM eligibility_checks WHERE local_date = ?",
+    /// Logs a check on `local_date` (the clinic's day), with its audit row. The note is refused
+    /// when it is long or looks like a 12-digit 個人番号.
+    pub async fn log_check(
+        &self,
+        input: &CheckInput,
+        actor: &str,
+        now: DateTime<Utc>,
+        local_date: NaiveDate,
+    ) -> Result<CheckRecord, StoreError> {
+        let note = jptext::normalize(&input.note);
+        if note.chars().count() > MAX_NOTE {
+            return Err(StoreError::Validation(vec![FieldIssue {
+                field: "note".into(),
+                message: format!("メモは{MAX_NOTE}文字以内で入力してください"),
+            }]));
+        }
+        if looks_like_my_number(&note) {
+            return Err(StoreError::Validation(vec![FieldIssue {
+                field: "note".into(),
+                message: "メモに12桁の番号は書けません(個人番号は記録しません)".into(),
+            }]));
+        }
+        let mut tx = self.pool().begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source, cert_expires_on, note)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(timestamp(now))
+        .bind(local_date.format("%Y-%m-%d").to_string())
+        .bind(input.method.as_db())
+        .bind(input.result.as_db())
+        .bind(input.source.as_db())
+        .bind(input.cert_expires_on.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(&note)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(&mut tx, now, actor, "create", "eligibility_check", &serde_json::json!({ "id": id })).await?;
+        tx.commit().await?;
+        Ok(CheckRecord {
+            id: i32::try_from(id).map_err(|_| StoreError::CorruptData(format!("id {id}")))?,
+            checked_at: timestamp(now),
+            method: input.method,
+            result: input.result,
+            source: input.source,
+            cert_expires_on: input.cert_expires_on,
+            note,
+        })
+    }
+
+    /// The checks logged on `day`, newest first.
+    pub async fn checks_on(&self, day: NaiveDate) -> Result<Vec<CheckRecord>, StoreError> {
+        let rows: Vec<CheckRow> = sqlx::query_as(
+            "SELECT id, checked_at, method, result, source, cert_expires_on, note
+             FROM eligibility_checks WHERE local_date = ? ORDER BY id DESC",
         )
         .bind(day.format("%Y-%m-%d").to_string())
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(CheckRow::into_record).collect()
+    }
+
+    /// The counts for checks whose local date is `day`.
+    pub async fn check_counts_on(&self, day: NaiveDate) -> Result<CheckCounts, StoreError> {
+        self.check_counts_between(day, day).await
+    }
+
+    /// The counts for checks from `first` to `last`, both included (a month for the 利用率).
+    pub async fn check_counts_between(&self, first: NaiveDate, last: NaiveDate) -> Result<CheckCounts, StoreError> {
+        let (total, card): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(method = 'my_number_card'), 0)
+             FROM eligibility_checks WHERE local_date BETWEEN ? AND ?",
+        )
+        .bind(first.format("%Y-%m-%d").to_string())
+        .bind(last.format("%Y-%m-%d").to_string())
         .fetch_one(self.pool())
         .await?;
-        let to_u32 = |n: i64| u32::try_from(n).map_err(|_| StoreError::CorruptData(format!("件数 {n}")));
-        Ok(CheckCounts { total: to_u32(total)?, my_number_card: to_u32(card)? })
+        CheckCounts::new(total, card)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CheckRow {
+    id: i64,
+    checked_at: String,
+    method: String,
+    result: String,
+    source: String,
+    cert_expires_on: Option<String>,
+    note: String,
+}
+
+impl CheckRow {
+    fn into_record(self) -> Result<CheckRecord, StoreError> {
+        Ok(CheckRecord {
+            id: i32::try_from(self.id).map_err(|_| StoreError::CorruptData(format!("id {}", self.id)))?,
+            checked_at: self.checked_at,
+            method: CheckMethod::from_db(&self.method)?,
+            result: CheckResult::from_db(&self.result)?,
+            source: CheckSource::from_db(&self.source)?,
+            cert_expires_on: self
+                .cert_expires_on
+                .map(|c| {
+                    NaiveDate::parse_from_str(&c, "%Y-%m-%d").map_err(|_| StoreError::CorruptData(format!("日付 {c}")))
+                })
+                .transpose()?,
+            note: self.note,
+        })
+    }
+}
+
+/// Twelve digits in a row (spaces and hyphens between allowed): the shape of a 個人番号.
+fn looks_like_my_number(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        match c {
+            '0'..='9' => {
+                run += 1;
+                if run >= 12 {
+                    return true;
+                }
+            }
+            ' ' | '-' => {}
+            _ => run = 0,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_round_to_whole_percent() {
+        assert_eq!(CheckCounts::new(0, 0).expect("ok").rate_percent, 0);
+        assert_eq!(CheckCounts::new(3, 1).expect("ok").rate_percent, 33);
+        assert_eq!(CheckCounts::new(3, 2).expect("ok").rate_percent, 67);
+        assert_eq!(CheckCounts::new(4, 4).expect("ok").rate_percent, 100);
+    }
+
+    #[test]
+    fn twelve_digit_runs_are_caught() {
+        assert!(looks_like_my_number("1234 5678 9012"));
+        assert!(looks_like_my_number("番号123456789012です"));
+        assert!(!looks_like_my_number("03-1234-5678"));
+        assert!(!looks_like_my_number("保険者番号 06130012"));
     }
 }

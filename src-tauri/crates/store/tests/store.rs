@@ -141,3 +141,49 @@ async fn a_folder_that_cannot_be_created_is_a_typed_error() {
     let err = Store::open_in(&file.join("sub")).await.expect_err("cannot create under a file");
     assert_eq!(err.code(), "DataDir");
 }
+
+#[tokio::test]
+async fn checks_are_logged_listed_and_counted() {
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let card = CheckInput {
+        method: CheckMethod::MyNumberCard,
+        result: CheckResult::Ok,
+        source: CheckSource::CardRead,
+        cert_expires_on: chrono::NaiveDate::from_ymd_opt(2029, 3, 31),
+        note: "".into(),
+    };
+    let paper = CheckInput {
+        method: CheckMethod::EligibilityCertificate,
+        source: CheckSource::Staff,
+        cert_expires_on: None,
+        note: "資格確認書を目視".into(),
+        ..card.clone()
+    };
+    store.log_check(&card, "受付", at(9), day).await.expect("log");
+    store.log_check(&card, "受付", at(10), day).await.expect("log");
+    store.log_check(&paper, "受付", at(11), day).await.expect("log");
+    store.log_check(&card, "受付", at(9), day.pred_opt().expect("yesterday")).await.expect("log");
+
+    let today = store.checks_on(day).await.expect("list");
+    assert_eq!(today.len(), 3);
+    assert_eq!(today[0].method, CheckMethod::EligibilityCertificate, "newest first");
+    assert_eq!(today[1].cert_expires_on, chrono::NaiveDate::from_ymd_opt(2029, 3, 31));
+    let counts = store.check_counts_on(day).await.expect("counts");
+    assert_eq!((counts.total, counts.my_number_card, counts.rate_percent), (3, 2, 67));
+    let month = store
+        .check_counts_between(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("d"),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("d"),
+        )
+        .await
+        .expect("month");
+    assert_eq!((month.total, month.my_number_card), (4, 3));
+
+    let with_number = CheckInput { note: "1234-5678-9012".into(), ..paper };
+    let err = store.log_check(&with_number, "受付", at(12), day).await.expect_err("refused");
+    assert_eq!(err.code(), "Validation");
+    assert_eq!(store.checks_on(day).await.expect("list").len(), 3, "nothing saved");
+}

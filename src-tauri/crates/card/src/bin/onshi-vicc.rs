@@ -47,7 +47,9 @@ fn run() -> Result<(), String> {
             "--other-card" => config.my_number_card = false,
             "--trace" => trace = true,
             "-h" | "--help" => {
-                println!("usage: onshi-vicc [--port N] [--expires YYYY-MM-DD] [--pin NNNN] [--auth-tries N] [--kenmen-tries N] [--other-card] [--trace]");
+                println!(
+                    "usage: onshi-vicc [--port N] [--expires YYYY-MM-DD] [--pin NNNN] [--auth-tries N] [--kenmen-tries N] [--other-card] [--trace]"
+                );
                 return Ok(());
             }
             other => return Err(format!("unknown option {other}")),
@@ -59,7 +61,8 @@ fn run() -> Result<(), String> {
     eprintln!("onshi-vicc: card on the reader (vpcd 127.0.0.1:{port}); stop with Ctrl+C");
     let result = plugged.wait();
     if trace {
-        plugged.with_card(|c| c.trace().iter().for_each(|e| eprintln!("{}  → {:02X}{:02X}", e.command, e.sw[0], e.sw[1])));
+        plugged
+            .with_card(|c| c.trace().iter().for_each(|e| eprintln!("{}  → {:02X}{:02X}", e.command, e.sw[0], e.sw[1])));
     }
     result.map_err(|e| e.to_string())
 }

@@ -6,7 +6,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use card::reader::CardEvent;
 use card::virtual_card::VirtualCard;
 
 const SOCKET: &str = "/run/pcscd/pcscd.comm";
@@ -31,10 +30,10 @@ impl Pcscd {
         let pcscd = Pcscd { child: Some(child) };
         let until = Instant::now() + Duration::from_secs(10);
         while Instant::now() < until {
-            if let Ok(r) = card::pcsc_reader::PcscReaders::establish() {
-                if card::reader::Readers::readers(&r).map(|l| !l.is_empty()).unwrap_or(false) {
-                    return pcscd;
-                }
+            if let Ok(r) = card::pcsc_reader::PcscReaders::establish()
+                && card::reader::Readers::readers(&r).map(|l| !l.is_empty()).unwrap_or(false)
+            {
+                return pcscd;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -73,7 +72,7 @@ pub fn plug(card: VirtualCard) -> card::vpcd::Plugged {
 }
 
 /// Waits up to 5 s for an event matching `want`, skipping others.
-pub fn expect_event(rx: &Receiver<CardEvent>, want: impl Fn(&CardEvent) -> bool) -> CardEvent {
+pub fn expect_event<T: std::fmt::Debug>(rx: &Receiver<T>, want: impl Fn(&T) -> bool) -> T {
     let until = Instant::now() + Duration::from_secs(5);
     let mut seen = Vec::new();
     while let Some(left) = until.checked_duration_since(Instant::now()) {

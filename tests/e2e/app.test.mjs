@@ -34,6 +34,17 @@ async function launch() {
   await session.waitForPage("home");
 }
 
+/** Types the clinic profile as staff would, full-width digits and all, with the given 郵便番号. */
+async function fillProfile(postalCode) {
+  await session.type("#f-name", "さくら整骨院");
+  await session.click('input[name=kind][value="judo"]');
+  await session.type("#f-regNoJudo", "契２８０４４４０－０－０");
+  await session.type("#f-postalCode", postalCode);
+  await session.type("#f-address", "兵庫県神戸市中央区加納町1-2-3");
+  await session.type("#f-phone", "０７８－１２３－４５６７");
+  await session.type("#f-ownerName", "山田 太郎");
+}
+
 async function go(page) {
   await session.click(`a[data-nav="${page}"]`);
   await session.waitForPage(page);
@@ -93,13 +104,7 @@ describe("オン資ナビ in its window", () => {
 
   test("a bad 郵便番号 gets a message beside the field and nothing is saved", async () => {
     await go("settings");
-    await session.type("#f-name", "さくら整骨院");
-    await session.click('input[name=kind][value="judo"]');
-    await session.type("#f-regNoJudo", "契２８０４４４０－０－０");
-    await session.type("#f-postalCode", "650-001");
-    await session.type("#f-address", "兵庫県神戸市中央区加納町1-2-3");
-    await session.type("#f-phone", "０７８－１２３－４５６７");
-    await session.type("#f-ownerName", "山田 太郎");
+    await fillProfile("650-001");
     await session.click("#save-profile");
     await session.waitFor("the postal code message", async () => (await session.text("#msg-postalCode")).length > 0);
     assert.match(await session.text("#msg-postalCode"), /郵便番号は7桁/);
@@ -113,13 +118,7 @@ describe("オン資ナビ in its window", () => {
 
   test("a corrected profile saves, normalised", async () => {
     await go("settings");
-    await session.type("#f-name", "さくら整骨院");
-    await session.click('input[name=kind][value="judo"]');
-    await session.type("#f-regNoJudo", "契２８０４４４０－０－０");
-    await session.type("#f-postalCode", "６５０ー０００１");
-    await session.type("#f-address", "兵庫県神戸市中央区加納町1-2-3");
-    await session.type("#f-phone", "０７８－１２３－４５６７");
-    await session.type("#f-ownerName", "山田 太郎");
+    await fillProfile("６５０ー０００１");
     await session.click("#save-profile");
     await session.waitFor("saved", async () => /保存しました/.test(await session.text("#profile-status")));
     assert.equal(await session.prop("#f-postalCode", "value"), "650-0001");
@@ -164,6 +163,11 @@ describe("オン資ナビ in its window", () => {
     await session.waitFor("expired shown", async () => (await session.text("#cert-status")) === "期限切れ");
     assert.match(await session.text("#cert-message"), /期限切れ: 市区町村の窓口で更新/);
     await snap("14-daily-expired");
+
+    await session.click('[data-demo="other_card"]');
+    await session.waitFor("not a My Number card", async () => (await session.attr("#card-error", "data-code")) === "NotMyNumberCard");
+    assert.match(await session.text("#card-error"), /マイナンバーカードではないカードです/);
+    assert.match(await session.text("#reader-state"), /読み取れませんでした/);
 
     await session.click("#demo-remove");
     await session.waitFor("card off", async () => /カードを置いてください/.test(await session.text("#reader-state")));

@@ -384,7 +384,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
       case "card_inserted":
         drawReader(await api.cardStatus(), "カードを読み取っています…");
         await runCheck();
-        drawReader(await api.cardStatus(), "読み取りました");
+        drawReader(await api.cardStatus(), lastCheck ? "読み取りました" : "読み取れませんでした(下の案内をご覧ください)");
         break;
       case "card_removed":
         render(pinPanel);

@@ -12,8 +12,8 @@ pub enum CardError {
         "カードリーダーが見つかりません。USBケーブルがつながっているか、Bluetoothの場合はペアリングされているかを確かめてください"
     )]
     NoReader,
-    /// The named reader went away.
-    #[error("カードリーダー「{0}」が見つかりません。つなぎ直してください")]
+    /// The reader went away (unplugged, Bluetooth out of range); its name when known.
+    #[error("{}", reader_gone_message(.0))]
     ReaderGone(String),
     /// No card on the reader.
     #[error("カードが置かれていません。マイナンバーカードをカードリーダーに置いてください")]
@@ -61,6 +61,16 @@ pub enum CardError {
     Reader(String),
 }
 
+fn reader_gone_message(name: &str) -> String {
+    if name.is_empty() {
+        "カードリーダーが外れました。USBケーブルやBluetoothの接続を確かめて、つなぎ直してください".to_string()
+    } else {
+        format!(
+            "カードリーダー「{name}」が見つかりません。USBケーブルやBluetoothの接続を確かめて、つなぎ直してください"
+        )
+    }
+}
+
 fn service_message() -> &'static str {
     if cfg!(windows) {
         "Windowsの「Smart Card」サービス(SCardSvr)が動いていません。パソコンを再起動するか、「サービス」で「Smart Card」を開始してください"
@@ -100,6 +110,12 @@ mod tests {
         let one = CardError::WrongPin { tries_left: 1 }.to_string();
         assert!(two.contains("あと2回") && !two.contains("残り1回"));
         assert!(one.contains("あと1回") && one.contains("残り1回"));
+    }
+
+    #[test]
+    fn a_lost_reader_is_named_when_known() {
+        assert!(CardError::ReaderGone("ACS ACR39U".into()).to_string().contains("「ACS ACR39U」"));
+        assert!(CardError::ReaderGone(String::new()).to_string().starts_with("カードリーダーが外れました"));
     }
 
     #[test]

@@ -66,7 +66,7 @@ impl Readers for PcscReaders {
         }
         let mut states: Vec<pcsc::ReaderState> =
             names.into_iter().map(|n| pcsc::ReaderState::new(n, State::UNAWARE)).collect();
-        self.context.get_status_change(Duration::ZERO, &mut states).map_err(map_error)?;
+        self.context.get_status_change(Duration::ZERO, &mut states).or_else(ignore_timeout).map_err(map_error)?;
         Ok(states.iter().map(|s| state_of(s.name(), s.event_state())).collect())
     }
 

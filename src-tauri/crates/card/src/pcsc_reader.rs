@@ -248,3 +248,42 @@ fn watch_with(context: &Context, stop: &AtomicBool, on_event: &dyn Fn(CardEvent)
 fn ignore_timeout(e: pcsc::Error) -> Result<(), pcsc::Error> {
     if e == pcsc::Error::Timeout { Ok(()) } else { Err(e) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_reader_trouble_has_its_own_message() {
+        use pcsc::Error as E;
+        assert_eq!(map_error(E::NoService), CardError::ServiceUnavailable);
+        assert_eq!(map_error(E::ServiceStopped), CardError::ServiceUnavailable);
+        assert_eq!(map_error(E::NoReadersAvailable), CardError::NoReader);
+        assert_eq!(map_error(E::SharingViolation), CardError::ReaderBusy);
+        assert_eq!(map_error(E::RemovedCard), CardError::CardRemoved);
+        assert_eq!(map_error(E::NoSmartcard), CardError::NoCard);
+        assert!(matches!(map_error(E::ReaderUnavailable), CardError::ReaderGone(_)));
+        let service = CardError::ServiceUnavailable.to_string();
+        if cfg!(windows) {
+            assert!(service.contains("Smart Card") && service.contains("SCardSvr"), "{service}");
+        } else {
+            assert!(service.contains("pcscd"), "{service}");
+        }
+        assert_ne!(service, CardError::NoReader.to_string());
+    }
+
+    /// On a PC without the smart-card service (Wine has none), connecting fails with a typed error
+    /// and a message staff can act on, never a crash.
+    #[test]
+    fn a_missing_service_is_a_typed_error() {
+        match PcscReaders::establish() {
+            Ok(readers) => {
+                let _ = readers.readers();
+            }
+            Err(e) => assert!(
+                matches!(e, CardError::ServiceUnavailable | CardError::NoReader | CardError::Reader(_)),
+                "{e:?}"
+            ),
+        }
+    }
+}

@@ -342,12 +342,8 @@ export type HomeSummary = {
 	todayText: string,
 	/**  The clinic's name, once the profile is saved */
 	clinicName: string | null,
-	/**  Steps of the 導入ガイド done */
-	setupDone: number,
-	/**  Steps in the 導入ガイド */
-	setupTotal: number,
-	/**  The next step to do, if any */
-	nextStep: Step | null,
+	/**  Progress through the 導入ガイド */
+	setup: Progress,
 	/**  Checks logged today */
 	todayChecks: CheckCounts,
 	/**  助成金 and 協力金, each with its state today */
@@ -420,6 +416,16 @@ export type ProgramStatus = {
 	closesOnText: string,
 	/**  `¥41,000` */
 	amountText: string,
+};
+
+/**  How far the clinic has come: steps done (only ids the guide knows count) and the next one. */
+export type Progress = {
+	/**  Steps done */
+	done: number,
+	/**  Steps in the guide */
+	total: number,
+	/**  The first step not done, in the guide's order */
+	next: Step | null,
 };
 
 /**  A reader and what is on it. */

@@ -1,6 +1,6 @@
 //! 毎日の資格確認 → the log: record a check, list today's, the マイナ保険証 利用率.
 
-use chrono::{Datelike, Local, NaiveDate};
+use chrono::Local;
 use serde::Serialize;
 use specta::Type;
 use store::checks::{CheckCounts, CheckInput, CheckRecord};
@@ -40,15 +40,11 @@ pub struct TodayChecks {
 pub async fn today_checks(state: State<'_, AppState>) -> Result<TodayChecks, AppError> {
     let store = state.store()?;
     let today = Local::now().date_naive();
-    let first = today.with_day(1).unwrap_or(today);
-    let last = NaiveDate::from_ymd_opt(today.year() + i32::from(today.month() == 12), today.month() % 12 + 1, 1)
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(today);
     Ok(TodayChecks {
         today_text: jptext::format_date(today),
         month_text: jptext::format_year_month(today),
         records: store.checks_on(today).await?,
         today: store.check_counts_on(today).await?,
-        month: store.check_counts_between(first, last).await?,
+        month: store.check_counts_in_month(today).await?,
     })
 }

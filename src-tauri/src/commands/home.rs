@@ -17,12 +17,8 @@ pub struct HomeSummary {
     pub today_text: String,
     /// The clinic's name, once the profile is saved
     pub clinic_name: Option<String>,
-    /// Steps of the 導入ガイド done
-    pub setup_done: u32,
-    /// Steps in the 導入ガイド
-    pub setup_total: u32,
-    /// The next step to do, if any
-    pub next_step: Option<guide::Step>,
+    /// Progress through the 導入ガイド
+    pub setup: guide::Progress,
     /// Checks logged today
     pub today_checks: CheckCounts,
     /// 助成金 and 協力金, each with its state today
@@ -35,14 +31,10 @@ pub struct HomeSummary {
 pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, AppError> {
     let store = state.store()?;
     let today = Local::now().date_naive();
-    let done = store.finished_setup_steps().await?;
-    let setup_done = guide::STEPS.iter().filter(|s| done.iter().any(|d| d == s.id)).count();
     Ok(HomeSummary {
         today_text: jptext::format_date(today),
         clinic_name: store.clinic_profile().await?.map(|p| p.name),
-        setup_done: u32::try_from(setup_done).unwrap_or(u32::MAX),
-        setup_total: u32::try_from(guide::STEPS.len()).unwrap_or(u32::MAX),
-        next_step: guide::next_step(done.iter().map(String::as_str)).copied(),
+        setup: guide::progress(&store.finished_setup_steps().await?),
         today_checks: store.check_counts_on(today).await?,
         programs: programs::statuses(today)?,
     })

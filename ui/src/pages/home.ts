@@ -23,10 +23,10 @@ export async function homePage(main: HTMLElement): Promise<void> {
         "section",
         { class: "card", "aria-labelledby": "home-setup" },
         h("h2", { id: "home-setup" }, "導入の進み具合"),
-        h("p", { class: "big" }, `${s.setupDone} / ${s.setupTotal} 手順 完了`),
-        h("progress", { max: s.setupTotal, value: s.setupDone, "aria-label": "導入の進み具合" }),
-        s.nextStep
-          ? [h("p", {}, "次の手順: ", h("strong", {}, s.nextStep.title)), h("a", { class: "button", href: "#/guide" }, "導入ガイドへ")]
+        h("p", { class: "big" }, `${s.setup.done} / ${s.setup.total} 手順 完了`),
+        h("progress", { max: s.setup.total, value: s.setup.done, "aria-label": "導入の進み具合" }),
+        s.setup.next
+          ? [h("p", {}, "次の手順: ", h("strong", {}, s.setup.next.title)), h("a", { class: "button", href: "#/guide" }, "導入ガイドへ")]
           : h("p", { class: "ok" }, "すべての手順が完了しています。"),
       ),
       h(

@@ -87,14 +87,31 @@ pub const STEPS: [Step; 9] = [
     },
 ];
 
+/// How far the clinic has come: steps done (only ids the guide knows count) and the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// Steps done
+    pub done: u32,
+    /// Steps in the guide
+    pub total: u32,
+    /// The first step not done, in the guide's order
+    pub next: Option<Step>,
+}
+
+/// The progress for the stored ids of finished steps.
+pub fn progress(done_ids: &[String]) -> Progress {
+    let is_done = |s: &Step| done_ids.iter().any(|d| d == s.id);
+    Progress {
+        done: STEPS.iter().filter(|s| is_done(s)).count() as u32,
+        total: STEPS.len() as u32,
+        next: STEPS.iter().find(|s| !is_done(s)).copied(),
+    }
+}
+
 /// Looks a step up by its stored id.
 pub fn step(id: &str) -> Option<&'static Step> {
     STEPS.iter().find(|s| s.id == id)
-}
-
-/// The first step not in `done`, in the guide's order: what ホーム suggests next.
-pub fn next_step<'a>(done: impl IntoIterator<Item = &'a str> + Clone) -> Option<&'static Step> {
-    STEPS.iter().find(|s| !done.clone().into_iter().any(|d| d == s.id))
 }
 
 #[cfg(test)]
@@ -111,11 +128,13 @@ mod tests {
     }
 
     #[test]
-    fn next_step_follows_the_guide_order() {
-        assert_eq!(next_step([].iter().copied()).map(|s| s.id), Some("portal_user"));
-        let done = ["portal_user", "connection"];
-        assert_eq!(next_step(done.iter().copied()).map(|s| s.id), Some("app_apply"));
-        let all: Vec<&str> = STEPS.iter().map(|s| s.id).collect();
-        assert_eq!(next_step(all.iter().copied()), None);
+    fn progress_follows_the_guide_order_and_ignores_unknown_ids() {
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let none = progress(&[]);
+        assert_eq!((none.done, none.total, none.next.map(|s| s.id)), (0, 9, Some("portal_user")));
+        let some = progress(&ids(&["portal_user", "connection", "retired_step"]));
+        assert_eq!((some.done, some.next.map(|s| s.id)), (2, Some("app_apply")));
+        let all: Vec<String> = STEPS.iter().map(|s| s.id.to_string()).collect();
+        assert_eq!(progress(&all).next, None);
     }
 }

@@ -2,7 +2,7 @@
 //! method, the result, the certificate's expiry and a staff note; never a 個人番号, never a PIN,
 //! never a patient's name (the note is free text: the UI asks staff not to type names there).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -189,7 +189,14 @@ impl Store {
         self.check_counts_between(day, day).await
     }
 
-    /// The counts for checks from `first` to `last`, both included (a month for the 利用率).
+    /// The counts for the calendar month that contains `day` (the monthly 利用率).
+    pub async fn check_counts_in_month(&self, day: NaiveDate) -> Result<CheckCounts, StoreError> {
+        let first = day.with_day(1).unwrap_or(day);
+        let last = first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(day);
+        self.check_counts_between(first, last).await
+    }
+
+    /// The counts for checks from `first` to `last`, both included.
     pub async fn check_counts_between(&self, first: NaiveDate, last: NaiveDate) -> Result<CheckCounts, StoreError> {
         let (total, card): (i64, i64) = sqlx::query_as(
             "SELECT COUNT(*), COALESCE(SUM(method = 'my_number_card'), 0)

@@ -109,6 +109,20 @@ mod tests {
         );
     }
 
+    /// The commands in the bindings (what the builder registers) are exactly those of `names.rs`
+    /// (what build.rs makes permissions for).
+    #[test]
+    fn bindings_and_permissions_name_the_same_commands() {
+        let bindings = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts"))
+            .expect("read bindings");
+        let mut invoked: Vec<&str> =
+            bindings.split("__TAURI_INVOKE").skip(2).filter_map(|rest| rest.split('"').nth(1)).collect();
+        invoked.sort_unstable();
+        let mut named: Vec<&str> = super::commands::names::ALL.to_vec();
+        named.sort_unstable();
+        assert_eq!(invoked, named);
+    }
+
     /// Every registered command has its permission in the capability, and nothing more.
     #[test]
     fn capability_grants_exactly_our_commands() {

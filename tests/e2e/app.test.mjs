@@ -153,6 +153,8 @@ describe("オン資ナビ in its window", () => {
     await session.type("#pin", "１２３４");
     await session.click("#read-basic4");
     await session.waitFor("基本4情報", async () => (await session.text("#b4-name")) === "見本 花子");
+    await session.click("#register-patient");
+    await session.waitFor("registered", async () => /患者台帳に新しく登録しました/.test(await session.text("#register-result")));
     await snap("13-daily-basic4");
 
     await session.click("#log-check");

@@ -46,6 +46,8 @@ export const commands = {
 	logCheck: (input: CheckInput) => typedError<CheckRecord, AppError>(__TAURI_INVOKE("log_check", { input })),
 	/**  Today's list and rates. */
 	todayChecks: () => typedError<TodayChecks, AppError>(__TAURI_INVOKE("today_checks")),
+	/**  Registers the patient (or updates the address of the same 氏名 and 生年月日). */
+	registerPatient: (input: PatientInput) => typedError<Registered, AppError>(__TAURI_INVOKE("register_patient", { input })),
 };
 
 /* Constants */
@@ -109,8 +111,12 @@ export type Basic4View = {
 	name: string,
 	/**  住所 */
 	address: string,
+	/**  生年月日 */
+	birthDate: string,
 	/**  生年月日, `昭和55年4月1日 (1980-04-01)` */
 	birthDateText: string,
+	/**  性別 */
+	sex: Sex,
 	/**  性別, `男` / `女` / … */
 	sexText: string,
 };
@@ -359,6 +365,56 @@ export type Mode =
 /**  Why (no reader attached, the service is not running, or asked for) */
 reason: string };
 
+/**  A registered patient. */
+export type Patient = {
+	/**  Row id */
+	id: number,
+	/**  氏名 */
+	name: string,
+	/**  住所 */
+	address: string,
+	/**  生年月日 */
+	birthDate: string,
+	/**  性別 */
+	sex: PatientSex,
+	/**  Where it came from */
+	source: PatientSource,
+	/**  Last saved (RFC 3339, UTC) */
+	updatedAt: string,
+};
+
+/**  A patient as registered. */
+export type PatientInput = {
+	/**  氏名 */
+	name: string,
+	/**  住所 */
+	address: string,
+	/**  生年月日 */
+	birthDate: string,
+	/**  性別 */
+	sex: PatientSex,
+	/**  Where it came from */
+	source: PatientSource,
+};
+
+/**  性別 as on the card (ISO 5218). */
+export type PatientSex = 
+/**  男 */
+"male" | 
+/**  女 */
+"female" | 
+/**  適用不能 */
+"not_applicable" | 
+/**  不明 */
+"unknown";
+
+/**  Where the patient's data came from. */
+export type PatientSource = 
+/**  Read from the My Number card with the patient's PIN */
+"card" | 
+/**  Typed by staff */
+"staff";
+
 /**  How many tries a PIN has left, read without spending one. */
 export type PinStatus = {
 	/**  Tries left (0 when blocked) */
@@ -438,6 +494,14 @@ export type ReaderState = {
 	inUse: boolean,
 };
 
+/**  The outcome of registering: a new patient, or the address of a known one updated. */
+export type Registered = {
+	/**  The patient as stored */
+	patient: Patient,
+	/**  False when the same 氏名 and 生年月日 were registered before */
+	created: boolean,
+};
+
 /**
  *  The result of a save: the profile as stored and the warnings that did not stop it (an
  *  unfamiliar 登録記号番号 shape is a warning, never a refusal: the shapes are not all known).
@@ -455,6 +519,17 @@ export type Section =
 "apply" | 
 /**  2.「オンライン資格確認システム」へ接続する */
 "connect";
+
+/**  性別 as written on the card (ISO 5218). */
+export type Sex = 
+/**  1: 男性 */
+"male" | 
+/**  2: 女性 */
+"female" | 
+/**  9: 適用不能 */
+"not_applicable" | 
+/**  0: 不明 */
+"unknown";
 
 /**  One step of the set-up. */
 export type Step = {

@@ -7,6 +7,7 @@ pub mod checks;
 pub mod clinic;
 pub mod guide;
 pub mod home;
+pub mod patients;
 pub mod settings;
 
 #[allow(missing_docs)]
@@ -38,6 +39,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             card::demo_remove_card,
             checks::log_check,
             checks::today_checks,
+            patients::register_patient,
         ])
         .typ::<::card::reader::CardEvent>()
         .constant("CARD_EVENT", crate::CARD_EVENT)

@@ -17,4 +17,5 @@ pub const ALL: &[&str] = &[
     "demo_remove_card",
     "log_check",
     "today_checks",
+    "register_patient",
 ];

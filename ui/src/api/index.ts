@@ -71,6 +71,7 @@ export const api = {
   demoRemoveCard: () => unwrap(commands.demoRemoveCard()),
   logCheck: (input: Parameters<typeof commands.logCheck>[0]) => unwrap(commands.logCheck(input)),
   todayChecks: () => unwrap(commands.todayChecks()),
+  registerPatient: (input: Parameters<typeof commands.registerPatient>[0]) => unwrap(commands.registerPatient(input)),
 };
 
 /** Calls `handler` for every reader and card event; returns the function that stops listening. */

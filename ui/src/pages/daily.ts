@@ -201,6 +201,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
           try {
             const b = await api.readBasic4(typed);
             message.textContent = "";
+            const registered = h("p", { id: "register-result", role: "status" });
             render(
               output,
               h(
@@ -215,7 +216,45 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
                 h("dt", {}, "性別"),
                 h("dd", {}, b.sexText),
               ),
-              h("p", { class: "hint" }, "この情報はオン資ナビには保存されません。カードを取ると画面から消えます。"),
+              h(
+                "p",
+                { class: "hint" },
+                "「患者台帳に登録する」を押した場合だけ保存されます。押さなければ、カードを取ると画面から消えます。",
+              ),
+              h(
+                "div",
+                { class: "actions" },
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    id: "register-patient",
+                    onclick: async (ev: Event) => {
+                      const btn = ev.currentTarget as HTMLButtonElement;
+                      btn.setAttribute("disabled", "");
+                      try {
+                        const r = await api.registerPatient({
+                          name: b.name,
+                          address: b.address,
+                          birthDate: b.birthDate,
+                          sex: b.sex,
+                          source: "card",
+                        });
+                        registered.textContent = r.created
+                          ? "患者台帳に新しく登録しました"
+                          : "登録済みの患者さんです。住所などを最新の内容に更新しました";
+                        registered.className = "ok";
+                      } catch (e) {
+                        registered.textContent = e instanceof Error ? e.message : String(e);
+                        registered.className = "error";
+                        btn.removeAttribute("disabled");
+                      }
+                    },
+                  },
+                  "患者台帳に登録する",
+                ),
+                registered,
+              ),
             );
           } catch (e) {
             const err = e instanceof ApiError ? e : new ApiError({ code: "Internal", message: String(e), fields: [] });

@@ -71,8 +71,12 @@ pub struct Basic4View {
     pub name: String,
     /// 住所
     pub address: String,
+    /// 生年月日
+    pub birth_date: NaiveDate,
     /// 生年月日, `昭和55年4月1日 (1980-04-01)`
     pub birth_date_text: String,
+    /// 性別
+    pub sex: Sex,
     /// 性別, `男` / `女` / …
     pub sex_text: String,
 }
@@ -82,7 +86,9 @@ impl From<&Basic4> for Basic4View {
         Basic4View {
             name: b.name.clone(),
             address: b.address.clone(),
+            birth_date: b.birth_date,
             birth_date_text: jptext::format_date(b.birth_date),
+            sex: b.sex,
             sex_text: b.sex.label().to_string(),
         }
     }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod checks;
 pub mod clinic;
 mod error;
+pub mod patients;
 pub mod settings;
 pub mod setup;
 

@@ -187,3 +187,32 @@ async fn checks_are_logged_listed_and_counted() {
     assert_eq!(err.code(), "Validation");
     assert_eq!(store.checks_on(day).await.expect("list").len(), 3, "nothing saved");
 }
+
+#[tokio::test]
+async fn a_patient_read_twice_is_registered_once() {
+    use store::patients::{PatientInput, PatientSex, PatientSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let input = PatientInput {
+        name: "見本　花子".into(),
+        address: "東京都千代田区霞が関1-2-2".into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 1).expect("date"),
+        sex: PatientSex::Female,
+        source: PatientSource::Card,
+    };
+    let first = store.register_patient(&input, "受付", at(9), today).await.expect("register");
+    assert!(first.created);
+    assert_eq!(first.patient.name, "見本 花子", "normalised");
+    let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..input.clone() };
+    let second = store.register_patient(&moved, "受付", at(10), today).await.expect("update");
+    assert!(!second.created);
+    assert_eq!(second.patient.id, first.patient.id);
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].address, "大阪府大阪市北区1-1");
+
+    let future = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"), ..input };
+    let err = store.register_patient(&future, "受付", at(11), today).await.expect_err("refused");
+    assert_eq!(err.field_issues()[0].field, "birthDate");
+}

@@ -75,7 +75,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
             "p",
             { class: "banner-demo", id: "demo-banner" },
             h("strong", {}, "デモモード"),
-            `: ${s.mode.kind === "demo" ? s.mode.reason : ""}、デモ用の仮想カードで動いています。本物の患者さんのカードは読み取れません。`,
+            `: ${s.mode.kind === "demo" ? s.mode.reason : ""}、デモ用の仮想カードで動いています。本物の患者さんのカードは読み取れません。カードリーダーをつないだら、オン資ナビを起動し直してください。`,
           )
         : h("p", { class: "muted" }, "実機のカードリーダーを使っています。公式のマイナ資格確認アプリと共有しています。"),
       reader ? h("p", {}, "リーダー: ", h("strong", {}, reader.name)) : null,

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fieldLabel, localDateTime, percent, postalCode } from "./format";
+import { fieldLabel, localDateTime, postalCode } from "./format";
 import { toApiError, ApiError } from "../api";
 
 describe("format", () => {
-  it("percent never divides by zero", () => {
-    expect(percent(0, 0)).toBe(0);
-    expect(percent(3, 9)).toBe(33);
-    expect(percent(9, 9)).toBe(100);
-  });
   it("postal codes get their hyphen", () => {
     expect(postalCode("1000001")).toBe("100-0001");
     expect(postalCode("12345")).toBe("12345");

@@ -1,11 +1,5 @@
 // Display helpers for values the Rust side does not format already.
 
-/** `3 / 9` as a whole percentage, 0 when there is nothing to count. */
-export function percent(done: number, total: number): number {
-  if (total <= 0) return 0;
-  return Math.round((done / total) * 100);
-}
-
 /** An RFC 3339 UTC timestamp as local `2026-11-27 18:05`. */
 export function localDateTime(rfc3339: string): string {
   const t = new Date(rfc3339);

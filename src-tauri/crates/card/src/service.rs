@@ -13,7 +13,7 @@ use crate::pcsc_reader::{Monitor, PcscReaders};
 use crate::pin::Pin;
 use crate::reader::{CardEvent, ReaderState, Readers};
 use crate::virtual_card::{VirtualCard, VirtualCardConfig};
-use crate::virtual_reader::{VIRTUAL_READER_NAME, VirtualReader};
+use crate::virtual_reader::VirtualReader;
 
 /// Where reads go.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
@@ -172,11 +172,6 @@ impl CardService {
     pub fn demo_remove(&self) -> Result<(), CardError> {
         self.demo_reader()?.remove();
         Ok(())
-    }
-
-    /// The name of the demo reader, for the screen.
-    pub fn demo_reader_name() -> &'static str {
-        VIRTUAL_READER_NAME
     }
 }
 

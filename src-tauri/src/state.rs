@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use card::service::CardService;
 use store::Store;
+use tokio::sync::OnceCell;
 
 use crate::error::AppError;
 
@@ -20,9 +21,18 @@ pub struct Paths {
     pub overridden: bool,
 }
 
+/// The folder, inside the data folder, of the デモ database: what staff record from a デモ card.
+const DEMO_DIR: &str = "demo";
+
 /// The managed state of the app.
+///
+/// Invariant: what comes from a デモ card (a check logged from its read, a patient registered from
+/// its 基本4情報) goes to a separate デモ database, emptied at every start; the clinic's database,
+/// and so every count, list, export and form made from it, never holds a デモ record.
 pub struct AppState {
     store: Result<Store, AppError>,
+    /// Opened on the first デモ record only.
+    demo_store: OnceCell<Store>,
     /// The card readers, real or デモ: one read at a time.
     card: Arc<Mutex<CardService>>,
     /// Where things live
@@ -33,7 +43,39 @@ impl AppState {
     /// Wraps the outcome of opening the store: a failure is kept and shown on every screen rather
     /// than crashing the app, so staff can read what to do.
     pub fn new(store: Result<Store, AppError>, card: CardService, paths: Paths) -> AppState {
-        AppState { store, card: Arc::new(Mutex::new(card)), paths }
+        AppState { store, demo_store: OnceCell::new(), card: Arc::new(Mutex::new(card)), paths }
+    }
+
+    /// The store for a record that comes from the card when `from_card` is true: the デモ
+    /// database when the last card read was of a デモ card, the clinic's otherwise. Returns the
+    /// store and whether it is the デモ one.
+    pub async fn store_for(&self, from_card: bool) -> Result<(&Store, bool), AppError> {
+        let demo = from_card && self.with_card(|service| Ok(service.last_read_was_demo())).await?;
+        if demo { Ok((self.demo_store().await?, true)) } else { Ok((self.store()?, false)) }
+    }
+
+    /// The デモ database, created empty on first use in every run of the app.
+    pub async fn demo_store(&self) -> Result<&Store, AppError> {
+        let dir = self.paths.data_dir.join(DEMO_DIR);
+        self.demo_store
+            .get_or_try_init(|| async {
+                // Last run's デモ records are of no use to anyone: start empty.
+                if dir.exists() {
+                    std::fs::remove_dir_all(&dir).map_err(|e| {
+                        AppError::new(
+                            "DemoStore",
+                            format!("デモ用のデータを片付けられませんでした({}): {e}", dir.display()),
+                        )
+                    })?;
+                }
+                Store::open_in(&dir).await.map_err(AppError::from)
+            })
+            .await
+    }
+
+    /// The デモ database if something was recorded in it during this run.
+    pub fn demo_store_if_open(&self) -> Option<&Store> {
+        self.demo_store.get()
     }
 
     /// Runs `f` on the card service on a blocking thread (PC/SC calls block), one at a time.
@@ -101,6 +143,62 @@ mod tests {
         assert_eq!(data_dir_override(&args(&["app"]), Some("/e".into())), Some("/e".into()));
         assert_eq!(data_dir_override(&args(&["app"]), Some(" ".into())), None);
         assert_eq!(data_dir_override(&args(&["app", "--data-dir"]), None), None);
+    }
+
+    /// What a デモ card leads to (a check logged from its read) lands in the デモ database; the
+    /// clinic's database, its counts and lists, never see it. A check typed by staff stays the
+    /// clinic's own, whatever the mode.
+    #[test]
+    fn demo_records_never_reach_the_clinics_data() {
+        tauri::async_runtime::block_on(async {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let paths =
+                Paths { data_dir: dir.path().to_path_buf(), log_dir: dir.path().join("logs"), overridden: true };
+            let store = Store::open_in(dir.path()).await.map_err(AppError::from);
+            let service = CardService::start(true, |_| {});
+            let state = AppState::new(store, service, paths);
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+
+            let (_, demo) = state.store_for(true).await.expect("store");
+            assert!(!demo, "nothing read yet: the clinic's store");
+            state
+                .with_card(move |s| {
+                    s.demo_insert(card::service::DemoCard::Valid, today)?;
+                    Ok(s.check(None, today)?)
+                })
+                .await
+                .expect("demo read");
+            let input = |source| store::checks::CheckInput {
+                method: if source == store::checks::CheckSource::CardRead {
+                    store::checks::CheckMethod::MyNumberCard
+                } else {
+                    store::checks::CheckMethod::EligibilityCertificate
+                },
+                result: store::checks::CheckResult::Ok,
+                source,
+                cert_expires_on: None,
+                note: String::new(),
+            };
+            let (target, demo) = state.store_for(true).await.expect("store");
+            assert!(demo, "a check from a デモ card's read goes to the デモ database");
+            target
+                .log_check(&input(store::checks::CheckSource::CardRead), "テスト", chrono::Utc::now(), today)
+                .await
+                .expect("logged");
+            let (target, demo) = state.store_for(false).await.expect("store");
+            assert!(!demo, "what staff type is the clinic's own");
+            target
+                .log_check(&input(store::checks::CheckSource::Staff), "テスト", chrono::Utc::now(), today)
+                .await
+                .expect("logged");
+
+            let clinic = state.store().expect("store");
+            assert_eq!(clinic.checks_on(today).await.expect("list").len(), 1);
+            assert_eq!(clinic.check_counts_on(today).await.expect("counts").my_number_card, 0);
+            let demo_store = state.demo_store_if_open().expect("demo store opened");
+            assert_eq!(demo_store.checks_on(today).await.expect("list").len(), 1);
+            assert_ne!(demo_store.path(), clinic.path());
+        });
     }
 
     #[test]

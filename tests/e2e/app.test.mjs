@@ -154,12 +154,13 @@ describe("オン資ナビ in its window", () => {
     await session.click("#read-basic4");
     await session.waitFor("基本4情報", async () => (await session.text("#b4-name")) === "見本 花子");
     await session.click("#register-patient");
-    await session.waitFor("registered", async () => /患者台帳に新しく登録しました/.test(await session.text("#register-result")));
+    await session.waitFor("registered", async () => /デモの患者台帳に登録しました/.test(await session.text("#register-result")));
     await snap("13-daily-basic4");
 
+    // A check from a デモ card is kept apart: listed as デモ, never counted in the clinic's 利用率.
     await session.click("#log-check");
-    await session.waitFor("listed today", async () => /1 件\(マイナ保険証 1 件・利用率 100%\)/.test(await session.text("#today-counts")));
-    assert.match(await session.text("#today-table"), /マイナ保険証.*資格を確認できた.*カード読み取り/s);
+    await session.waitFor("listed as demo", async () => /マイナ保険証.*カード読み取り/s.test(await session.text("#demo-table").catch(() => "")));
+    assert.match(await session.text("#today-counts"), /^0 件/);
 
     await session.click('[data-demo="expired"]');
     await session.waitFor("expired shown", async () => (await session.text("#cert-status")) === "期限切れ");
@@ -178,7 +179,7 @@ describe("オン資ナビ in its window", () => {
     await session.click('input[name=method][value="eligibility_certificate"]');
     await session.type("#check-note", "資格確認書を目視で確認");
     await session.click("#log-check");
-    await session.waitFor("hand-logged", async () => /2 件\(マイナ保険証 1 件・利用率 50%\)/.test(await session.text("#today-counts")));
+    await session.waitFor("hand-logged", async () => /1 件\(マイナ保険証 0 件・利用率 0%\)/.test(await session.text("#today-counts")));
     assert.match(await session.text("#today-table"), /資格確認書.*資格を確認できた.*スタッフ入力.*資格確認書を目視で確認/s);
     await snap("15-daily-log");
   });
@@ -189,7 +190,7 @@ describe("オン資ナビ in its window", () => {
     await launch();
     assert.equal(await session.text("[data-testid=clinic-name]"), "さくら整骨院");
     assert.match(await session.text("main"), /1 \/ 9 手順 完了/);
-    assert.match(await session.text("main"), /2 件/, "today's checks survive the restart");
+    assert.match(await session.text("main"), /1 件/, "today's checks survive the restart, without the デモ ones");
     await snap("11-home-after-restart");
     await go("settings");
     assert.equal(await session.prop("#f-name", "value"), "さくら整骨院");

@@ -42,11 +42,17 @@ export const commands = {
 	demoInsertCard: (sample: DemoCard) => typedError<null, AppError>(__TAURI_INVOKE("demo_insert_card", { sample })),
 	/**  デモ mode: takes the sample card off. */
 	demoRemoveCard: () => typedError<null, AppError>(__TAURI_INVOKE("demo_remove_card")),
-	/**  Records a check on today's date. */
-	logCheck: (input: CheckInput) => typedError<CheckRecord, AppError>(__TAURI_INVOKE("log_check", { input })),
+	/**
+	 *  Records a check on today's date: in the clinic's log, or in the デモ one when it comes from a
+	 *  デモ card's read.
+	 */
+	logCheck: (input: CheckInput) => typedError<LoggedCheck, AppError>(__TAURI_INVOKE("log_check", { input })),
 	/**  Today's list and rates. */
 	todayChecks: () => typedError<TodayChecks, AppError>(__TAURI_INVOKE("today_checks")),
-	/**  Registers the patient (or updates the address of the same 氏名 and 生年月日). */
+	/**
+	 *  Registers the patient (or updates the address of the same 氏名 and 生年月日). A patient read
+	 *  from a デモ card goes to the デモ database, never to the clinic's 患者台帳.
+	 */
 	registerPatient: (input: PatientInput) => typedError<Registered, AppError>(__TAURI_INVOKE("register_patient", { input })),
 };
 
@@ -155,8 +161,14 @@ reader: string;
 inUse: boolean } | 
 /**  The PC/SC service stopped or cannot be reached; monitoring retries by itself */
 { kind: "service_unavailable"; 
-/**  Why, in Japanese */
-message: string };
+/**  Why: the code and the Japanese message */
+error: ErrorView } | 
+/**  The PC/SC service is back after [`CardEvent::ServiceUnavailable`]; reads work again */
+{ kind: "service_restored" } | 
+/**  Reads moved to other readers: a real reader appeared while in デモ mode */
+{ kind: "mode_changed"; 
+/**  Where reads go now */
+mode: Mode };
 
 /**  What the 毎日の資格確認 screen shows about the readers. */
 export type CardStatus = {
@@ -165,7 +177,9 @@ export type CardStatus = {
 	/**  The readers and their state */
 	readers: ReaderState[],
 	/**  Why the readers could not be listed, if they could not */
-	error: string | null,
+	error: ErrorView | null,
+	/**  Set when the reader watch could not be started: events will not arrive by themselves */
+	monitorError: ErrorView | null,
 };
 
 /**  What the daily-check screen shows about the certificate. */
@@ -334,6 +348,17 @@ export type DemoCard =
 /**  Not a My Number card */
 "other_card";
 
+/**
+ *  A card error as the UI receives it inside a status or an event: a stable code to branch on and
+ *  the Japanese message to show.
+ */
+export type ErrorView = {
+	/**  Stable code (`ServiceUnavailable`, `NoReader`, …) */
+	code: string,
+	/**  What happened and what to do, in Japanese */
+	message: string,
+};
+
 /**  A problem with one field of a form, shown beside that field. */
 export type FieldIssue = {
 	/**  The input's field name (`postalCode`, …) */
@@ -354,6 +379,14 @@ export type HomeSummary = {
 	todayChecks: CheckCounts,
 	/**  助成金 and 協力金, each with its state today */
 	programs: ProgramStatus[],
+};
+
+/**  A check as recorded, and where. */
+export type LoggedCheck = {
+	/**  The record */
+	record: CheckRecord,
+	/**  True when it went to the デモ database (it came from a デモ card's read) */
+	demo: boolean,
 };
 
 /**  Where reads go. */
@@ -563,6 +596,8 @@ export type TodayChecks = {
 	today: CheckCounts,
 	/**  This month's counts */
 	month: CheckCounts,
+	/**  Today's デモ checks (from デモ cards), kept apart and never counted above */
+	demoRecords: CheckRecord[],
 };
 
 /* Tauri Specta runtime */

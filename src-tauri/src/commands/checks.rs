@@ -3,19 +3,31 @@
 use chrono::Local;
 use serde::Serialize;
 use specta::Type;
-use store::checks::{CheckCounts, CheckInput, CheckRecord};
+use store::checks::{CheckCounts, CheckInput, CheckRecord, CheckSource};
 use tauri::State;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Records a check on today's date.
+/// A check as recorded, and where.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LoggedCheck {
+    /// The record
+    pub record: CheckRecord,
+    /// True when it went to the デモ database (it came from a デモ card's read)
+    pub demo: bool,
+}
+
+/// Records a check on today's date: in the clinic's log, or in the デモ one when it comes from a
+/// デモ card's read.
 #[tauri::command]
 #[specta::specta]
-pub async fn log_check(state: State<'_, AppState>, input: CheckInput) -> Result<CheckRecord, AppError> {
-    let store = state.store()?;
+pub async fn log_check(state: State<'_, AppState>, input: CheckInput) -> Result<LoggedCheck, AppError> {
+    let (store, demo) = state.store_for(input.source == CheckSource::CardRead).await?;
     let actor = store.actor().await?;
-    Ok(store.log_check(&input, &actor, chrono::Utc::now(), Local::now().date_naive()).await?)
+    let record = store.log_check(&input, &actor, chrono::Utc::now(), Local::now().date_naive()).await?;
+    Ok(LoggedCheck { record, demo })
 }
 
 /// Today's checks and the 利用率 of today and of this month.
@@ -32,6 +44,8 @@ pub struct TodayChecks {
     pub today: CheckCounts,
     /// This month's counts
     pub month: CheckCounts,
+    /// Today's デモ checks (from デモ cards), kept apart and never counted above
+    pub demo_records: Vec<CheckRecord>,
 }
 
 /// Today's list and rates.
@@ -46,5 +60,9 @@ pub async fn today_checks(state: State<'_, AppState>) -> Result<TodayChecks, App
         records: store.checks_on(today).await?,
         today: store.check_counts_on(today).await?,
         month: store.check_counts_in_month(today).await?,
+        demo_records: match state.demo_store_if_open() {
+            Some(demo) => demo.checks_on(today).await?,
+            None => Vec::new(),
+        },
     })
 }

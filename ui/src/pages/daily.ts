@@ -54,12 +54,15 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
   const listPanel = h("section", { class: "card", id: "today-list" });
   let lastCheck: CardCheck | null = null;
   let reading = false;
+  /** The mode the reader was in at the last draw: says whether what was read came from デモ. */
+  let demoMode = status.mode.kind === "demo";
 
   const drawReader = (s: CardStatus, note?: string) => {
     const demo = s.mode.kind === "demo";
+    demoMode = demo;
     const reader = s.readers.find((r) => r.cardPresent) ?? s.readers[0];
     const state = s.error
-      ? s.error
+      ? s.error.message
       : !reader
         ? "カードリーダーが見つかりません。USBケーブルやBluetoothの接続を確かめてください"
         : reader.inUse
@@ -75,10 +78,11 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
             "p",
             { class: "banner-demo", id: "demo-banner" },
             h("strong", {}, "デモモード"),
-            `: ${s.mode.kind === "demo" ? s.mode.reason : ""}、デモ用の仮想カードで動いています。本物の患者さんのカードは読み取れません。カードリーダーをつないだら、オン資ナビを起動し直してください。`,
+            `: ${s.mode.kind === "demo" ? s.mode.reason : ""}、デモ用の仮想カードで動いています。本物の患者さんのカードは読み取れません。デモのカードから記録した内容はデモ用の記録に分けて残し、施術所の記録・患者台帳・利用率には入りません。カードリーダーをつなぐと、自動で実機のカードリーダーに切り替わります。`,
           )
         : h("p", { class: "muted" }, "実機のカードリーダーを使っています。公式のマイナ資格確認アプリと共有しています。"),
       reader ? h("p", {}, "リーダー: ", h("strong", {}, reader.name)) : null,
+      s.monitorError ? h("p", { class: "error", id: "monitor-error" }, s.monitorError.message) : null,
       h("p", { class: "big", id: "reader-state" }, state),
       demo
         ? h(
@@ -198,6 +202,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
           button.setAttribute("disabled", "");
           message.textContent = "読み取っています…";
           message.className = "";
+          const fromDemo = demoMode;
           try {
             const b = await api.readBasic4(typed);
             message.textContent = "";
@@ -240,9 +245,11 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
                           sex: b.sex,
                           source: "card",
                         });
-                        registered.textContent = r.created
-                          ? "患者台帳に新しく登録しました"
-                          : "登録済みの患者さんです。住所などを最新の内容に更新しました";
+                        registered.textContent = fromDemo
+                          ? "デモの患者台帳に登録しました(施術所の患者台帳には入りません)"
+                          : r.created
+                            ? "患者台帳に新しく登録しました"
+                            : "登録済みの患者さんです。住所などを最新の内容に更新しました";
                         registered.className = "ok";
                       } catch (e) {
                         registered.textContent = e instanceof Error ? e.message : String(e);
@@ -340,14 +347,14 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
             const result = (form.querySelector("input[name=result]:checked") as HTMLInputElement | null)?.value as CheckResult;
             const useCard = method === "my_number_card" && lastCheck !== null;
             try {
-              await api.logCheck({
+              const logged = await api.logCheck({
                 method,
                 result,
                 source: useCard ? "card_read" : "staff",
                 certExpiresOn: useCard && lastCheck ? lastCheck.certificate.notAfter : null,
                 note: note.value,
               });
-              toast("記録しました");
+              toast(logged.demo ? "デモの記録として残しました(施術所の記録には入りません)" : "記録しました");
               note.value = "";
               await refreshList();
             } catch (e) {
@@ -376,6 +383,17 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
     );
   };
 
+  const recordRow = (r: TodayChecks["records"][number]) =>
+    h(
+      "tr",
+      {},
+      h("td", {}, localDateTime(r.checkedAt).slice(11)),
+      h("td", {}, methodLabel(r.method)),
+      h("td", {}, resultLabel(r.result)),
+      h("td", {}, r.source === "card_read" ? "カード読み取り" : "スタッフ入力"),
+      h("td", {}, r.certExpiresOn ?? "—"),
+      h("td", {}, r.note),
+    );
   const drawList = (t: TodayChecks) => {
     render(
       listPanel,
@@ -393,22 +411,22 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
         h(
           "tbody",
           {},
-          t.records.length === 0
-            ? h("tr", {}, h("td", { colspan: 6 }, "まだ記録はありません"))
-            : t.records.map((r) =>
-                h(
-                  "tr",
-                  {},
-                  h("td", {}, localDateTime(r.checkedAt).slice(11)),
-                  h("td", {}, methodLabel(r.method)),
-                  h("td", {}, resultLabel(r.result)),
-                  h("td", {}, r.source === "card_read" ? "カード読み取り" : "スタッフ入力"),
-                  h("td", {}, r.certExpiresOn ?? "—"),
-                  h("td", {}, r.note),
-                ),
-              ),
+          t.records.length === 0 ? h("tr", {}, h("td", { colspan: 6 }, "まだ記録はありません")) : t.records.map(recordRow),
         ),
       ),
+      t.demoRecords.length === 0
+        ? null
+        : h(
+            "section",
+            { id: "demo-records", class: "demo-records" },
+            h("h3", {}, "デモの記録(この起動のあいだだけ。施術所の記録・利用率には入りません)"),
+            h(
+              "table",
+              { class: "log", id: "demo-table" },
+              h("thead", {}, h("tr", {}, ["時刻", "方法", "結果", "出どころ", "証明書の期限", "メモ"].map((c) => h("th", {}, c)))),
+              h("tbody", {}, t.demoRecords.map(recordRow)),
+            ),
+          ),
     );
   };
   const refreshList = async () => drawList(await api.todayChecks());
@@ -436,7 +454,20 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
         drawReader(await api.cardStatus());
         break;
       case "service_unavailable":
-        drawReader({ ...(await api.cardStatus()), error: event.message });
+        drawReader({ ...(await api.cardStatus()), error: event.error });
+        break;
+      case "service_restored":
+        drawReader(await api.cardStatus());
+        toast("カードリーダーのサービスが戻りました。読み取りを続けられます");
+        break;
+      case "mode_changed":
+        lastCheck = null;
+        render(pinPanel);
+        pinPanel.hidden = true;
+        resultPanel.hidden = true;
+        drawReader(await api.cardStatus());
+        drawLogForm();
+        toast("カードリーダーが見つかりました。デモモードを終えて、実機のカードリーダーに切り替えました");
         break;
     }
   });

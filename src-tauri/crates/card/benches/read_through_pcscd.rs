@@ -12,14 +12,18 @@ fn main() {
 
     use card::jpki;
     use card::pcsc_reader::{Monitor, PcscReaders};
-    use card::reader::{CardEvent, Readers};
+    use card::reader::{self, CardEvent, Readers};
     use card::virtual_card::{VirtualCard, VirtualCardConfig};
     use chrono::NaiveDate;
 
     const RUNS: usize = 20;
     let expires = NaiveDate::from_ymd_opt(2029, 3, 31).expect("date");
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let _serial = harness::serial();
     let _pcscd = harness::Pcscd::start();
+    if !_pcscd.owned() {
+        println!("(using the pcscd already running on this machine)");
+    }
     let readers = PcscReaders::establish().expect("pcscd");
     let reader = readers
         .readers()
@@ -31,7 +35,8 @@ fn main() {
     let (tx, rx) = std::sync::mpsc::channel();
     let _monitor = Monitor::start(move |e| {
         let _ = tx.send((Instant::now(), e));
-    });
+    })
+    .expect("monitor");
     std::thread::sleep(Duration::from_millis(200));
     while rx.try_recv().is_ok() {}
 
@@ -44,7 +49,7 @@ fn main() {
         let t0 = Instant::now();
         let plugged = harness::plug(card);
         let (inserted_at, _) = harness::expect_event(&rx, |(_, e)| matches!(e, CardEvent::CardInserted { .. }));
-        let check = jpki::check_card(readers.connect(&reader).expect("connect"), today).expect("check");
+        let check = reader::run(&readers, &reader, |t| jpki::check_card(t, today)).expect("check");
         let done = Instant::now();
         apdus = check.apdus;
         assert_eq!(plugged.with_card(|c| c.trace().len()) as u32, check.apdus, "every APDU reached the card");
@@ -95,8 +100,10 @@ fn main() {
     }
     if !times.is_empty() {
         let refused = plugged.with_card(|c| {
-            c.trace()[before..before + opensc_apdus]
+            c.trace()
                 .iter()
+                .skip(before)
+                .take(opensc_apdus)
                 .filter(|e| e.sw != [0x90, 0x00] && e.sw[0] != 0x63 && e.sw != [0x62, 0x82])
                 .count()
         });

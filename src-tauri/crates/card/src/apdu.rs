@@ -1,6 +1,7 @@
 //! Command and response APDUs (ISO/IEC 7816-4), the few the app needs and nothing more. The list of
 //! constructors *is* the list of things the app can ever ask a card: there is no way to build a
-//! SELECT of the 個人番号 EF here.
+//! SELECT of the 個人番号 EF here, and since a [`crate::transport::Transport`] only takes a
+//! [`Command`] (whose bytes never leave this crate), no code outside this module can write one.
 
 use zeroize::Zeroizing;
 
@@ -100,22 +101,31 @@ impl Command {
     /// The same command with its Le replaced, after a `6C xx` (wrong length, resend with xx).
     pub fn with_le(&self, le: u8) -> Command {
         let mut bytes = self.bytes.to_vec();
-        match bytes.len() {
-            4 => bytes.push(le),
-            5 if bytes[1] == 0xB0 || bytes[1] == 0xC0 => bytes[4] = le,
+        match (bytes.len(), self.ins()) {
+            (5, 0xB0 | 0xC0) => {
+                if let Some(last) = bytes.last_mut() {
+                    *last = le;
+                }
+            }
             _ => bytes.push(le),
         }
         Command { bytes: Zeroizing::new(bytes) }
     }
 
-    /// The bytes to send.
-    pub fn as_bytes(&self) -> &[u8] {
+    /// The bytes to send: only the transports of this crate see them.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.bytes
     }
 
     /// The instruction byte (`A4` SELECT, `20` VERIFY, `B0` READ BINARY, `C0` GET RESPONSE).
     pub fn ins(&self) -> u8 {
-        self.bytes[1]
+        self.bytes.get(1).copied().unwrap_or_default()
+    }
+
+    /// True for a VERIFY that carries a PIN: a flow that sent one ends with a reset of the card,
+    /// so no other program finds the card verified.
+    pub fn sends_pin(&self) -> bool {
+        self.ins() == 0x20 && self.bytes.len() > 5
     }
 }
 
@@ -127,7 +137,7 @@ impl std::fmt::Debug for Command {
 
 /// Hex of a command APDU with a VERIFY's PIN replaced by `**`, safe for logs and traces.
 pub fn redacted_hex(command: &[u8]) -> String {
-    let is_verify_with_data = command.len() > 5 && command[1] == 0x20;
+    let is_verify_with_data = command.len() > 5 && command.get(1) == Some(&0x20);
     command
         .iter()
         .enumerate()
@@ -186,6 +196,26 @@ impl Status {
             (a, b) => Status::Other(a, b),
         }
     }
+
+    /// The status word this classification came from: the classification loses nothing, so a
+    /// message or a log can always show the card's own bytes.
+    pub fn sw(self) -> (u8, u8) {
+        match self {
+            Status::Ok => (0x90, 0x00),
+            Status::EndReached => (0x62, 0x82),
+            Status::TriesLeft(x) => (0x63, 0xC0 | x),
+            Status::MoreData(x) => (0x61, x),
+            Status::ResendWithLe(x) => (0x6C, x),
+            Status::WrongLength => (0x67, 0x00),
+            Status::SecurityNotSatisfied => (0x69, 0x82),
+            Status::Blocked => (0x69, 0x83),
+            Status::NoCurrentEf => (0x69, 0x86),
+            Status::NotFound => (0x6A, 0x82),
+            Status::WrongP1P2 => (0x6A, 0x86),
+            Status::WrongOffset => (0x6B, 0x00),
+            Status::Other(a, b) => (a, b),
+        }
+    }
 }
 
 /// A response APDU: data and status word.
@@ -204,7 +234,7 @@ impl Response {
     pub fn parse(raw: &[u8]) -> Result<Response, CardError> {
         match raw {
             [data @ .., sw1, sw2] => Ok(Response { data: data.to_vec(), sw1: *sw1, sw2: *sw2 }),
-            _ => Err(CardError::Reader(format!("応答が短すぎます({} バイト)", raw.len()))),
+            _ => Err(CardError::ShortResponse { bytes: raw.len() }),
         }
     }
 

@@ -112,18 +112,24 @@ pub fn parse(file: &[u8]) -> Result<Basic4, CardError> {
         return Err(CardError::BadData(format!("基本4情報のタグ {:04X}", outer.tag)));
     }
     let items = tlv::read_all(outer.value)?;
-    let field = |i: usize| -> Result<String, CardError> {
+    let field = |tag: u16| -> Result<String, CardError> {
         let item = items
             .iter()
-            .find(|t| t.tag == TAGS[i])
-            .ok_or_else(|| CardError::BadData(format!("基本4情報に {:04X} がありません", TAGS[i])))?;
+            .find(|t| t.tag == tag)
+            .ok_or_else(|| CardError::BadData(format!("基本4情報に {tag:04X} がありません")))?;
         String::from_utf8(item.value.to_vec())
             .map_err(|_| CardError::BadData("基本4情報の文字が UTF-8 ではありません".into()))
     };
-    let birth = field(3)?;
+    let [_, name_tag, address_tag, birth_tag, sex_tag] = TAGS;
+    let birth = field(birth_tag)?;
     let birth_date = NaiveDate::parse_from_str(birth.trim(), "%Y%m%d")
         .map_err(|_| CardError::BadData(format!("生年月日 {birth:?}")))?;
-    Ok(Basic4 { name: field(1)?, address: field(2)?, birth_date, sex: Sex::from_iso5218(&field(4)?)? })
+    Ok(Basic4 {
+        name: field(name_tag)?,
+        address: field(address_tag)?,
+        birth_date,
+        sex: Sex::from_iso5218(&field(sex_tag)?)?,
+    })
 }
 
 /// Encodes the file as the card holds it (for the virtual card).

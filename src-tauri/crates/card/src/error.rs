@@ -56,6 +56,18 @@ pub enum CardError {
     /// Data on the card could not be parsed (certificate, 基本4情報).
     #[error("カードのデータを読み取れませんでした({0})")]
     BadData(String),
+    /// The reader returned fewer bytes than a status word while the card stayed on it.
+    #[error("カードリーダーからの応答が途中で切れました({bytes} バイト)。カードを置き直してください")]
+    ShortResponse {
+        /// How many bytes came back
+        bytes: usize,
+    },
+    /// A デモ action (placing a sample card) was asked while real readers are in use.
+    #[error("デモ用のカードはデモモードのときだけ使えます。いまは実機のカードリーダーを使っています")]
+    NotDemoMode,
+    /// The thread that watches the readers could not be started: events will not show live.
+    #[error("カードリーダーの見張りを始められませんでした({0})。オン資ナビを起動し直してください")]
+    MonitorStart(String),
     /// The reader or the PC/SC layer failed in a way not covered above.
     #[error("カードリーダーとの通信に失敗しました({0})。カードを置き直すか、リーダーをつなぎ直してください")]
     Reader(String),
@@ -95,9 +107,28 @@ impl CardError {
             CardError::PinFormat => "PinFormat",
             CardError::UnexpectedStatus { .. } => "UnexpectedStatus",
             CardError::BadData(_) => "BadData",
+            CardError::ShortResponse { .. } => "ShortResponse",
+            CardError::NotDemoMode => "NotDemoMode",
+            CardError::MonitorStart(_) => "MonitorStart",
             CardError::Reader(_) => "Reader",
         }
     }
+
+    /// The code and message together, as events and statuses carry them to the UI.
+    pub fn view(&self) -> ErrorView {
+        ErrorView { code: self.code().to_string(), message: self.to_string() }
+    }
+}
+
+/// A card error as the UI receives it inside a status or an event: a stable code to branch on and
+/// the Japanese message to show.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorView {
+    /// Stable code (`ServiceUnavailable`, `NoReader`, …)
+    pub code: String,
+    /// What happened and what to do, in Japanese
+    pub message: String,
 }
 
 #[cfg(test)]
@@ -118,10 +149,63 @@ mod tests {
         assert!(CardError::ReaderGone(String::new()).to_string().starts_with("カードリーダーが外れました"));
     }
 
+    /// Every variant, with the code the UI branches on. A renamed code or a new variant without
+    /// its row fails here (the match below is exhaustive).
+    fn every_variant() -> Vec<(CardError, &'static str)> {
+        let all = vec![
+            (CardError::ServiceUnavailable, "ServiceUnavailable"),
+            (CardError::NoReader, "NoReader"),
+            (CardError::ReaderGone("R".into()), "ReaderGone"),
+            (CardError::NoCard, "NoCard"),
+            (CardError::NotMyNumberCard, "NotMyNumberCard"),
+            (CardError::CardRemoved, "CardRemoved"),
+            (CardError::ReaderBusy, "ReaderBusy"),
+            (CardError::WrongPin { tries_left: 2 }, "WrongPin"),
+            (CardError::PinBlocked, "PinBlocked"),
+            (CardError::PinFormat, "PinFormat"),
+            (CardError::UnexpectedStatus { sw1: 0x6F, sw2: 0x00, during: "x" }, "UnexpectedStatus"),
+            (CardError::BadData("x".into()), "BadData"),
+            (CardError::ShortResponse { bytes: 0 }, "ShortResponse"),
+            (CardError::NotDemoMode, "NotDemoMode"),
+            (CardError::MonitorStart("x".into()), "MonitorStart"),
+            (CardError::Reader("x".into()), "Reader"),
+        ];
+        for (e, _) in &all {
+            // Exhaustive: adding a variant breaks the build until it has a row above.
+            match e {
+                CardError::ServiceUnavailable
+                | CardError::NoReader
+                | CardError::ReaderGone(_)
+                | CardError::NoCard
+                | CardError::NotMyNumberCard
+                | CardError::CardRemoved
+                | CardError::ReaderBusy
+                | CardError::WrongPin { .. }
+                | CardError::PinBlocked
+                | CardError::PinFormat
+                | CardError::UnexpectedStatus { .. }
+                | CardError::BadData(_)
+                | CardError::ShortResponse { .. }
+                | CardError::NotDemoMode
+                | CardError::MonitorStart(_)
+                | CardError::Reader(_) => {}
+            }
+        }
+        all
+    }
+
     #[test]
     fn codes_are_stable() {
-        assert_eq!(CardError::PinBlocked.code(), "PinBlocked");
-        assert_eq!(CardError::ReaderBusy.code(), "ReaderBusy");
-        assert!(CardError::ServiceUnavailable.to_string().len() > 10);
+        let all = every_variant();
+        let mut codes: Vec<&str> = all.iter().map(|(e, _)| e.code()).collect();
+        for (e, code) in &all {
+            assert_eq!(e.code(), *code, "{e:?}");
+            let message = e.to_string();
+            assert!(message.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c)), "Japanese message for {code}");
+            assert_eq!(e.view(), ErrorView { code: code.to_string(), message });
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), all.len(), "every code is distinct");
     }
 }

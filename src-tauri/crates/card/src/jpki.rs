@@ -73,7 +73,7 @@ impl<T: Transport> Session<T> {
 
     fn send(&mut self, command: &Command) -> Result<Response, CardError> {
         self.apdus += 1;
-        Response::parse(&self.transport.transmit(command.as_bytes())?)
+        Response::parse(&self.transport.transmit(command)?)
     }
 
     /// Sends a command, following `61 xx` (GET RESPONSE) and `6C xx` (resend with Le) as T=0

@@ -7,7 +7,13 @@
 //!   of the PIN the patient typed).
 //!
 //! Invariants: the 個人番号 EF is never selected (there is no [`apdu::File`] for it); a PIN is sent
-//! at most once per typed PIN and wiped after; readers are connected SHARED and released at once.
+//! at most once per typed PIN and wiped after; readers are connected SHARED, each flow holds a
+//! PC/SC transaction and ends by releasing the card, with a reset when a PIN was verified.
+//!
+//! Bytes here come from a stranger (any card placed on the reader): indexing that could panic is
+//! denied in this crate (its unit tests may index what they built).
+
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 pub mod apdu;
 pub mod basic4;
@@ -24,4 +30,4 @@ pub mod virtual_card;
 pub mod virtual_reader;
 pub mod vpcd;
 
-pub use error::CardError;
+pub use error::{CardError, ErrorView};

@@ -1,18 +1,25 @@
 //! The PC/SC readers of the PC, through the `pcsc` crate (pcsclite on Linux, WinSCard on
 //! Windows). The clinic's official マイナ資格確認アプリ shares the reader, so every connection is
-//! SHARED, holds no transaction while idle, and is released (leaving the card) as soon as the read
-//! ends. Monitoring uses `SCardGetStatusChange`, which waits in the service and never locks a reader.
+//! SHARED, holds a transaction only for the few APDUs of one flow, and is released as soon as the
+//! flow ends: with a reset of the card when a PIN was verified (`SCardEndTransaction` with
+//! `SCARD_RESET_CARD`), so the 券面事項入力補助AP is never left open to the next program.
+//! Monitoring uses `SCardGetStatusChange`, which waits in the service and never locks a reader.
+//!
+//! The service can go away and come back (pcscd restarts; on Windows the Smart Card service stops
+//! when the last reader is unplugged): a context that the service no longer knows is replaced by a
+//! new one, both for reads and in the [`Monitor`].
 
 use std::ffi::{CStr, CString};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use pcsc::{Context, Disposition, Protocols, Scope, ShareMode, State};
 
+use crate::apdu::Command;
 use crate::error::CardError;
-use crate::reader::{CardEvent, Connection, ReaderState, Readers};
+use crate::reader::{CardEvent, Flow, PinWatch, ReaderState, Readers};
 use crate::transport::Transport;
 
 /// Maps a PC/SC error to what staff can act on.
@@ -29,20 +36,75 @@ pub fn map_error(e: pcsc::Error) -> CardError {
     }
 }
 
+/// False for the everyday answers about readers and cards; true for anything else, which may mean
+/// our context died with the service that made it (pcsc-lite answers a dead daemon's context with
+/// no-service, invalid-handle, comm-error or even security-violation, depending on the call).
+fn context_may_be_lost(e: pcsc::Error) -> bool {
+    use pcsc::Error as E;
+    !matches!(
+        e,
+        E::NoReadersAvailable
+            | E::Timeout
+            | E::Cancelled
+            | E::NoSmartcard
+            | E::RemovedCard
+            | E::ResetCard
+            | E::UnpoweredCard
+            | E::UnresponsiveCard
+            | E::UnsupportedCard
+            | E::SharingViolation
+            | E::UnknownReader
+            | E::ReaderUnavailable
+    )
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// The PC's PC/SC readers.
 pub struct PcscReaders {
-    context: Context,
+    /// The context in use; replaced when the service restarts.
+    context: Mutex<Option<Context>>,
 }
 
 impl PcscReaders {
     /// Connects to the PC/SC service. Fails with [`CardError::ServiceUnavailable`] when it is not
     /// running (pcscd; on Windows the "Smart Card" service, SCardSvr).
     pub fn establish() -> Result<PcscReaders, CardError> {
-        Ok(PcscReaders { context: Context::establish(Scope::User).map_err(map_error)? })
+        let context = Context::establish(Scope::User).map_err(map_error)?;
+        Ok(PcscReaders { context: Mutex::new(Some(context)) })
+    }
+
+    fn context(&self) -> Result<Context, CardError> {
+        let mut slot = lock(&self.context);
+        if let Some(context) = slot.as_ref() {
+            return Ok(context.clone());
+        }
+        let context = Context::establish(Scope::User).map_err(map_error)?;
+        tracing::info!("card: PC/SC context established again");
+        *slot = Some(context.clone());
+        Ok(context)
+    }
+
+    /// Runs `call` with the context; when it fails in a way that may mean the service no longer
+    /// knows the context (restarted, stopped and started again), drops it, establishes a new one
+    /// and tries once more. A service that is down is [`pcsc::Error::NoService`].
+    fn with_context<R>(&self, call: impl Fn(&Context) -> Result<R, pcsc::Error>) -> Result<R, pcsc::Error> {
+        let context = self.context().map_err(|_| pcsc::Error::NoService)?;
+        match call(&context) {
+            Err(e) if context_may_be_lost(e) => {
+                tracing::info!("card: PC/SC call failed ({e}); establishing a new context");
+                *lock(&self.context) = None;
+                let fresh = self.context().map_err(|_| pcsc::Error::NoService)?;
+                call(&fresh)
+            }
+            other => other,
+        }
     }
 
     fn names(&self) -> Result<Vec<CString>, CardError> {
-        match self.context.list_readers_owned() {
+        match self.with_context(Context::list_readers_owned) {
             Ok(names) => Ok(names),
             Err(pcsc::Error::NoReadersAvailable) => Ok(Vec::new()),
             Err(e) => Err(map_error(e)),
@@ -64,78 +126,136 @@ impl Readers for PcscReaders {
         if names.is_empty() {
             return Ok(Vec::new());
         }
-        let mut states: Vec<pcsc::ReaderState> =
-            names.into_iter().map(|n| pcsc::ReaderState::new(n, State::UNAWARE)).collect();
-        self.context.get_status_change(Duration::ZERO, &mut states).or_else(ignore_timeout).map_err(map_error)?;
+        let states = self
+            .with_context(|context| {
+                let mut states: Vec<pcsc::ReaderState> =
+                    names.iter().map(|n| pcsc::ReaderState::new(n.clone(), State::UNAWARE)).collect();
+                context.get_status_change(Duration::ZERO, &mut states).or_else(ignore_timeout).map(|()| states)
+            })
+            .map_err(map_error)?;
         Ok(states.iter().map(|s| state_of(s.name(), s.event_state())).collect())
     }
 
-    fn connect(&self, reader: &str) -> Result<Connection, CardError> {
+    fn run_flow(&self, reader: &str, flow: &mut Flow<'_>) -> Result<(), CardError> {
         let name = CString::new(reader).map_err(|_| CardError::ReaderGone(reader.to_string()))?;
-        let card = self.context.connect(&name, ShareMode::Shared, Protocols::ANY).map_err(|e| match map_error(e) {
-            CardError::ReaderGone(_) => CardError::ReaderGone(reader.to_string()),
-            CardError::CardRemoved => CardError::NoCard,
-            other => other,
-        })?;
-        Ok(Box::new(PcscConnection { card: Some(card) }))
+        let mut card =
+            self.with_context(|context| context.connect(&name, ShareMode::Shared, Protocols::ANY)).map_err(|e| {
+                match map_error(e) {
+                    CardError::ReaderGone(_) => CardError::ReaderGone(reader.to_string()),
+                    CardError::CardRemoved => CardError::NoCard,
+                    other => other,
+                }
+            })?;
+        let context = self.context()?;
+        let (result, reset, reset_done) = {
+            // Held for the whole flow: no other program's APDU can land between ours (a SELECT of
+            // theirs would change the current file under us, or find our PIN verified).
+            // On failure the card handle is dropped, which disconnects it (leaving the card).
+            let transaction = card.transaction().map_err(map_error)?;
+            let mut transport = PinWatch::new(PcscTransport { card: &transaction, context: &context, reader: &name });
+            let result = flow(&mut transport);
+            let reset = transport.sent_pin();
+            let disposition = if reset { Disposition::ResetCard } else { Disposition::LeaveCard };
+            let ended = transaction.end(disposition);
+            if let Err((_, e)) = &ended {
+                tracing::warn!("card: ending the transaction ({disposition:?}): {e}");
+            }
+            (result, reset, ended.is_ok())
+        };
+        // The reset normally happened when the transaction ended; if that failed, reset now.
+        let disposition = if reset && !reset_done { Disposition::ResetCard } else { Disposition::LeaveCard };
+        if let Err((_, e)) = card.disconnect(disposition) {
+            tracing::warn!("card: releasing the card ({disposition:?}): {e}");
+        }
+        tracing::debug!(reset, "card: flow ended, card released");
+        result
     }
 }
 
-/// A shared connection to a card; released with `LeaveCard` when dropped, so the official app
-/// can use the card at once.
-pub struct PcscConnection {
-    card: Option<pcsc::Card>,
+/// The card inside one flow's transaction.
+struct PcscTransport<'a> {
+    card: &'a pcsc::Card,
+    context: &'a Context,
+    reader: &'a CStr,
 }
 
-impl Transport for PcscConnection {
-    fn transmit(&mut self, command: &[u8]) -> Result<Vec<u8>, CardError> {
-        let card = self.card.as_ref().ok_or(CardError::CardRemoved)?;
+impl PcscTransport<'_> {
+    /// Whether the card left the reader. pcscd may learn it a moment after our exchange broke (a
+    /// driver that polls), so an unclear failure waits briefly for the reader's state to settle
+    /// before it is named: a lifted card is "removed", never a generic reader failure.
+    fn card_left(&self) -> bool {
+        let mut states = [pcsc::ReaderState::new(self.reader, State::UNAWARE)];
+        if self.context.get_status_change(Duration::ZERO, &mut states).or_else(ignore_timeout).is_err() {
+            return false;
+        }
+        let present = |s: &[pcsc::ReaderState; 1]| s.iter().all(|r| r.event_state().contains(State::PRESENT));
+        if !present(&states) {
+            return true;
+        }
+        for s in states.iter_mut() {
+            s.sync_current_state();
+        }
+        match self.context.get_status_change(CARD_LEFT_WAIT, &mut states) {
+            Ok(()) => !present(&states),
+            Err(_) => false,
+        }
+    }
+}
+
+/// How long an unclear failure waits for the reader to report a lifted card.
+const CARD_LEFT_WAIT: Duration = Duration::from_millis(900);
+
+impl Transport for PcscTransport<'_> {
+    fn transmit(&mut self, command: &Command) -> Result<Vec<u8>, CardError> {
         let mut buffer = [0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED];
-        let response = card.transmit(command, &mut buffer).map_err(map_error)?;
-        Ok(response.to_vec())
-    }
-}
-
-impl Drop for PcscConnection {
-    fn drop(&mut self) {
-        if let Some(card) = self.card.take()
-            && let Err((_, e)) = card.disconnect(Disposition::LeaveCard)
-        {
-            tracing::warn!("releasing the card: {e}");
+        match self.card.transmit(command.as_bytes(), &mut buffer) {
+            Ok(response) if response.len() >= 2 => Ok(response.to_vec()),
+            Ok(response) => {
+                if self.card_left() {
+                    Err(CardError::CardRemoved)
+                } else {
+                    Err(CardError::ShortResponse { bytes: response.len() })
+                }
+            }
+            Err(e) => match map_error(e) {
+                known @ (CardError::CardRemoved | CardError::ServiceUnavailable) => Err(known),
+                _ if self.card_left() => Err(CardError::CardRemoved),
+                other => Err(other),
+            },
         }
     }
 }
 
 /// Watches the readers on its own thread and calls back on every change. Blocks in
-/// `SCardGetStatusChange` (no polling loop); stops when dropped.
+/// `SCardGetStatusChange` (no polling loop); stops when dropped. When the service goes away it says
+/// so ([`CardEvent::ServiceUnavailable`]), keeps trying, and says when it is back
+/// ([`CardEvent::ServiceRestored`], then the reader list).
 pub struct Monitor {
     stop: Arc<AtomicBool>,
-    context: Option<Context>,
+    /// The context the thread waits on now, to cancel that wait when stopping.
+    current: Arc<Mutex<Option<Context>>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Monitor {
-    /// Starts watching. When the service is down it says so once, then retries every few seconds.
-    pub fn start(on_event: impl Fn(CardEvent) + Send + 'static) -> Monitor {
+    /// Starts watching; fails only when the thread cannot be started (the caller says so).
+    pub fn start(on_event: impl Fn(CardEvent) + Send + 'static) -> Result<Monitor, CardError> {
         let stop = Arc::new(AtomicBool::new(false));
-        let (context_tx, context_rx) = std::sync::mpsc::channel::<Context>();
-        let thread_stop = stop.clone();
+        let current = Arc::new(Mutex::new(None));
+        let (thread_stop, thread_current) = (stop.clone(), current.clone());
         let thread = std::thread::Builder::new()
             .name("card-monitor".into())
-            .spawn(move || watch(&thread_stop, &context_tx, &on_event))
-            .ok();
-        // The first context, to cancel a wait when stopping. Later ones are cancelled by `stop`
-        // being checked after each (bounded) wait.
-        let context = context_rx.recv_timeout(Duration::from_secs(2)).ok();
-        Monitor { stop, context, thread }
+            .spawn(move || watch(&thread_stop, &thread_current, &on_event))
+            .map_err(|e| CardError::MonitorStart(e.to_string()))?;
+        Ok(Monitor { stop, current, thread: Some(thread) })
     }
 }
 
 impl Drop for Monitor {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        if let Some(ctx) = &self.context {
-            let _ = ctx.cancel();
+        if let Some(context) = lock(&self.current).as_ref() {
+            let _ = context.cancel();
         }
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -145,29 +265,42 @@ impl Drop for Monitor {
 
 /// How long one wait may block: bounds how late a stop or a restarted service is noticed.
 const WAIT: Duration = Duration::from_secs(5);
+/// How often a stopped service is tried again.
+const RETRY: Duration = Duration::from_secs(2);
 
-fn watch(stop: &AtomicBool, context_tx: &std::sync::mpsc::Sender<Context>, on_event: &dyn Fn(CardEvent)) {
-    let mut service_down_reported = false;
+fn watch(stop: &AtomicBool, current: &Mutex<Option<Context>>, on_event: &dyn Fn(CardEvent)) {
+    let mut service_down = false;
     while !stop.load(Ordering::SeqCst) {
         let context = match Context::establish(Scope::User) {
             Ok(c) => c,
             Err(e) => {
-                if !service_down_reported {
-                    on_event(CardEvent::ServiceUnavailable { message: map_error(e).to_string() });
-                    service_down_reported = true;
+                if !service_down {
+                    on_event(CardEvent::ServiceUnavailable { error: map_error(e).view() });
+                    service_down = true;
                 }
-                sleep_unless_stopped(stop, Duration::from_secs(3));
+                sleep_unless_stopped(stop, RETRY);
                 continue;
             }
         };
-        service_down_reported = false;
-        let _ = context_tx.send(context.clone());
+        *lock(current) = Some(context.clone());
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        if service_down {
+            tracing::info!("card: the PC/SC service is back");
+            on_event(CardEvent::ServiceRestored);
+            service_down = false;
+        }
         if let Err(e) = watch_with(&context, stop, on_event)
             && !stop.load(Ordering::SeqCst)
         {
-            on_event(CardEvent::ServiceUnavailable { message: e.to_string() });
-            service_down_reported = true;
-            sleep_unless_stopped(stop, Duration::from_secs(1));
+            tracing::warn!("card: monitoring stopped: {e}");
+            // Whatever the call said, the service itself tells whether it is gone.
+            if let Err(down) = Context::establish(Scope::User) {
+                on_event(CardEvent::ServiceUnavailable { error: map_error(down).view() });
+                service_down = true;
+            }
+            sleep_unless_stopped(stop, Duration::from_millis(500));
         }
     }
 }
@@ -203,7 +336,12 @@ fn watch_with(context: &Context, stop: &AtomicBool, on_event: &dyn Fn(CardEvent)
         }
         if changed || first {
             // Learn the current state of new readers without reporting it as an event.
-            context.get_status_change(Duration::ZERO, &mut states).or_else(ignore_timeout).map_err(map_error)?;
+            match context.get_status_change(Duration::ZERO, &mut states).or_else(ignore_timeout) {
+                Ok(()) => {}
+                // A reader left between the listing and now: list again.
+                Err(pcsc::Error::UnknownReader | pcsc::Error::ReaderUnavailable) => continue,
+                Err(e) => return Err(map_error(e)),
+            }
             for s in states.iter_mut() {
                 s.sync_current_state();
             }
@@ -221,8 +359,15 @@ fn watch_with(context: &Context, stop: &AtomicBool, on_event: &dyn Fn(CardEvent)
         }
         match context.get_status_change(WAIT, &mut states) {
             Ok(()) => {}
-            Err(pcsc::Error::Timeout) => continue,
-            Err(pcsc::Error::Cancelled) => return Ok(()),
+            Err(pcsc::Error::Timeout) => {
+                // A quiet while: make sure the service still knows this context.
+                if let Err(e) = context.is_valid() {
+                    return Err(map_error(e));
+                }
+                continue;
+            }
+            Err(pcsc::Error::Cancelled) if stop.load(Ordering::SeqCst) => return Ok(()),
+            Err(pcsc::Error::UnknownReader | pcsc::Error::ReaderUnavailable) => continue,
             Err(e) => return Err(map_error(e)),
         }
         for s in states.iter_mut() {
@@ -272,18 +417,14 @@ mod tests {
         assert_ne!(service, CardError::NoReader.to_string());
     }
 
-    /// On a PC without the smart-card service (Wine has none), connecting fails with a typed error
-    /// and a message staff can act on, never a crash.
     #[test]
-    fn a_missing_service_is_a_typed_error() {
-        match PcscReaders::establish() {
-            Ok(readers) => {
-                let _ = readers.readers();
-            }
-            Err(e) => assert!(
-                matches!(e, CardError::ServiceUnavailable | CardError::NoReader | CardError::Reader(_)),
-                "{e:?}"
-            ),
+    fn a_lost_context_is_replaced_and_everyday_answers_are_not() {
+        use pcsc::Error as E;
+        for e in [E::NoService, E::ServiceStopped, E::InvalidHandle, E::CommError, E::SecurityViolation] {
+            assert!(context_may_be_lost(e), "{e:?}");
+        }
+        for e in [E::NoSmartcard, E::RemovedCard, E::SharingViolation, E::Timeout, E::UnknownReader] {
+            assert!(!context_may_be_lost(e), "{e:?}");
         }
     }
 }

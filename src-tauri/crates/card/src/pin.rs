@@ -27,11 +27,11 @@ impl Pin {
                     return Err(CardError::PinFormat);
                 }
             };
-            if n == 4 {
+            let Some(slot) = digits.get_mut(n) else {
                 digits.zeroize();
                 return Err(CardError::PinFormat);
-            }
-            digits[n] = b'0' + d as u8;
+            };
+            *slot = b'0' + d as u8;
             n += 1;
         }
         if n != 4 {

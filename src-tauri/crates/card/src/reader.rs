@@ -4,18 +4,68 @@
 use serde::Serialize;
 use specta::Type;
 
-use crate::error::CardError;
+use crate::apdu::Command;
+use crate::error::{CardError, ErrorView};
 use crate::transport::Transport;
 
-/// A connected card that can be sent APDUs from any thread.
-pub type Connection = Box<dyn Transport + Send>;
+/// One flow with a card: a few APDUs that belong together (the check, or the 基本4情報 read).
+pub type Flow<'a> = dyn FnMut(&mut dyn Transport) -> Result<(), CardError> + 'a;
 
 /// A set of readers the app can connect through.
+///
+/// There is no way to get a connection that outlives a flow: [`Readers::run_flow`] connects SHARED,
+/// holds a PC/SC transaction for the whole flow (no other program's APDU can slip between ours),
+/// then ends it and releases the card. When the flow sent a PIN, the card is reset on the way out,
+/// so its verified state is dropped before any other program can connect.
 pub trait Readers: Send + Sync {
     /// The readers attached now, with their state.
     fn readers(&self) -> Result<Vec<ReaderState>, CardError>;
-    /// Connects (shared) to the card on `reader`. Dropping the connection releases the card.
-    fn connect(&self, reader: &str) -> Result<Connection, CardError>;
+    /// Runs `flow` on the card on `reader` as described above. The flow's own error wins over an
+    /// error while releasing.
+    fn run_flow(&self, reader: &str, flow: &mut Flow<'_>) -> Result<(), CardError>;
+}
+
+/// Runs `flow` on the card on `reader` (see [`Readers::run_flow`]) and returns what it returns.
+pub fn run<R>(
+    readers: &(impl Readers + ?Sized),
+    reader: &str,
+    flow: impl FnOnce(&mut dyn Transport) -> Result<R, CardError>,
+) -> Result<R, CardError> {
+    let mut flow = Some(flow);
+    let mut out = None;
+    readers.run_flow(reader, &mut |transport| {
+        if let Some(f) = flow.take() {
+            out = Some(f(transport)?);
+        }
+        Ok(())
+    })?;
+    out.ok_or_else(|| CardError::Reader("読み取りが行われませんでした".into()))
+}
+
+/// Wraps a flow's transport and remembers whether a PIN went through it, so the reader knows to
+/// reset the card at the end. Kept here so every reader decides the same way.
+pub(crate) struct PinWatch<T> {
+    inner: T,
+    sent_pin: bool,
+}
+
+impl<T: Transport> PinWatch<T> {
+    pub(crate) fn new(inner: T) -> PinWatch<T> {
+        PinWatch { inner, sent_pin: false }
+    }
+
+    /// True when a VERIFY carrying a PIN was sent (whatever the card answered).
+    pub(crate) fn sent_pin(&self) -> bool {
+        self.sent_pin
+    }
+}
+
+impl<T: Transport> Transport for PinWatch<T> {
+    fn transmit(&mut self, command: &Command) -> Result<Vec<u8>, CardError> {
+        // Set before sending: a PIN that reached the card and whose answer was lost still counts.
+        self.sent_pin |= command.sends_pin();
+        self.inner.transmit(command)
+    }
 }
 
 /// A reader and what is on it.
@@ -58,7 +108,14 @@ pub enum CardEvent {
     },
     /// The PC/SC service stopped or cannot be reached; monitoring retries by itself
     ServiceUnavailable {
-        /// Why, in Japanese
-        message: String,
+        /// Why: the code and the Japanese message
+        error: ErrorView,
+    },
+    /// The PC/SC service is back after [`CardEvent::ServiceUnavailable`]; reads work again
+    ServiceRestored,
+    /// Reads moved to other readers: a real reader appeared while in デモ mode
+    ModeChanged {
+        /// Where reads go now
+        mode: crate::service::Mode,
     },
 }

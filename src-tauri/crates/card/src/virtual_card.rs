@@ -107,6 +107,12 @@ pub struct VirtualCard {
     kenmen_verified: bool,
     auth_verified: bool,
     trace: Vec<TraceEntry>,
+    /// Every SELECT of an EF `00 01`, however encoded (see [`VirtualCard::ef_0001_selections`]).
+    ef_0001_selections: u32,
+    /// Resets (power cycles) since the card was made.
+    resets: u32,
+    /// APDUs and resets in order, for people to read (`RESET` lines between APDUs).
+    history: Vec<String>,
 }
 
 impl VirtualCard {
@@ -124,6 +130,9 @@ impl VirtualCard {
             kenmen_verified: false,
             auth_verified: false,
             trace: Vec::new(),
+            ef_0001_selections: 0,
+            resets: 0,
+            history: Vec::new(),
         })
     }
 
@@ -132,12 +141,37 @@ impl VirtualCard {
         ATR
     }
 
-    /// Power cycle: selections and verified PINs are forgotten, tries counters are kept.
+    /// Power cycle: selections and verified PINs are forgotten, tries counters are kept. This is
+    /// what pcscd's `SCARD_RESET_CARD` reaches (through vpcd's reset message).
     pub fn reset(&mut self) {
         self.app = None;
         self.ef = None;
         self.kenmen_verified = false;
         self.auth_verified = false;
+        self.resets += 1;
+        self.history.push("RESET".into());
+    }
+
+    /// Resets since the card was made (placing it on a reader counts as one).
+    pub fn resets(&self) -> u32 {
+        self.resets
+    }
+
+    /// True while a PIN stays verified: what another program would find after us.
+    pub fn is_verified(&self) -> bool {
+        self.kenmen_verified || self.auth_verified
+    }
+
+    /// Every SELECT of an EF `00 01` received, in any DF and however encoded (by file id with P1
+    /// `00`/`02`, by path with P1 `08`/`09`; P2 `0C`, `00` or `04`; with or without Le). In the
+    /// 券面事項入力補助AP it is the 個人番号, in JPKI the 署名用 certificate: the app must send none.
+    pub fn ef_0001_selections(&self) -> u32 {
+        self.ef_0001_selections
+    }
+
+    /// APDUs (PINs redacted) with their status words and the resets between them, in order.
+    pub fn history(&self) -> &[String] {
+        &self.history
     }
 
     /// Every APDU received since the card was made.
@@ -158,25 +192,28 @@ impl VirtualCard {
     /// Answers one command APDU with data + SW1 SW2.
     pub fn answer(&mut self, command: &[u8]) -> Vec<u8> {
         let response = self.dispatch(command);
-        let n = response.len();
-        let sw = [response[n - 2], response[n - 1]];
+        let sw = match response.as_slice() {
+            [.., a, b] => [*a, *b],
+            _ => [0x6F, 0x00],
+        };
         let mut bytes = command.to_vec();
-        if command.len() > 5 && command[1] == 0x20 {
-            bytes[5..].fill(b'*');
+        if let [_, 0x20, _, _, _, pin @ ..] = bytes.as_mut_slice() {
+            pin.fill(b'*');
         }
-        self.trace.push(TraceEntry { command: redacted_hex(command), bytes, sw });
+        let shown = redacted_hex(command);
+        self.history.push(format!("{shown}  → {:02X}{:02X}", sw[0], sw[1]));
+        self.trace.push(TraceEntry { command: shown, bytes, sw });
         response
     }
 
     fn dispatch(&mut self, c: &[u8]) -> Vec<u8> {
-        if c.len() < 4 {
+        let [cla, ins, p1, p2, body @ ..] = c else {
             return sw(0x67, 0x00);
-        }
-        if c[0] != 0x00 {
+        };
+        if *cla != 0x00 {
             return sw(0x6E, 0x00);
         }
-        let (ins, p1, p2) = (c[1], c[2], c[3]);
-        let body = &c[4..];
+        let (ins, p1, p2) = (*ins, *p1, *p2);
         match ins {
             0xA4 => match data_of(body) {
                 Some(data) => self.select(p1, p2, data),
@@ -192,6 +229,7 @@ impl VirtualCard {
             0x20 => sw(0x6A, 0x86),
             0xB0 => match body {
                 [le] => self.read_binary(usize::from(p1 & 0x7F) << 8 | usize::from(p2), usize::from(*le)),
+                [] => self.read_binary(usize::from(p1 & 0x7F) << 8 | usize::from(p2), 0),
                 _ => sw(0x67, 0x00),
             },
             _ => sw(0x6D, 0x00),
@@ -199,11 +237,26 @@ impl VirtualCard {
     }
 
     fn select(&mut self, p1: u8, p2: u8, data: &[u8]) -> Vec<u8> {
+        let names_ef_0001 = match p1 {
+            0x00 | 0x02 => data == [0x00, 0x01],
+            0x08 | 0x09 => data.ends_with(&[0x00, 0x01]) && data.len().is_multiple_of(2),
+            _ => false,
+        };
+        if names_ef_0001 {
+            self.ef_0001_selections += 1;
+        }
         if !self.config.my_number_card {
             return sw(0x6A, 0x82);
         }
-        match (p1, p2) {
-            (0x04, 0x0C) => {
+        // P2: 0C no data back, 00 FCI, 04 FCP. The card answers all three as real ones do.
+        let fcp = match p2 {
+            0x0C => false,
+            0x00 | 0x04 => true,
+            _ => return sw(0x6A, 0x86),
+        };
+        let ok = || if fcp { vec![0x62, 0x00, 0x90, 0x00] } else { sw(0x90, 0x00) };
+        match p1 {
+            0x04 => {
                 let app = if data == Application::Jpki.aid() {
                     App::Jpki
                 } else if data == Application::KenmenHojo.aid() {
@@ -217,9 +270,9 @@ impl VirtualCard {
                 self.ef = None;
                 self.kenmen_verified = false;
                 self.auth_verified = false;
-                sw(0x90, 0x00)
+                ok()
             }
-            (0x02, 0x0C) => {
+            0x00 | 0x02 => {
                 let ef = match (self.app, data) {
                     (Some(App::Jpki), [0x00, 0x0A]) => Ef::AuthCert,
                     (Some(App::Jpki), [0x00, 0x0B]) => Ef::CaCert,
@@ -233,7 +286,7 @@ impl VirtualCard {
                     _ => return sw(0x6A, 0x82),
                 };
                 self.ef = Some(ef);
-                sw(0x90, 0x00)
+                ok()
             }
             _ => sw(0x6A, 0x86),
         }
@@ -281,14 +334,13 @@ impl VirtualCard {
             Some(Ef::AuthPin | Ef::SignPin | Ef::KenmenPin) => return sw(0x69, 0x81),
             None => return sw(0x69, 0x86),
         };
-        if offset > file.len() {
+        let Some(rest) = file.get(offset..) else {
             return sw(0x6B, 0x00);
-        }
+        };
         let want = if le == 0 { 256 } else { le };
-        let available = file.len() - offset;
-        let n = want.min(available);
-        let mut out = file[offset..offset + n].to_vec();
-        out.extend_from_slice(&if n < want { [0x62, 0x82] } else { [0x90, 0x00] });
+        let mut out: Vec<u8> = rest.iter().take(want).copied().collect();
+        let short = out.len() < want;
+        out.extend_from_slice(&if short { [0x62, 0x82] } else { [0x90, 0x00] });
         out
     }
 }
@@ -302,7 +354,7 @@ fn data_of(body: &[u8]) -> Option<&[u8]> {
     match body {
         [lc, data @ ..] if usize::from(*lc) == data.len() => Some(data),
         // A trailing Le after the data is allowed.
-        [lc, data @ ..] if usize::from(*lc) + 1 == data.len() => Some(&data[..data.len() - 1]),
+        [lc, data @ .., _le] if usize::from(*lc) == data.len() => Some(data),
         _ => None,
     }
 }

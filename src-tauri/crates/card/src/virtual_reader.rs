@@ -4,8 +4,9 @@
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::apdu::Command;
 use crate::error::CardError;
-use crate::reader::{CardEvent, Connection, ReaderState, Readers};
+use crate::reader::{CardEvent, Flow, PinWatch, ReaderState, Readers};
 use crate::transport::Transport;
 use crate::virtual_card::VirtualCard;
 
@@ -92,6 +93,19 @@ impl VirtualReader {
         self.slot().connections
     }
 
+    /// Another program on the PC, after ours released the card: sends raw APDUs as they come (a
+    /// stranger is not bound by [`crate::apdu`]) and returns the card's answers. Tests use it to
+    /// prove that what the app leaves behind gives nothing away.
+    pub fn as_another_program(&self, apdus: &[&[u8]]) -> Result<Vec<Vec<u8>>, CardError> {
+        let mut slot = self.slot();
+        if slot.connections > 0 {
+            // Our flow holds a transaction: another program waits until it ends.
+            return Err(CardError::ReaderBusy);
+        }
+        let card = slot.card.as_mut().ok_or(CardError::NoCard)?;
+        Ok(apdus.iter().map(|apdu| card.answer(apdu)).collect())
+    }
+
     fn state(&self) -> ReaderState {
         let slot = self.slot();
         ReaderState { name: VIRTUAL_READER_NAME.into(), card_present: slot.card.is_some(), in_use: slot.busy }
@@ -103,30 +117,43 @@ impl Readers for VirtualReader {
         Ok(vec![self.state()])
     }
 
-    fn connect(&self, reader: &str) -> Result<Connection, CardError> {
+    /// As the PC/SC reader does: one flow at a time (the transaction), the card reset at the end
+    /// when a PIN was sent, released after. A card on the reader keeps its state between flows
+    /// (a real card is not powered down when a program disconnects with "leave card").
+    fn run_flow(&self, reader: &str, flow: &mut Flow<'_>) -> Result<(), CardError> {
         if reader != VIRTUAL_READER_NAME {
             return Err(CardError::ReaderGone(reader.to_string()));
         }
-        let mut slot = self.slot();
-        if slot.busy {
-            return Err(CardError::ReaderBusy);
+        {
+            let mut slot = self.slot();
+            if slot.busy {
+                return Err(CardError::ReaderBusy);
+            }
+            if slot.card.is_none() {
+                return Err(CardError::NoCard);
+            }
+            slot.connections += 1;
         }
-        let Some(card) = slot.card.as_mut() else {
-            return Err(CardError::NoCard);
-        };
-        card.reset();
-        slot.connections += 1;
-        Ok(Box::new(VirtualConnection { reader: self.clone() }))
+        let mut transport = PinWatch::new(VirtualConnection { reader: self.clone() });
+        let result = flow(&mut transport);
+        let mut slot = self.slot();
+        if transport.sent_pin()
+            && let Some(card) = slot.card.as_mut()
+        {
+            card.reset();
+        }
+        slot.connections = slot.connections.saturating_sub(1);
+        result
     }
 }
 
-/// A connection to the card on the virtual reader; released when dropped.
-pub struct VirtualConnection {
+/// The card on the virtual reader inside one flow.
+struct VirtualConnection {
     reader: VirtualReader,
 }
 
 impl Transport for VirtualConnection {
-    fn transmit(&mut self, command: &[u8]) -> Result<Vec<u8>, CardError> {
+    fn transmit(&mut self, command: &Command) -> Result<Vec<u8>, CardError> {
         let mut slot = self.reader.slot();
         match slot.remove_after {
             Some(0) => {
@@ -138,15 +165,8 @@ impl Transport for VirtualConnection {
             None => {}
         }
         match slot.card.as_mut() {
-            Some(card) => Ok(card.answer(command)),
+            Some(card) => Ok(card.answer(command.as_bytes())),
             None => Err(CardError::CardRemoved),
         }
-    }
-}
-
-impl Drop for VirtualConnection {
-    fn drop(&mut self) {
-        let mut slot = self.reader.slot();
-        slot.connections = slot.connections.saturating_sub(1);
     }
 }

@@ -7,6 +7,7 @@
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
@@ -19,6 +20,8 @@ pub const DEFAULT_PORT: u16 = 35963;
 pub struct Plugged {
     stream: TcpStream,
     card: Arc<Mutex<VirtualCard>>,
+    /// Lift the card off when this many more APDUs have arrived (`usize::MAX`: never).
+    lift_at: Arc<AtomicUsize>,
     thread: Option<JoinHandle<io::Result<()>>>,
 }
 
@@ -36,15 +39,24 @@ pub fn plug_stream(card: VirtualCard, stream: TcpStream) -> io::Result<Plugged> 
     // delayed ACK (about 40 ms) and timings measure that pause, not the card.
     stream.set_nodelay(true)?;
     let card = Arc::new(Mutex::new(card));
-    let (thread_stream, thread_card) = (stream.try_clone()?, card.clone());
-    let thread = std::thread::Builder::new().name("vicc".into()).spawn(move || serve(thread_stream, &thread_card))?;
-    Ok(Plugged { stream, card, thread: Some(thread) })
+    let lift_at = Arc::new(AtomicUsize::new(usize::MAX));
+    let (thread_stream, thread_card, thread_lift) = (stream.try_clone()?, card.clone(), lift_at.clone());
+    let thread = std::thread::Builder::new()
+        .name("vicc".into())
+        .spawn(move || serve(thread_stream, &thread_card, &thread_lift))?;
+    Ok(Plugged { stream, card, lift_at, thread: Some(thread) })
 }
 
 impl Plugged {
     /// Runs `f` on the card (to read its trace or tries while plugged).
     pub fn with_card<R>(&self, f: impl FnOnce(&VirtualCard) -> R) -> R {
         f(&self.card.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Lifts the card off the reader when the `n`-th next APDU arrives (0 = the very next one),
+    /// without answering it: a patient taking the card away in the middle of a read.
+    pub fn lift_at_apdu(&self, n: usize) {
+        self.lift_at.store(n, Ordering::SeqCst);
     }
 
     /// Takes the card off the reader and returns the serving thread's result.
@@ -81,7 +93,7 @@ fn quickack(stream: &TcpStream) {
     let _ = stream;
 }
 
-fn serve(mut stream: TcpStream, card: &Mutex<VirtualCard>) -> io::Result<()> {
+fn serve(mut stream: TcpStream, card: &Mutex<VirtualCard>, lift_at: &AtomicUsize) -> io::Result<()> {
     let mut len = [0u8; 2];
     loop {
         quickack(&stream);
@@ -112,7 +124,17 @@ fn serve(mut stream: TcpStream, card: &Mutex<VirtualCard>) -> io::Result<()> {
                 }
                 [0x04] => card.atr().to_vec(),
                 [_] => continue,
-                apdu => card.answer(apdu),
+                apdu => {
+                    let left = lift_at.load(Ordering::SeqCst);
+                    if left == 0 {
+                        let _ = stream.shutdown(Shutdown::Both);
+                        return Ok(());
+                    }
+                    if left != usize::MAX {
+                        lift_at.store(left - 1, Ordering::SeqCst);
+                    }
+                    card.answer(apdu)
+                }
             }
         };
         let mut frame = Vec::with_capacity(reply.len() + 2);

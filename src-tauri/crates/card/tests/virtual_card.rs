@@ -4,7 +4,7 @@ use card::CardError;
 use card::cert::CertStatus;
 use card::jpki::{self, CardCheck};
 use card::pin::Pin;
-use card::reader::Readers;
+use card::reader;
 use card::virtual_card::{TraceEntry, VirtualCard, VirtualCardConfig};
 use card::virtual_reader::{VIRTUAL_READER_NAME, VirtualReader};
 use chrono::NaiveDate;
@@ -30,23 +30,22 @@ fn valid() -> VirtualCardConfig {
 }
 
 fn check(reader: &VirtualReader) -> Result<CardCheck, CardError> {
-    jpki::check_card(reader.connect(VIRTUAL_READER_NAME)?, today())
+    reader::run(reader, VIRTUAL_READER_NAME, |t| jpki::check_card(t, today()))
 }
 
 fn basic4(reader: &VirtualReader, pin: &str) -> Result<card::basic4::Basic4, CardError> {
-    jpki::read_basic4(reader.connect(VIRTUAL_READER_NAME)?, Pin::parse(pin)?)
+    let pin = Pin::parse(pin)?;
+    reader::run(reader, VIRTUAL_READER_NAME, |t| jpki::read_basic4(t, pin))
 }
 
 fn trace(reader: &VirtualReader) -> Vec<TraceEntry> {
     reader.with_card(|c| c.trace().to_vec()).expect("card present")
 }
 
-const SELECT_MY_NUMBER_EF: [u8; 7] = [0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x01];
-
-fn assert_never_selects_my_number(trace: &[TraceEntry]) {
-    for e in trace {
-        assert_ne!(e.bytes, SELECT_MY_NUMBER_EF, "selected EF 00 01: {}", e.command);
-    }
+/// The card counts every SELECT of EF `00 01`, however it is encoded: the app must send none.
+fn assert_never_selects_my_number(reader: &VirtualReader) {
+    let (selections, trace) = reader.with_card(|c| (c.ef_0001_selections(), c.trace().to_vec())).expect("card");
+    assert_eq!(selections, 0, "EF 00 01 selected: {:#?}", trace.iter().map(|e| &e.command).collect::<Vec<_>>());
 }
 
 fn verifies_with_pin(trace: &[TraceEntry]) -> usize {
@@ -101,7 +100,8 @@ fn no_card_and_busy_reader_are_told_apart_and_recover() {
     assert_eq!(check(&reader).err(), Some(CardError::ReaderBusy));
     reader.set_busy(false);
     assert!(check(&reader).is_ok(), "the next read works");
-    assert!(matches!(reader.connect("Some Other Reader").err(), Some(CardError::ReaderGone(_))));
+    let elsewhere = reader::run(&reader, "Some Other Reader", |t| jpki::check_card(t, today()));
+    assert!(matches!(elsewhere.err(), Some(CardError::ReaderGone(_))));
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn basic4_needs_the_right_pin_and_each_pin_is_sent_once() {
 
     assert!(basic4(&reader, "1234").is_ok(), "the right PIN resets the counter");
     assert_eq!(reader.with_card(|c| c.tries()), Some((3, 3)));
-    assert_never_selects_my_number(&trace(&reader));
+    assert_never_selects_my_number(&reader);
     assert_eq!(reader.open_connections(), 0);
 }
 
@@ -188,7 +188,7 @@ fn over_every_flow_the_my_number_ef_is_never_selected() {
         let _ = check(&reader);
         let _ = basic4(&reader, "12");
         let t = trace(&reader);
-        assert_never_selects_my_number(&t);
+        assert_never_selects_my_number(&reader);
         assert!(verifies_with_pin(&t) <= 2, "one VERIFY per typed PIN at most");
         assert!(t.iter().all(|e| !e.command.contains("31 32 33 34")), "no PIN in the trace");
     }
@@ -213,4 +213,78 @@ fn the_check_sends_the_fewest_apdus_for_what_it_learns() {
     let cert_len = reader.with_card(|c| c.auth_certificate().len()).expect("card");
     assert_eq!(reads, cert_len.div_ceil(256), "{commands:#?}");
     assert_eq!(c.apdus as usize, 7 + reads);
+}
+
+/// Every way another program could ask for EF `00 01`: by file id (P1 00 or 02), by path (P1 08),
+/// with P2 0C / 00 / 04, with or without Le. The card must count each one, or the trace test above
+/// would prove nothing.
+#[test]
+fn the_virtual_card_notices_every_encoding_of_a_select_of_ef_0001() {
+    let reader = reader_with(valid());
+    let kenmen: &[u8] = &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08];
+    let encodings: [&[u8]; 8] = [
+        &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x01],
+        &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x01, 0x00],
+        &[0x00, 0xA4, 0x02, 0x00, 0x02, 0x00, 0x01],
+        &[0x00, 0xA4, 0x02, 0x00, 0x02, 0x00, 0x01, 0x00],
+        &[0x00, 0xA4, 0x02, 0x04, 0x02, 0x00, 0x01, 0x00],
+        &[0x00, 0xA4, 0x00, 0x0C, 0x02, 0x00, 0x01],
+        &[0x00, 0xA4, 0x08, 0x0C, 0x02, 0x00, 0x01],
+        &[0x00, 0xA4, 0x08, 0x04, 0x04, 0x3F, 0x00, 0x00, 0x01, 0x00],
+    ];
+    for (i, select) in encodings.iter().enumerate() {
+        reader.as_another_program(&[kenmen, select]).expect("another program");
+        assert_eq!(reader.with_card(|c| c.ef_0001_selections()), Some(i as u32 + 1), "{select:02X?}");
+    }
+    // Other files are not counted.
+    reader.as_another_program(&[kenmen, &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x02]]).expect("another program");
+    assert_eq!(reader.with_card(|c| c.ef_0001_selections()), Some(encodings.len() as u32));
+}
+
+/// What the review found: after the app's read of the 基本4情報, another program that selects
+/// EF `00 01` in the current DF and reads it must get an error status, never the 12 digits. The
+/// flow that sent the PIN ends with a reset, so the card is no longer verified.
+#[test]
+fn after_reading_the_basic4_no_other_program_finds_the_card_verified() {
+    let reader = reader_with(valid());
+    let resets_before = reader.with_card(|c| c.resets()).expect("card");
+    basic4(&reader, "1234").expect("read");
+    assert_eq!(reader.with_card(|c| c.is_verified()), Some(false));
+    assert_eq!(reader.with_card(|c| c.resets()), Some(resets_before + 1), "exactly one reset, after the PIN flow");
+
+    let answers = reader
+        .as_another_program(&[&[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x01], &[0x00, 0xB0, 0x00, 0x00, 0x00]])
+        .expect("another program");
+    let read = answers.last().expect("an answer");
+    assert_eq!(read.len(), 2, "a status word only, no data: {read:02X?}");
+    assert!(
+        matches!(read.as_slice(), [0x69, 0x86] | [0x6A, 0x82] | [0x69, 0x82]),
+        "no current file, not found or security not satisfied: {read:02X?}"
+    );
+
+    // A wrong PIN also ends with a reset (the flow sent a PIN), and a check without PIN does not
+    // reset the card under the official app.
+    let _ = basic4(&reader, "0000");
+    assert_eq!(reader.with_card(|c| c.resets()), Some(resets_before + 2));
+    check(&reader).expect("check");
+    assert_eq!(reader.with_card(|c| c.resets()), Some(resets_before + 2), "no reset without a PIN");
+}
+
+/// Before the fix, the same card left verified handed out the number: the virtual card must show
+/// that, or the test above would pass for the wrong reason.
+#[test]
+fn a_card_left_verified_would_give_the_number_away() {
+    let reader = reader_with(valid());
+    let kenmen: &[u8] = &[0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08];
+    let answers = reader
+        .as_another_program(&[
+            kenmen,
+            &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x11],
+            &[0x00, 0x20, 0x00, 0x80, 0x04, b'1', b'2', b'3', b'4'],
+            &[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x01],
+            &[0x00, 0xB0, 0x00, 0x00, 0x00],
+        ])
+        .expect("another program");
+    let read = answers.last().expect("an answer");
+    assert!(read.len() > 12 && (read.ends_with(&[0x90, 0x00]) || read.ends_with(&[0x62, 0x82])), "{read:02X?}");
 }

@@ -5,7 +5,8 @@
 //!   onshi-vicc [--port 35963] [--expires 2029-03-31] [--pin 1234] [--auth-tries 3]
 //!              [--kenmen-tries 3] [--other-card] [--trace]
 //!
-//! `--trace` prints every APDU the card received (PINs redacted) when vpcd closes the connection.
+//! `--trace` prints every APDU the card received (PINs redacted) and every reset, in order, when
+//! vpcd closes the connection.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
@@ -61,8 +62,7 @@ fn run() -> Result<(), String> {
     eprintln!("onshi-vicc: card on the reader (vpcd 127.0.0.1:{port}); stop with Ctrl+C");
     let result = plugged.wait();
     if trace {
-        plugged
-            .with_card(|c| c.trace().iter().for_each(|e| eprintln!("{}  → {:02X}{:02X}", e.command, e.sw[0], e.sw[1])));
+        plugged.with_card(|c| c.history().iter().for_each(|line| eprintln!("{line}")));
     }
     result.map_err(|e| e.to_string())
 }

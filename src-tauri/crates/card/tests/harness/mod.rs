@@ -15,6 +15,12 @@ pub struct Pcscd {
     child: Option<Child>,
 }
 
+/// Tests that use pcscd and vpcd share one daemon and one vpcd port: one at a time.
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 impl Pcscd {
     /// Starts `pcscd --foreground` unless one already answers; waits for its socket and readers.
     pub fn start() -> Pcscd {
@@ -38,6 +44,13 @@ impl Pcscd {
             std::thread::sleep(Duration::from_millis(50));
         }
         panic!("pcscd did not come up with the vpcd readers (is vsmartcard-vpcd installed?)");
+    }
+}
+
+impl Pcscd {
+    /// True when this test started pcscd (and so may stop it).
+    pub fn owned(&self) -> bool {
+        self.child.is_some()
     }
 }
 
@@ -73,7 +86,12 @@ pub fn plug(card: VirtualCard) -> card::vpcd::Plugged {
 
 /// Waits up to 5 s for an event matching `want`, skipping others.
 pub fn expect_event<T: std::fmt::Debug>(rx: &Receiver<T>, want: impl Fn(&T) -> bool) -> T {
-    let until = Instant::now() + Duration::from_secs(5);
+    expect_event_within(rx, Duration::from_secs(5), want)
+}
+
+/// Waits up to `within` for an event matching `want`, skipping others.
+pub fn expect_event_within<T: std::fmt::Debug>(rx: &Receiver<T>, within: Duration, want: impl Fn(&T) -> bool) -> T {
+    let until = Instant::now() + within;
     let mut seen = Vec::new();
     while let Some(left) = until.checked_duration_since(Instant::now()) {
         match rx.recv_timeout(left) {

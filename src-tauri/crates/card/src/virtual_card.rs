@@ -96,7 +96,9 @@ const OTHER_AIDS: [&[u8]; 3] = [
     &[0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x01, 0x00],
 ];
 
-/// The card.
+/// The card. A clone is the same card in the same state (tests copy one instead of making its
+/// certificates again).
+#[derive(Clone)]
 pub struct VirtualCard {
     config: VirtualCardConfig,
     auth_cert: Vec<u8>,

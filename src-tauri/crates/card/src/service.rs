@@ -48,6 +48,7 @@ pub struct CardStatus {
     /// Set when the reader watch could not be started: events will not arrive by themselves
     pub monitor_error: Option<ErrorView>,
 }
+
 /// The sample cards of デモ mode, each showing one situation staff meet at the counter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]

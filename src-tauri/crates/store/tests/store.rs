@@ -216,3 +216,154 @@ async fn a_patient_read_twice_is_registered_once() {
     let err = store.register_patient(&future, "受付", at(11), today).await.expect_err("refused");
     assert_eq!(err.field_issues()[0].field, "birthDate");
 }
+
+/// The files in `dir`, sorted, with their length and a hash of their bytes (FNV-1a): what a
+/// damaged open must leave exactly as found, short enough to read when it differs.
+fn snapshot(dir: &std::path::Path) -> Vec<(String, usize, u64)> {
+    let mut files: Vec<(String, usize, u64)> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            let hash =
+                bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+            (e.file_name().to_string_lossy().into_owned(), bytes.len(), hash)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Opens a damaged file and checks the typed error, its Japanese message, and that the folder
+/// (the file and no new -wal/-shm beside it) is byte for byte as it was.
+async fn assert_refused_untouched(dir: &std::path::Path) {
+    let before = snapshot(dir);
+    let err = Store::open_in(dir).await.expect_err("a damaged file is refused");
+    assert_eq!(err.code(), "DatabaseDamaged", "{err}");
+    let message = err.to_string();
+    let path = dir.join(store::DATABASE_FILE);
+    assert!(message.contains(&path.display().to_string()), "full path in: {message}");
+    for words in
+        ["壊れている", "何も変更を加えず", "削除しないで", "閉じて", "USBメモリ", "販売店", "マイナ資格確認アプリ"]
+    {
+        assert!(message.contains(words), "{words} in: {message}");
+    }
+    assert!(!message.contains("file is not a database") && !message.contains("code:"), "no SQLite English: {message}");
+    assert_eq!(snapshot(dir), before, "nothing written, nothing left beside it");
+    // A second try is refused the same way and still writes nothing.
+    assert_eq!(Store::open_in(dir).await.expect_err("again").code(), "DatabaseDamaged");
+    assert_eq!(snapshot(dir), before);
+}
+
+#[tokio::test]
+async fn a_file_of_garbage_is_refused_and_left_as_it_was() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(dir.join(store::DATABASE_FILE), &garbage).expect("write");
+    assert_refused_untouched(&dir).await;
+
+    // A few bytes only (a copy that stopped at once) is damage too, not a new database.
+    std::fs::write(dir.join(store::DATABASE_FILE), b"SQLite").expect("write");
+    assert_refused_untouched(&dir).await;
+}
+
+/// A real database with patients and checks, closed (WAL checkpointed into the file).
+async fn filled_database(dir: &std::path::Path) -> std::path::PathBuf {
+    let store = Store::open_in(dir).await.expect("open");
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("save");
+    for i in 0..200 {
+        store.set_setting(&format!("k{i}"), &"あ".repeat(200), "受付", at(10)).await.expect("fill");
+    }
+    store.close().await;
+    dir.join(store::DATABASE_FILE)
+}
+
+#[tokio::test]
+async fn a_database_cut_to_half_is_refused_and_left_as_it_was() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let file = filled_database(&dir).await;
+    let bytes = std::fs::read(&file).expect("read");
+    assert!(bytes.len() > 8 * 4096, "big enough to cut: {}", bytes.len());
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).expect("truncate");
+    assert_refused_untouched(&dir).await;
+}
+
+#[tokio::test]
+async fn a_database_with_a_damaged_page_inside_is_refused_before_any_migration() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let file = filled_database(&dir).await;
+    let mut bytes = std::fs::read(&file).expect("read");
+    // Keep page 1 (the header and schema) and scribble over the pages after it.
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    for b in &mut bytes[page * 2..page * 6] {
+        *b = 0xA5;
+    }
+    std::fs::write(&file, &bytes).expect("damage");
+    assert_refused_untouched(&dir).await;
+}
+
+#[tokio::test]
+async fn an_empty_file_opens_as_a_new_database() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join(store::DATABASE_FILE), b"").expect("empty file");
+    let store = Store::open_in(&dir).await.expect("an empty file is a new database");
+    assert_eq!(store.clinic_profile().await.expect("read"), None);
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("writable");
+}
+
+#[tokio::test]
+async fn a_missing_folder_keeps_its_own_open_message() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let path = root.path().join("ない フォルダ").join(store::DATABASE_FILE);
+    let err = Store::open_file(&path).await.expect_err("folder missing");
+    assert_eq!(err.code(), "DatabaseOpen", "{err}");
+    let message = err.to_string();
+    assert!(message.contains("開けませんでした") && message.contains(&path.display().to_string()), "{message}");
+    assert!(!message.contains("壊れて"), "not called damaged: {message}");
+    assert!(!path.exists(), "nothing created");
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_file_without_permission_keeps_its_own_open_message() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let file = filled_database(&dir).await;
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::File::open(&file).is_ok() {
+        // Running as root: permissions do not apply, nothing to test here.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod back");
+        return;
+    }
+    let err = Store::open_in(&dir).await.expect_err("no permission");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod back");
+    assert_eq!(err.code(), "DatabaseOpen", "{err}");
+}
+
+#[tokio::test]
+async fn a_database_left_with_pending_wal_frames_opens_with_them() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("save");
+    // Copy the folder while the app still runs: what the disk holds if the PC lost power now.
+    let copy = root.path().join("停電後");
+    std::fs::create_dir_all(&copy).expect("dir");
+    for entry in std::fs::read_dir(&dir).expect("list") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+    }
+    store.close().await;
+    let wal = copy.join(format!("{}-wal", store::DATABASE_FILE));
+    assert!(std::fs::metadata(&wal).expect("wal copied").len() > 0, "the save is still in the WAL");
+    let reopened = Store::open_in(&copy).await.expect("not damaged: the WAL completes it");
+    let profile = reopened.clinic_profile().await.expect("read").expect("the save survived");
+    assert_eq!(profile.name, "さくら整骨院");
+}

@@ -20,7 +20,10 @@ export const commands = {
 	getStaffName: () => typedError<string, AppError>(__TAURI_INVOKE("get_staff_name")),
 	/**  Sets the staff name (normalised, at most 50 characters). */
 	setStaffName: (name: string) => typedError<string, AppError>(__TAURI_INVOKE("set_staff_name", { name })),
-	/**  The newest changes, newest first (at most 200). */
+	/**
+	 *  The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド
+	 *  step is named by its title from the guide.
+	 */
 	auditLog: (limit: number) => typedError<AuditEntry[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
 	/**  Every step in order, with progress. */
 	setupSteps: () => typedError<StepProgress[], AppError>(__TAURI_INVOKE("setup_steps")),
@@ -76,7 +79,7 @@ export type AppInfo = {
 	startupError: AppError | null,
 };
 
-/**  One change, as shown in 設定 → 変更履歴. */
+/**  One change, as shown in 設定 → 変更履歴: the stored row and its Japanese wording. */
 export type AuditEntry = {
 	/**  Row id, increasing with time */
 	id: number,
@@ -84,12 +87,18 @@ export type AuditEntry = {
 	at: string,
 	/**  Who: the staff name set in 設定, or `system` */
 	actor: string,
-	/**  `create`, `update`, `delete`, … */
+	/**  The action as stored (`create`, …), for support; the UI shows `actionLabel` */
 	action: string,
-	/**  What was changed (`clinic_profile`, `settings`, …) */
+	/**  The entity as stored (`clinic_profile`, …), for support; the UI shows `entityLabel` */
 	entity: string,
-	/**  JSON with the names of the changed fields; never a patient's data */
+	/**  JSON with the names of the changed fields or the row id; never a patient's data */
 	detail: string,
+	/**  何を, in Japanese (施術所の情報, 患者台帳, … or 不明な記録(…)) */
+	entityLabel: string,
+	/**  どうした, in Japanese (登録, 変更, … or 不明な操作(…)) */
+	actionLabel: string,
+	/**  The detail in Japanese (the changed fields, the step, the record number); may be empty */
+	detailLabel: string,
 };
 
 /**  Where a program stands on a given day. */

@@ -86,6 +86,13 @@ impl Store {
         Ok(Store { pool, path: path.to_path_buf() })
     }
 
+    /// Writes that read a "before" row for their audit detail begin with `BEGIN IMMEDIATE`: the
+    /// write lock is taken first, so the row read is the one the write replaces (a deferred
+    /// transaction could read a row another connection is about to change).
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     /// The database file, shown in 設定 so staff know what to back up.
     pub fn path(&self) -> &Path {
         &self.path

@@ -174,8 +174,9 @@ impl Store {
                 .await?
             }
         };
-        let action = if existing.is_some() { "update" } else { "create" };
-        audit::record(&mut tx, now, actor, action, "patient", &serde_json::json!({ "id": id })).await?;
+        let action = if existing.is_some() { audit::AuditAction::Update } else { audit::AuditAction::Create };
+        audit::record(&mut tx, now, actor, action, audit::AuditEntity::Patient, &serde_json::json!({ "id": id }))
+            .await?;
         tx.commit().await?;
         Ok(Registered {
             patient: Patient {

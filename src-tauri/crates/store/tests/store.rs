@@ -13,6 +13,11 @@ fn data_dir(root: &tempfile::TempDir) -> std::path::PathBuf {
     root.path().join("山田 太郎").join("オン資ナビ")
 }
 
+/// The store's audit log without the guide: no step has a title.
+fn no_steps(_: &str) -> Option<String> {
+    None
+}
+
 fn input() -> ClinicProfileInput {
     ClinicProfileInput {
         name: "さくら整骨院".into(),
@@ -33,7 +38,7 @@ async fn migrates_an_empty_folder_and_reopens_it() {
     let store = Store::open_in(&dir).await.expect("open new");
     assert!(store.path().ends_with(store::DATABASE_FILE));
     assert_eq!(store.clinic_profile().await.expect("read"), None);
-    assert!(store.audit_log(10).await.expect("log").is_empty());
+    assert!(store.audit_log(10, no_steps).await.expect("log").is_empty());
     store.close().await;
 
     let again = Store::open_in(&dir).await.expect("reopen migrated");
@@ -61,10 +66,13 @@ async fn profile_round_trips_across_a_restart_with_its_audit_rows() {
     assert_eq!(profile.name, "さくら整骨院");
     assert_eq!(profile.kind, ClinicKind::Both);
 
-    let log = store.audit_log(10).await.expect("log");
+    let log = store.audit_log(10, no_steps).await.expect("log");
     assert_eq!(log.len(), 2);
     assert_eq!((log[0].action.as_str(), log[0].entity.as_str()), ("update", "clinic_profile"));
     assert_eq!(log[0].detail, r#"{"changed":["phone"]}"#);
+    assert_eq!((log[0].entity_label.as_str(), log[0].action_label.as_str()), ("施術所の情報", "変更"));
+    assert_eq!(log[0].detail_label, "変更した項目: 電話番号");
+    assert_eq!(log[1].action_label, "登録");
     assert_eq!(log[0].actor, "受付 佐藤");
     assert_eq!(log[1].action, "create");
 }
@@ -83,7 +91,7 @@ async fn a_refused_profile_writes_nothing() {
 
     let kept = store.clinic_profile().await.expect("read").expect("present");
     assert_eq!(kept.name, "さくら整骨院", "nothing saved half");
-    assert_eq!(store.audit_log(10).await.expect("log").len(), 1);
+    assert_eq!(store.audit_log(10, no_steps).await.expect("log").len(), 1);
 }
 
 #[tokio::test]
@@ -366,4 +374,119 @@ async fn a_database_left_with_pending_wal_frames_opens_with_them() {
     let reopened = Store::open_in(&copy).await.expect("not damaged: the WAL completes it");
     let profile = reopened.clinic_profile().await.expect("read").expect("the save survived");
     assert_eq!(profile.name, "さくら整骨院");
+}
+
+/// Every writer logs a typed entity and action, worded in Japanese; nothing shows a raw name.
+#[tokio::test]
+async fn every_change_is_logged_with_japanese_wording() {
+    use store::audit::{AuditAction, AuditEntity};
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    use store::patients::{PatientInput, PatientSex, PatientSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    store.save_clinic_profile(&input(), "院長", at(8)).await.expect("profile");
+    store.set_setting(store::settings::STAFF_NAME, "受付 佐藤", "院長", at(8)).await.expect("setting");
+    store.set_setting(store::settings::STAFF_NAME, "受付 佐藤", "院長", at(8)).await.expect("same value again");
+    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done");
+    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done again: nothing to log");
+    store.set_setup_step_done("portal_user", false, "院長", at(9)).await.expect("reopen");
+    let check = CheckInput {
+        method: CheckMethod::MyNumberCard,
+        result: CheckResult::Ok,
+        source: CheckSource::CardRead,
+        cert_expires_on: None,
+        note: String::new(),
+    };
+    store.log_check(&check, "院長", at(10), day).await.expect("check");
+    let patient = PatientInput {
+        name: "見本 花子".into(),
+        address: "東京都千代田区霞が関1-2-2".into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 1).expect("date"),
+        sex: PatientSex::Female,
+        source: PatientSource::Card,
+    };
+    store.register_patient(&patient, "院長", at(11), day).await.expect("patient");
+
+    let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
+    let log = store.audit_log(50, titles).await.expect("log");
+    let worded: Vec<(&str, &str, &str)> =
+        log.iter().rev().map(|e| (e.entity_label.as_str(), e.action_label.as_str(), e.detail_label.as_str())).collect();
+    assert_eq!(
+        worded,
+        [
+            ("施術所の情報", "登録", ""),
+            ("設定", "登録", "スタッフ名"),
+            ("導入ガイドの進み具合", "完了にした", "手順「ポータルのアカウントを作る」"),
+            ("導入ガイドの進み具合", "未完了に戻した", "手順「ポータルのアカウントを作る」"),
+            ("資格確認の記録", "登録", "記録番号 1"),
+            ("患者台帳", "登録", "患者番号 1"),
+        ],
+        "saving the same value or ticking a ticked step logs nothing"
+    );
+    for e in &log {
+        assert!(AuditEntity::from_db(&e.entity).is_some() && AuditAction::from_db(&e.action).is_some(), "{e:?}");
+        for label in [&e.entity_label, &e.action_label, &e.detail_label] {
+            assert!(!label.chars().any(|c| c.is_ascii_alphabetic() || c == '_'), "raw name shown: {label}");
+        }
+    }
+    let logged: std::collections::HashSet<&str> = log.iter().map(|e| e.entity.as_str()).collect();
+    for entity in AuditEntity::ALL {
+        assert!(logged.contains(entity.as_db()), "{entity:?} is written by some change");
+    }
+}
+
+/// A row this version never writes (an older or newer app, or edited by hand) is listed with a
+/// clear label instead of failing the whole 変更履歴.
+#[tokio::test]
+async fn unknown_audit_rows_are_listed_as_unknown() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    store.save_clinic_profile(&input(), "院長", at(8)).await.expect("profile");
+    store.close().await;
+    {
+        let path = dir.join(store::DATABASE_FILE);
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.expect("raw open");
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor, action, entity, detail) VALUES ('2026-11-27T12:00:00Z', '院長', 'archive', 'invoice', 'not json')",
+        )
+        .execute(&pool)
+        .await
+        .expect("insert odd row");
+        pool.close().await;
+    }
+    let store = Store::open_in(&dir).await.expect("reopen");
+    let log = store.audit_log(10, no_steps).await.expect("the log still reads");
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].entity_label, "不明な記録(invoice)");
+    assert_eq!(log[0].action_label, "不明な操作(archive)");
+    assert_eq!(log[0].detail_label, "");
+    assert_eq!(log[1].entity_label, "施術所の情報");
+}
+
+/// The "before" of a profile save is read inside the write transaction: two saves racing from
+/// two connections each describe the row they actually replaced.
+#[tokio::test]
+async fn concurrent_profile_saves_each_log_the_row_they_replaced() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    store.save_clinic_profile(&input(), "院長", at(8)).await.expect("first");
+    let phone = ClinicProfileInput { phone: "03-9999-0000".into(), ..input() };
+    let address = ClinicProfileInput { address: "東京都千代田区丸の内1-1".into(), ..input() };
+    let (a, b) = tokio::join!(
+        store.save_clinic_profile(&phone, "受付 A", at(9)),
+        store.save_clinic_profile(&address, "受付 B", at(9)),
+    );
+    a.expect("save a");
+    b.expect("save b");
+    let log = store.audit_log(10, no_steps).await.expect("log");
+    let mut details: Vec<&str> = log[..2].iter().map(|e| e.detail.as_str()).collect();
+    details.sort_unstable();
+    // Whichever ran second saw the first one's row as its "before": it changed the field the
+    // first one set back and its own field. Both never claim to change only their own field.
+    let single =
+        details.iter().filter(|d| **d == r#"{"changed":["phone"]}"# || **d == r#"{"changed":["address"]}"#).count();
+    assert_eq!(single, 1, "exactly one save saw the original row: {details:?}");
+    assert!(details.contains(&r#"{"changed":["address","phone"]}"#), "the other saw the first save's row: {details:?}");
 }

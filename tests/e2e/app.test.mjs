@@ -157,6 +157,18 @@ describe("オン資ナビ in its window", () => {
     await session.waitFor("registered", async () => /患者台帳に新しく登録しました/.test(await session.text("#register-result")));
     await snap("13-daily-basic4");
 
+    // The same card read and registered again: a patient with this 氏名 and 生年月日 exists, so
+    // the app asks 「同じ方ですか?」 (nothing saved yet) instead of merging silently.
+    await session.type("#pin", "1234");
+    await session.click("#read-basic4");
+    await session.waitFor("read again", async () => (await session.text("#b4-name")) === "見本 花子" && (await session.text("#register-result")) === "");
+    await session.click("#register-patient");
+    await session.waitFor("同じ方ですか", async () => /同じ方ですか/.test(await session.text("#same-person-question")));
+    assert.match(await session.text("#same-person-question"), /まだ何も保存していません/);
+    await snap("13b-daily-same-person");
+    await session.click("#same-person");
+    await session.waitFor("updated", async () => /住所などを最新の内容に更新しました/.test(await session.text("#register-result")));
+
     await session.click("#log-check");
     await session.waitFor("listed today", async () => /1 件\(マイナ保険証 1 件・利用率 100%\)/.test(await session.text("#today-counts")));
     assert.match(await session.text("#today-table"), /マイナ保険証.*資格を確認できた.*カード読み取り/s);

@@ -49,8 +49,12 @@ export const commands = {
 	logCheck: (input: CheckInput) => typedError<CheckRecord, AppError>(__TAURI_INVOKE("log_check", { input })),
 	/**  Today's list and rates. */
 	todayChecks: () => typedError<TodayChecks, AppError>(__TAURI_INVOKE("today_checks")),
-	/**  Registers the patient (or updates the address of the same 氏名 and 生年月日). */
-	registerPatient: (input: PatientInput) => typedError<Registered, AppError>(__TAURI_INVOKE("register_patient", { input })),
+	/**
+	 *  Registers the patient. With no `decision`, a registered patient with the same 氏名 and 生年月日
+	 *  comes back as `needs_decision` (nothing written) so the screen can ask 「同じ方ですか?」; the
+	 *  second call carries the answer.
+	 */
+	registerPatient: (input: PatientInput, decision: RegisterDecision | null) => typedError<Registered, AppError>(__TAURI_INVOKE("register_patient", { input, decision })),
 };
 
 /* Constants */
@@ -503,13 +507,32 @@ export type ReaderState = {
 	inUse: boolean,
 };
 
-/**  The outcome of registering: a new patient, or the address of a known one updated. */
-export type Registered = {
-	/**  The patient as stored */
-	patient: Patient,
-	/**  False when the same 氏名 and 生年月日 were registered before */
-	created: boolean,
-};
+/**  What staff answered to 「同じ方ですか?」. */
+export type RegisterDecision = 
+/**  The same person as the registered patient `id`: update that row's address */
+{ kind: "same_person"; 
+/**  The row the staff chose among [`Registered::NeedsDecision`]'s `existing` */
+id: number } | 
+/**  Another person who shares the 氏名 and 生年月日: add a row */
+{ kind: "another_person" };
+
+/**  The outcome of registering. */
+export type Registered = 
+/**  A new row was added */
+{ kind: "created"; 
+/**  The patient as stored */
+patient: Patient } | 
+/**  Staff said "same person": that row's address, sex and source were updated */
+{ kind: "updated"; 
+/**  The patient as stored */
+patient: Patient } | 
+/**
+ *  Patients with the same 氏名 and 生年月日 are registered: nothing was written; staff must
+ *  say whether this is one of them or another person
+ */
+{ kind: "needs_decision"; 
+/**  The registered patients with that 氏名 and 生年月日, oldest first */
+existing: Patient[] };
 
 /**
  *  The result of a save: the profile as stored and the warnings that did not stop it (an

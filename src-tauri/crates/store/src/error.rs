@@ -49,6 +49,14 @@ pub enum StoreError {
         reason: String,
     },
 
+    /// Staff chose "same person" for a patient that is no longer in the register with the 氏名
+    /// and 生年月日 read from the card (another PC changed it, or the screen was old). Nothing
+    /// was written; asking again shows the current register.
+    #[error(
+        "選んだ患者さん(患者番号 {0})は、読み取った氏名・生年月日の方として患者台帳にありません。何も保存していません。もう一度「患者台帳に登録する」を押してください"
+    )]
+    PatientChoiceInvalid(i32),
+
     /// The database was written by a newer オン資ナビ: we refuse rather than corrupt it.
     #[error(
         "このデータは新しいバージョンのオン資ナビで作られています(更新番号 {0})。オン資ナビを最新版に更新してください"
@@ -76,6 +84,7 @@ impl StoreError {
             StoreError::Open { .. } => "DatabaseOpen",
             StoreError::DataDir { .. } => "DataDir",
             StoreError::Damaged { .. } => "DatabaseDamaged",
+            StoreError::PatientChoiceInvalid(_) => "PatientChoiceInvalid",
             StoreError::DatabaseTooNew(_) => "DatabaseTooNew",
             StoreError::Migration(_) => "Migration",
             StoreError::CorruptData(_) => "CorruptData",

@@ -196,33 +196,181 @@ async fn checks_are_logged_listed_and_counted() {
     assert_eq!(store.checks_on(day).await.expect("list").len(), 3, "nothing saved");
 }
 
-#[tokio::test]
-async fn a_patient_read_twice_is_registered_once() {
-    use store::patients::{PatientInput, PatientSex, PatientSource};
-    let root = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(&data_dir(&root)).await.expect("open");
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
-    let input = PatientInput {
+fn hanako() -> store::patients::PatientInput {
+    store::patients::PatientInput {
         name: "見本　花子".into(),
         address: "東京都千代田区霞が関1-2-2".into(),
         birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 1).expect("date"),
-        sex: PatientSex::Female,
-        source: PatientSource::Card,
+        sex: store::patients::PatientSex::Female,
+        source: store::patients::PatientSource::Card,
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date")
+}
+
+#[tokio::test]
+async fn the_same_name_and_birth_date_asks_staff_and_writes_nothing() {
+    use store::patients::{PatientInput, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let Registered::Created { patient: first } =
+        store.register_patient(&hanako(), "受付", at(9), today(), None).await.expect("register")
+    else {
+        panic!("a new patient is created directly")
     };
-    let first = store.register_patient(&input, "受付", at(9), today).await.expect("register");
-    assert!(first.created);
-    assert_eq!(first.patient.name, "見本 花子", "normalised");
-    let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..input.clone() };
-    let second = store.register_patient(&moved, "受付", at(10), today).await.expect("update");
-    assert!(!second.created);
-    assert_eq!(second.patient.id, first.patient.id);
+    assert_eq!(first.name, "見本 花子", "normalised");
+
+    let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..hanako() };
+    let asked = store.register_patient(&moved, "受付", at(10), today(), None).await.expect("ask");
+    assert_eq!(asked, Registered::NeedsDecision { existing: vec![first.clone()] });
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list, std::slice::from_ref(&first), "nothing written: not merged, not added");
+    assert_eq!(store.audit_log(10, no_steps).await.expect("log").len(), 1, "no audit row either");
+
+    // A different 生年月日 is another person: created without a question.
+    let other = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(1981, 4, 1).expect("date"), ..hanako() };
+    assert!(matches!(
+        store.register_patient(&other, "受付", at(11), today(), None).await.expect("other"),
+        Registered::Created { .. }
+    ));
+
+    let future = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"), ..hanako() };
+    let err = store.register_patient(&future, "受付", at(12), today(), None).await.expect_err("refused");
+    assert_eq!(err.field_issues()[0].field, "birthDate");
+}
+
+#[tokio::test]
+async fn same_person_updates_the_address_of_that_row() {
+    use store::patients::{PatientInput, RegisterDecision, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let Registered::Created { patient: first } =
+        store.register_patient(&hanako(), "受付", at(9), today(), None).await.expect("register")
+    else {
+        panic!("created")
+    };
+    let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..hanako() };
+    let same = Some(RegisterDecision::SamePerson { id: first.id });
+    let Registered::Updated { patient } =
+        store.register_patient(&moved, "受付", at(10), today(), same).await.expect("update")
+    else {
+        panic!("updated")
+    };
+    assert_eq!(patient.id, first.id);
     let list = store.recent_patients(10).await.expect("list");
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].address, "大阪府大阪市北区1-1");
+    let log = store.audit_log(10, no_steps).await.expect("log");
+    assert_eq!((log[0].action_label.as_str(), log[0].detail_label.clone()), ("変更", format!("患者番号 {}", first.id)));
 
-    let future = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"), ..input };
-    let err = store.register_patient(&future, "受付", at(11), today).await.expect_err("refused");
-    assert_eq!(err.field_issues()[0].field, "birthDate");
+    // An id that is not a patient with this 氏名 and 生年月日 is refused, and nothing changes.
+    for wrong in [first.id + 100, -1] {
+        let err = store
+            .register_patient(&hanako(), "受付", at(11), today(), Some(RegisterDecision::SamePerson { id: wrong }))
+            .await
+            .expect_err("stale choice");
+        assert_eq!(err.code(), "PatientChoiceInvalid");
+        assert!(err.to_string().contains("何も保存していません"), "{err}");
+    }
+    let other = PatientInput { name: "別人 太郎".into(), ..hanako() };
+    let Registered::Created { patient: taro } =
+        store.register_patient(&other, "受付", at(12), today(), None).await.expect("taro")
+    else {
+        panic!("created")
+    };
+    let err = store
+        .register_patient(&hanako(), "受付", at(13), today(), Some(RegisterDecision::SamePerson { id: taro.id }))
+        .await
+        .expect_err("another patient's id");
+    assert_eq!(err.code(), "PatientChoiceInvalid");
+    let kept = store.recent_patients(10).await.expect("list");
+    assert!(kept.iter().any(|p| p.id == taro.id && p.name == "別人 太郎" && p.address == "東京都千代田区霞が関1-2-2"));
+    assert!(kept.iter().any(|p| p.id == first.id && p.address == "大阪府大阪市北区1-1"));
+}
+
+#[tokio::test]
+async fn another_person_adds_a_second_row_and_both_are_offered_next_time() {
+    use store::patients::{PatientInput, RegisterDecision, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    store.register_patient(&hanako(), "受付", at(9), today(), None).await.expect("first");
+    let namesake = PatientInput { address: "北海道札幌市中央区1-1".into(), ..hanako() };
+    let Registered::Created { patient: second } = store
+        .register_patient(&namesake, "受付", at(10), today(), Some(RegisterDecision::AnotherPerson))
+        .await
+        .expect("another person")
+    else {
+        panic!("created")
+    };
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list.len(), 2, "two people with one 氏名 and 生年月日");
+    assert_ne!(list[0].id, list[1].id);
+    let log = store.audit_log(10, no_steps).await.expect("log");
+    assert_eq!(log[0].detail_label, format!("患者番号 {}(同じ氏名・生年月日の別の方として登録)", second.id));
+
+    let Registered::NeedsDecision { existing } =
+        store.register_patient(&hanako(), "受付", at(11), today(), None).await.expect("ask")
+    else {
+        panic!("asks again")
+    };
+    assert_eq!(
+        existing.iter().map(|p| p.address.as_str()).collect::<Vec<_>>(),
+        ["東京都千代田区霞が関1-2-2", "北海道札幌市中央区1-1"]
+    );
+}
+
+/// The migration that drops UNIQUE (name, birth_date) keeps every row, its id, and the
+/// AUTOINCREMENT high-water mark (an id deleted at the end is not handed out again).
+#[tokio::test]
+async fn the_patients_rebuild_keeps_rows_ids_and_the_id_counter() {
+    use store::patients::{RegisterDecision, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join(store::DATABASE_FILE);
+    {
+        // The database as the previous version left it: migrations up to the patients table.
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw open");
+        let migrator =
+            sqlx::migrate::Migrator::new(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"))
+                .await
+                .expect("migrations");
+        migrator.run_to(20261127000003, &pool).await.expect("old schema");
+        for (id, name) in [(3, "見本 花子"), (7, "見本 太郎"), (9, "消える 人")] {
+            sqlx::query(
+                "INSERT INTO patients (id, name, address, birth_date, sex, source, created_at, updated_at)
+                 VALUES (?, ?, '東京都', '1980-04-01', 'female', 'card', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",
+            )
+            .bind(id)
+            .bind(name)
+            .execute(&pool)
+            .await
+            .expect("old row");
+        }
+        sqlx::query("DELETE FROM patients WHERE id = 9").execute(&pool).await.expect("delete last");
+        let dup = sqlx::query("INSERT INTO patients (name, address, birth_date, sex, source, created_at, updated_at) VALUES ('見本 花子', 'x', '1980-04-01', 'female', 'card', 'a', 'a')")
+            .execute(&pool)
+            .await;
+        assert!(dup.is_err(), "the old schema refuses a namesake");
+        pool.close().await;
+    }
+    let store = Store::open_in(&dir).await.expect("migrate");
+    let mut list = store.recent_patients(10).await.expect("list");
+    list.sort_by_key(|p| p.id);
+    assert_eq!(list.iter().map(|p| (p.id, p.name.as_str())).collect::<Vec<_>>(), [(3, "見本 花子"), (7, "見本 太郎")]);
+    let hanako =
+        store::patients::PatientInput { name: "見本 花子".into(), address: "大阪府".into(), ..hanako() };
+    let Registered::Created { patient } = store
+        .register_patient(&hanako, "受付", at(9), today(), Some(RegisterDecision::AnotherPerson))
+        .await
+        .expect("a namesake is storable now")
+    else {
+        panic!("created")
+    };
+    assert_eq!(patient.id, 10, "ids continue after the highest ever given (9), none reused");
 }
 
 /// The files in `dir`, sorted, with their length and a hash of their bytes (FNV-1a): what a
@@ -406,7 +554,7 @@ async fn every_change_is_logged_with_japanese_wording() {
         sex: PatientSex::Female,
         source: PatientSource::Card,
     };
-    store.register_patient(&patient, "院長", at(11), day).await.expect("patient");
+    store.register_patient(&patient, "院長", at(11), day, None).await.expect("patient");
 
     let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
     let log = store.audit_log(50, titles).await.expect("log");

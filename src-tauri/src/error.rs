@@ -66,6 +66,19 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_database_is_explained_in_japanese_with_its_full_path() {
+        let path = "C:\\Users\\山田 太郎\\AppData\\Roaming\\jp.onshi-navi\\onshi-navi.sqlite3";
+        let err = AppError::from(store::StoreError::Damaged {
+            path: std::path::PathBuf::from(path),
+            reason: "file is not a database (code: 26)".into(),
+        });
+        assert_eq!(err.code, "DatabaseDamaged");
+        assert!(err.message.contains(path), "{}", err.message);
+        assert!(err.message.contains("USBメモリ") && err.message.contains("マイナ資格確認アプリ"), "{}", err.message);
+        assert!(!err.message.contains("file is not a database"), "SQLite's English stays in the log");
+    }
+
+    #[test]
     fn a_newer_database_keeps_its_code() {
         let err = AppError::from(store::StoreError::DatabaseTooNew(7));
         assert_eq!(err.code, "DatabaseTooNew");

@@ -124,7 +124,7 @@ describe("オン資ナビ in its window", () => {
     assert.equal(await session.prop("#f-postalCode", "value"), "650-0001");
     assert.equal(await session.prop("#f-phone", "value"), "078-123-4567", "full-width digits normalised");
     assert.equal(await session.text("#msg-postalCode"), "");
-    assert.match(await session.text("table.log"), /施術所の情報を登録/);
+    assert.match(await session.text("#audit-table"), /施術所の情報\s+登録/);
     await snap("09-settings-saved");
   });
 
@@ -156,6 +156,18 @@ describe("オン資ナビ in its window", () => {
     await session.click("#register-patient");
     await session.waitFor("registered", async () => /デモの患者台帳に登録しました/.test(await session.text("#register-result")));
     await snap("13-daily-basic4");
+
+    // The same card read and registered again: a patient with this 氏名 and 生年月日 exists, so
+    // the app asks 「同じ方ですか?」 (nothing saved yet) instead of merging silently.
+    await session.type("#pin", "1234");
+    await session.click("#read-basic4");
+    await session.waitFor("read again", async () => (await session.text("#b4-name")) === "見本 花子" && (await session.text("#register-result")) === "");
+    await session.click("#register-patient");
+    await session.waitFor("同じ方ですか", async () => /同じ方ですか/.test(await session.text("#same-person-question")));
+    assert.match(await session.text("#same-person-question"), /まだ何も保存していません/);
+    await snap("13b-daily-same-person");
+    await session.click("#same-person");
+    await session.waitFor("updated", async () => /住所などを最新の内容に更新しました/.test(await session.text("#register-result")));
 
     // A check from a デモ card is kept apart: listed as デモ, never counted in the clinic's 利用率.
     await session.click("#log-check");

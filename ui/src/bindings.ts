@@ -20,7 +20,10 @@ export const commands = {
 	getStaffName: () => typedError<string, AppError>(__TAURI_INVOKE("get_staff_name")),
 	/**  Sets the staff name (normalised, at most 50 characters). */
 	setStaffName: (name: string) => typedError<string, AppError>(__TAURI_INVOKE("set_staff_name", { name })),
-	/**  The newest changes, newest first (at most 200). */
+	/**
+	 *  The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド
+	 *  step is named by its title from the guide.
+	 */
 	auditLog: (limit: number) => typedError<AuditEntry[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
 	/**  Every step in order, with progress. */
 	setupSteps: () => typedError<StepProgress[], AppError>(__TAURI_INVOKE("setup_steps")),
@@ -50,10 +53,12 @@ export const commands = {
 	/**  Today's list and rates. */
 	todayChecks: () => typedError<TodayChecks, AppError>(__TAURI_INVOKE("today_checks")),
 	/**
-	 *  Registers the patient (or updates the address of the same 氏名 and 生年月日). A patient read
-	 *  from a デモ card goes to the デモ database, never to the clinic's 患者台帳.
+	 *  Registers the patient. With no `decision`, a registered patient with the same 氏名 and 生年月日
+	 *  comes back as `needs_decision` (nothing written) so the screen can ask 「同じ方ですか?」; the
+	 *  second call carries the answer. A patient read from a デモ card goes to the デモ database, never
+	 *  to the clinic's 患者台帳.
 	 */
-	registerPatient: (input: PatientInput) => typedError<Registered, AppError>(__TAURI_INVOKE("register_patient", { input })),
+	registerPatient: (input: PatientInput, decision: RegisterDecision | null) => typedError<Registered, AppError>(__TAURI_INVOKE("register_patient", { input, decision })),
 };
 
 /* Constants */
@@ -82,7 +87,7 @@ export type AppInfo = {
 	startupError: AppError | null,
 };
 
-/**  One change, as shown in 設定 → 変更履歴. */
+/**  One change, as shown in 設定 → 変更履歴: the stored row and its Japanese wording. */
 export type AuditEntry = {
 	/**  Row id, increasing with time */
 	id: number,
@@ -90,12 +95,18 @@ export type AuditEntry = {
 	at: string,
 	/**  Who: the staff name set in 設定, or `system` */
 	actor: string,
-	/**  `create`, `update`, `delete`, … */
+	/**  The action as stored (`create`, …), for support; the UI shows `actionLabel` */
 	action: string,
-	/**  What was changed (`clinic_profile`, `settings`, …) */
+	/**  The entity as stored (`clinic_profile`, …), for support; the UI shows `entityLabel` */
 	entity: string,
-	/**  JSON with the names of the changed fields; never a patient's data */
+	/**  JSON with the names of the changed fields or the row id; never a patient's data */
 	detail: string,
+	/**  何を, in Japanese (施術所の情報, 患者台帳, … or 不明な記録(…)) */
+	entityLabel: string,
+	/**  どうした, in Japanese (登録, 変更, … or 不明な操作(…)) */
+	actionLabel: string,
+	/**  The detail in Japanese (the changed fields, the step, the record number); may be empty */
+	detailLabel: string,
 };
 
 /**  Where a program stands on a given day. */
@@ -527,13 +538,32 @@ export type ReaderState = {
 	inUse: boolean,
 };
 
-/**  The outcome of registering: a new patient, or the address of a known one updated. */
-export type Registered = {
-	/**  The patient as stored */
-	patient: Patient,
-	/**  False when the same 氏名 and 生年月日 were registered before */
-	created: boolean,
-};
+/**  What staff answered to 「同じ方ですか?」. */
+export type RegisterDecision = 
+/**  The same person as the registered patient `id`: update that row's address */
+{ kind: "same_person"; 
+/**  The row the staff chose among [`Registered::NeedsDecision`]'s `existing` */
+id: number } | 
+/**  Another person who shares the 氏名 and 生年月日: add a row */
+{ kind: "another_person" };
+
+/**  The outcome of registering. */
+export type Registered = 
+/**  A new row was added */
+{ kind: "created"; 
+/**  The patient as stored */
+patient: Patient } | 
+/**  Staff said "same person": that row's address, sex and source were updated */
+{ kind: "updated"; 
+/**  The patient as stored */
+patient: Patient } | 
+/**
+ *  Patients with the same 氏名 and 生年月日 are registered: nothing was written; staff must
+ *  say whether this is one of them or another person
+ */
+{ kind: "needs_decision"; 
+/**  The registered patients with that 氏名 and 生年月日, oldest first */
+existing: Patient[] };
 
 /**
  *  The result of a save: the profile as stored and the warnings that did not stop it (an
@@ -574,6 +604,11 @@ export type Step = {
 	title: string,
 	/**  The detail staff most often miss */
 	hint: string,
+	/**
+	 *  The id of a program (in the `programs` data) this step relates to, whose current state the
+	 *  screen shows beside the step
+	 */
+	relatedProgram: string | null,
 };
 
 /**  A step of the guide with its progress. */

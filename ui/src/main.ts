@@ -63,7 +63,7 @@ async function route(): Promise<void> {
   } catch (e) {
     if (mine !== generation) return;
     const message = e instanceof Error ? e.message : String(e);
-    render(main, h("div", { class: "page" }, h("h1", {}, "表示できませんでした"), h("p", { class: "error", role: "alert" }, message)));
+    render(main, h("div", { class: "page" }, h("h1", {}, "表示できませんでした"), h("p", { class: "error pre-line", role: "alert" }, message)));
   } finally {
     if (mine === generation) {
       main.removeAttribute("aria-busy");
@@ -79,8 +79,16 @@ async function showVersion(): Promise<void> {
     const info = await api.appInfo();
     el.textContent = `バージョン ${info.version}`;
     if (info.startupError) {
+      // The first line says what happened; ホーム shows the whole message with what to do.
+      const summary = info.startupError.message.split("\n")[0];
       document.body.prepend(
-        h("div", { class: "banner error", role: "alert" }, `データベースを開けませんでした: ${info.startupError.message}`),
+        h(
+          "div",
+          { class: "banner error", role: "alert", id: "startup-banner" },
+          summary,
+          " ",
+          h("a", { href: "#/home" }, "どうすればよいか(ホーム)"),
+        ),
       );
     }
   } catch {

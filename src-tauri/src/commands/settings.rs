@@ -28,9 +28,15 @@ pub async fn set_staff_name(state: State<'_, AppState>, name: String) -> Result<
     Ok(name)
 }
 
-/// The newest changes, newest first (at most 200).
+/// The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド
+/// step is named by its title from the guide.
 #[tauri::command]
 #[specta::specta]
 pub async fn audit_log(state: State<'_, AppState>, limit: u32) -> Result<Vec<AuditEntry>, AppError> {
-    Ok(state.store()?.audit_log(limit.min(200)).await?)
+    Ok(state.store()?.audit_log(limit.min(200), step_title).await?)
+}
+
+/// The title of a 導入ガイド step, for the audit log's wording.
+fn step_title(id: &str) -> Option<String> {
+    guide::step(id).map(|s| s.title.to_string())
 }

@@ -71,7 +71,10 @@ export const api = {
   demoRemoveCard: () => unwrap(commands.demoRemoveCard()),
   logCheck: (input: Parameters<typeof commands.logCheck>[0]) => unwrap(commands.logCheck(input)),
   todayChecks: () => unwrap(commands.todayChecks()),
-  registerPatient: (input: Parameters<typeof commands.registerPatient>[0]) => unwrap(commands.registerPatient(input)),
+  registerPatient: (
+    input: Parameters<typeof commands.registerPatient>[0],
+    decision: Parameters<typeof commands.registerPatient>[1] = null,
+  ) => unwrap(commands.registerPatient(input, decision)),
 };
 
 /** Calls `handler` for every reader and card event; returns the function that stops listening. */

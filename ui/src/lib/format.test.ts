@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldLabel, localDateTime, postalCode } from "./format";
+import { fieldLabel, localDateTime, messageBlocks, postalCode } from "./format";
 import { toApiError, ApiError } from "../api";
 
 describe("format", () => {
@@ -14,6 +14,19 @@ describe("format", () => {
   it("labels fields in Japanese", () => {
     expect(fieldLabel("postalCode")).toBe("郵便番号");
     expect(fieldLabel("unknown")).toBe("unknown");
+  });
+});
+
+describe("messages from Rust", () => {
+  it("keep every line, numbered ones as steps", () => {
+    const m = "壊れています。\nファイルの場所: C:\\Users\\山田 太郎\\a.sqlite3\n1. 削除しない\n2. 閉じる\nその間も…";
+    expect(messageBlocks(m)).toEqual([
+      { kind: "text", text: "壊れています。" },
+      { kind: "text", text: "ファイルの場所: C:\\Users\\山田 太郎\\a.sqlite3" },
+      { kind: "steps", steps: ["削除しない", "閉じる"] },
+      { kind: "text", text: "その間も…" },
+    ]);
+    expect(messageBlocks("一行だけ")).toEqual([{ kind: "text", text: "一行だけ" }]);
   });
 });
 

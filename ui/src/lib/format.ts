@@ -28,3 +28,23 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] || field;
 }
+
+/** A block of a multi-line message from Rust: a paragraph, or a run of numbered steps. */
+export type MessageBlock = { kind: "text"; text: string } | { kind: "steps"; steps: string[] };
+
+/** Splits a message Rust wrote line by line (`\n`) into paragraphs and numbered steps
+ *  (`1. …`), keeping every word: the startup error must be shown whole, path included. */
+export function messageBlocks(message: string): MessageBlock[] {
+  const blocks: MessageBlock[] = [];
+  for (const line of message.split("\n")) {
+    const step = /^\d+\.\s*(.*)$/.exec(line);
+    const last = blocks[blocks.length - 1];
+    if (step) {
+      if (last?.kind === "steps") last.steps.push(step[1]);
+      else blocks.push({ kind: "steps", steps: [step[1]] });
+    } else if (line.trim()) {
+      blocks.push({ kind: "text", text: line });
+    }
+  }
+  return blocks;
+}

@@ -7,7 +7,10 @@ import {
   type CheckMethod,
   type CheckResult,
   type DemoCard,
+  type Patient,
+  type PatientInput,
   type PinStatus,
+  type RegisterDecision,
   type TodayChecks,
 } from "../api";
 import { h, render, toast } from "../lib/dom";
@@ -42,6 +45,102 @@ const CERT_BADGE: Record<string, [string, string]> = {
 
 const methodLabel = (m: CheckMethod) => METHODS.find((x) => x.value === m)?.label ?? m;
 const resultLabel = (r: CheckResult) => RESULTS.find((x) => x.value === r)?.label ?? r;
+
+/** Registers the patient and shows the outcome in `out`. When a patient with the same 氏名 and
+ *  生年月日 is registered, nothing was saved: asks 「同じ方ですか?」 and calls again with the
+ *  answer. `button` (患者台帳に登録する) stays disabled unless staff must try again. */
+async function registerWith(
+  input: PatientInput,
+  decision: RegisterDecision | null,
+  out: HTMLElement,
+  button: HTMLButtonElement,
+  demo: boolean,
+): Promise<void> {
+  // A デモ card's patient goes to the デモ database (the backend decides); the wording says so.
+  const register = demo ? "デモの患者台帳" : "患者台帳";
+  const apart = demo ? "(施術所の患者台帳には入りません)" : "";
+  try {
+    const r = await api.registerPatient(input, decision);
+    switch (r.kind) {
+      case "created":
+        render(
+          out,
+          decision?.kind === "another_person"
+            ? `別の方として${register}に新しく登録しました${apart}`
+            : `${register}に登録しました${apart}`,
+        );
+        out.className = "ok";
+        break;
+      case "updated":
+        render(out, `${register}の登録済みの患者さんとして、住所などを最新の内容に更新しました${apart}`);
+        out.className = "ok";
+        break;
+      case "needs_decision":
+        render(out, samePersonQuestion(input, r.existing, out, button, demo));
+        out.className = "question";
+        break;
+    }
+  } catch (e) {
+    render(out, e instanceof Error ? e.message : String(e));
+    out.className = "error";
+    button.removeAttribute("disabled");
+  }
+}
+
+/** 「同じ方ですか?」: the registered patients with this 氏名 and 生年月日, each with 同じ方, and
+ *  別の方として登録. Nothing is saved until one is pressed. */
+function samePersonQuestion(
+  input: PatientInput,
+  existing: Patient[],
+  out: HTMLElement,
+  button: HTMLButtonElement,
+  demo: boolean,
+): HTMLElement {
+  const answer = (decision: RegisterDecision) => async (ev: Event) => {
+    for (const b of box.querySelectorAll("button")) b.setAttribute("disabled", "");
+    (ev.currentTarget as HTMLButtonElement).textContent = "保存しています…";
+    await registerWith(input, decision, out, button, demo);
+  };
+  const box = h(
+    "div",
+    { class: "same-person", id: "same-person-question", role: "group", "aria-labelledby": "same-person-title" },
+    h("p", { class: "big", id: "same-person-title" }, "同じ方ですか?"),
+    h(
+      "p",
+      {},
+      `患者台帳に、同じ氏名・生年月日(${input.name}さん)の方がすでに登録されています。まだ何も保存していません。`,
+    ),
+    h(
+      "ul",
+      { class: "plain" },
+      existing.map((p) =>
+        h(
+          "li",
+          { "data-patient": p.id },
+          h("span", {}, `患者番号 ${p.id}・登録の住所: ${p.address || "(住所なし)"}・最終更新 ${localDateTime(p.updatedAt)}`),
+          " ",
+          h(
+            "button",
+            {
+              type: "button",
+              class: "primary",
+              id: existing.length === 1 ? "same-person" : `same-person-${p.id}`,
+              onclick: answer({ kind: "same_person", id: p.id }),
+            },
+            "同じ方(住所を更新)",
+          ),
+        ),
+      ),
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", id: "another-person", onclick: answer({ kind: "another_person" }) }, "別の方として登録"),
+    ),
+    h("p", { class: "hint" }, "住所や性別が違っても、引っ越しなどで同じ方のことがあります。患者さんにご確認ください。"),
+  );
+  return box;
+}
 
 /** 毎日の資格確認: the reader live, the card's pre-check, the 基本4情報 with the patient's PIN,
  *  and the day's log with the マイナ保険証 利用率. */
@@ -206,7 +305,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
           try {
             const b = await api.readBasic4(typed);
             message.textContent = "";
-            const registered = h("p", { id: "register-result", role: "status" });
+            const registered = h("div", { id: "register-result", role: "status" });
             render(
               output,
               h(
@@ -237,25 +336,14 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
                     onclick: async (ev: Event) => {
                       const btn = ev.currentTarget as HTMLButtonElement;
                       btn.setAttribute("disabled", "");
-                      try {
-                        const r = await api.registerPatient({
-                          name: b.name,
-                          address: b.address,
-                          birthDate: b.birthDate,
-                          sex: b.sex,
-                          source: "card",
-                        });
-                        registered.textContent = fromDemo
-                          ? "デモの患者台帳に登録しました(施術所の患者台帳には入りません)"
-                          : r.created
-                            ? "患者台帳に新しく登録しました"
-                            : "登録済みの患者さんです。住所などを最新の内容に更新しました";
-                        registered.className = "ok";
-                      } catch (e) {
-                        registered.textContent = e instanceof Error ? e.message : String(e);
-                        registered.className = "error";
-                        btn.removeAttribute("disabled");
-                      }
+                      const input: PatientInput = {
+                        name: b.name,
+                        address: b.address,
+                        birthDate: b.birthDate,
+                        sex: b.sex,
+                        source: "card",
+                      };
+                      await registerWith(input, null, registered, btn, fromDemo);
                     },
                   },
                   "患者台帳に登録する",

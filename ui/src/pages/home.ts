@@ -1,8 +1,15 @@
-import { api } from "../api";
+import { api, type AppError, type AppInfo } from "../api";
 import { h, render } from "../lib/dom";
+import { messageBlocks } from "../lib/format";
 
-/** ホーム: where the clinic stands today, from its own data. */
+/** ホーム: where the clinic stands today, from its own data; or, when the database could not be
+ *  opened at start, what happened and what to do, in full. */
 export async function homePage(main: HTMLElement): Promise<void> {
+  const info = await api.appInfo();
+  if (info.startupError) {
+    startupErrorPage(main, info.startupError, info);
+    return;
+  }
   const s = await api.homeSummary();
   render(
     main,
@@ -57,6 +64,34 @@ export async function homePage(main: HTMLElement): Promise<void> {
           ),
         ),
       ),
+    ),
+  );
+}
+
+function startupErrorPage(main: HTMLElement, error: AppError, info: AppInfo): void {
+  const damaged = error.code === "DatabaseDamaged";
+  render(
+    main,
+    h("h1", {}, "ホーム"),
+    h(
+      "section",
+      { class: "card startup-error", id: "startup-error", role: "alert", "data-code": error.code },
+      h("h2", {}, damaged ? "データベースのファイルが壊れています" : "データベースを開けませんでした"),
+      // Every line of the message as Rust wrote it, the numbered ones as steps to follow.
+      messageBlocks(error.message).map((b) =>
+        b.kind === "steps" ? h("ol", { class: "steps" }, b.steps.map((t) => h("li", {}, t))) : h("p", {}, b.text),
+      ),
+      h(
+        "dl",
+        { class: "facts" },
+        h("dt", {}, "データのフォルダ"),
+        h("dd", { class: "path", id: "startup-data-dir" }, info.dataDir),
+        h("dt", {}, "ログのフォルダ"),
+        h("dd", { class: "path" }, info.logDir),
+        h("dt", {}, "バージョン"),
+        h("dd", {}, info.version),
+      ),
+      h("p", { class: "muted" }, "お問い合わせの際は、この画面の内容(特にファイルの場所とバージョン)をお伝えください。"),
     ),
   );
 }

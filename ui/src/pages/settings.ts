@@ -220,9 +220,18 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
     render(
       logList,
       entries.length === 0
-        ? h("tr", {}, h("td", { colspan: 3 }, "まだ変更はありません"))
+        ? h("tr", {}, h("td", { colspan: 5 }, "まだ変更はありません"))
         : entries.map((e) =>
-            h("tr", {}, h("td", {}, localDateTime(e.at)), h("td", {}, e.actor), h("td", {}, describe(e.entity, e.action, e.detail))),
+            // The words come from Rust (entityLabel, actionLabel, detailLabel): never a raw name.
+            h(
+              "tr",
+              { "data-entity": e.entity },
+              h("td", {}, localDateTime(e.at)),
+              h("td", {}, e.actor),
+              h("td", {}, e.entityLabel),
+              h("td", {}, e.actionLabel),
+              h("td", {}, e.detailLabel),
+            ),
           ),
     );
   };
@@ -252,32 +261,14 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
       "section",
       { class: "card" },
       h("h2", {}, "変更履歴"),
-      h("table", { class: "log" }, h("thead", {}, h("tr", {}, h("th", {}, "日時"), h("th", {}, "だれが"), h("th", {}, "なにを"))), logList),
+      h(
+        "table",
+        { class: "log", id: "audit-table" },
+        h("thead", {}, h("tr", {}, ["日時", "だれが", "なにを", "どうした", "くわしく"].map((c) => h("th", {}, c)))),
+        logList,
+      ),
     ),
   );
   updateKindFields();
   await refreshLog();
-}
-
-const ENTITY: Record<string, string> = {
-  clinic_profile: "施術所の情報",
-  settings: "設定",
-  setup_progress: "導入ガイド",
-};
-const ACTION: Record<string, string> = {
-  create: "を登録",
-  update: "を変更",
-  complete: "の手順を完了",
-  reopen: "の手順を未完了に戻す",
-};
-
-function describe(entity: string, action: string, detail: string): string {
-  let extra = "";
-  try {
-    const d = JSON.parse(detail) as { changed?: string[] };
-    if (action === "update" && d.changed?.length) extra = `(${d.changed.map(fieldLabel).join("・")})`;
-  } catch {
-    // an unreadable detail is shown without its extra
-  }
-  return `${ENTITY[entity] ?? entity}${ACTION[action] ?? action}${extra}`;
 }

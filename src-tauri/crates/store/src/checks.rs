@@ -159,7 +159,15 @@ impl Store {
         .bind(&note)
         .fetch_one(&mut *tx)
         .await?;
-        audit::record(&mut tx, now, actor, "create", "eligibility_check", &serde_json::json!({ "id": id })).await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            audit::AuditAction::Create,
+            audit::AuditEntity::EligibilityCheck,
+            &serde_json::json!({ "id": id }),
+        )
+        .await?;
         tx.commit().await?;
         Ok(CheckRecord {
             id: i32::try_from(id).map_err(|_| StoreError::CorruptData(format!("id {id}")))?,

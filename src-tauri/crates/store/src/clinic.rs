@@ -293,13 +293,7 @@ fn judo_shape_warning(compact: &str) -> Option<String> {
 impl Store {
     /// The clinic profile, or `None` before it was first saved.
     pub async fn clinic_profile(&self) -> Result<Option<ClinicProfile>, StoreError> {
-        let row: Option<ProfileRow> = sqlx::query_as(
-            "SELECT name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at
-             FROM clinic_profile WHERE id = 1",
-        )
-        .fetch_optional(self.pool())
-        .await?;
-        row.map(ProfileRow::into_profile).transpose()
+        profile_in(&mut *self.pool().acquire().await?).await
     }
 
     /// Validates and saves the profile with its audit row, in one transaction: either both are
@@ -312,9 +306,10 @@ impl Store {
     ) -> Result<SavedProfile, StoreError> {
         let (mut profile, warnings) = validate(input).map_err(StoreError::Validation)?;
         profile.updated_at = timestamp(now);
-        let before = self.clinic_profile().await?;
-
-        let mut tx = self.pool().begin().await?;
+        // The "before" of the audit detail is read under the write lock, in the same
+        // transaction, so it is the row this save replaces.
+        let mut tx = self.write_tx().await?;
+        let before = profile_in(&mut tx).await?;
         sqlx::query(
             "INSERT INTO clinic_profile
                 (id, name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at)
@@ -336,12 +331,23 @@ impl Store {
         .bind(&profile.updated_at)
         .execute(&mut *tx)
         .await?;
-        let action = if before.is_some() { "update" } else { "create" };
         let detail = serde_json::json!({ "changed": changed_fields(before.as_ref(), &profile) });
-        audit::record(&mut tx, now, actor, action, "clinic_profile", &detail).await?;
+        let action = if before.is_some() { audit::AuditAction::Update } else { audit::AuditAction::Create };
+        audit::record(&mut tx, now, actor, action, audit::AuditEntity::ClinicProfile, &detail).await?;
         tx.commit().await?;
         Ok(SavedProfile { profile, warnings })
     }
+}
+
+/// The stored profile read on `conn` (a pooled connection, or the transaction that will write it).
+async fn profile_in(conn: &mut sqlx::SqliteConnection) -> Result<Option<ClinicProfile>, StoreError> {
+    let row: Option<ProfileRow> = sqlx::query_as(
+        "SELECT name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at
+         FROM clinic_profile WHERE id = 1",
+    )
+    .fetch_optional(conn)
+    .await?;
+    row.map(ProfileRow::into_profile).transpose()
 }
 
 /// The names of the fields that differ, for the audit log (values are not copied into it).

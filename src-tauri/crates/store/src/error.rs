@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::clinic::FieldIssue;
 
@@ -10,8 +10,12 @@ pub enum StoreError {
     #[error("入力内容を確認してください({} 件)", .0.len())]
     Validation(Vec<FieldIssue>),
 
-    /// The database file or its folder could not be opened or created.
-    #[error("データベースを開けませんでした({path}): {source}")]
+    /// The database file could not be opened or created for a reason other than damage (no
+    /// permission, a folder that vanished, a locked file). The file was not changed.
+    #[error(
+        "データベースを開けませんでした。ファイルは変更していません。\nファイルの場所: {}\nフォルダを読み書きする権限がない、フォルダが見つからない、または別のアプリが使用中の可能性があります。パソコンを再起動しても直らない場合は、このパソコンを設定した方にご連絡ください。\n(詳細: {source})",
+        .path.display()
+    )]
     Open {
         /// The file we tried to open.
         path: PathBuf,
@@ -29,6 +33,29 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+
+    /// The database file is damaged (not a database, corrupt, or cut short). It was left exactly as
+    /// it was: no migration, no repair, no journal written, so whoever recovers it gets the bytes
+    /// the clinic had. The message tells staff what to do, since there is no backup in the app yet.
+    #[error(
+        "データベースのファイルが壊れているため、開けませんでした。ファイルには何も変更を加えず、そのまま残してあります。\nファイルの場所: {}\n次の順にお願いします。\n1. このファイルを削除しないでください(消すと記録が戻りません)。\n2. オン資ナビを閉じてください。\n3. データのフォルダ({})を、フォルダごとUSBメモリにコピーしてください。\n4. このパソコンを設定した方、またはオン資ナビの販売店・配布元にご連絡ください。\nその間も、患者さんの資格確認は公式のマイナ資格確認アプリで続けられます。",
+        .path.display(),
+        folder(.path).display()
+    )]
+    Damaged {
+        /// The damaged file, in full.
+        path: PathBuf,
+        /// What was wrong, for the log (English from SQLite or our header check); not shown.
+        reason: String,
+    },
+
+    /// Staff chose "same person" for a patient that is no longer in the register with the 氏名
+    /// and 生年月日 read from the card (another PC changed it, or the screen was old). Nothing
+    /// was written; asking again shows the current register.
+    #[error(
+        "選んだ患者さん(患者番号 {0})は、読み取った氏名・生年月日の方として患者台帳にありません。何も保存していません。もう一度「患者台帳に登録する」を押してください"
+    )]
+    PatientChoiceInvalid(i32),
 
     /// The database was written by a newer オン資ナビ: we refuse rather than corrupt it.
     #[error(
@@ -56,6 +83,8 @@ impl StoreError {
             StoreError::Validation(_) => "Validation",
             StoreError::Open { .. } => "DatabaseOpen",
             StoreError::DataDir { .. } => "DataDir",
+            StoreError::Damaged { .. } => "DatabaseDamaged",
+            StoreError::PatientChoiceInvalid(_) => "PatientChoiceInvalid",
             StoreError::DatabaseTooNew(_) => "DatabaseTooNew",
             StoreError::Migration(_) => "Migration",
             StoreError::CorruptData(_) => "CorruptData",
@@ -70,4 +99,9 @@ impl StoreError {
             _ => &[],
         }
     }
+}
+
+/// The folder holding `path` (the data folder staff copy), or `path` itself when it has none.
+fn folder(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path)
 }

@@ -43,9 +43,21 @@ impl Store {
     }
 
     /// Opens (or creates) the database at `path` and runs the pending migrations.
+    ///
+    /// An existing file is checked before anything may write to it: its header first (in Rust, no
+    /// SQLite), then SQLite's `quick_check` on a read-only connection. A damaged file is refused
+    /// with [`StoreError::Damaged`] and left byte for byte as it was: no migration, no journal-mode
+    /// change, no recovery. An empty file is what SQLite makes of a new database, and opens as one.
     pub async fn open_file(path: &Path) -> Result<Store, StoreError> {
+        let existing = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        if existing {
+            if let Some(reason) = damage_in_header(path) {
+                return Err(damaged(path, reason));
+            }
+            probe_read_only(path).await?;
+        }
         let options = SqliteConnectOptions::from_str("sqlite:")
-            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?
+            .map_err(|source| open_error(path, source))?
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -56,13 +68,29 @@ impl Store {
             .max_connections(4)
             .connect_with(options)
             .await
-            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
-        MIGRATOR.run(&pool).await.map_err(|e| match e {
-            sqlx::migrate::MigrateError::VersionMissing(version) => StoreError::DatabaseTooNew(version),
-            other => StoreError::Migration(other),
-        })?;
+            .map_err(|source| open_error(path, source))?;
+        if let Err(e) = MIGRATOR.run(&pool).await {
+            pool.close().await;
+            return Err(match e {
+                sqlx::migrate::MigrateError::VersionMissing(version) => StoreError::DatabaseTooNew(version),
+                sqlx::migrate::MigrateError::Execute(source)
+                | sqlx::migrate::MigrateError::ExecuteMigration(source, _)
+                    if is_damage(&source) =>
+                {
+                    damaged(path, source.to_string())
+                }
+                other => StoreError::Migration(other),
+            });
+        }
         tracing::info!(path = %path.display(), "database ready");
         Ok(Store { pool, path: path.to_path_buf() })
+    }
+
+    /// Writes that read a "before" row for their audit detail begin with `BEGIN IMMEDIATE`: the
+    /// write lock is taken first, so the row read is the one the write replaces (a deferred
+    /// transaction could read a row another connection is about to change).
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// The database file, shown in 設定 so staff know what to back up.
@@ -78,6 +106,102 @@ impl Store {
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
     }
+}
+
+/// SQLite's primary result codes for a damaged file: SQLITE_CORRUPT (11) and SQLITE_NOTADB (26).
+/// Extended codes (`SQLITE_CORRUPT_INDEX` = 779, …) carry the primary code in their low byte.
+const SQLITE_CORRUPT: i64 = 11;
+const SQLITE_NOTADB: i64 = 26;
+
+/// True when SQLite said the file is not a database or is corrupt.
+fn is_damage(e: &sqlx::Error) -> bool {
+    let sqlx::Error::Database(db) = e else { return false };
+    db.code().and_then(|c| c.parse::<i64>().ok()).is_some_and(|c| matches!(c & 0xff, SQLITE_CORRUPT | SQLITE_NOTADB))
+}
+
+fn damaged(path: &Path, reason: String) -> StoreError {
+    tracing::error!(path = %path.display(), %reason, "database file is damaged; left untouched");
+    StoreError::Damaged { path: path.to_path_buf(), reason }
+}
+
+/// A failure to open: damage when SQLite says so, otherwise the plain open error with its cause.
+fn open_error(path: &Path, source: sqlx::Error) -> StoreError {
+    if is_damage(&source) {
+        damaged(path, source.to_string())
+    } else {
+        StoreError::Open { path: path.to_path_buf(), source }
+    }
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Reads the 100-byte header of a non-empty file and says what is wrong with it, if anything:
+/// not an SQLite file, an impossible page size, or a file shorter than the page count its header
+/// states (cut short by a failed copy or a full disk). Reads only; a header SQLite itself would
+/// accept is left to SQLite.
+fn damage_in_header(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?; // unreadable: SQLite reports it as an open error
+    let len = file.metadata().ok()?.len();
+    let mut header = Vec::with_capacity(100);
+    if let Err(e) = file.by_ref().take(100).read_to_end(&mut header) {
+        return Some(format!("header unreadable: {e}"));
+    }
+    if header.len() < 100 {
+        return Some(format!("file is {len} bytes, shorter than an SQLite header"));
+    }
+    if &header[..16] != SQLITE_MAGIC {
+        return Some("not an SQLite file (header)".into());
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n if n >= 512 && n.is_power_of_two() => u64::from(n),
+        n => return Some(format!("impossible page size {n}")),
+    };
+    let be32 = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let pages = u64::from(be32(28));
+    // The page count is trusted only when the header says it is current (SQLite's own rule), and
+    // only without pending WAL frames, which a checkpoint would still add to the file.
+    let count_current = pages > 0 && be32(24) == be32(92);
+    if count_current && !wal_pending(path) && pages.saturating_mul(page_size) > len {
+        return Some(format!("file is {len} bytes but its header counts {pages} pages of {page_size} bytes"));
+    }
+    None
+}
+
+/// Opens the file read-only, without changing its journal mode, and runs `PRAGMA quick_check`,
+/// so corruption inside the file is found before the first write (a migration) could spread it.
+///
+/// The connection is `immutable` (no locks, no `-wal`/`-shm` files created beside the file)
+/// unless the last session left WAL frames not yet copied into the file (the app or the PC
+/// stopped): then the check must read those frames too, through a plain read-only connection,
+/// which may add a `-shm` index next to the existing `-wal` but never writes the database file.
+async fn probe_read_only(path: &Path) -> Result<(), StoreError> {
+    use sqlx::ConnectOptions;
+    use sqlx::Connection;
+    let options = SqliteConnectOptions::from_str("sqlite:")
+        .map_err(|source| open_error(path, source))?
+        .filename(path)
+        .read_only(true)
+        .immutable(!wal_pending(path))
+        .create_if_missing(false);
+    let mut conn = options.connect().await.map_err(|source| open_error(path, source))?;
+    let verdict: Result<Vec<String>, sqlx::Error> =
+        sqlx::query_scalar("PRAGMA quick_check(1)").fetch_all(&mut conn).await;
+    let _ = conn.close().await;
+    match verdict {
+        Ok(rows) if rows.iter().all(|r| r == "ok") => Ok(()),
+        Ok(rows) => Err(damaged(path, format!("quick_check: {}", rows.join("; ")))),
+        Err(source) => Err(open_error(path, source)),
+    }
+}
+
+/// True when a non-empty `-wal` file sits beside the database: changes a checkpoint has yet to
+/// copy into it.
+fn wal_pending(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
 }
 
 /// The timestamp format of every `*_at` column: RFC 3339 in UTC, seconds precision.

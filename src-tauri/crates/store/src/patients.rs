@@ -1,6 +1,7 @@
 //! The patient register (患者台帳): filled from the card's 基本4情報 when staff press 登録, so
-//! nobody retypes it; a second read of the same patient updates the address instead of adding a
-//! duplicate. Never a 個人番号.
+//! nobody retypes it. Two people can share a 氏名 and a 生年月日, so the register never merges them
+//! on its own: when such a patient exists, registering writes nothing and asks staff (同じ方ですか?),
+//! then takes their [`RegisterDecision`]. Never a 個人番号.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -69,14 +70,39 @@ pub struct Patient {
     pub updated_at: String,
 }
 
-/// The outcome of registering: a new patient, or the address of a known one updated.
+/// The outcome of registering.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Registered {
-    /// The patient as stored
-    pub patient: Patient,
-    /// False when the same 氏名 and 生年月日 were registered before
-    pub created: bool,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Registered {
+    /// A new row was added
+    Created {
+        /// The patient as stored
+        patient: Patient,
+    },
+    /// Staff said "same person": that row's address, sex and source were updated
+    Updated {
+        /// The patient as stored
+        patient: Patient,
+    },
+    /// Patients with the same 氏名 and 生年月日 are registered: nothing was written; staff must
+    /// say whether this is one of them or another person
+    NeedsDecision {
+        /// The registered patients with that 氏名 and 生年月日, oldest first
+        existing: Vec<Patient>,
+    },
+}
+
+/// What staff answered to 「同じ方ですか?」.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RegisterDecision {
+    /// The same person as the registered patient `id`: update that row's address
+    SamePerson {
+        /// The row the staff chose among [`Registered::NeedsDecision`]'s `existing`
+        id: i32,
+    },
+    /// Another person who shares the 氏名 and 生年月日: add a row
+    AnotherPerson,
 }
 
 fn sex_db(s: PatientSex) -> &'static str {
@@ -124,14 +150,17 @@ fn validate(input: &PatientInput, today: NaiveDate) -> Result<PatientInput, Stor
 }
 
 impl Store {
-    /// Registers a patient, or updates the address and sex of the one with the same 氏名 and
-    /// 生年月日, with its audit row.
+    /// Registers a patient, with its audit row. Without a `decision`, a patient with the same
+    /// 氏名 and 生年月日 already registered means [`Registered::NeedsDecision`] and nothing is
+    /// written; with one, staff's answer is carried out. The look-up and the write share one
+    /// `BEGIN IMMEDIATE` transaction, so the answer applies to the register as it was shown.
     pub async fn register_patient(
         &self,
         input: &PatientInput,
         actor: &str,
         now: DateTime<Utc>,
         today: NaiveDate,
+        decision: Option<RegisterDecision>,
     ) -> Result<Registered, StoreError> {
         let p = validate(input, today)?;
         let birth = p.birth_date.format("%Y-%m-%d").to_string();
@@ -140,14 +169,36 @@ impl Store {
             PatientSource::Card => "card",
             PatientSource::Staff => "staff",
         };
-        let mut tx = self.pool().begin().await?;
-        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM patients WHERE name = ? AND birth_date = ?")
-            .bind(&p.name)
-            .bind(&birth)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let id = match existing {
-            Some(id) => {
+        let mut tx = self.write_tx().await?;
+        let same: Vec<PatientRow> = sqlx::query_as(
+            "SELECT id, name, address, birth_date, sex, source, updated_at FROM patients
+             WHERE name = ? AND birth_date = ? ORDER BY id",
+        )
+        .bind(&p.name)
+        .bind(&birth)
+        .fetch_all(&mut *tx)
+        .await?;
+        let stored = |id: i64| -> Result<Patient, StoreError> {
+            Ok(Patient {
+                id: i32::try_from(id).map_err(|_| StoreError::CorruptData(format!("id {id}")))?,
+                name: p.name.clone(),
+                address: p.address.clone(),
+                birth_date: p.birth_date,
+                sex: p.sex,
+                source: p.source,
+                updated_at: at.clone(),
+            })
+        };
+        match decision {
+            None if !same.is_empty() => {
+                // Dropping `tx` rolls back: nothing was written.
+                let existing = same.into_iter().map(PatientRow::into_patient).collect::<Result<_, _>>()?;
+                Ok(Registered::NeedsDecision { existing })
+            }
+            Some(RegisterDecision::SamePerson { id }) => {
+                if !same.iter().any(|row| row.id == i64::from(id)) {
+                    return Err(StoreError::PatientChoiceInvalid(id));
+                }
                 sqlx::query("UPDATE patients SET address = ?, sex = ?, source = ?, updated_at = ? WHERE id = ?")
                     .bind(&p.address)
                     .bind(sex_db(p.sex))
@@ -156,10 +207,20 @@ impl Store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                id
+                audit::record(
+                    &mut tx,
+                    now,
+                    actor,
+                    audit::AuditAction::Update,
+                    audit::AuditEntity::Patient,
+                    &serde_json::json!({ "id": id }),
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(Registered::Updated { patient: stored(i64::from(id))? })
             }
-            None => {
-                sqlx::query_scalar(
+            None | Some(RegisterDecision::AnotherPerson) => {
+                let id: i64 = sqlx::query_scalar(
                     "INSERT INTO patients (name, address, birth_date, sex, source, created_at, updated_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 )
@@ -171,24 +232,19 @@ impl Store {
                 .bind(&at)
                 .bind(&at)
                 .fetch_one(&mut *tx)
-                .await?
+                .await?;
+                // Says in the log that staff knowingly registered a namesake (ids only, no data).
+                let detail = if same.is_empty() {
+                    serde_json::json!({ "id": id })
+                } else {
+                    serde_json::json!({ "id": id, "sameNameAs": same.iter().map(|r| r.id).collect::<Vec<_>>() })
+                };
+                audit::record(&mut tx, now, actor, audit::AuditAction::Create, audit::AuditEntity::Patient, &detail)
+                    .await?;
+                tx.commit().await?;
+                Ok(Registered::Created { patient: stored(id)? })
             }
-        };
-        let action = if existing.is_some() { "update" } else { "create" };
-        audit::record(&mut tx, now, actor, action, "patient", &serde_json::json!({ "id": id })).await?;
-        tx.commit().await?;
-        Ok(Registered {
-            patient: Patient {
-                id: i32::try_from(id).map_err(|_| StoreError::CorruptData(format!("id {id}")))?,
-                name: p.name,
-                address: p.address,
-                birth_date: p.birth_date,
-                sex: p.sex,
-                source: p.source,
-                updated_at: at,
-            },
-            created: existing.is_none(),
-        })
+        }
     }
 
     /// The most recently registered or updated patients, newest first.

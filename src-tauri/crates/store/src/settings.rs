@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::audit::{AuditAction, AuditEntity};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// The name of the staff member using this PC, written in the audit log as who made a change.
@@ -17,9 +18,16 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(self.pool()).await?)
     }
 
-    /// Sets a value and logs the change, in one transaction.
+    /// Sets a value and logs the change, in one transaction. The old value is read inside that
+    /// transaction: a first value is logged as 登録, a new one as 変更, and saving the same value
+    /// again writes nothing (no row in 変更履歴 for a change that did not happen).
     pub async fn set_setting(&self, key: &str, value: &str, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write_tx().await?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(&mut *tx).await?;
+        if before.as_deref() == Some(value) {
+            return Ok(());
+        }
         sqlx::query(
             "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -29,7 +37,8 @@ impl Store {
         .bind(timestamp(now))
         .execute(&mut *tx)
         .await?;
-        audit::record(&mut tx, now, actor, "update", "settings", &serde_json::json!({ "key": key })).await?;
+        let action = if before.is_some() { AuditAction::Update } else { AuditAction::Create };
+        audit::record(&mut tx, now, actor, action, AuditEntity::Settings, &serde_json::json!({ "key": key })).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::audit::{AuditAction, AuditEntity};
 use crate::{Store, StoreError, audit, timestamp};
 
 impl Store {
@@ -11,7 +12,9 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT step FROM setup_progress ORDER BY done_at, step").fetch_all(self.pool()).await?)
     }
 
-    /// Marks a step finished (or not finished again), with its audit row.
+    /// Marks a step finished (or not finished again), with its audit row. Whether anything
+    /// changed is decided inside the write transaction: ticking a step already ticked (or
+    /// unticking one not ticked) writes nothing and logs nothing.
     pub async fn set_setup_step_done(
         &self,
         step: &str,
@@ -19,18 +22,24 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool().begin().await?;
-        if done {
+        let mut tx = self.write_tx().await?;
+        let changed = if done {
             sqlx::query("INSERT INTO setup_progress (step, done_at) VALUES (?, ?) ON CONFLICT (step) DO NOTHING")
                 .bind(step)
                 .bind(timestamp(now))
                 .execute(&mut *tx)
-                .await?;
+                .await?
         } else {
-            sqlx::query("DELETE FROM setup_progress WHERE step = ?").bind(step).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM setup_progress WHERE step = ?").bind(step).execute(&mut *tx).await?
         }
-        let action = if done { "complete" } else { "reopen" };
-        audit::record(&mut tx, now, actor, action, "setup_progress", &serde_json::json!({ "step": step })).await?;
+        .rows_affected()
+            > 0;
+        if !changed {
+            return Ok(());
+        }
+        let action = if done { AuditAction::Complete } else { AuditAction::Reopen };
+        audit::record(&mut tx, now, actor, action, AuditEntity::SetupProgress, &serde_json::json!({ "step": step }))
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -13,6 +13,11 @@ fn data_dir(root: &tempfile::TempDir) -> std::path::PathBuf {
     root.path().join("山田 太郎").join("オン資ナビ")
 }
 
+/// The store's audit log without the guide: no step has a title.
+fn no_steps(_: &str) -> Option<String> {
+    None
+}
+
 fn input() -> ClinicProfileInput {
     ClinicProfileInput {
         name: "さくら整骨院".into(),
@@ -33,7 +38,7 @@ async fn migrates_an_empty_folder_and_reopens_it() {
     let store = Store::open_in(&dir).await.expect("open new");
     assert!(store.path().ends_with(store::DATABASE_FILE));
     assert_eq!(store.clinic_profile().await.expect("read"), None);
-    assert!(store.audit_log(10).await.expect("log").is_empty());
+    assert!(store.audit_log(10, no_steps).await.expect("log").is_empty());
     store.close().await;
 
     let again = Store::open_in(&dir).await.expect("reopen migrated");
@@ -61,10 +66,13 @@ async fn profile_round_trips_across_a_restart_with_its_audit_rows() {
     assert_eq!(profile.name, "さくら整骨院");
     assert_eq!(profile.kind, ClinicKind::Both);
 
-    let log = store.audit_log(10).await.expect("log");
+    let log = store.audit_log(10, no_steps).await.expect("log");
     assert_eq!(log.len(), 2);
     assert_eq!((log[0].action.as_str(), log[0].entity.as_str()), ("update", "clinic_profile"));
     assert_eq!(log[0].detail, r#"{"changed":["phone"]}"#);
+    assert_eq!((log[0].entity_label.as_str(), log[0].action_label.as_str()), ("施術所の情報", "変更"));
+    assert_eq!(log[0].detail_label, "変更した項目: 電話番号");
+    assert_eq!(log[1].action_label, "登録");
     assert_eq!(log[0].actor, "受付 佐藤");
     assert_eq!(log[1].action, "create");
 }
@@ -83,7 +91,7 @@ async fn a_refused_profile_writes_nothing() {
 
     let kept = store.clinic_profile().await.expect("read").expect("present");
     assert_eq!(kept.name, "さくら整骨院", "nothing saved half");
-    assert_eq!(store.audit_log(10).await.expect("log").len(), 1);
+    assert_eq!(store.audit_log(10, no_steps).await.expect("log").len(), 1);
 }
 
 #[tokio::test]
@@ -188,31 +196,445 @@ async fn checks_are_logged_listed_and_counted() {
     assert_eq!(store.checks_on(day).await.expect("list").len(), 3, "nothing saved");
 }
 
+fn hanako() -> store::patients::PatientInput {
+    store::patients::PatientInput {
+        name: "見本　花子".into(),
+        address: "東京都千代田区霞が関1-2-2".into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 1).expect("date"),
+        sex: store::patients::PatientSex::Female,
+        source: store::patients::PatientSource::Card,
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date")
+}
+
 #[tokio::test]
-async fn a_patient_read_twice_is_registered_once() {
+async fn the_same_name_and_birth_date_asks_staff_and_writes_nothing() {
+    use store::patients::{PatientInput, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let Registered::Created { patient: first } =
+        store.register_patient(&hanako(), "受付", at(9), today(), None).await.expect("register")
+    else {
+        panic!("a new patient is created directly")
+    };
+    assert_eq!(first.name, "見本 花子", "normalised");
+
+    let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..hanako() };
+    let asked = store.register_patient(&moved, "受付", at(10), today(), None).await.expect("ask");
+    assert_eq!(asked, Registered::NeedsDecision { existing: vec![first.clone()] });
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list, std::slice::from_ref(&first), "nothing written: not merged, not added");
+    assert_eq!(store.audit_log(10, no_steps).await.expect("log").len(), 1, "no audit row either");
+
+    // A different 生年月日 is another person: created without a question.
+    let other = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(1981, 4, 1).expect("date"), ..hanako() };
+    assert!(matches!(
+        store.register_patient(&other, "受付", at(11), today(), None).await.expect("other"),
+        Registered::Created { .. }
+    ));
+
+    let future = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"), ..hanako() };
+    let err = store.register_patient(&future, "受付", at(12), today(), None).await.expect_err("refused");
+    assert_eq!(err.field_issues()[0].field, "birthDate");
+}
+
+#[tokio::test]
+async fn same_person_updates_the_address_of_that_row() {
+    use store::patients::{PatientInput, RegisterDecision, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let Registered::Created { patient: first } =
+        store.register_patient(&hanako(), "受付", at(9), today(), None).await.expect("register")
+    else {
+        panic!("created")
+    };
+    let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..hanako() };
+    let same = Some(RegisterDecision::SamePerson { id: first.id });
+    let Registered::Updated { patient } =
+        store.register_patient(&moved, "受付", at(10), today(), same).await.expect("update")
+    else {
+        panic!("updated")
+    };
+    assert_eq!(patient.id, first.id);
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].address, "大阪府大阪市北区1-1");
+    let log = store.audit_log(10, no_steps).await.expect("log");
+    assert_eq!((log[0].action_label.as_str(), log[0].detail_label.clone()), ("変更", format!("患者番号 {}", first.id)));
+
+    // An id that is not a patient with this 氏名 and 生年月日 is refused, and nothing changes.
+    for wrong in [first.id + 100, -1] {
+        let err = store
+            .register_patient(&hanako(), "受付", at(11), today(), Some(RegisterDecision::SamePerson { id: wrong }))
+            .await
+            .expect_err("stale choice");
+        assert_eq!(err.code(), "PatientChoiceInvalid");
+        assert!(err.to_string().contains("何も保存していません"), "{err}");
+    }
+    let other = PatientInput { name: "別人 太郎".into(), ..hanako() };
+    let Registered::Created { patient: taro } =
+        store.register_patient(&other, "受付", at(12), today(), None).await.expect("taro")
+    else {
+        panic!("created")
+    };
+    let err = store
+        .register_patient(&hanako(), "受付", at(13), today(), Some(RegisterDecision::SamePerson { id: taro.id }))
+        .await
+        .expect_err("another patient's id");
+    assert_eq!(err.code(), "PatientChoiceInvalid");
+    let kept = store.recent_patients(10).await.expect("list");
+    assert!(kept.iter().any(|p| p.id == taro.id && p.name == "別人 太郎" && p.address == "東京都千代田区霞が関1-2-2"));
+    assert!(kept.iter().any(|p| p.id == first.id && p.address == "大阪府大阪市北区1-1"));
+}
+
+#[tokio::test]
+async fn another_person_adds_a_second_row_and_both_are_offered_next_time() {
+    use store::patients::{PatientInput, RegisterDecision, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    store.register_patient(&hanako(), "受付", at(9), today(), None).await.expect("first");
+    let namesake = PatientInput { address: "北海道札幌市中央区1-1".into(), ..hanako() };
+    let Registered::Created { patient: second } = store
+        .register_patient(&namesake, "受付", at(10), today(), Some(RegisterDecision::AnotherPerson))
+        .await
+        .expect("another person")
+    else {
+        panic!("created")
+    };
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list.len(), 2, "two people with one 氏名 and 生年月日");
+    assert_ne!(list[0].id, list[1].id);
+    let log = store.audit_log(10, no_steps).await.expect("log");
+    assert_eq!(log[0].detail_label, format!("患者番号 {}(同じ氏名・生年月日の別の方として登録)", second.id));
+
+    let Registered::NeedsDecision { existing } =
+        store.register_patient(&hanako(), "受付", at(11), today(), None).await.expect("ask")
+    else {
+        panic!("asks again")
+    };
+    assert_eq!(
+        existing.iter().map(|p| p.address.as_str()).collect::<Vec<_>>(),
+        ["東京都千代田区霞が関1-2-2", "北海道札幌市中央区1-1"]
+    );
+}
+
+/// The migration that drops UNIQUE (name, birth_date) keeps every row, its id, and the
+/// AUTOINCREMENT high-water mark (an id deleted at the end is not handed out again).
+#[tokio::test]
+async fn the_patients_rebuild_keeps_rows_ids_and_the_id_counter() {
+    use store::patients::{RegisterDecision, Registered};
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join(store::DATABASE_FILE);
+    {
+        // The database as the previous version left it: migrations up to the patients table.
+        let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path).create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(options).await.expect("raw open");
+        let migrator =
+            sqlx::migrate::Migrator::new(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations"))
+                .await
+                .expect("migrations");
+        migrator.run_to(20261127000003, &pool).await.expect("old schema");
+        for (id, name) in [(3, "見本 花子"), (7, "見本 太郎"), (9, "消える 人")] {
+            sqlx::query(
+                "INSERT INTO patients (id, name, address, birth_date, sex, source, created_at, updated_at)
+                 VALUES (?, ?, '東京都', '1980-04-01', 'female', 'card', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')",
+            )
+            .bind(id)
+            .bind(name)
+            .execute(&pool)
+            .await
+            .expect("old row");
+        }
+        sqlx::query("DELETE FROM patients WHERE id = 9").execute(&pool).await.expect("delete last");
+        let dup = sqlx::query("INSERT INTO patients (name, address, birth_date, sex, source, created_at, updated_at) VALUES ('見本 花子', 'x', '1980-04-01', 'female', 'card', 'a', 'a')")
+            .execute(&pool)
+            .await;
+        assert!(dup.is_err(), "the old schema refuses a namesake");
+        pool.close().await;
+    }
+    let store = Store::open_in(&dir).await.expect("migrate");
+    let mut list = store.recent_patients(10).await.expect("list");
+    list.sort_by_key(|p| p.id);
+    assert_eq!(list.iter().map(|p| (p.id, p.name.as_str())).collect::<Vec<_>>(), [(3, "見本 花子"), (7, "見本 太郎")]);
+    let hanako =
+        store::patients::PatientInput { name: "見本 花子".into(), address: "大阪府".into(), ..hanako() };
+    let Registered::Created { patient } = store
+        .register_patient(&hanako, "受付", at(9), today(), Some(RegisterDecision::AnotherPerson))
+        .await
+        .expect("a namesake is storable now")
+    else {
+        panic!("created")
+    };
+    assert_eq!(patient.id, 10, "ids continue after the highest ever given (9), none reused");
+}
+
+/// The files in `dir`, sorted, with their length and a hash of their bytes (FNV-1a): what a
+/// damaged open must leave exactly as found, short enough to read when it differs.
+fn snapshot(dir: &std::path::Path) -> Vec<(String, usize, u64)> {
+    let mut files: Vec<(String, usize, u64)> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let e = e.expect("entry");
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            let hash =
+                bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+            (e.file_name().to_string_lossy().into_owned(), bytes.len(), hash)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Opens a damaged file and checks the typed error, its Japanese message, and that the folder
+/// (the file and no new -wal/-shm beside it) is byte for byte as it was.
+async fn assert_refused_untouched(dir: &std::path::Path) {
+    let before = snapshot(dir);
+    let err = Store::open_in(dir).await.expect_err("a damaged file is refused");
+    assert_eq!(err.code(), "DatabaseDamaged", "{err}");
+    let message = err.to_string();
+    let path = dir.join(store::DATABASE_FILE);
+    assert!(message.contains(&path.display().to_string()), "full path in: {message}");
+    for words in
+        ["壊れている", "何も変更を加えず", "削除しないで", "閉じて", "USBメモリ", "販売店", "マイナ資格確認アプリ"]
+    {
+        assert!(message.contains(words), "{words} in: {message}");
+    }
+    assert!(!message.contains("file is not a database") && !message.contains("code:"), "no SQLite English: {message}");
+    assert_eq!(snapshot(dir), before, "nothing written, nothing left beside it");
+    // A second try is refused the same way and still writes nothing.
+    assert_eq!(Store::open_in(dir).await.expect_err("again").code(), "DatabaseDamaged");
+    assert_eq!(snapshot(dir), before);
+}
+
+#[tokio::test]
+async fn a_file_of_garbage_is_refused_and_left_as_it_was() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(dir.join(store::DATABASE_FILE), &garbage).expect("write");
+    assert_refused_untouched(&dir).await;
+
+    // A few bytes only (a copy that stopped at once) is damage too, not a new database.
+    std::fs::write(dir.join(store::DATABASE_FILE), b"SQLite").expect("write");
+    assert_refused_untouched(&dir).await;
+}
+
+/// A real database with patients and checks, closed (WAL checkpointed into the file).
+async fn filled_database(dir: &std::path::Path) -> std::path::PathBuf {
+    let store = Store::open_in(dir).await.expect("open");
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("save");
+    for i in 0..200 {
+        store.set_setting(&format!("k{i}"), &"あ".repeat(200), "受付", at(10)).await.expect("fill");
+    }
+    store.close().await;
+    dir.join(store::DATABASE_FILE)
+}
+
+#[tokio::test]
+async fn a_database_cut_to_half_is_refused_and_left_as_it_was() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let file = filled_database(&dir).await;
+    let bytes = std::fs::read(&file).expect("read");
+    assert!(bytes.len() > 8 * 4096, "big enough to cut: {}", bytes.len());
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).expect("truncate");
+    assert_refused_untouched(&dir).await;
+}
+
+#[tokio::test]
+async fn a_database_with_a_damaged_page_inside_is_refused_before_any_migration() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let file = filled_database(&dir).await;
+    let mut bytes = std::fs::read(&file).expect("read");
+    // Keep page 1 (the header and schema) and scribble over the pages after it.
+    let page = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    for b in &mut bytes[page * 2..page * 6] {
+        *b = 0xA5;
+    }
+    std::fs::write(&file, &bytes).expect("damage");
+    assert_refused_untouched(&dir).await;
+}
+
+#[tokio::test]
+async fn an_empty_file_opens_as_a_new_database() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join(store::DATABASE_FILE), b"").expect("empty file");
+    let store = Store::open_in(&dir).await.expect("an empty file is a new database");
+    assert_eq!(store.clinic_profile().await.expect("read"), None);
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("writable");
+}
+
+#[tokio::test]
+async fn a_missing_folder_keeps_its_own_open_message() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let path = root.path().join("ない フォルダ").join(store::DATABASE_FILE);
+    let err = Store::open_file(&path).await.expect_err("folder missing");
+    assert_eq!(err.code(), "DatabaseOpen", "{err}");
+    let message = err.to_string();
+    assert!(message.contains("開けませんでした") && message.contains(&path.display().to_string()), "{message}");
+    assert!(!message.contains("壊れて"), "not called damaged: {message}");
+    assert!(!path.exists(), "nothing created");
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_file_without_permission_keeps_its_own_open_message() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let file = filled_database(&dir).await;
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::File::open(&file).is_ok() {
+        // Running as root: permissions do not apply, nothing to test here.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod back");
+        return;
+    }
+    let err = Store::open_in(&dir).await.expect_err("no permission");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod back");
+    assert_eq!(err.code(), "DatabaseOpen", "{err}");
+}
+
+#[tokio::test]
+async fn a_database_left_with_pending_wal_frames_opens_with_them() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("save");
+    // Copy the folder while the app still runs: what the disk holds if the PC lost power now.
+    let copy = root.path().join("停電後");
+    std::fs::create_dir_all(&copy).expect("dir");
+    for entry in std::fs::read_dir(&dir).expect("list") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+    }
+    store.close().await;
+    let wal = copy.join(format!("{}-wal", store::DATABASE_FILE));
+    assert!(std::fs::metadata(&wal).expect("wal copied").len() > 0, "the save is still in the WAL");
+    let reopened = Store::open_in(&copy).await.expect("not damaged: the WAL completes it");
+    let profile = reopened.clinic_profile().await.expect("read").expect("the save survived");
+    assert_eq!(profile.name, "さくら整骨院");
+}
+
+/// Every writer logs a typed entity and action, worded in Japanese; nothing shows a raw name.
+#[tokio::test]
+async fn every_change_is_logged_with_japanese_wording() {
+    use store::audit::{AuditAction, AuditEntity};
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
     use store::patients::{PatientInput, PatientSex, PatientSource};
     let root = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(&data_dir(&root)).await.expect("open");
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
-    let input = PatientInput {
-        name: "見本　花子".into(),
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    store.save_clinic_profile(&input(), "院長", at(8)).await.expect("profile");
+    store.set_setting(store::settings::STAFF_NAME, "受付 佐藤", "院長", at(8)).await.expect("setting");
+    store.set_setting(store::settings::STAFF_NAME, "受付 佐藤", "院長", at(8)).await.expect("same value again");
+    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done");
+    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done again: nothing to log");
+    store.set_setup_step_done("portal_user", false, "院長", at(9)).await.expect("reopen");
+    let check = CheckInput {
+        method: CheckMethod::MyNumberCard,
+        result: CheckResult::Ok,
+        source: CheckSource::CardRead,
+        cert_expires_on: None,
+        note: String::new(),
+    };
+    store.log_check(&check, "院長", at(10), day).await.expect("check");
+    let patient = PatientInput {
+        name: "見本 花子".into(),
         address: "東京都千代田区霞が関1-2-2".into(),
         birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 1).expect("date"),
         sex: PatientSex::Female,
         source: PatientSource::Card,
     };
-    let first = store.register_patient(&input, "受付", at(9), today).await.expect("register");
-    assert!(first.created);
-    assert_eq!(first.patient.name, "見本 花子", "normalised");
-    let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..input.clone() };
-    let second = store.register_patient(&moved, "受付", at(10), today).await.expect("update");
-    assert!(!second.created);
-    assert_eq!(second.patient.id, first.patient.id);
-    let list = store.recent_patients(10).await.expect("list");
-    assert_eq!(list.len(), 1);
-    assert_eq!(list[0].address, "大阪府大阪市北区1-1");
+    store.register_patient(&patient, "院長", at(11), day, None).await.expect("patient");
 
-    let future = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"), ..input };
-    let err = store.register_patient(&future, "受付", at(11), today).await.expect_err("refused");
-    assert_eq!(err.field_issues()[0].field, "birthDate");
+    let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
+    let log = store.audit_log(50, titles).await.expect("log");
+    let worded: Vec<(&str, &str, &str)> =
+        log.iter().rev().map(|e| (e.entity_label.as_str(), e.action_label.as_str(), e.detail_label.as_str())).collect();
+    assert_eq!(
+        worded,
+        [
+            ("施術所の情報", "登録", ""),
+            ("設定", "登録", "スタッフ名"),
+            ("導入ガイドの進み具合", "完了にした", "手順「ポータルのアカウントを作る」"),
+            ("導入ガイドの進み具合", "未完了に戻した", "手順「ポータルのアカウントを作る」"),
+            ("資格確認の記録", "登録", "記録番号 1"),
+            ("患者台帳", "登録", "患者番号 1"),
+        ],
+        "saving the same value or ticking a ticked step logs nothing"
+    );
+    for e in &log {
+        assert!(AuditEntity::from_db(&e.entity).is_some() && AuditAction::from_db(&e.action).is_some(), "{e:?}");
+        for label in [&e.entity_label, &e.action_label, &e.detail_label] {
+            assert!(!label.chars().any(|c| c.is_ascii_alphabetic() || c == '_'), "raw name shown: {label}");
+        }
+    }
+    let logged: std::collections::HashSet<&str> = log.iter().map(|e| e.entity.as_str()).collect();
+    for entity in AuditEntity::ALL {
+        assert!(logged.contains(entity.as_db()), "{entity:?} is written by some change");
+    }
+}
+
+/// A row this version never writes (an older or newer app, or edited by hand) is listed with a
+/// clear label instead of failing the whole 変更履歴.
+#[tokio::test]
+async fn unknown_audit_rows_are_listed_as_unknown() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    store.save_clinic_profile(&input(), "院長", at(8)).await.expect("profile");
+    store.close().await;
+    {
+        let path = dir.join(store::DATABASE_FILE);
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.expect("raw open");
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor, action, entity, detail) VALUES ('2026-11-27T12:00:00Z', '院長', 'archive', 'invoice', 'not json')",
+        )
+        .execute(&pool)
+        .await
+        .expect("insert odd row");
+        pool.close().await;
+    }
+    let store = Store::open_in(&dir).await.expect("reopen");
+    let log = store.audit_log(10, no_steps).await.expect("the log still reads");
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].entity_label, "不明な記録(invoice)");
+    assert_eq!(log[0].action_label, "不明な操作(archive)");
+    assert_eq!(log[0].detail_label, "");
+    assert_eq!(log[1].entity_label, "施術所の情報");
+}
+
+/// The "before" of a profile save is read inside the write transaction: two saves racing from
+/// two connections each describe the row they actually replaced.
+#[tokio::test]
+async fn concurrent_profile_saves_each_log_the_row_they_replaced() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    store.save_clinic_profile(&input(), "院長", at(8)).await.expect("first");
+    let phone = ClinicProfileInput { phone: "03-9999-0000".into(), ..input() };
+    let address = ClinicProfileInput { address: "東京都千代田区丸の内1-1".into(), ..input() };
+    let (a, b) = tokio::join!(
+        store.save_clinic_profile(&phone, "受付 A", at(9)),
+        store.save_clinic_profile(&address, "受付 B", at(9)),
+    );
+    a.expect("save a");
+    b.expect("save b");
+    let log = store.audit_log(10, no_steps).await.expect("log");
+    let mut details: Vec<&str> = log[..2].iter().map(|e| e.detail.as_str()).collect();
+    details.sort_unstable();
+    // Whichever ran second saw the first one's row as its "before": it changed the field the
+    // first one set back and its own field. Both never claim to change only their own field.
+    let single =
+        details.iter().filter(|d| **d == r#"{"changed":["phone"]}"# || **d == r#"{"changed":["address"]}"#).count();
+    assert_eq!(single, 1, "exactly one save saw the original row: {details:?}");
+    assert!(details.contains(&r#"{"changed":["address","phone"]}"#), "the other saw the first save's row: {details:?}");
 }

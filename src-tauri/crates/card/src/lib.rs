@@ -9,6 +9,10 @@
 //! Invariants: the 個人番号 EF is never selected (there is no [`apdu::File`] for it); a PIN is sent
 //! at most once per typed PIN and wiped after; readers are connected SHARED and released at once.
 
+// Domain code has no business with raw pointers: the workspace only denies unsafe code (the
+// host's Windows message box allows it once); here it stays forbidden.
+#![forbid(unsafe_code)]
+
 pub mod apdu;
 pub mod basic4;
 pub mod cert;

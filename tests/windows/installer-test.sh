@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the Windows installer under Wine (no display needed):
 #   tests/windows/installer-test.sh <setup.exe>
-# install → shortcuts, uninstall entry, the installed app without WebView2 says why → upgrade keeps data → running app blocks install and uninstall → silent uninstall
+# its .sha256 file → install → shortcuts, uninstall entry, the installed app without WebView2
+# says why → upgrade keeps data → running app blocks install and uninstall → silent uninstall
 # keeps data → /DELETEDATA removes it.
 #
 # Each run works in its own copy of the prefix from scripts/wine-prefix (copying takes ~1 s,
@@ -131,6 +132,13 @@ check "setup.exe is PE32+ (64-bit)" is_pe32plus "$setup"
 version=$(strings -a -el "$setup" | grep -A1 -x ProductVersion | tail -n1)
 check "setup.exe carries a ProductVersion ($version)" grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+' <<<"$version"
 check "prefix Desktop is a folder in the prefix, not a link to a home" is_real_folder "$U/Desktop"
+# Not code-signed yet: clinics compare the published SHA-256 (README says how).
+sha_file=$setup.sha256
+sha_line_ok() { grep -Eqx "[0-9a-f]{64}  $(basename "$setup")" "$sha_file"; }
+sha_matches() { (cd "$(dirname "$setup")" && sha256sum --quiet -c "$(basename "$sha_file")"); }
+check "$(basename "$sha_file") beside the installer" test -f "$sha_file"
+check "  in sha256sum's format, naming the installer" sha_line_ok
+check "  matches the installer" sha_matches
 
 # ------------------------------------------------------------------ first install
 check "silent install exits 0" timed install "install_silent"

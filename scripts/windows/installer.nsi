@@ -3,6 +3,7 @@
 ;
 ; Build through scripts/windows/make-installer, or directly:
 ;   makensis -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DEXE=path/onshi-navi.exe \
+;            -DWEBVIEW2_LOADER=path/WebView2Loader.dll \
 ;            -DICON=icons/icon.ico -DOUTFILE=dist/onshi-navi-setup.exe \
 ;            [-DRESOURCES_DIR=dir] [-DLICENSE_DIR=dir] scripts/windows/installer.nsi
 ; (-INPUTCHARSET UTF8: this file is UTF-8 without BOM; makensis on Linux would otherwise
@@ -33,6 +34,9 @@ ManifestDPIAware true
 !ifndef EXE
   !error "pass -DEXE=<path of onshi-navi.exe>"
 !endif
+!ifndef WEBVIEW2_LOADER
+  !error "pass -DWEBVIEW2_LOADER=<path of WebView2Loader.dll> (the -gnu exe imports it)"
+!endif
 !ifndef ICON
   !error "pass -DICON=<path of icons/icon.ico>"
 !endif
@@ -42,6 +46,9 @@ ManifestDPIAware true
 
 !define APP_NAME "オン資ナビ"
 !define APP_EXE "onshi-navi.exe"
+; WebView2's loader (Microsoft's redistributable part of the WebView2 SDK, not the runtime): the
+; exe built with the GNU toolchain imports it and Windows will not start the exe without it.
+!define LOADER_DLL "WebView2Loader.dll"
 ; Tauri's app_data_dir / app_local_data_dir are named after the bundle identifier.
 !define APP_ID "jp.onshi-navi.app"
 !define PUBLISHER "オン資ナビ開発チーム"
@@ -201,6 +208,7 @@ Section "Install"
   !insertmacro Log "インストール先: $INSTDIR"
 
   File "/oname=${APP_EXE}" "${EXE}"
+  File "/oname=${LOADER_DLL}" "${WEBVIEW2_LOADER}"
 
   ; Replace, not merge: a file dropped by a newer version must not linger from an older one.
   RMDir /r "$INSTDIR\resources"
@@ -291,6 +299,7 @@ Section "Uninstall"
   ; Only what the installer put here: a user who picked an odd folder with /D= (say,
   ; Documents) must not lose anything else in it.
   Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\${LOADER_DLL}"
   RMDir /r "$INSTDIR\resources"
   RMDir /r "$INSTDIR\licenses"
   Delete "$INSTDIR\${INSTALL_LOG}"

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod error;
 pub mod state;
+pub mod webview2;
 
 use tauri::{Emitter, Manager};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
@@ -14,7 +15,8 @@ use crate::state::{AppState, Paths};
 /// Each log file is cut at this size; [`KEEP_LOG_FILES`] old ones are kept.
 const MAX_LOG_BYTES: u128 = 2 * 1024 * 1024;
 const KEEP_LOG_FILES: usize = 5;
-const LOG_FILE: &str = "onshi-navi";
+/// The log file's name without `.log`; [`webview2`] writes to the same file before the plugin runs.
+pub(crate) const LOG_FILE: &str = "onshi-navi";
 /// The Tauri event that carries every [`card::reader::CardEvent`] to the UI.
 pub const CARD_EVENT: &str = "card-event";
 
@@ -23,6 +25,8 @@ pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let data_dir_override = state::data_dir_override(&args, std::env::var("ONSHI_NAVI_DATA_DIR").ok());
     let force_demo = state::demo_requested(&args, std::env::var("ONSHI_NAVI_DEMO").ok());
+    // Before any window: without WebView2 on Windows, say so (box and log) and exit.
+    let webview_version = webview2::require_runtime(data_dir_override.as_deref());
     let builder = commands::specta_builder();
 
     let log_target = match &data_dir_override {
@@ -52,6 +56,9 @@ pub fn run() {
             builder.mount_events(app);
             let paths = resolve_paths(app.handle(), data_dir_override)?;
             log::info!("オン資ナビ {} starting; data in {}", env!("CARGO_PKG_VERSION"), paths.data_dir.display());
+            if let Some(version) = &webview_version {
+                log::info!("WebView2 runtime {version}");
+            }
             let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir)).map_err(AppError::from);
             let handle = app.handle().clone();
             let card = card::service::CardService::start(force_demo, move |event| {

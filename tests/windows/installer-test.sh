@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of the Windows installer under Wine (no display needed):
 #   tests/windows/installer-test.sh <setup.exe>
-# install → shortcuts, uninstall entry → upgrade keeps data → running app blocks install and
-# uninstall → silent uninstall keeps data → /DELETEDATA removes it.
+# its .sha256 file → install → shortcuts, uninstall entry, the installed app without WebView2
+# says why → upgrade keeps data → running app blocks install and uninstall → silent uninstall
+# keeps data → /DELETEDATA removes it.
 #
 # Each run works in its own copy of the prefix from scripts/wine-prefix (copying takes ~1 s,
 # booting a fresh one ~9 s), so runs never see each other's installs or registry.
@@ -131,12 +132,20 @@ check "setup.exe is PE32+ (64-bit)" is_pe32plus "$setup"
 version=$(strings -a -el "$setup" | grep -A1 -x ProductVersion | tail -n1)
 check "setup.exe carries a ProductVersion ($version)" grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+' <<<"$version"
 check "prefix Desktop is a folder in the prefix, not a link to a home" is_real_folder "$U/Desktop"
+# Not code-signed yet: clinics compare the published SHA-256 (README says how).
+sha_file=$setup.sha256
+sha_line_ok() { grep -Eqx "[0-9a-f]{64}  $(basename "$setup")" "$sha_file"; }
+sha_matches() { (cd "$(dirname "$setup")" && sha256sum --quiet -c "$(basename "$sha_file")"); }
+check "$(basename "$sha_file") beside the installer" test -f "$sha_file"
+check "  in sha256sum's format, naming the installer" sha_line_ok
+check "  matches the installer" sha_matches
 
 # ------------------------------------------------------------------ first install
 check "silent install exits 0" timed install "install_silent"
 check "exe installed in AppData/Local/Programs/OnshiNavi" test -f "$exe"
 check "installed exe is a Windows GUI program" is_gui "$exe"
 check "uninstaller installed" test -f "$instdir/Uninstall.exe"
+check "WebView2Loader.dll beside the exe (the exe imports it)" test -f "$instdir/WebView2Loader.dll"
 lnks=$(find "$WINEPREFIX/drive_c" "$HOME" -name "$app_name.lnk" 2>/dev/null | sort)
 echo "     shortcuts found: ${lnks//$'\n'/ | }"
 check "Start-menu shortcut $app_name.lnk" test -f "$startmenu_lnk"
@@ -159,6 +168,15 @@ check "  NoRepair" reg_has '"NoRepair"=dword:00000001'
 check "  EstimatedSize > 0" estimated_size_set
 # Wine has no WebView2: the installer must say so and carry on (never download).
 check "missing WebView2 logged, install went on" log_has "WebView2 ランタイム: 見つかりません"
+
+# The installed app, started as the shortcut starts it, on this PC without WebView2: it must
+# start at all (its DLLs are there) and say why it stops, in the log folder README names.
+app_log=$local_data/logs/onshi-navi.log
+ONSHI_NAVI_NO_DIALOG=1 win "$wininstdir\\onshi-navi.exe"; rc=$?
+settle
+check "installed app without WebView2: exit code 3" test "$rc" -eq 3
+check "  reason in %LOCALAPPDATA%\\$app_id\\logs\\onshi-navi.log" \
+  grep -qF "「Microsoft Edge WebView2 ランタイム」がこのパソコンに見つかりません" "$app_log"
 
 # ------------------------------------------------------------------ upgrade keeps data
 mkdir -p "$roaming_data/pdf" "$local_data/logs"

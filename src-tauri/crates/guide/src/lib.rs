@@ -2,6 +2,10 @@
 //! in its order. The ids are stored in the database as progress, so they never change once
 //! released; titles and hints may.
 
+// Domain code has no business with raw pointers: the workspace only denies unsafe code (the
+// host's Windows message box allows it once); here it stays forbidden.
+#![forbid(unsafe_code)]
+
 use serde::Serialize;
 use specta::Type;
 

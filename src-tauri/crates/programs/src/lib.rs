@@ -3,6 +3,10 @@
 //!
 //! Time is passed in (`today`), never read from the clock here, so every rule is testable.
 
+// Domain code has no business with raw pointers: the workspace only denies unsafe code (the
+// host's Windows message box allows it once); here it stays forbidden.
+#![forbid(unsafe_code)]
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;

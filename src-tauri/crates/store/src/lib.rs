@@ -4,6 +4,10 @@
 //! [`audit`] row in one transaction, so the log can never miss a change nor record one that did
 //! not happen.
 
+// Domain code has no business with raw pointers: the workspace only denies unsafe code (the
+// host's Windows message box allows it once); here it stays forbidden.
+#![forbid(unsafe_code)]
+
 pub mod audit;
 pub mod checks;
 pub mod clinic;

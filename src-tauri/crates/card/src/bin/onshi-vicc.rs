@@ -8,6 +8,10 @@
 //! `--trace` prints every APDU the card received (PINs redacted) and every reset, in order, when
 //! vpcd closes the connection.
 
+// Domain code has no business with raw pointers: the workspace only denies unsafe code (the
+// host's Windows message box allows it once); here it stays forbidden.
+#![forbid(unsafe_code)]
+
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 

@@ -604,11 +604,6 @@ export type Step = {
 	title: string,
 	/**  The detail staff most often miss */
 	hint: string,
-	/**
-	 *  The id of a program (in the `programs` data) this step relates to, whose current state the
-	 *  screen shows beside the step
-	 */
-	relatedProgram: string | null,
 };
 
 /**  A step of the guide with its progress. */

@@ -124,7 +124,7 @@ describe("オン資ナビ in its window", () => {
     assert.equal(await session.prop("#f-postalCode", "value"), "650-0001");
     assert.equal(await session.prop("#f-phone", "value"), "078-123-4567", "full-width digits normalised");
     assert.equal(await session.text("#msg-postalCode"), "");
-    assert.match(await session.text("#audit-table"), /施術所の情報\s+登録/);
+    assert.match(await session.text("#audit-table"), /施術所の情報\s*登録/);
     await snap("09-settings-saved");
   });
 

@@ -18,7 +18,7 @@ pub async fn get_staff_name(state: State<'_, AppState>) -> Result<String, AppErr
 #[tauri::command]
 #[specta::specta]
 pub async fn set_staff_name(state: State<'_, AppState>, name: String) -> Result<String, AppError> {
-    let name = jptext::normalize(&name);
+    let name = jptext::normalize_text(&name);
     if name.chars().count() > 50 || name.chars().any(char::is_control) {
         return Err(AppError::new("Validation", "スタッフ名は改行なしの50文字以内で入力してください"));
     }

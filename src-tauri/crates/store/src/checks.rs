@@ -132,14 +132,16 @@ impl Store {
         now: DateTime<Utc>,
         local_date: NaiveDate,
     ) -> Result<CheckRecord, StoreError> {
-        let note = jptext::normalize(&input.note);
+        // Kept as typed; the 個人番号 check looks at a digit-folded copy so that full-width digits
+        // or `ー` between them cannot hide twelve digits.
+        let note = jptext::normalize_text(&input.note);
         if note.chars().count() > MAX_NOTE {
             return Err(StoreError::Validation(vec![FieldIssue {
                 field: "note".into(),
                 message: format!("メモは{MAX_NOTE}文字以内で入力してください"),
             }]));
         }
-        if looks_like_my_number(&note) {
+        if looks_like_my_number(&jptext::normalize_digits_field(&note)) {
             return Err(StoreError::Validation(vec![FieldIssue {
                 field: "note".into(),
                 message: "メモに12桁の番号は書けません(個人番号は記録しません)".into(),

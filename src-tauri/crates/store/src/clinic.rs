@@ -72,8 +72,9 @@ pub struct ClinicProfileInput {
     pub owner_name: String,
 }
 
-/// The saved profile, normalised: half-width digits, postal code as 7 digits, 登録記号番号 without
-/// hyphens (the form the portal asks for).
+/// The saved profile. Names and the address are kept as typed (only the blanks around trimmed);
+/// digit-shaped fields are normalised: postal code as 7 digits, phone with half-width digits and
+/// hyphens, 登録記号番号 without hyphens (the form the portal asks for).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ClinicProfile {
@@ -179,7 +180,7 @@ pub fn validate(input: &ClinicProfileInput) -> Result<(ClinicProfile, Vec<FieldI
 }
 
 fn required_text(raw: &str, field: &str, label: &str, max: usize, errors: &mut Vec<FieldIssue>) -> String {
-    let text = jptext::normalize(raw);
+    let text = jptext::normalize_text(raw);
     if text.is_empty() {
         errors.push(FieldIssue::new(field, format!("{label}を入力してください")));
     } else if text.chars().count() > max {
@@ -212,7 +213,7 @@ fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
 }
 
 fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
-    let normalized = jptext::normalize(raw);
+    let normalized = jptext::normalize_digits_field(raw);
     match jptext::digits_only(&normalized) {
         Some(digits) if digits.is_empty() => {
             errors.push(FieldIssue::new("phone", "電話番号を入力してください"));
@@ -245,7 +246,8 @@ fn registration_number(
     warnings: &mut Vec<FieldIssue>,
 ) -> Option<String> {
     let label = if judo { "柔整" } else { "あはき" };
-    let compact: String = jptext::normalize(raw).chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
+    let compact: String =
+        jptext::normalize_digits_field(raw).chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
     if compact.is_empty() {
         errors.push(FieldIssue::new(
             field,
@@ -426,6 +428,20 @@ mod tests {
         assert_eq!(profile.postal_code, "6500001");
         assert_eq!(profile.phone, "078(123)4567");
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn free_text_fields_are_kept_as_typed() {
+        let input = ClinicProfileInput {
+            name: "　センター整骨院　".into(),
+            address: "兵庫県神戸市中央区加納町１－２－３ ｾﾝﾀｰﾋﾞﾙ".into(),
+            owner_name: "ヤマダ　タロー".into(),
+            ..valid_input()
+        };
+        let (profile, _) = validate(&input).expect("valid");
+        assert_eq!(profile.name, "センター整骨院", "only the blanks around are trimmed");
+        assert_eq!(profile.address, "兵庫県神戸市中央区加納町１－２－３ ｾﾝﾀｰﾋﾞﾙ");
+        assert_eq!(profile.owner_name, "ヤマダ　タロー");
     }
 
     #[test]

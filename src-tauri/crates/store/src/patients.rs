@@ -100,8 +100,9 @@ fn sex_from_db(t: &str) -> Result<PatientSex, StoreError> {
 
 fn validate(input: &PatientInput, today: NaiveDate) -> Result<PatientInput, StoreError> {
     let mut issues = Vec::new();
-    let name = jptext::normalize(&input.name);
-    let address = jptext::normalize(&input.address);
+    // Names and addresses are kept as typed or read from the card: `ー` is a letter here.
+    let name = jptext::normalize_text(&input.name);
+    let address = jptext::normalize_text(&input.address);
     if name.is_empty() || name.chars().count() > 100 {
         issues.push(FieldIssue {
             field: "name".into(), message: "氏名は1〜100文字で入力してください".into()

@@ -203,7 +203,7 @@ async fn a_patient_read_twice_is_registered_once() {
     };
     let first = store.register_patient(&input, "受付", at(9), today).await.expect("register");
     assert!(first.created);
-    assert_eq!(first.patient.name, "見本 花子", "normalised");
+    assert_eq!(first.patient.name, "見本　花子", "kept as read from the card");
     let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..input.clone() };
     let second = store.register_patient(&moved, "受付", at(10), today).await.expect("update");
     assert!(!second.created);
@@ -215,4 +215,67 @@ async fn a_patient_read_twice_is_registered_once() {
     let future = PatientInput { birth_date: chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("date"), ..input };
     let err = store.register_patient(&future, "受付", at(11), today).await.expect_err("refused");
     assert_eq!(err.field_issues()[0].field, "birthDate");
+}
+
+/// Free text is stored as typed: the long-vowel mark `ー` is a letter, never a hyphen (it used to
+/// come back as `センタ-整骨院`).
+#[tokio::test]
+async fn names_with_long_vowels_read_back_unchanged() {
+    use store::patients::{PatientInput, PatientSex, PatientSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    let clinic = ClinicProfileInput {
+        name: "センター整骨院".into(),
+        address: "東京都千代田区千代田１－１ センタービル".into(),
+        owner_name: "ヤマダ　タロー".into(),
+        phone: "０３ー１２３４ー５６７８".into(),
+        ..input()
+    };
+    store.save_clinic_profile(&clinic, "受付", at(9)).await.expect("save");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let patient = PatientInput {
+        name: "ターナー".into(),
+        address: "大阪府大阪市北区梅田１－１－１ ｾﾝﾀｰﾋﾞﾙ".into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date"),
+        sex: PatientSex::Male,
+        source: PatientSource::Staff,
+    };
+    store.register_patient(&patient, "受付", at(10), today).await.expect("register");
+    store.close().await;
+
+    let store = Store::open_in(&dir).await.expect("reopen");
+    let profile = store.clinic_profile().await.expect("read").expect("saved");
+    assert_eq!(profile.name, "センター整骨院");
+    assert_eq!(profile.address, "東京都千代田区千代田１－１ センタービル");
+    assert_eq!(profile.owner_name, "ヤマダ　タロー");
+    assert_eq!(profile.phone, "03-1234-5678", "a digit field folds its dashes");
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list[0].name, "ターナー");
+    assert_eq!(list[0].address, "大阪府大阪市北区梅田１－１－１ ｾﾝﾀｰﾋﾞﾙ");
+}
+
+#[tokio::test]
+async fn a_note_keeps_its_text_and_full_width_my_numbers_are_still_refused() {
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let input = CheckInput {
+        method: CheckMethod::EligibilityCertificate,
+        result: CheckResult::Ok,
+        source: CheckSource::Staff,
+        cert_expires_on: None,
+        note: " カードリーダー不調のため資格確認書で確認 ".into(),
+    };
+    let saved = store.log_check(&input, "受付", at(9), day).await.expect("log");
+    assert_eq!(saved.note, "カードリーダー不調のため資格確認書で確認");
+    assert_eq!(store.checks_on(day).await.expect("list")[0].note, "カードリーダー不調のため資格確認書で確認");
+
+    for hidden in ["１２３４ー５６７８ー９０１２", "１２３４５６７８９０１２", "1234ｰ5678ｰ9012"]
+    {
+        let with_number = CheckInput { note: hidden.into(), ..input.clone() };
+        let err = store.log_check(&with_number, "受付", at(10), day).await.expect_err(hidden);
+        assert_eq!(err.field_issues()[0].field, "note", "{hidden}");
+    }
 }

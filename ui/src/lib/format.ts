@@ -22,6 +22,8 @@ const FIELD_LABELS: Record<string, string> = {
   address: "住所",
   phone: "電話番号",
   ownerName: "開設者名",
+  staffName: "スタッフ名",
+  note: "メモ",
 };
 
 /** The Japanese label of a form field, for the audit log and summaries. */

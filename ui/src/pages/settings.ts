@@ -187,19 +187,38 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
     void liveCheck();
   });
 
-  const staffInput = h("input", { id: "f-staff", type: "text", value: staffName, autocomplete: "name" });
+  const staffInput = h("input", {
+    id: "f-staff",
+    type: "text",
+    value: staffName,
+    autocomplete: "name",
+    "aria-describedby": "hint-staffName msg-staffName",
+  });
+  const staffMessage = h("p", { class: "field-message", id: "msg-staffName", "aria-live": "polite" });
   const staffForm = h(
     "form",
     {
       class: "card form",
+      id: "staff-form",
       onsubmit: async (ev: Event) => {
         ev.preventDefault();
+        staffMessage.textContent = "";
+        staffMessage.className = "field-message";
+        staffInput.removeAttribute("aria-invalid");
         try {
           staffInput.value = await api.setStaffName(staffInput.value);
           toast("スタッフ名を保存しました");
           void refreshLog();
         } catch (e) {
-          toast(e instanceof Error ? e.message : String(e), "error");
+          const issue = e instanceof ApiError ? e.fields.find((f) => f.field === "staffName") : undefined;
+          if (issue) {
+            staffMessage.textContent = issue.message;
+            staffMessage.className = "field-message error";
+            staffInput.setAttribute("aria-invalid", "true");
+            staffInput.focus();
+          } else {
+            toast(e instanceof Error ? e.message : String(e), "error");
+          }
         }
       },
     },
@@ -209,7 +228,8 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
       { class: "field" },
       h("label", { for: "f-staff" }, "スタッフ名"),
       staffInput,
-      h("p", { class: "hint" }, "変更履歴に「だれが変えたか」として記録されます。"),
+      h("p", { class: "hint", id: "hint-staffName" }, "変更履歴に「だれが変えたか」として記録されます。"),
+      staffMessage,
     ),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "スタッフ名を保存")),
   );

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::clinic::FieldIssue;
+use crate::clinic::{FieldIssue, refuse_forbidden_chars};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// How the patient's eligibility was checked.
@@ -140,6 +140,10 @@ impl Store {
                 field: "note".into(),
                 message: format!("メモは{MAX_NOTE}文字以内で入力してください"),
             }]));
+        }
+        let mut issues = Vec::new();
+        if refuse_forbidden_chars(&note, "note", "メモ", &mut issues) {
+            return Err(StoreError::Validation(issues));
         }
         if looks_like_my_number(&jptext::normalize_digits_field(&note)) {
             return Err(StoreError::Validation(vec![FieldIssue {

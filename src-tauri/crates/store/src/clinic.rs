@@ -109,7 +109,8 @@ pub struct FieldIssue {
 }
 
 impl FieldIssue {
-    fn new(field: &str, message: impl Into<String>) -> FieldIssue {
+    /// An issue for `field` (the input's camelCase field name) with a Japanese message.
+    pub fn new(field: &str, message: impl Into<String>) -> FieldIssue {
         FieldIssue { field: field.to_string(), message: message.into() }
     }
 }
@@ -185,13 +186,29 @@ fn required_text(raw: &str, field: &str, label: &str, max: usize, errors: &mut V
         errors.push(FieldIssue::new(field, format!("{label}を入力してください")));
     } else if text.chars().count() > max {
         errors.push(FieldIssue::new(field, format!("{label}は{max}文字以内で入力してください")));
-    } else if text.chars().any(char::is_control) {
-        errors.push(FieldIssue::new(field, format!("{label}に使えない文字(改行など)が含まれています")));
+    } else {
+        refuse_forbidden_chars(&text, field, label, errors);
     }
     text
 }
 
+/// Refuses line breaks and other control characters, and the invisible characters that turn the
+/// text after them around on screen and on printed forms (U+202E …): one rule for every field,
+/// from [`jptext::forbidden_char`]. Returns true when the text was refused.
+pub(crate) fn refuse_forbidden_chars(text: &str, field: &str, label: &str, errors: &mut Vec<FieldIssue>) -> bool {
+    match jptext::forbidden_char(text) {
+        Some(problem) => {
+            errors.push(FieldIssue::new(field, problem.message(label)));
+            true
+        }
+        None => false,
+    }
+}
+
 fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
+    if refuse_forbidden_chars(raw, "postalCode", "郵便番号", errors) {
+        return String::new();
+    }
     match jptext::digits_only(raw) {
         Some(digits) if digits.is_empty() => {
             errors.push(FieldIssue::new("postalCode", "郵便番号を入力してください"));
@@ -213,6 +230,9 @@ fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
 }
 
 fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
+    if refuse_forbidden_chars(raw, "phone", "電話番号", errors) {
+        return String::new();
+    }
     let normalized = jptext::normalize_digits_field(raw);
     match jptext::digits_only(&normalized) {
         Some(digits) if digits.is_empty() => {
@@ -246,6 +266,9 @@ fn registration_number(
     warnings: &mut Vec<FieldIssue>,
 ) -> Option<String> {
     let label = if judo { "柔整" } else { "あはき" };
+    if refuse_forbidden_chars(raw, field, &format!("{label}の登録記号番号"), errors) {
+        return None;
+    }
     let compact: String =
         jptext::normalize_digits_field(raw).chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
     if compact.is_empty() {
@@ -497,6 +520,33 @@ mod tests {
             let (_, warnings) = validate(&input).expect(raw);
             assert_eq!(fields(&warnings), ["regNoJudo"], "{raw}");
             assert!(warnings[0].message.contains(hint), "{raw}: {}", warnings[0].message);
+        }
+    }
+
+    /// `input` with `suffix` appended to the field named as in a [`FieldIssue`].
+    fn with_suffix(mut input: ClinicProfileInput, field: &str, suffix: char) -> ClinicProfileInput {
+        let target = match field {
+            "name" => &mut input.name,
+            "address" => &mut input.address,
+            "ownerName" => &mut input.owner_name,
+            "regNoJudo" => &mut input.reg_no_judo,
+            "regNoAhaki" => &mut input.reg_no_ahaki,
+            "postalCode" => &mut input.postal_code,
+            _ => &mut input.phone,
+        };
+        target.push(suffix);
+        input
+    }
+
+    #[test]
+    fn refuses_direction_controls_in_every_field() {
+        let both = ClinicProfileInput { kind: Some(ClinicKind::Both), reg_no_ahaki: "1234567".into(), ..valid_input() };
+        for bidi in ['\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}'] {
+            for field in ["name", "address", "ownerName", "regNoJudo", "regNoAhaki", "postalCode", "phone"] {
+                let errors = validate(&with_suffix(both.clone(), field, bidi)).expect_err(field);
+                assert_eq!(fields(&errors), [field], "{field} {bidi:?}");
+                assert!(errors[0].message.contains("表示の向きを変える制御文字は使えません"), "{}", errors[0].message);
+            }
         }
     }
 

@@ -279,3 +279,71 @@ async fn a_note_keeps_its_text_and_full_width_my_numbers_are_still_refused() {
         assert_eq!(err.field_issues()[0].field, "note", "{hidden}");
     }
 }
+
+/// The invisible characters that reverse the text after them (a name ending in U+202E shows the
+/// next field backwards) are refused in every text field, with the message beside that field, and
+/// nothing is written.
+#[tokio::test]
+async fn direction_controls_are_refused_in_every_text_field() {
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    use store::patients::{PatientInput, PatientSex, PatientSource};
+    const MESSAGE: &str = "表示の向きを変える制御文字は使えません";
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+
+    for bidi in ['\u{202E}', '\u{202D}', '\u{2067}', '\u{200F}', '\u{061C}'] {
+        // Clinic profile: name (the other fields are covered in clinic.rs's unit tests).
+        let clinic = ClinicProfileInput { name: format!("さくら整骨院{bidi}"), ..input() };
+        let err = store.save_clinic_profile(&clinic, "受付", at(9)).await.expect_err("clinic name");
+        assert_eq!(err.field_issues()[0].field, "name");
+        assert!(err.field_issues()[0].message.contains(MESSAGE));
+
+        // Staff name in 設定.
+        let err = store.set_staff_name(&format!("佐藤{bidi}"), "受付", at(9)).await.expect_err("staff name");
+        assert_eq!(err.code(), "Validation");
+        assert_eq!(err.field_issues()[0].field, "staffName");
+        assert!(err.field_issues()[0].message.contains(MESSAGE));
+
+        // Patients: name and address.
+        let patient = PatientInput {
+            name: "見本 花子".into(),
+            address: "東京都千代田区霞が関1-2-2".into(),
+            birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 1).expect("date"),
+            sex: PatientSex::Female,
+            source: PatientSource::Staff,
+        };
+        for (field, p) in [
+            ("name", PatientInput { name: format!("{bidi}見本 花子"), ..patient.clone() }),
+            ("address", PatientInput { address: format!("東京都{bidi}千代田区"), ..patient.clone() }),
+        ] {
+            let err = store.register_patient(&p, "受付", at(9), today).await.expect_err(field);
+            assert_eq!(err.field_issues()[0].field, field);
+            assert!(err.field_issues()[0].message.contains(MESSAGE));
+        }
+
+        // Check notes.
+        let check = CheckInput {
+            method: CheckMethod::Other,
+            result: CheckResult::Ok,
+            source: CheckSource::Staff,
+            cert_expires_on: None,
+            note: format!("メモ{bidi}"),
+        };
+        let err = store.log_check(&check, "受付", at(9), today).await.expect_err("note");
+        assert_eq!(err.field_issues()[0].field, "note");
+        assert!(err.field_issues()[0].message.contains(MESSAGE));
+    }
+
+    // A line break in a note or a staff name is refused too.
+    let err = store.set_staff_name("佐藤\n花子", "受付", at(9)).await.expect_err("line break");
+    assert!(err.field_issues()[0].message.contains("改行"));
+
+    assert_eq!(store.clinic_profile().await.expect("read"), None);
+    assert_eq!(store.setting(store::settings::STAFF_NAME).await.expect("read"), None);
+    assert!(store.recent_patients(10).await.expect("list").is_empty());
+    assert!(store.checks_on(today).await.expect("list").is_empty());
+    assert!(store.audit_log(10).await.expect("log").is_empty(), "nothing written");
+
+    assert_eq!(store.set_staff_name("　受付 センター ", "受付", at(9)).await.expect("ok"), "受付 センター");
+}

@@ -193,7 +193,8 @@ describe("オン資ナビ in its window", () => {
     await snap("11-home-after-restart");
     await go("settings");
     assert.equal(await session.prop("#f-name", "value"), "さくら整骨院");
-    assert.equal(await session.prop("#f-regNoJudo", "value"), "契280444000");
+    assert.equal(await session.prop("#f-regNoJudo", "value"), "契2804440-0-0", "as typed, for printing");
+    assert.match(await session.text("#portal-regNoJudo"), /契280444000/, "the portal's form beside it");
     assert.equal(await session.prop("#f-phone", "value"), "078-123-4567");
     assert.equal(await session.prop('input[name=kind][value="judo"]', "checked"), true);
     await go("guide");

@@ -18,7 +18,7 @@ export const commands = {
 	saveClinicProfile: (input: ClinicProfileInput) => typedError<SavedProfile, AppError>(__TAURI_INVOKE("save_clinic_profile", { input })),
 	/**  The staff name recorded as the author of changes ("" when none is set). */
 	getStaffName: () => typedError<string, AppError>(__TAURI_INVOKE("get_staff_name")),
-	/**  Sets the staff name (normalised, at most 50 characters). */
+	/**  Sets the staff name (kept as typed; refused with a message for the field `staffName`). */
 	setStaffName: (name: string) => typedError<string, AppError>(__TAURI_INVOKE("set_staff_name", { name })),
 	/**  The newest changes, newest first (at most 200). */
 	auditLog: (limit: number) => typedError<AuditEntry[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
@@ -272,18 +272,29 @@ export type ClinicKind =
 "both";
 
 /**
- *  The saved profile, normalised: half-width digits, postal code as 7 digits, 登録記号番号 without
- *  hyphens (the form the portal asks for).
+ *  The saved profile. Names and the address are kept as typed (only the blanks around trimmed);
+ *  digit-shaped fields are normalised: postal code as 7 digits, phone with half-width digits and
+ *  hyphens, 登録記号番号 without hyphens (the form the portal asks for).
  */
 export type ClinicProfile = {
 	/**  施術所名 */
 	name: string,
 	/**  種別 */
 	kind: ClinicKind,
-	/**  登録記号番号 (柔整), present when the kind needs it */
+	/**
+	 *  登録記号番号 (柔整) in the portal's form (no hyphens, e.g. `契280444000`), present when
+	 *  the kind needs it and one was given
+	 */
 	regNoJudo: string | null,
-	/**  登録記号番号 (あはき), present when the kind needs it */
+	/**
+	 *  登録記号番号 (柔整) as staff typed it, hyphens kept (`契2804440-0-0`), for printing;
+	 *  only 全角 digits and look-alike dashes are folded
+	 */
+	regNoJudoTyped: string | null,
+	/**  登録記号番号 (あはき) in the portal's form, present when the kind needs it and one was given */
 	regNoAhaki: string | null,
+	/**  登録記号番号 (あはき) as staff typed it, for printing */
+	regNoAhakiTyped: string | null,
 	/**  郵便番号, 7 ASCII digits */
 	postalCode: string,
 	/**  住所 */

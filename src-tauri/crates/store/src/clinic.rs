@@ -82,10 +82,16 @@ pub struct ClinicProfile {
     pub name: String,
     /// 種別
     pub kind: ClinicKind,
-    /// 登録記号番号 (柔整), present when the kind needs it
+    /// 登録記号番号 (柔整) in the portal's form (no hyphens, e.g. `契280444000`), present when
+    /// the kind needs it and one was given
     pub reg_no_judo: Option<String>,
-    /// 登録記号番号 (あはき), present when the kind needs it
+    /// 登録記号番号 (柔整) as staff typed it, hyphens kept (`契2804440-0-0`), for printing;
+    /// only 全角 digits and look-alike dashes are folded
+    pub reg_no_judo_typed: Option<String>,
+    /// 登録記号番号 (あはき) in the portal's form, present when the kind needs it and one was given
     pub reg_no_ahaki: Option<String>,
+    /// 登録記号番号 (あはき) as staff typed it, for printing
+    pub reg_no_ahaki_typed: Option<String>,
     /// 郵便番号, 7 ASCII digits
     pub postal_code: String,
     /// 住所
@@ -145,18 +151,7 @@ pub fn validate(input: &ClinicProfileInput) -> Result<(ClinicProfile, Vec<FieldI
     if kind.is_none() {
         errors.push(FieldIssue::new("kind", "種別(柔整・あはき・両方)を選んでください"));
     }
-    let reg_no_judo = match kind {
-        Some(k) if k.needs_judo() => {
-            registration_number(&input.reg_no_judo, "regNoJudo", true, &mut errors, &mut warnings)
-        }
-        _ => None,
-    };
-    let reg_no_ahaki = match kind {
-        Some(k) if k.needs_ahaki() => {
-            registration_number(&input.reg_no_ahaki, "regNoAhaki", false, &mut errors, &mut warnings)
-        }
-        _ => None,
-    };
+    let (judo, ahaki) = registration_numbers(kind, input, &mut errors, &mut warnings);
 
     let postal_code = postal_code(&input.postal_code, &mut errors);
     let phone = phone(&input.phone, &mut errors);
@@ -166,8 +161,10 @@ pub fn validate(input: &ClinicProfileInput) -> Result<(ClinicProfile, Vec<FieldI
             ClinicProfile {
                 name,
                 kind,
-                reg_no_judo,
-                reg_no_ahaki,
+                reg_no_judo: judo.as_ref().map(|r| r.portal.clone()),
+                reg_no_judo_typed: judo.map(|r| r.typed),
+                reg_no_ahaki: ahaki.as_ref().map(|r| r.portal.clone()),
+                reg_no_ahaki_typed: ahaki.map(|r| r.typed),
                 postal_code,
                 address,
                 phone,
@@ -255,22 +252,70 @@ fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
     normalized
 }
 
-/// Normalises a 登録記号番号 to the portal's form (no hyphens, no spaces). Only emptiness and
-/// absurd length are refused; a shape we do not recognise is a warning, because not every shape is
-/// known (the あはき one was never confirmed).
+/// A 登録記号番号 in both the forms the clinic needs.
+#[derive(Debug)]
+struct RegistrationNumber {
+    /// As typed (全角 and look-alike dashes folded, hyphens kept), printed on forms.
+    typed: String,
+    /// Without hyphens and spaces: what the portal asks for.
+    portal: String,
+}
+
+/// The 登録記号番号 the kind needs. A 柔整-only or あはき-only clinic must give its number. A 併設
+/// clinic (`both`) must give at least one; with only one it gets a warning, not a refusal: one
+/// registration can cover both, and the guide's Q&A says one terminal is enough.
+fn registration_numbers(
+    kind: Option<ClinicKind>,
+    input: &ClinicProfileInput,
+    errors: &mut Vec<FieldIssue>,
+    warnings: &mut Vec<FieldIssue>,
+) -> (Option<RegistrationNumber>, Option<RegistrationNumber>) {
+    let Some(kind) = kind else { return (None, None) };
+    let blank = |raw: &str| jptext::normalize_digits_field(raw).chars().all(|c| c == '-' || c.is_whitespace());
+    let (judo_blank, ahaki_blank) = (blank(&input.reg_no_judo), blank(&input.reg_no_ahaki));
+    if kind == ClinicKind::Both && (judo_blank || ahaki_blank) {
+        if judo_blank && ahaki_blank {
+            for field in ["regNoJudo", "regNoAhaki"] {
+                errors.push(FieldIssue::new(
+                    field,
+                    "柔整・あはきの登録記号番号を、少なくとも一方は入力してください(レセコンの「マスター管理」→「施術者台帳」で確認できます)",
+                ));
+            }
+            return (None, None);
+        }
+        let (missing, label) = if judo_blank { ("regNoJudo", "柔整") } else { ("regNoAhaki", "あはき") };
+        warnings.push(FieldIssue::new(
+            missing,
+            format!(
+                "{label}の登録記号番号が空欄です。併設でも登録記号番号が1つだけならこのままで保存できます(資格確認の端末も1台で足ります)。別々に登録している場合は入力してください"
+            ),
+        ));
+    }
+    let judo = (kind.needs_judo() && !(kind == ClinicKind::Both && judo_blank))
+        .then(|| registration_number(&input.reg_no_judo, "regNoJudo", true, errors, warnings))
+        .flatten();
+    let ahaki = (kind.needs_ahaki() && !(kind == ClinicKind::Both && ahaki_blank))
+        .then(|| registration_number(&input.reg_no_ahaki, "regNoAhaki", false, errors, warnings))
+        .flatten();
+    (judo, ahaki)
+}
+
+/// Reads one 登録記号番号: the typed form (for printing) and the portal's form (no hyphens, no
+/// spaces). Only emptiness and absurd length are refused; a shape we do not recognise is a
+/// warning, because not every shape is known (the あはき one was never confirmed).
 fn registration_number(
     raw: &str,
     field: &str,
     judo: bool,
     errors: &mut Vec<FieldIssue>,
     warnings: &mut Vec<FieldIssue>,
-) -> Option<String> {
+) -> Option<RegistrationNumber> {
     let label = if judo { "柔整" } else { "あはき" };
     if refuse_forbidden_chars(raw, field, &format!("{label}の登録記号番号"), errors) {
         return None;
     }
-    let compact: String =
-        jptext::normalize_digits_field(raw).chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
+    let typed = jptext::normalize_digits_field(raw);
+    let compact: String = typed.chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
     if compact.is_empty() {
         errors.push(FieldIssue::new(
             field,
@@ -278,7 +323,7 @@ fn registration_number(
         ));
         return None;
     }
-    if compact.chars().count() > MAX_REG_NO {
+    if typed.chars().count() > MAX_REG_NO {
         errors.push(FieldIssue::new(field, format!("登録記号番号が長すぎます({MAX_REG_NO}文字以内)")));
         return None;
     }
@@ -292,7 +337,7 @@ fn registration_number(
             "登録記号番号に数字以外の文字が含まれています。受領委任の契約書と同じか、もう一度ご確認ください",
         ));
     }
-    Some(compact)
+    Some(RegistrationNumber { typed, portal: compact })
 }
 
 /// The known 柔整 shape: 契 (個人契約) or 協 (協定), 7 digits whose first two are the
@@ -312,6 +357,11 @@ fn judo_shape_warning(compact: &str) -> Option<String> {
     if !(1..=47).contains(&prefecture) {
         return Some(format!("先頭2桁({:02})が都道府県番号(01〜47)ではありません。もう一度ご確認ください", prefecture));
     }
+    if rest.len() == 7 {
+        return Some(
+            "枝番(例: 契2804440-0-0 の「-0-0」)がありません。レセコンの施術者台帳の表示どおりに入力してください".into(),
+        );
+    }
     None
 }
 
@@ -319,7 +369,8 @@ impl Store {
     /// The clinic profile, or `None` before it was first saved.
     pub async fn clinic_profile(&self) -> Result<Option<ClinicProfile>, StoreError> {
         let row: Option<ProfileRow> = sqlx::query_as(
-            "SELECT name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at
+            "SELECT name, kind, reg_no_judo, reg_no_judo_typed, reg_no_ahaki, reg_no_ahaki_typed, postal_code,
+                    address, phone, owner_name, updated_at
              FROM clinic_profile WHERE id = 1",
         )
         .fetch_optional(self.pool())
@@ -342,18 +393,22 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         sqlx::query(
             "INSERT INTO clinic_profile
-                (id, name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at)
-             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (id, name, kind, reg_no_judo, reg_no_judo_typed, reg_no_ahaki, reg_no_ahaki_typed, postal_code,
+                 address, phone, owner_name, updated_at)
+             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, kind = excluded.kind, reg_no_judo = excluded.reg_no_judo,
-                reg_no_ahaki = excluded.reg_no_ahaki, postal_code = excluded.postal_code,
+                reg_no_judo_typed = excluded.reg_no_judo_typed, reg_no_ahaki = excluded.reg_no_ahaki,
+                reg_no_ahaki_typed = excluded.reg_no_ahaki_typed, postal_code = excluded.postal_code,
                 address = excluded.address, phone = excluded.phone, owner_name = excluded.owner_name,
                 updated_at = excluded.updated_at",
         )
         .bind(&profile.name)
         .bind(profile.kind.as_db())
         .bind(&profile.reg_no_judo)
+        .bind(&profile.reg_no_judo_typed)
         .bind(&profile.reg_no_ahaki)
+        .bind(&profile.reg_no_ahaki_typed)
         .bind(&profile.postal_code)
         .bind(&profile.address)
         .bind(&profile.phone)
@@ -377,8 +432,8 @@ fn changed_fields(before: Option<&ClinicProfile>, after: &ClinicProfile) -> Vec<
     let pairs: [(&'static str, bool); 8] = [
         ("name", b.name != after.name),
         ("kind", b.kind != after.kind),
-        ("regNoJudo", b.reg_no_judo != after.reg_no_judo),
-        ("regNoAhaki", b.reg_no_ahaki != after.reg_no_ahaki),
+        ("regNoJudo", b.reg_no_judo != after.reg_no_judo || b.reg_no_judo_typed != after.reg_no_judo_typed),
+        ("regNoAhaki", b.reg_no_ahaki != after.reg_no_ahaki || b.reg_no_ahaki_typed != after.reg_no_ahaki_typed),
         ("postalCode", b.postal_code != after.postal_code),
         ("address", b.address != after.address),
         ("phone", b.phone != after.phone),
@@ -392,7 +447,9 @@ struct ProfileRow {
     name: String,
     kind: String,
     reg_no_judo: Option<String>,
+    reg_no_judo_typed: Option<String>,
     reg_no_ahaki: Option<String>,
+    reg_no_ahaki_typed: Option<String>,
     postal_code: String,
     address: String,
     phone: String,
@@ -406,7 +463,10 @@ impl ProfileRow {
         Ok(ClinicProfile {
             name: self.name,
             kind: ClinicKind::from_db(&self.kind)?,
+            // A profile saved before the typed form was kept shows its portal form.
+            reg_no_judo_typed: self.reg_no_judo_typed.or_else(|| self.reg_no_judo.clone()),
             reg_no_judo: self.reg_no_judo,
+            reg_no_ahaki_typed: self.reg_no_ahaki_typed.or_else(|| self.reg_no_ahaki.clone()),
             reg_no_ahaki: self.reg_no_ahaki,
             postal_code: self.postal_code,
             address: self.address,
@@ -448,6 +508,7 @@ mod tests {
         };
         let (profile, warnings) = validate(&input).expect("valid");
         assert_eq!(profile.reg_no_judo.as_deref(), Some("契280444000"));
+        assert_eq!(profile.reg_no_judo_typed.as_deref(), Some("契2804440-0-0"), "kept for printing");
         assert_eq!(profile.postal_code, "6500001");
         assert_eq!(profile.phone, "078(123)4567");
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -497,8 +558,8 @@ mod tests {
 
     #[test]
     fn registration_numbers_follow_the_kind() {
-        let both = ClinicProfileInput { kind: Some(ClinicKind::Both), ..valid_input() };
-        assert_eq!(fields(&validate(&both).expect_err("あはき missing")), ["regNoAhaki"]);
+        let judo_only = ClinicProfileInput { reg_no_judo: " ".into(), ..valid_input() };
+        assert_eq!(fields(&validate(&judo_only).expect_err("柔整 missing")), ["regNoJudo"]);
 
         let ahaki = ClinicProfileInput {
             kind: Some(ClinicKind::Ahaki),
@@ -510,6 +571,47 @@ mod tests {
         assert_eq!(profile.reg_no_judo, None);
         assert_eq!(profile.reg_no_ahaki.as_deref(), Some("1234567"));
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn a_shared_clinic_with_one_number_is_warned_not_refused() {
+        let both = ClinicProfileInput { kind: Some(ClinicKind::Both), ..valid_input() };
+        let (profile, warnings) = validate(&both).expect("one number is enough to save");
+        assert_eq!(fields(&warnings), ["regNoAhaki"]);
+        assert!(warnings[0].message.contains("1台"), "{}", warnings[0].message);
+        assert_eq!(profile.reg_no_judo.as_deref(), Some("契280444000"));
+        assert_eq!(profile.reg_no_ahaki, None);
+
+        let ahaki_only = ClinicProfileInput {
+            kind: Some(ClinicKind::Both),
+            reg_no_judo: String::new(),
+            reg_no_ahaki: "1234567".into(),
+            ..valid_input()
+        };
+        let (profile, warnings) = validate(&ahaki_only).expect("saves");
+        assert_eq!(fields(&warnings), ["regNoJudo"]);
+        assert_eq!((profile.reg_no_judo, profile.reg_no_ahaki.as_deref()), (None, Some("1234567")));
+
+        let none = ClinicProfileInput { kind: Some(ClinicKind::Both), reg_no_judo: "－".into(), ..valid_input() };
+        assert_eq!(fields(&validate(&none).expect_err("neither")), ["regNoJudo", "regNoAhaki"]);
+
+        let two = ClinicProfileInput { kind: Some(ClinicKind::Both), reg_no_ahaki: "1234567".into(), ..valid_input() };
+        assert!(validate(&two).expect("both").1.is_empty());
+    }
+
+    #[test]
+    fn a_judo_number_without_its_branch_numbers_is_warned() {
+        for raw in ["契2804440", "契２８０４４４０", "協1301234"] {
+            let input = ClinicProfileInput { reg_no_judo: raw.into(), ..valid_input() };
+            let (profile, warnings) = validate(&input).expect(raw);
+            assert_eq!(fields(&warnings), ["regNoJudo"], "{raw}");
+            assert!(warnings[0].message.contains("枝番"), "{raw}: {}", warnings[0].message);
+            assert!(profile.reg_no_judo.is_some());
+        }
+        for raw in ["契2804440-0-0", "契280444000", "協1301234-1-2"] {
+            let input = ClinicProfileInput { reg_no_judo: raw.into(), ..valid_input() };
+            assert!(validate(&input).expect(raw).1.is_empty(), "{raw}");
+        }
     }
 
     #[test]

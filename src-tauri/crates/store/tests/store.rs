@@ -60,6 +60,9 @@ async fn profile_round_trips_across_a_restart_with_its_audit_rows() {
     assert_eq!(profile.phone, "03-9999-0000");
     assert_eq!(profile.name, "さくら整骨院");
     assert_eq!(profile.kind, ClinicKind::Both);
+    assert_eq!(profile.reg_no_judo.as_deref(), Some("協130123412"), "the portal's form");
+    assert_eq!(profile.reg_no_judo_typed.as_deref(), Some("協1301234-1-2"), "as typed, for printing");
+    assert_eq!(profile.reg_no_ahaki_typed.as_deref(), Some("1234567"));
 
     let log = store.audit_log(10).await.expect("log");
     assert_eq!(log.len(), 2);
@@ -346,4 +349,45 @@ async fn direction_controls_are_refused_in_every_text_field() {
     assert!(store.audit_log(10).await.expect("log").is_empty(), "nothing written");
 
     assert_eq!(store.set_staff_name("　受付 センター ", "受付", at(9)).await.expect("ok"), "受付 センター");
+}
+
+/// A profile saved before the typed 登録記号番号 was kept (the columns are NULL) shows its portal
+/// form instead, and the next save fills the typed form in.
+#[tokio::test]
+async fn a_profile_from_before_the_typed_numbers_reads_back() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("save");
+    store.close().await;
+    {
+        let path = dir.join(store::DATABASE_FILE);
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.expect("raw open");
+        sqlx::query("UPDATE clinic_profile SET reg_no_judo_typed = NULL, reg_no_ahaki_typed = NULL")
+            .execute(&pool)
+            .await
+            .expect("as before the migration");
+        pool.close().await;
+    }
+    let store = Store::open_in(&dir).await.expect("reopen");
+    let profile = store.clinic_profile().await.expect("read").expect("present");
+    assert_eq!(profile.reg_no_judo_typed.as_deref(), Some("協130123412"));
+    let saved = store.save_clinic_profile(&input(), "受付", at(10)).await.expect("save again");
+    assert_eq!(saved.profile.reg_no_judo_typed.as_deref(), Some("協1301234-1-2"));
+    let log = store.audit_log(1).await.expect("log");
+    assert_eq!(log[0].detail, r#"{"changed":["regNoJudo"]}"#);
+}
+
+/// Warnings come back with a successful save: a 併設 clinic with one number, a 柔整 number
+/// without its 枝番.
+#[tokio::test]
+async fn a_save_with_warnings_is_saved() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let one_number = ClinicProfileInput { reg_no_judo: "協1301234".into(), reg_no_ahaki: "".into(), ..input() };
+    let saved = store.save_clinic_profile(&one_number, "受付", at(9)).await.expect("saved");
+    let fields: Vec<&str> = saved.warnings.iter().map(|w| w.field.as_str()).collect();
+    assert_eq!(fields, ["regNoAhaki", "regNoJudo"]);
+    let profile = store.clinic_profile().await.expect("read").expect("present");
+    assert_eq!((profile.reg_no_judo.as_deref(), profile.reg_no_ahaki), (Some("協1301234"), None));
 }

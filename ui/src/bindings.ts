@@ -10,6 +10,11 @@ export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	/**  The summary for today (the PC's local date). */
 	homeSummary: () => typedError<HomeSummary, AppError>(__TAURI_INVOKE("home_summary")),
+	/**
+	 *  What a 助成金 pays for an eligible total (tax included) and what the clinic pays itself; the
+	 *  ¥1,000 unit and the cap come from the program's dated rules.
+	 */
+	programClaim: (id: string, eligibleTotalYen: number) => typedError<Claim, AppError>(__TAURI_INVOKE("program_claim", { id, eligibleTotalYen })),
 	/**  The saved profile, or `None` before the first save. */
 	getClinicProfile: () => typedError<ClinicProfile | null, AppError>(__TAURI_INVOKE("get_clinic_profile")),
 	/**  Validates without saving. */
@@ -92,17 +97,17 @@ export type AuditEntry = {
 	detail: string,
 };
 
-/**  Where a program stands on a given day. */
+/**  Where a program stands on a given day; follows the application window only. */
 export type Availability = 
-/**  Not open yet */
+/**  The window has not opened yet */
 { state: "upcoming"; 
 /**  Days until it opens */
 daysUntil: number } | 
-/**  Applications are taken */
+/**  Applications (or reports) are taken */
 { state: "open"; 
 /**  Days left including today */
 daysLeft: number } | 
-/**  The deadline has passed */
+/**  The window's last day (after any extension) has passed */
 { state: "closed" };
 
 /**  The 基本4情報 as shown on screen: dates in 和暦 with 西暦, 性別 as printed. */
@@ -262,6 +267,20 @@ export type CheckSource =
 /**  Typed by staff from the official app or a card shown */
 "staff";
 
+/**  What a 助成金 pays for an eligible total and what the clinic pays itself. */
+export type Claim = {
+	/**  The eligible total typed (tax included) */
+	eligibleTotalYen: number,
+	/**  What may be claimed: floor(min(total, cap) / unit) × unit */
+	claimYen: number,
+	/**  What the clinic pays: total − claim */
+	clinicPaysYen: number,
+	/**  `¥40,000` */
+	claimText: string,
+	/**  `¥1,500` */
+	clinicPaysText: string,
+};
+
 /**  Which 受領委任 the clinic works under; decides which 登録記号番号 are needed. */
 export type ClinicKind = 
 /**  柔道整復 (接骨院・整骨院) */
@@ -363,8 +382,8 @@ export type HomeSummary = {
 	setup: Progress,
 	/**  Checks logged today */
 	todayChecks: CheckCounts,
-	/**  助成金 and 協力金, each with its state today */
-	programs: ProgramStatus[],
+	/**  助成金 and 協力金, each with its state today, and the data's as-of date */
+	programs: ProgramBoard,
 };
 
 /**  Where reads go. */
@@ -442,26 +461,12 @@ export type ProfileCheck = {
 	warnings: FieldIssue[],
 };
 
-/**  One program, as published. */
-export type Program = {
-	/**  Stable id */
-	id: string,
-	/**  助成金 or 協力金 */
-	kind: ProgramKind,
-	/**  Official name */
-	name: string,
-	/**  One line on who gets what */
-	summary: string,
-	/**  First day applications are taken, when published */
-	opensOn: string | null,
-	/**  Last day applications are taken */
-	closesOn: string,
-	/**  The most it pays */
-	amountYen: number,
-	/**  Where the facts come from */
-	source: string,
-	/**  Whether the facts were checked against the source */
-	verified: boolean,
+/**  Every program's state on a day, with the as-of date of the data. */
+export type ProgramBoard = {
+	/**  When the data was last checked: `令和8年11月24日 (2026-11-24)` */
+	asOfText: string,
+	/**  Each program with its state */
+	programs: ProgramStatus[],
 };
 
 /**  Whether a program pays for equipment (助成金) or for an effort (協力金). */
@@ -471,18 +476,46 @@ export type ProgramKind =
 /**  協力金: for doing the promotion work */
 "grant";
 
-/**  A program with its state today and the dates already formatted for staff. */
+/**  A program with its state on the day asked about and every text already formatted. */
 export type ProgramStatus = {
-	/**  The program */
-	program: Program,
-	/**  Its state on the day asked about */
+	/**  Stable id */
+	id: string,
+	/**  助成金 or 協力金 */
+	kind: ProgramKind,
+	/**  Name as the source gives it */
+	name: string,
+	/**  Another name the sources use */
+	alsoCalled: string | null,
+	/**  Who gets what */
+	summary: string,
+	/**  State on the day asked about */
 	availability: Availability,
-	/**  `受付終了` / `受付中` / `受付前` */
+	/**  `受付前` / `受付中` / `受付終了` */
 	label: string,
-	/**  `令和8年1月15日 (2026-01-15)` */
-	closesOnText: string,
+	/**  `対象期間`, when there is one */
+	periodLabel: string | null,
+	/**  `令和7年5月 (2025-05) 〜 令和7年7月 (2025-07)` */
+	periodText: string | null,
+	/**  `申請受付` / `報告受付` */
+	windowLabel: string,
+	/**  First day of the window, when known */
+	windowFromText: string | null,
+	/**  Last day of the window after any extension: `令和8年1月15日 (2026-01-15)` */
+	windowToText: string,
+	/**  Where the window's dates come from */
+	windowSources: SourceView[],
+	/**  `上限額` / `給付額` */
+	amountLabel: string,
 	/**  `¥41,000` */
 	amountText: string,
+	/**  `¥1,000` when the claim is made in whole units */
+	claimUnitText: string | null,
+	/**  Rules found beyond the seed */
+	rules: RuleView[],
+	/**  Where the program's facts come from */
+	sources: SourceView[],
+	/**  Whether the program's facts were checked against its sources */
+	verified: boolean,
 };
 
 /**  How far the clinic has come: steps done (only ids the guide knows count) and the next one. */
@@ -513,6 +546,20 @@ export type Registered = {
 	created: boolean,
 };
 
+/**  A rule beyond the seed as shown: its sentence, date, source and whether it was checked. */
+export type RuleView = {
+	/**  Stable id */
+	id: string,
+	/**  The rule in Japanese, made from its values */
+	text: string,
+	/**  When it was taken from its source, 和暦 with 西暦 */
+	asOfText: string,
+	/**  Whether the source itself was read */
+	verified: boolean,
+	/**  Where it comes from */
+	source: SourceView,
+};
+
 /**
  *  The result of a save: the profile as stored and the warnings that did not stop it (an
  *  unfamiliar 登録記号番号 shape is a warning, never a refusal: the shapes are not all known).
@@ -541,6 +588,18 @@ export type Sex =
 "not_applicable" | 
 /**  0: 不明 */
 "unknown";
+
+/**  A cited source as shown under 出典: title, where to find it, its address when known. */
+export type SourceView = {
+	/**  The document's title */
+	title: string,
+	/**  Site or publisher */
+	where: string,
+	/**  Address, when known */
+	url: string | null,
+	/**  The part that states the fact */
+	section: string | null,
+};
 
 /**  One step of the set-up. */
 export type Step = {

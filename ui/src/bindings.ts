@@ -27,7 +27,7 @@ export const commands = {
 	setStaffName: (name: string) => typedError<string, AppError>(__TAURI_INVOKE("set_staff_name", { name })),
 	/**  The newest changes, newest first (at most 200). */
 	auditLog: (limit: number) => typedError<AuditEntry[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
-	/**  Every step in order, with progress. */
+	/**  Every step in order, with progress and the state today of the program each relates to. */
 	setupSteps: () => typedError<StepProgress[], AppError>(__TAURI_INVOKE("setup_steps")),
 	/**  Marks a step done or not done; refuses an id the guide does not have. */
 	setSetupStep: (id: string, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_setup_step", { id, done })),
@@ -611,6 +611,11 @@ export type Step = {
 	title: string,
 	/**  The detail staff most often miss */
 	hint: string,
+	/**
+	 *  The id of a program (in the `programs` data) this step relates to, whose current state the
+	 *  screen shows beside the step
+	 */
+	relatedProgram: string | null,
 };
 
 /**  A step of the guide with its progress. */
@@ -619,6 +624,11 @@ export type StepProgress = {
 	step: Step,
 	/**  Whether the clinic marked it done */
 	done: boolean,
+	/**
+	 *  The program the step relates to, with its state today from the dated data (never a
+	 *  sentence in the step's text)
+	 */
+	relatedProgram: ProgramStatus | null,
 };
 
 /**  Today's checks and the 利用率 of today and of this month. */

@@ -30,3 +30,13 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] || field;
 }
+
+/** A yen amount as staff type it (`39,800`, `３９８００円`, `¥39,800`) as a whole number of yen,
+ *  or null when it is not one (letters, decimals, a minus sign, more than 9 digits). Only for
+ *  amount fields: free text is never folded. */
+export function parseYen(text: string): number | null {
+  const digits = text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[,，円¥￥\s\u3000]/g, "");
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : null;
+}

@@ -1,5 +1,6 @@
 import { api, ApiError, type ProgramKind, type ProgramStatus, type SourceView } from "../api";
 import { h, render } from "../lib/dom";
+import { parseYen } from "../lib/format";
 
 const TITLES: Record<ProgramKind, string> = { subsidy: "助成金", grant: "協力金" };
 
@@ -32,8 +33,8 @@ function claimForm(p: ProgramStatus): HTMLElement {
       novalidate: true,
       onsubmit: async (ev: Event) => {
         ev.preventDefault();
-        const digits = input.value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，円¥￥\s]/g, "");
-        if (!/^\d{1,9}$/.test(digits)) {
+        const total = parseYen(input.value);
+        if (total === null) {
           result.textContent = "金額は数字で入力してください(例: 39800)";
           result.className = "field-message error";
           input.setAttribute("aria-invalid", "true");
@@ -41,7 +42,7 @@ function claimForm(p: ProgramStatus): HTMLElement {
         }
         input.removeAttribute("aria-invalid");
         try {
-          const c = await api.programClaim(p.id, Number(digits));
+          const c = await api.programClaim(p.id, total);
           result.textContent = `申請できる額 ${c.claimText}・施術所の負担 ${c.clinicPaysText}`;
           result.className = "field-message";
         } catch (e) {

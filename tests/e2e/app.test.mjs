@@ -100,6 +100,7 @@ describe("オン資ナビ in its window", () => {
     assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /受付終了/);
     assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /令和8年1月15日 \(2026-01-15\)/);
     assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /¥41,000/);
+    assert.match(await session.text("[data-testid=programs-as-of]"), /令和\d+年\d+月\d+日 \(\d{4}-\d{2}-\d{2}\) 時点/);
   });
 
   test("a bad 郵便番号 gets a message beside the field and nothing is saved", async () => {
@@ -132,6 +133,7 @@ describe("オン資ナビ in its window", () => {
     await go("guide");
     await session.click("#step-portal_user");
     await session.waitFor("step saved", () => session.exec("return document.querySelector('#step-portal_user')?.checked === true && /1 \\/ 9/.test(document.querySelector('.lead').textContent)"));
+    assert.match(await session.text("[data-related-program=equipment_subsidy_2025]"), /受付終了/, "the step shows the program's state, not a promise");
     await snap("10-guide-progress");
   });
 

@@ -100,6 +100,7 @@ describe("オン資ナビ in its window", () => {
     assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /受付終了/);
     assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /令和8年1月15日 \(2026-01-15\)/);
     assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /¥41,000/);
+    assert.match(await session.text("[data-testid=programs-as-of]"), /令和\d+年\d+月\d+日 \(\d{4}-\d{2}-\d{2}\) 時点/);
   });
 
   test("a bad 郵便番号 gets a message beside the field and nothing is saved", async () => {
@@ -132,6 +133,7 @@ describe("オン資ナビ in its window", () => {
     await go("guide");
     await session.click("#step-portal_user");
     await session.waitFor("step saved", () => session.exec("return document.querySelector('#step-portal_user')?.checked === true && /1 \\/ 9/.test(document.querySelector('.lead').textContent)"));
+    assert.match(await session.text("[data-related-program=equipment_subsidy_2025]"), /受付終了/, "the step shows the program's state, not a promise");
     await snap("10-guide-progress");
   });
 
@@ -206,7 +208,8 @@ describe("オン資ナビ in its window", () => {
     await snap("11-home-after-restart");
     await go("settings");
     assert.equal(await session.prop("#f-name", "value"), "さくら整骨院");
-    assert.equal(await session.prop("#f-regNoJudo", "value"), "契280444000");
+    assert.equal(await session.prop("#f-regNoJudo", "value"), "契2804440-0-0", "as typed, for printing");
+    assert.match(await session.text("#portal-regNoJudo"), /契280444000/, "the portal's form beside it");
     assert.equal(await session.prop("#f-phone", "value"), "078-123-4567");
     assert.equal(await session.prop('input[name=kind][value="judo"]', "checked"), true);
     await go("guide");

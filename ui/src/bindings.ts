@@ -10,6 +10,11 @@ export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	/**  The summary for today (the PC's local date). */
 	homeSummary: () => typedError<HomeSummary, AppError>(__TAURI_INVOKE("home_summary")),
+	/**
+	 *  What a 助成金 pays for an eligible total (tax included) and what the clinic pays itself; the
+	 *  ¥1,000 unit and the cap come from the program's dated rules.
+	 */
+	programClaim: (id: string, eligibleTotalYen: number) => typedError<Claim, AppError>(__TAURI_INVOKE("program_claim", { id, eligibleTotalYen })),
 	/**  The saved profile, or `None` before the first save. */
 	getClinicProfile: () => typedError<ClinicProfile | null, AppError>(__TAURI_INVOKE("get_clinic_profile")),
 	/**  Validates without saving. */
@@ -18,14 +23,14 @@ export const commands = {
 	saveClinicProfile: (input: ClinicProfileInput) => typedError<SavedProfile, AppError>(__TAURI_INVOKE("save_clinic_profile", { input })),
 	/**  The staff name recorded as the author of changes ("" when none is set). */
 	getStaffName: () => typedError<string, AppError>(__TAURI_INVOKE("get_staff_name")),
-	/**  Sets the staff name (normalised, at most 50 characters). */
+	/**  Sets the staff name (kept as typed; refused with a message for the field `staffName`). */
 	setStaffName: (name: string) => typedError<string, AppError>(__TAURI_INVOKE("set_staff_name", { name })),
 	/**
 	 *  The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド
 	 *  step is named by its title from the guide.
 	 */
 	auditLog: (limit: number) => typedError<AuditEntry[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
-	/**  Every step in order, with progress. */
+	/**  Every step in order, with progress and the state today of the program each relates to. */
 	setupSteps: () => typedError<StepProgress[], AppError>(__TAURI_INVOKE("setup_steps")),
 	/**  Marks a step done or not done; refuses an id the guide does not have. */
 	setSetupStep: (id: string, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_setup_step", { id, done })),
@@ -109,17 +114,17 @@ export type AuditEntry = {
 	detailLabel: string,
 };
 
-/**  Where a program stands on a given day. */
+/**  Where a program stands on a given day; follows the application window only. */
 export type Availability = 
-/**  Not open yet */
+/**  The window has not opened yet */
 { state: "upcoming"; 
 /**  Days until it opens */
 daysUntil: number } | 
-/**  Applications are taken */
+/**  Applications (or reports) are taken */
 { state: "open"; 
 /**  Days left including today */
 daysLeft: number } | 
-/**  The deadline has passed */
+/**  The window's last day (after any extension) has passed */
 { state: "closed" };
 
 /**  The 基本4情報 as shown on screen: dates in 和暦 with 西暦, 性別 as printed. */
@@ -287,6 +292,20 @@ export type CheckSource =
 /**  Typed by staff from the official app or a card shown */
 "staff";
 
+/**  What a 助成金 pays for an eligible total and what the clinic pays itself. */
+export type Claim = {
+	/**  The eligible total typed (tax included) */
+	eligibleTotalYen: number,
+	/**  What may be claimed: floor(min(total, cap) / unit) × unit */
+	claimYen: number,
+	/**  What the clinic pays: total − claim */
+	clinicPaysYen: number,
+	/**  `¥40,000` */
+	claimText: string,
+	/**  `¥1,500` */
+	clinicPaysText: string,
+};
+
 /**  Which 受領委任 the clinic works under; decides which 登録記号番号 are needed. */
 export type ClinicKind = 
 /**  柔道整復 (接骨院・整骨院) */
@@ -297,18 +316,29 @@ export type ClinicKind =
 "both";
 
 /**
- *  The saved profile, normalised: half-width digits, postal code as 7 digits, 登録記号番号 without
- *  hyphens (the form the portal asks for).
+ *  The saved profile. Names and the address are kept as typed (only the blanks around trimmed);
+ *  digit-shaped fields are normalised: postal code as 7 digits, phone with half-width digits and
+ *  hyphens, 登録記号番号 without hyphens (the form the portal asks for).
  */
 export type ClinicProfile = {
 	/**  施術所名 */
 	name: string,
 	/**  種別 */
 	kind: ClinicKind,
-	/**  登録記号番号 (柔整), present when the kind needs it */
+	/**
+	 *  登録記号番号 (柔整) in the portal's form (no hyphens, e.g. `契280444000`), present when
+	 *  the kind needs it and one was given
+	 */
 	regNoJudo: string | null,
-	/**  登録記号番号 (あはき), present when the kind needs it */
+	/**
+	 *  登録記号番号 (柔整) as staff typed it, hyphens kept (`契2804440-0-0`), for printing;
+	 *  only 全角 digits and look-alike dashes are folded
+	 */
+	regNoJudoTyped: string | null,
+	/**  登録記号番号 (あはき) in the portal's form, present when the kind needs it and one was given */
 	regNoAhaki: string | null,
+	/**  登録記号番号 (あはき) as staff typed it, for printing */
+	regNoAhakiTyped: string | null,
 	/**  郵便番号, 7 ASCII digits */
 	postalCode: string,
 	/**  住所 */
@@ -388,8 +418,8 @@ export type HomeSummary = {
 	setup: Progress,
 	/**  Checks logged today */
 	todayChecks: CheckCounts,
-	/**  助成金 and 協力金, each with its state today */
-	programs: ProgramStatus[],
+	/**  助成金 and 協力金, each with its state today, and the data's as-of date */
+	programs: ProgramBoard,
 };
 
 /**  A check as recorded, and where. */
@@ -475,26 +505,12 @@ export type ProfileCheck = {
 	warnings: FieldIssue[],
 };
 
-/**  One program, as published. */
-export type Program = {
-	/**  Stable id */
-	id: string,
-	/**  助成金 or 協力金 */
-	kind: ProgramKind,
-	/**  Official name */
-	name: string,
-	/**  One line on who gets what */
-	summary: string,
-	/**  First day applications are taken, when published */
-	opensOn: string | null,
-	/**  Last day applications are taken */
-	closesOn: string,
-	/**  The most it pays */
-	amountYen: number,
-	/**  Where the facts come from */
-	source: string,
-	/**  Whether the facts were checked against the source */
-	verified: boolean,
+/**  Every program's state on a day, with the as-of date of the data. */
+export type ProgramBoard = {
+	/**  When the data was last checked: `令和8年11月24日 (2026-11-24)` */
+	asOfText: string,
+	/**  Each program with its state */
+	programs: ProgramStatus[],
 };
 
 /**  Whether a program pays for equipment (助成金) or for an effort (協力金). */
@@ -504,18 +520,46 @@ export type ProgramKind =
 /**  協力金: for doing the promotion work */
 "grant";
 
-/**  A program with its state today and the dates already formatted for staff. */
+/**  A program with its state on the day asked about and every text already formatted. */
 export type ProgramStatus = {
-	/**  The program */
-	program: Program,
-	/**  Its state on the day asked about */
+	/**  Stable id */
+	id: string,
+	/**  助成金 or 協力金 */
+	kind: ProgramKind,
+	/**  Name as the source gives it */
+	name: string,
+	/**  Another name the sources use */
+	alsoCalled: string | null,
+	/**  Who gets what */
+	summary: string,
+	/**  State on the day asked about */
 	availability: Availability,
-	/**  `受付終了` / `受付中` / `受付前` */
+	/**  `受付前` / `受付中` / `受付終了` */
 	label: string,
-	/**  `令和8年1月15日 (2026-01-15)` */
-	closesOnText: string,
+	/**  `対象期間`, when there is one */
+	periodLabel: string | null,
+	/**  `令和7年5月 (2025-05) 〜 令和7年7月 (2025-07)` */
+	periodText: string | null,
+	/**  `申請受付` / `報告受付` */
+	windowLabel: string,
+	/**  First day of the window, when known */
+	windowFromText: string | null,
+	/**  Last day of the window after any extension: `令和8年1月15日 (2026-01-15)` */
+	windowToText: string,
+	/**  Where the window's dates come from */
+	windowSources: SourceView[],
+	/**  `上限額` / `給付額` */
+	amountLabel: string,
 	/**  `¥41,000` */
 	amountText: string,
+	/**  `¥1,000` when the claim is made in whole units */
+	claimUnitText: string | null,
+	/**  Rules found beyond the seed */
+	rules: RuleView[],
+	/**  Where the program's facts come from */
+	sources: SourceView[],
+	/**  Whether the program's facts were checked against its sources */
+	verified: boolean,
 };
 
 /**  How far the clinic has come: steps done (only ids the guide knows count) and the next one. */
@@ -565,6 +609,20 @@ patient: Patient } |
 /**  The registered patients with that 氏名 and 生年月日, oldest first */
 existing: Patient[] };
 
+/**  A rule beyond the seed as shown: its sentence, date, source and whether it was checked. */
+export type RuleView = {
+	/**  Stable id */
+	id: string,
+	/**  The rule in Japanese, made from its values */
+	text: string,
+	/**  When it was taken from its source, 和暦 with 西暦 */
+	asOfText: string,
+	/**  Whether the source itself was read */
+	verified: boolean,
+	/**  Where it comes from */
+	source: SourceView,
+};
+
 /**
  *  The result of a save: the profile as stored and the warnings that did not stop it (an
  *  unfamiliar 登録記号番号 shape is a warning, never a refusal: the shapes are not all known).
@@ -594,6 +652,18 @@ export type Sex =
 /**  0: 不明 */
 "unknown";
 
+/**  A cited source as shown under 出典: title, where to find it, its address when known. */
+export type SourceView = {
+	/**  The document's title */
+	title: string,
+	/**  Site or publisher */
+	where: string,
+	/**  Address, when known */
+	url: string | null,
+	/**  The part that states the fact */
+	section: string | null,
+};
+
 /**  One step of the set-up. */
 export type Step = {
 	/**  Stable id, stored as progress */
@@ -604,6 +674,11 @@ export type Step = {
 	title: string,
 	/**  The detail staff most often miss */
 	hint: string,
+	/**
+	 *  The id of a program (in the `programs` data) this step relates to, whose current state the
+	 *  screen shows beside the step
+	 */
+	relatedProgram: string | null,
 };
 
 /**  A step of the guide with its progress. */
@@ -612,6 +687,11 @@ export type StepProgress = {
 	step: Step,
 	/**  Whether the clinic marked it done */
 	done: boolean,
+	/**
+	 *  The program the step relates to, with its state today from the dated data (never a
+	 *  sentence in the step's text)
+	 */
+	relatedProgram: ProgramStatus | null,
 };
 
 /**  Today's checks and the 利用率 of today and of this month. */

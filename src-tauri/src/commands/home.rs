@@ -21,8 +21,8 @@ pub struct HomeSummary {
     pub setup: guide::Progress,
     /// Checks logged today
     pub today_checks: CheckCounts,
-    /// 助成金 and 協力金, each with its state today
-    pub programs: Vec<programs::ProgramStatus>,
+    /// 助成金 and 協力金, each with its state today, and the data's as-of date
+    pub programs: programs::ProgramBoard,
 }
 
 /// The summary for today (the PC's local date).
@@ -36,6 +36,14 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         clinic_name: store.clinic_profile().await?.map(|p| p.name),
         setup: guide::progress(&store.finished_setup_steps().await?),
         today_checks: store.check_counts_on(today).await?,
-        programs: programs::statuses(today)?,
+        programs: programs::board(today)?,
     })
+}
+
+/// What a 助成金 pays for an eligible total (tax included) and what the clinic pays itself; the
+/// ¥1,000 unit and the cap come from the program's dated rules.
+#[tauri::command]
+#[specta::specta]
+pub fn program_claim(id: String, eligible_total_yen: i32) -> Result<programs::Claim, AppError> {
+    Ok(programs::claim(&id, eligible_total_yen)?)
 }

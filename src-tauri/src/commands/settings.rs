@@ -14,18 +14,13 @@ pub async fn get_staff_name(state: State<'_, AppState>) -> Result<String, AppErr
     Ok(state.store()?.setting(STAFF_NAME).await?.unwrap_or_default())
 }
 
-/// Sets the staff name (normalised, at most 50 characters).
+/// Sets the staff name (kept as typed; refused with a message for the field `staffName`).
 #[tauri::command]
 #[specta::specta]
 pub async fn set_staff_name(state: State<'_, AppState>, name: String) -> Result<String, AppError> {
-    let name = jptext::normalize(&name);
-    if name.chars().count() > 50 || name.chars().any(char::is_control) {
-        return Err(AppError::new("Validation", "スタッフ名は改行なしの50文字以内で入力してください"));
-    }
     let store = state.store()?;
     let actor = store.actor().await?;
-    store.set_setting(STAFF_NAME, &name, &actor, chrono::Utc::now()).await?;
-    Ok(name)
+    Ok(store.set_staff_name(&name, &actor, chrono::Utc::now()).await?)
 }
 
 /// The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド

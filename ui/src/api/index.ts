@@ -54,6 +54,7 @@ async function plain<T>(call: Promise<T>): Promise<T> {
 export const api = {
   appInfo: () => plain(commands.appInfo()),
   homeSummary: () => unwrap(commands.homeSummary()),
+  programClaim: (id: string, eligibleTotalYen: number) => unwrap(commands.programClaim(id, eligibleTotalYen)),
   getClinicProfile: () => unwrap(commands.getClinicProfile()),
   checkClinicProfile: (input: Parameters<typeof commands.checkClinicProfile>[0]) =>
     plain(commands.checkClinicProfile(input)),

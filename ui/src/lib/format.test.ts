@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldLabel, localDateTime, messageBlocks, postalCode } from "./format";
+import { fieldLabel, localDateTime, messageBlocks, parseYen, postalCode } from "./format";
 import { toApiError, ApiError } from "../api";
 
 describe("format", () => {
@@ -10,6 +10,15 @@ describe("format", () => {
   it("timestamps become local minutes, bad input is kept", () => {
     expect(localDateTime("not a date")).toBe("not a date");
     expect(localDateTime("2026-11-27T09:00:00Z")).toMatch(/^2026-11-2\d \d\d:00$/);
+  });
+  it("reads yen amounts as staff type them", () => {
+    expect(parseYen("39,800")).toBe(39800);
+    expect(parseYen("３９，８００円")).toBe(39800);
+    expect(parseYen("¥41,000")).toBe(41000);
+    expect(parseYen("")).toBeNull();
+    expect(parseYen("-500")).toBeNull();
+    expect(parseYen("4.5")).toBeNull();
+    expect(parseYen("abc")).toBeNull();
   });
   it("labels fields in Japanese", () => {
     expect(fieldLabel("postalCode")).toBe("郵便番号");

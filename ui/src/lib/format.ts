@@ -22,6 +22,8 @@ const FIELD_LABELS: Record<string, string> = {
   address: "住所",
   phone: "電話番号",
   ownerName: "開設者名",
+  staffName: "スタッフ名",
+  note: "メモ",
 };
 
 /** The Japanese label of a form field, for the audit log and summaries. */
@@ -47,4 +49,14 @@ export function messageBlocks(message: string): MessageBlock[] {
     }
   }
   return blocks;
+}
+
+/** A yen amount as staff type it (`39,800`, `３９８００円`, `¥39,800`) as a whole number of yen,
+ *  or null when it is not one (letters, decimals, a minus sign, more than 9 digits). Only for
+ *  amount fields: free text is never folded. */
+export function parseYen(text: string): number | null {
+  const digits = text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[,，円¥￥\s\u3000]/g, "");
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : null;
 }

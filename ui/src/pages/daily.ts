@@ -81,7 +81,9 @@ async function registerWith(
         break;
     }
   } catch (e) {
-    render(out, e instanceof Error ? e.message : String(e));
+    // A refused field (e.g. a direction control in the name) names what is wrong.
+    const fields = e instanceof ApiError ? e.fields.map((f) => f.message) : [];
+    render(out, fields.length ? fields.join(" ") : e instanceof Error ? e.message : String(e));
     out.className = "error";
     button.removeAttribute("disabled");
   }
@@ -407,7 +409,8 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
           h("label", { class: "radio inline" }, h("input", { type: "radio", name, value: i.value, checked: i.value === checked }), i.label),
         ),
       );
-    const note = h("input", { type: "text", id: "check-note", maxlength: 200, autocomplete: "off" });
+    const note = h("input", { type: "text", id: "check-note", maxlength: 200, autocomplete: "off", "aria-describedby": "msg-note" });
+    const noteMessage = h("p", { class: "field-message", id: "msg-note", "aria-live": "polite" });
     // A card with a problem (certificate expiring or expired, PIN locked) can still be checked
     // by eye in the official app: suggest 要注意, never 確認できなかった, and let staff decide.
     const fromCardResult: CheckResult =
@@ -434,6 +437,9 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
             const method = (form.querySelector("input[name=method]:checked") as HTMLInputElement | null)?.value as CheckMethod;
             const result = (form.querySelector("input[name=result]:checked") as HTMLInputElement | null)?.value as CheckResult;
             const useCard = method === "my_number_card" && lastCheck !== null;
+            noteMessage.textContent = "";
+            noteMessage.className = "field-message";
+            note.removeAttribute("aria-invalid");
             try {
               const logged = await api.logCheck({
                 method,
@@ -446,7 +452,15 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
               note.value = "";
               await refreshList();
             } catch (e) {
-              toast(e instanceof Error ? e.message : String(e), "error");
+              const issue = e instanceof ApiError ? e.fields.find((f) => f.field === "note") : undefined;
+              if (issue) {
+                noteMessage.textContent = issue.message;
+                noteMessage.className = "field-message error";
+                note.setAttribute("aria-invalid", "true");
+                note.focus();
+              } else {
+                toast(e instanceof Error ? e.message : String(e), "error");
+              }
             }
           },
         },
@@ -466,6 +480,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
         radios("result", RESULTS, suggested),
         h("label", { for: "check-note" }, "メモ(任意。患者さんの氏名や番号は書かないでください)"),
         note,
+        noteMessage,
         h("div", { class: "actions" }, h("button", { type: "submit", class: "primary", id: "log-check" }, "記録する")),
       ),
     );

@@ -54,6 +54,17 @@ export async function guidePage(main: HTMLElement): Promise<void> {
                     h("span", { class: "step-title" }, s.step.title),
                   ),
                   h("p", { class: "hint" }, s.step.hint),
+                  s.relatedProgram
+                    ? h(
+                        "p",
+                        { class: "related-program", "data-related-program": s.relatedProgram.id },
+                        "関連する制度: ",
+                        h("a", { href: s.relatedProgram.kind === "subsidy" ? "#/subsidy" : "#/grant" }, s.relatedProgram.name),
+                        " ",
+                        h("span", { class: `badge ${s.relatedProgram.availability.state}` }, s.relatedProgram.label),
+                        h("span", { class: "muted" }, `(${s.relatedProgram.windowLabel}の締切 ${s.relatedProgram.windowToText})`),
+                      )
+                    : null,
                 );
               }),
           ),

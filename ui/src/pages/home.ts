@@ -51,18 +51,19 @@ export async function homePage(main: HTMLElement): Promise<void> {
         h(
           "ul",
           { class: "plain" },
-          s.programs.map((p) =>
+          s.programs.programs.map((p) =>
             h(
               "li",
-              {},
+              { "data-program": p.id },
               h("span", { class: `badge ${p.availability.state}` }, p.label),
               " ",
-              p.program.name,
+              h("a", { href: p.kind === "subsidy" ? "#/subsidy" : "#/grant" }, p.name),
               h("br"),
-              h("span", { class: "muted" }, `締切 ${p.closesOnText}・${p.program.kind === "subsidy" ? "上限" : "給付額"} ${p.amountText}`),
+              h("span", { class: "muted" }, `${p.windowLabel}の締切 ${p.windowToText}・${p.amountLabel} ${p.amountText}`),
             ),
           ),
         ),
+        h("p", { class: "muted", "data-testid": "programs-as-of" }, `制度の情報は ${s.programs.asOfText} 時点のものです。`),
       ),
     ),
   );

@@ -7,7 +7,7 @@ type TextField = Exclude<keyof ClinicProfileInput, "kind">;
 const TEXT_FIELDS: { key: TextField; label: string; hint: string; autocomplete?: string; inputmode?: string }[] = [
   { key: "name", label: "施術所名", hint: "例: さくら整骨院" },
   { key: "regNoJudo", label: "登録記号番号(柔整)", hint: "例: 契2804440-0-0。レセコンの「F5.マスター管理」→「1.施術者台帳」で確認できます" },
-  { key: "regNoAhaki", label: "登録記号番号(あはき)", hint: "レセコンの「F3.マスター管理」→「1.施術者台帳」で確認できます" },
+  { key: "regNoAhaki", label: "登録記号番号(あはき)", hint: "レセコンの「F3.マスター管理」→「1.施術者台帳」で確認できます。併設で番号が1つだけなら、どちらか一方で構いません" },
   { key: "postalCode", label: "郵便番号", hint: "7桁(例: 123-4567)。全角でも入力できます", inputmode: "numeric", autocomplete: "postal-code" },
   { key: "address", label: "住所", hint: "例: 兵庫県神戸市中央区加納町1-2-3", autocomplete: "street-address" },
   { key: "phone", label: "電話番号", hint: "市外局番から(例: 078-123-4567)", inputmode: "tel", autocomplete: "tel" },
@@ -28,6 +28,12 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
   const messages = new Map<string, HTMLElement>();
   const touched = new Set<string>();
 
+  // The 登録記号番号 in the form the portal asks for (no hyphens), shown under what staff typed.
+  const portalForms: Partial<Record<TextField, HTMLElement>> = {
+    regNoJudo: h("p", { class: "hint", id: "portal-regNoJudo" }),
+    regNoAhaki: h("p", { class: "hint", id: "portal-regNoAhaki" }),
+  };
+
   const fieldRow = (key: string, label: string, control: HTMLElement, hint: string) => {
     const msg = h("p", { class: "field-message", id: `msg-${key}`, "aria-live": "polite" });
     messages.set(key, msg);
@@ -37,13 +43,29 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
       h("label", { for: `f-${key}` }, label, h("span", { class: "required" }, "必須")),
       control,
       h("p", { class: "hint", id: `hint-${key}` }, hint),
+      portalForms[key as TextField] ?? null,
       msg,
     );
   };
 
-  // Shows the profile as stored (normalised), so staff see what will be printed on forms.
+  // Shows the profile as stored, so staff see what will be printed on forms: the 登録記号番号 as
+  // they typed it (with hyphens), and below it the form to type into the portal.
   const fillInputs = (p: ClinicProfile) => {
-    for (const f of TEXT_FIELDS) inputs[f.key].value = f.key === "postalCode" ? postalCode(p.postalCode) : (p[f.key] ?? "");
+    const shown: Record<TextField, string> = {
+      name: p.name,
+      regNoJudo: p.regNoJudoTyped ?? p.regNoJudo ?? "",
+      regNoAhaki: p.regNoAhakiTyped ?? p.regNoAhaki ?? "",
+      postalCode: postalCode(p.postalCode),
+      address: p.address,
+      phone: p.phone,
+      ownerName: p.ownerName,
+    };
+    for (const f of TEXT_FIELDS) inputs[f.key].value = shown[f.key];
+    const portal = (el: HTMLElement | undefined, value: string | null) => {
+      if (el) el.textContent = value ? `ポータルに入力する形(ハイフンなし): ${value}` : "";
+    };
+    portal(portalForms.regNoJudo, p.regNoJudo);
+    portal(portalForms.regNoAhaki, p.regNoAhaki);
   };
 
   for (const f of TEXT_FIELDS) {
@@ -187,19 +209,38 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
     void liveCheck();
   });
 
-  const staffInput = h("input", { id: "f-staff", type: "text", value: staffName, autocomplete: "name" });
+  const staffInput = h("input", {
+    id: "f-staff",
+    type: "text",
+    value: staffName,
+    autocomplete: "name",
+    "aria-describedby": "hint-staffName msg-staffName",
+  });
+  const staffMessage = h("p", { class: "field-message", id: "msg-staffName", "aria-live": "polite" });
   const staffForm = h(
     "form",
     {
       class: "card form",
+      id: "staff-form",
       onsubmit: async (ev: Event) => {
         ev.preventDefault();
+        staffMessage.textContent = "";
+        staffMessage.className = "field-message";
+        staffInput.removeAttribute("aria-invalid");
         try {
           staffInput.value = await api.setStaffName(staffInput.value);
           toast("スタッフ名を保存しました");
           void refreshLog();
         } catch (e) {
-          toast(e instanceof Error ? e.message : String(e), "error");
+          const issue = e instanceof ApiError ? e.fields.find((f) => f.field === "staffName") : undefined;
+          if (issue) {
+            staffMessage.textContent = issue.message;
+            staffMessage.className = "field-message error";
+            staffInput.setAttribute("aria-invalid", "true");
+            staffInput.focus();
+          } else {
+            toast(e instanceof Error ? e.message : String(e), "error");
+          }
         }
       },
     },
@@ -209,7 +250,8 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
       { class: "field" },
       h("label", { for: "f-staff" }, "スタッフ名"),
       staffInput,
-      h("p", { class: "hint" }, "変更履歴に「だれが変えたか」として記録されます。"),
+      h("p", { class: "hint", id: "hint-staffName" }, "変更履歴に「だれが変えたか」として記録されます。"),
+      staffMessage,
     ),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "スタッフ名を保存")),
   );

@@ -14,7 +14,6 @@
 //! denied in this crate (its unit tests may index what they built).
 
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
-
 // Domain code has no business with raw pointers: the workspace only denies unsafe code (the
 // host's Windows message box allows it once); here it stays forbidden.
 #![forbid(unsafe_code)]

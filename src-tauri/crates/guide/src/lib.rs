@@ -1,6 +1,12 @@
 //! The steps of the guide clinics follow today (`shared/seed/online-eligibility-guide.ja.txt`),
 //! in its order. The ids are stored in the database as progress, so they never change once
 //! released; titles and hints may.
+//!
+//! Invariant: a step's text never states a program rule (助成金, 協力金, amounts): programs open,
+//! close and change, and a sentence here would keep promising a closed one. A step instead names
+//! the program it relates to ([`Step::related_program`]); the screen shows that program's state
+//! from the dated program data. This crate does not depend on `programs`: the ids are checked
+//! against the program data in `programs`' tests.
 
 // Domain code has no business with raw pointers: the workspace only denies unsafe code (the
 // host's Windows message box allows it once); here it stays forbidden.
@@ -31,6 +37,9 @@ pub struct Step {
     pub title: &'static str,
     /// The detail staff most often miss
     pub hint: &'static str,
+    /// The id of a program (in the `programs` data) this step relates to, whose current state the
+    /// screen shows beside the step
+    pub related_program: Option<&'static str>,
 }
 
 /// Every step, in the guide's order.
@@ -40,54 +49,63 @@ pub const STEPS: [Step; 9] = [
         section: Section::Apply,
         title: "施術所向け総合ポータルサイトにユーザー登録する",
         hint: "登録記号番号(受領委任の記号番号)が必要です。レセコンの「マスター管理」→「施術者台帳」で確認できます。申請後に届くメールのリンクを押すと登録が完了します。",
+        related_program: None,
     },
     Step {
         id: "app_apply",
         section: Section::Apply,
         title: "マイナ資格確認アプリの利用開始申請をする",
         hint: "利用開始手順書に沿って申請します。審査のあとでアプリが使えるようになります。",
+        related_program: None,
     },
     Step {
         id: "connection",
         section: Section::Connect,
         title: "接続する機器を決める(Windowsパソコン または スマートフォン・タブレット)",
         hint: "インターネット環境がない場合は、携帯電話会社やケーブルテレビなどと契約が必要です。",
+        related_program: None,
     },
     Step {
         id: "pc_check",
         section: Section::Connect,
         title: "パソコンが要件を満たすか確かめる",
         hint: "Windows 11 または 10(64ビット)、メモリ4GB、ストレージ160GB、Core i3 以上。",
+        related_program: None,
     },
     Step {
         id: "card_reader",
         section: Section::Connect,
-        title: "カードリーダーを用意する(助成金の対象)",
-        hint: "厚生労働省が公表している対応機種(USB接続 または Bluetooth)から選びます。領収書は助成金の申請に使うので保管してください。",
+        title: "カードリーダーを用意する",
+        hint: "厚生労働省が公表している対応機種(USB接続 または Bluetooth)から選びます。購入したときの領収書は保管しておいてください。",
+        related_program: Some("equipment_subsidy_2025"),
     },
     Step {
         id: "app_setup",
         section: Section::Connect,
         title: "マイナ資格確認アプリをセットアップする",
         hint: "ポータルサイトの「アプリユーザー設定情報」(PDF)を確認してから、アプリをインストールして初期設定します。",
+        related_program: None,
     },
     Step {
         id: "test_read",
         section: Section::Connect,
         title: "マイナンバーカードの保険証情報が読み取れることを確かめる",
         hint: "スタッフご自身のマイナ保険証で試すと安心です。",
+        related_program: None,
     },
     Step {
         id: "start_date",
         section: Section::Connect,
         title: "運用開始日を登録する",
-        hint: "アプリを初めて業務で使う日を「運用開始日登録」で登録します。協力金などの要件にもなります。",
+        hint: "アプリを初めて業務で使う日を「運用開始日登録」で登録します。",
+        related_program: Some("promotion_grant_2025"),
     },
     Step {
         id: "go_live",
         section: Section::Connect,
         title: "マイナ資格確認アプリで業務を始める",
         hint: "受付でマイナ保険証をお持ちか、お声がけしましょう。",
+        related_program: None,
     },
 ];
 
@@ -129,6 +147,20 @@ mod tests {
             assert!(STEPS[i + 1..].iter().all(|t| t.id != s.id), "duplicate id {}", s.id);
         }
         assert_eq!(step("nope"), None);
+    }
+
+    /// A step never states a program rule: programs close and change, the text would not.
+    #[test]
+    fn no_step_text_states_a_program_rule() {
+        for s in &STEPS {
+            for text in [s.title, s.hint] {
+                for word in ["助成", "補助", "協力金", "万円", "円"] {
+                    assert!(!text.contains(word), "step {} mentions {word}: {text}", s.id);
+                }
+            }
+        }
+        let linked: Vec<&str> = STEPS.iter().filter_map(|s| s.related_program).collect();
+        assert_eq!(linked, ["equipment_subsidy_2025", "promotion_grant_2025"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Japanese conventions the clinic's staff expect everywhere in オン資ナビ: what they type is
-//! normalised the same way in every form (全角 digits, hyphens that look alike), dates are shown in
-//! 和暦 with the 西暦 beside them, and money as `¥41,000`.
+//! Japanese conventions the clinic's staff expect everywhere in オン資ナビ: free text is kept as
+//! typed ([`normalize_text`]), digit-shaped fields fold 全角 digits and look-alike hyphens
+//! ([`normalize_digits_field`], [`digits_only`]), characters no field accepts are found in one place
+//! ([`forbidden_char`]), dates are shown in 和暦 with the 西暦 beside them, and money as `¥41,000`.
 //!
 //! Kept in one crate so the wizard, the daily check and the paperwork never disagree on a format.
 
@@ -10,17 +11,33 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// Turns what staff type into plain ASCII where Japanese input methods produce look-alikes:
-/// full-width ASCII (`０-９`, `Ａ-Ｚ`, `－`), the ideographic space, and the many dashes
-/// (`ー`, `‐`, `－`, `―`, …) that IMEs insert in phone numbers and postal codes. Leading and
-/// trailing spaces are removed; everything else (kanji, kana) is kept as typed.
-pub fn normalize(input: &str) -> String {
+/// Normalises free text (names, addresses, notes, and whatever the card returns): only the blanks
+/// around it are removed (half-width and the ideographic space `U+3000`). Nothing inside is
+/// changed: not the katakana long-vowel mark (`センター整骨院`, `ターナー`, half-width `ｰ`), not any
+/// dash (`１－２－３`), not full-width letters or digits, not the ideographic space between family
+/// and given names. Staff see on every form exactly what they typed; folding look-alikes belongs
+/// only to digit-shaped fields ([`normalize_digits_field`]), where `ー` typed in `０３ー１２３４`
+/// can only mean a hyphen.
+///
+/// Full-width ASCII is deliberately kept: folding it would have to leave the full-width hyphen
+/// `－` alone (it is a dash), which turns `１－２－３` into the mixed `1－2－3`; and no portal reads
+/// these fields, so the clinic's own spelling is what should be printed.
+pub fn normalize_text(input: &str) -> String {
+    input.trim_matches(|c: char| c.is_whitespace()).to_string()
+}
+
+/// Normalises a digit-shaped field (郵便番号, 電話番号, 登録記号番号, 保険者番号) where Japanese
+/// input methods produce look-alikes: full-width ASCII (`０-９`, `Ａ-Ｚ`, `－`) becomes half-width,
+/// the ideographic space a space, and every dash (`ー`, `ｰ`, `‐`, `－`, `―`, …) a hyphen; the blanks
+/// around are removed. Never call it on names, addresses or notes: there `ー` is a letter
+/// (`センター`), and [`normalize_text`] is the one to use.
+pub fn normalize_digits_field(input: &str) -> String {
     input
         .chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             c if is_dash(c) => '-',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             c => c,
         })
         .collect::<String>()
@@ -28,7 +45,8 @@ pub fn normalize(input: &str) -> String {
         .to_string()
 }
 
-/// True for every character a Japanese IME may produce when the user means a hyphen.
+/// True for every character a Japanese IME may produce when the user means a hyphen in a number.
+/// Only for digit-shaped fields: in words, `ー` (U+30FC) and `ｰ` (U+FF70) are letters.
 pub fn is_dash(c: char) -> bool {
     matches!(
         c,
@@ -45,11 +63,12 @@ pub fn is_dash(c: char) -> bool {
     )
 }
 
-/// Keeps only the ASCII digits of a normalised input, so `〒１２３－４５６７` and `123 4567`
-/// both become `1234567`. Returns `None` when anything other than digits, hyphens, spaces,
-/// parentheses or a leading `〒` was typed: such input is a mistake to show, not to repair.
+/// Keeps only the ASCII digits of a digit-shaped field, so `〒１２３ー４５６７` and `123 4567`
+/// both become `1234567`. Returns `None` when anything other than digits, hyphens (or their
+/// look-alikes), spaces, parentheses or a leading `〒` was typed: such input is a mistake to show,
+/// not to repair.
 pub fn digits_only(input: &str) -> Option<String> {
-    let normalized = normalize(input);
+    let normalized = normalize_digits_field(input);
     let body = normalized.strip_prefix('〒').unwrap_or(&normalized);
     let mut out = String::with_capacity(body.len());
     for c in body.chars() {
@@ -60,6 +79,52 @@ pub fn digits_only(input: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// A character no text field accepts, found by [`forbidden_char`]. Each kind has its own message,
+/// so staff learn what to remove (a pasted line break is not the same mistake as an invisible
+/// direction mark).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForbiddenChar {
+    /// A line break, tab or other control character (Unicode category Cc): a one-line field
+    /// would print it as a broken line or a box.
+    Control(char),
+    /// A bidirectional formatting character (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+    /// U+061C). Invisible, it reverses or reorders the text after it on screen and on printed
+    /// forms: a name ending in U+202E shows the next field backwards.
+    Bidi(char),
+}
+
+impl ForbiddenChar {
+    /// The Japanese message shown beside the field whose label is `label` (e.g. `施術所名`).
+    pub fn message(self, label: &str) -> String {
+        match self {
+            ForbiddenChar::Control(_) => format!("{label}に使えない文字(改行などの制御文字)が含まれています"),
+            ForbiddenChar::Bidi(_) => {
+                format!("{label}に表示の向きを変える制御文字が含まれています。表示の向きを変える制御文字は使えません")
+            }
+        }
+    }
+}
+
+/// True for the invisible characters that change the direction text is shown in.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The first character of `text` that no text field of the app accepts, if any. Every form (the
+/// clinic profile, the staff name, patients, check notes) calls this one function, so a character
+/// refused in one field cannot slip in through another.
+pub fn forbidden_char(text: &str) -> Option<ForbiddenChar> {
+    text.chars().find_map(|c| {
+        if is_bidi_control(c) {
+            Some(ForbiddenChar::Bidi(c))
+        } else if c.is_control() {
+            Some(ForbiddenChar::Control(c))
+        } else {
+            None
+        }
+    })
 }
 
 /// Formats a 7-digit postal code the way it is printed on forms: `123-4567`.
@@ -142,25 +207,76 @@ mod tests {
     }
 
     #[test]
-    fn normalizes_full_width_digits_and_dashes() {
+    fn free_text_keeps_long_vowels_dashes_and_width() {
+        let cases = [
+            ("センター整骨院", "センター整骨院"),
+            ("ヤマダ　タロー", "ヤマダ　タロー"),
+            ("ｾﾝﾀｰ整骨院", "ｾﾝﾀｰ整骨院"),
+            ("ターナー", "ターナー"),
+            ("　スーパー整骨院 ", "スーパー整骨院"),
+            ("兵庫県神戸市中央区加納町１－２－３", "兵庫県神戸市中央区加納町１－２－３"),
+            ("コーポ—101号室", "コーポ—101号室"),
+            ("ＡＢＣビル", "ＡＢＣビル"),
+            ("\u{3000}\u{3000}", ""),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize_text(input), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn digit_fields_fold_width_and_dashes() {
         let cases = [
             ("０３－１２３４－５６７８", "03-1234-5678"),
             ("03ー1234ー5678", "03-1234-5678"),
+            ("０３ｰ１２３４ｰ５６７８", "03-1234-5678"),
             ("　ＡＢＣ１２３　", "ABC123"),
             ("契２８０４４４０‐０‐０", "契2804440-0-0"),
-            ("山田　太郎", "山田 太郎"),
+            ("〒１２３ー４５６７", "〒123-4567"),
         ];
         for (input, expected) in cases {
-            assert_eq!(normalize(input), expected, "input {input:?}");
+            assert_eq!(normalize_digits_field(input), expected, "input {input:?}");
         }
     }
 
     #[test]
     fn digits_only_accepts_separators_and_refuses_letters() {
-        assert_eq!(digits_only("〒１２３－４５６７").as_deref(), Some("1234567"));
-        assert_eq!(digits_only("(03) 1234 5678").as_deref(), Some("0312345678"));
-        assert_eq!(digits_only("123-45a7"), None);
-        assert_eq!(digits_only("").as_deref(), Some(""));
+        let cases = [
+            ("〒１２３ー４５６７", Some("1234567")),
+            ("〒１２３－４５６７", Some("1234567")),
+            ("０３ー１２３４ー５６７８", Some("0312345678")),
+            ("(03) 1234 5678", Some("0312345678")),
+            ("０６１３００１２", Some("06130012")),
+            ("123-45a7", None),
+            ("センター", None),
+            ("", Some("")),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(digits_only(input).as_deref(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn finds_control_and_direction_characters() {
+        let cases = [
+            ("さくら整骨院", None),
+            ("センター整骨院　本院", None),
+            ("一丁目\n二番", Some(ForbiddenChar::Control('\n'))),
+            ("タブ\t", Some(ForbiddenChar::Control('\t'))),
+            ("山田\u{202E}", Some(ForbiddenChar::Bidi('\u{202E}'))),
+            ("\u{202A}a", Some(ForbiddenChar::Bidi('\u{202A}'))),
+            ("a\u{2066}b\u{2069}", Some(ForbiddenChar::Bidi('\u{2066}'))),
+            ("a\u{2069}", Some(ForbiddenChar::Bidi('\u{2069}'))),
+            ("a\u{200E}", Some(ForbiddenChar::Bidi('\u{200E}'))),
+            ("a\u{200F}", Some(ForbiddenChar::Bidi('\u{200F}'))),
+            ("a\u{061C}", Some(ForbiddenChar::Bidi('\u{061C}'))),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(forbidden_char(input), expected, "input {input:?}");
+        }
+        assert!(ForbiddenChar::Bidi('\u{202E}').message("施術所名").contains("表示の向きを変える制御文字は使えません"));
+        assert!(ForbiddenChar::Control('\n').message("住所").starts_with("住所に"));
     }
 
     #[test]

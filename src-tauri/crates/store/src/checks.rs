@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::clinic::FieldIssue;
+use crate::clinic::{FieldIssue, refuse_forbidden_chars};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// How the patient's eligibility was checked.
@@ -132,14 +132,20 @@ impl Store {
         now: DateTime<Utc>,
         local_date: NaiveDate,
     ) -> Result<CheckRecord, StoreError> {
-        let note = jptext::normalize(&input.note);
+        // Kept as typed; the 個人番号 check looks at a digit-folded copy so that full-width digits
+        // or `ー` between them cannot hide twelve digits.
+        let note = jptext::normalize_text(&input.note);
         if note.chars().count() > MAX_NOTE {
             return Err(StoreError::Validation(vec![FieldIssue {
                 field: "note".into(),
                 message: format!("メモは{MAX_NOTE}文字以内で入力してください"),
             }]));
         }
-        if looks_like_my_number(&note) {
+        let mut issues = Vec::new();
+        if refuse_forbidden_chars(&note, "note", "メモ", &mut issues) {
+            return Err(StoreError::Validation(issues));
+        }
+        if looks_like_my_number(&jptext::normalize_digits_field(&note)) {
             return Err(StoreError::Validation(vec![FieldIssue {
                 field: "note".into(),
                 message: "メモに12桁の番号は書けません(個人番号は記録しません)".into(),

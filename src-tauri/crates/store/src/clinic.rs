@@ -72,8 +72,9 @@ pub struct ClinicProfileInput {
     pub owner_name: String,
 }
 
-/// The saved profile, normalised: half-width digits, postal code as 7 digits, 登録記号番号 without
-/// hyphens (the form the portal asks for).
+/// The saved profile. Names and the address are kept as typed (only the blanks around trimmed);
+/// digit-shaped fields are normalised: postal code as 7 digits, phone with half-width digits and
+/// hyphens, 登録記号番号 without hyphens (the form the portal asks for).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ClinicProfile {
@@ -81,10 +82,16 @@ pub struct ClinicProfile {
     pub name: String,
     /// 種別
     pub kind: ClinicKind,
-    /// 登録記号番号 (柔整), present when the kind needs it
+    /// 登録記号番号 (柔整) in the portal's form (no hyphens, e.g. `契280444000`), present when
+    /// the kind needs it and one was given
     pub reg_no_judo: Option<String>,
-    /// 登録記号番号 (あはき), present when the kind needs it
+    /// 登録記号番号 (柔整) as staff typed it, hyphens kept (`契2804440-0-0`), for printing;
+    /// only 全角 digits and look-alike dashes are folded
+    pub reg_no_judo_typed: Option<String>,
+    /// 登録記号番号 (あはき) in the portal's form, present when the kind needs it and one was given
     pub reg_no_ahaki: Option<String>,
+    /// 登録記号番号 (あはき) as staff typed it, for printing
+    pub reg_no_ahaki_typed: Option<String>,
     /// 郵便番号, 7 ASCII digits
     pub postal_code: String,
     /// 住所
@@ -108,7 +115,8 @@ pub struct FieldIssue {
 }
 
 impl FieldIssue {
-    fn new(field: &str, message: impl Into<String>) -> FieldIssue {
+    /// An issue for `field` (the input's camelCase field name) with a Japanese message.
+    pub fn new(field: &str, message: impl Into<String>) -> FieldIssue {
         FieldIssue { field: field.to_string(), message: message.into() }
     }
 }
@@ -143,18 +151,7 @@ pub fn validate(input: &ClinicProfileInput) -> Result<(ClinicProfile, Vec<FieldI
     if kind.is_none() {
         errors.push(FieldIssue::new("kind", "種別(柔整・あはき・両方)を選んでください"));
     }
-    let reg_no_judo = match kind {
-        Some(k) if k.needs_judo() => {
-            registration_number(&input.reg_no_judo, "regNoJudo", true, &mut errors, &mut warnings)
-        }
-        _ => None,
-    };
-    let reg_no_ahaki = match kind {
-        Some(k) if k.needs_ahaki() => {
-            registration_number(&input.reg_no_ahaki, "regNoAhaki", false, &mut errors, &mut warnings)
-        }
-        _ => None,
-    };
+    let (judo, ahaki) = registration_numbers(kind, input, &mut errors, &mut warnings);
 
     let postal_code = postal_code(&input.postal_code, &mut errors);
     let phone = phone(&input.phone, &mut errors);
@@ -164,8 +161,10 @@ pub fn validate(input: &ClinicProfileInput) -> Result<(ClinicProfile, Vec<FieldI
             ClinicProfile {
                 name,
                 kind,
-                reg_no_judo,
-                reg_no_ahaki,
+                reg_no_judo: judo.as_ref().map(|r| r.portal.clone()),
+                reg_no_judo_typed: judo.map(|r| r.typed),
+                reg_no_ahaki: ahaki.as_ref().map(|r| r.portal.clone()),
+                reg_no_ahaki_typed: ahaki.map(|r| r.typed),
                 postal_code,
                 address,
                 phone,
@@ -179,18 +178,34 @@ pub fn validate(input: &ClinicProfileInput) -> Result<(ClinicProfile, Vec<FieldI
 }
 
 fn required_text(raw: &str, field: &str, label: &str, max: usize, errors: &mut Vec<FieldIssue>) -> String {
-    let text = jptext::normalize(raw);
+    let text = jptext::normalize_text(raw);
     if text.is_empty() {
         errors.push(FieldIssue::new(field, format!("{label}を入力してください")));
     } else if text.chars().count() > max {
         errors.push(FieldIssue::new(field, format!("{label}は{max}文字以内で入力してください")));
-    } else if text.chars().any(char::is_control) {
-        errors.push(FieldIssue::new(field, format!("{label}に使えない文字(改行など)が含まれています")));
+    } else {
+        refuse_forbidden_chars(&text, field, label, errors);
     }
     text
 }
 
+/// Refuses line breaks and other control characters, and the invisible characters that turn the
+/// text after them around on screen and on printed forms (U+202E …): one rule for every field,
+/// from [`jptext::forbidden_char`]. Returns true when the text was refused.
+pub(crate) fn refuse_forbidden_chars(text: &str, field: &str, label: &str, errors: &mut Vec<FieldIssue>) -> bool {
+    match jptext::forbidden_char(text) {
+        Some(problem) => {
+            errors.push(FieldIssue::new(field, problem.message(label)));
+            true
+        }
+        None => false,
+    }
+}
+
 fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
+    if refuse_forbidden_chars(raw, "postalCode", "郵便番号", errors) {
+        return String::new();
+    }
     match jptext::digits_only(raw) {
         Some(digits) if digits.is_empty() => {
             errors.push(FieldIssue::new("postalCode", "郵便番号を入力してください"));
@@ -212,7 +227,10 @@ fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
 }
 
 fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
-    let normalized = jptext::normalize(raw);
+    if refuse_forbidden_chars(raw, "phone", "電話番号", errors) {
+        return String::new();
+    }
+    let normalized = jptext::normalize_digits_field(raw);
     match jptext::digits_only(&normalized) {
         Some(digits) if digits.is_empty() => {
             errors.push(FieldIssue::new("phone", "電話番号を入力してください"));
@@ -234,18 +252,70 @@ fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
     normalized
 }
 
-/// Normalises a 登録記号番号 to the portal's form (no hyphens, no spaces). Only emptiness and
-/// absurd length are refused; a shape we do not recognise is a warning, because not every shape is
-/// known (the あはき one was never confirmed).
+/// A 登録記号番号 in both the forms the clinic needs.
+#[derive(Debug)]
+struct RegistrationNumber {
+    /// As typed (全角 and look-alike dashes folded, hyphens kept), printed on forms.
+    typed: String,
+    /// Without hyphens and spaces: what the portal asks for.
+    portal: String,
+}
+
+/// The 登録記号番号 the kind needs. A 柔整-only or あはき-only clinic must give its number. A 併設
+/// clinic (`both`) must give at least one; with only one it gets a warning, not a refusal: one
+/// registration can cover both, and the guide's Q&A says one terminal is enough.
+fn registration_numbers(
+    kind: Option<ClinicKind>,
+    input: &ClinicProfileInput,
+    errors: &mut Vec<FieldIssue>,
+    warnings: &mut Vec<FieldIssue>,
+) -> (Option<RegistrationNumber>, Option<RegistrationNumber>) {
+    let Some(kind) = kind else { return (None, None) };
+    let blank = |raw: &str| jptext::normalize_digits_field(raw).chars().all(|c| c == '-' || c.is_whitespace());
+    let (judo_blank, ahaki_blank) = (blank(&input.reg_no_judo), blank(&input.reg_no_ahaki));
+    if kind == ClinicKind::Both && (judo_blank || ahaki_blank) {
+        if judo_blank && ahaki_blank {
+            for field in ["regNoJudo", "regNoAhaki"] {
+                errors.push(FieldIssue::new(
+                    field,
+                    "柔整・あはきの登録記号番号を、少なくとも一方は入力してください(レセコンの「マスター管理」→「施術者台帳」で確認できます)",
+                ));
+            }
+            return (None, None);
+        }
+        let (missing, label) = if judo_blank { ("regNoJudo", "柔整") } else { ("regNoAhaki", "あはき") };
+        warnings.push(FieldIssue::new(
+            missing,
+            format!(
+                "{label}の登録記号番号が空欄です。併設でも登録記号番号が1つだけならこのままで保存できます(資格確認の端末も1台で足ります)。別々に登録している場合は入力してください"
+            ),
+        ));
+    }
+    let judo = (kind.needs_judo() && !(kind == ClinicKind::Both && judo_blank))
+        .then(|| registration_number(&input.reg_no_judo, "regNoJudo", true, errors, warnings))
+        .flatten();
+    let ahaki = (kind.needs_ahaki() && !(kind == ClinicKind::Both && ahaki_blank))
+        .then(|| registration_number(&input.reg_no_ahaki, "regNoAhaki", false, errors, warnings))
+        .flatten();
+    (judo, ahaki)
+}
+
+/// Reads one 登録記号番号: the typed form (for printing) and the portal's form (no hyphens, no
+/// spaces). Only emptiness and absurd length are refused; a shape we do not recognise is a
+/// warning, because not every shape is known (the あはき one was never confirmed).
 fn registration_number(
     raw: &str,
     field: &str,
     judo: bool,
     errors: &mut Vec<FieldIssue>,
     warnings: &mut Vec<FieldIssue>,
-) -> Option<String> {
+) -> Option<RegistrationNumber> {
     let label = if judo { "柔整" } else { "あはき" };
-    let compact: String = jptext::normalize(raw).chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
+    if refuse_forbidden_chars(raw, field, &format!("{label}の登録記号番号"), errors) {
+        return None;
+    }
+    let typed = jptext::normalize_digits_field(raw);
+    let compact: String = typed.chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
     if compact.is_empty() {
         errors.push(FieldIssue::new(
             field,
@@ -253,7 +323,7 @@ fn registration_number(
         ));
         return None;
     }
-    if compact.chars().count() > MAX_REG_NO {
+    if typed.chars().count() > MAX_REG_NO {
         errors.push(FieldIssue::new(field, format!("登録記号番号が長すぎます({MAX_REG_NO}文字以内)")));
         return None;
     }
@@ -267,7 +337,7 @@ fn registration_number(
             "登録記号番号に数字以外の文字が含まれています。受領委任の契約書と同じか、もう一度ご確認ください",
         ));
     }
-    Some(compact)
+    Some(RegistrationNumber { typed, portal: compact })
 }
 
 /// The known 柔整 shape: 契 (個人契約) or 協 (協定), 7 digits whose first two are the
@@ -286,6 +356,11 @@ fn judo_shape_warning(compact: &str) -> Option<String> {
     let prefecture: u32 = rest[..2].parse().unwrap_or(0);
     if !(1..=47).contains(&prefecture) {
         return Some(format!("先頭2桁({:02})が都道府県番号(01〜47)ではありません。もう一度ご確認ください", prefecture));
+    }
+    if rest.len() == 7 {
+        return Some(
+            "枝番(例: 契2804440-0-0 の「-0-0」)がありません。レセコンの施術者台帳の表示どおりに入力してください".into(),
+        );
     }
     None
 }
@@ -312,18 +387,22 @@ impl Store {
         let before = profile_in(&mut tx).await?;
         sqlx::query(
             "INSERT INTO clinic_profile
-                (id, name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at)
-             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (id, name, kind, reg_no_judo, reg_no_judo_typed, reg_no_ahaki, reg_no_ahaki_typed, postal_code,
+                 address, phone, owner_name, updated_at)
+             VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET
                 name = excluded.name, kind = excluded.kind, reg_no_judo = excluded.reg_no_judo,
-                reg_no_ahaki = excluded.reg_no_ahaki, postal_code = excluded.postal_code,
+                reg_no_judo_typed = excluded.reg_no_judo_typed, reg_no_ahaki = excluded.reg_no_ahaki,
+                reg_no_ahaki_typed = excluded.reg_no_ahaki_typed, postal_code = excluded.postal_code,
                 address = excluded.address, phone = excluded.phone, owner_name = excluded.owner_name,
                 updated_at = excluded.updated_at",
         )
         .bind(&profile.name)
         .bind(profile.kind.as_db())
         .bind(&profile.reg_no_judo)
+        .bind(&profile.reg_no_judo_typed)
         .bind(&profile.reg_no_ahaki)
+        .bind(&profile.reg_no_ahaki_typed)
         .bind(&profile.postal_code)
         .bind(&profile.address)
         .bind(&profile.phone)
@@ -342,7 +421,8 @@ impl Store {
 /// The stored profile read on `conn` (a pooled connection, or the transaction that will write it).
 async fn profile_in(conn: &mut sqlx::SqliteConnection) -> Result<Option<ClinicProfile>, StoreError> {
     let row: Option<ProfileRow> = sqlx::query_as(
-        "SELECT name, kind, reg_no_judo, reg_no_ahaki, postal_code, address, phone, owner_name, updated_at
+        "SELECT name, kind, reg_no_judo, reg_no_judo_typed, reg_no_ahaki, reg_no_ahaki_typed, postal_code,
+                address, phone, owner_name, updated_at
          FROM clinic_profile WHERE id = 1",
     )
     .fetch_optional(conn)
@@ -358,8 +438,8 @@ fn changed_fields(before: Option<&ClinicProfile>, after: &ClinicProfile) -> Vec<
     let pairs: [(&'static str, bool); 8] = [
         ("name", b.name != after.name),
         ("kind", b.kind != after.kind),
-        ("regNoJudo", b.reg_no_judo != after.reg_no_judo),
-        ("regNoAhaki", b.reg_no_ahaki != after.reg_no_ahaki),
+        ("regNoJudo", b.reg_no_judo != after.reg_no_judo || b.reg_no_judo_typed != after.reg_no_judo_typed),
+        ("regNoAhaki", b.reg_no_ahaki != after.reg_no_ahaki || b.reg_no_ahaki_typed != after.reg_no_ahaki_typed),
         ("postalCode", b.postal_code != after.postal_code),
         ("address", b.address != after.address),
         ("phone", b.phone != after.phone),
@@ -373,7 +453,9 @@ struct ProfileRow {
     name: String,
     kind: String,
     reg_no_judo: Option<String>,
+    reg_no_judo_typed: Option<String>,
     reg_no_ahaki: Option<String>,
+    reg_no_ahaki_typed: Option<String>,
     postal_code: String,
     address: String,
     phone: String,
@@ -387,7 +469,10 @@ impl ProfileRow {
         Ok(ClinicProfile {
             name: self.name,
             kind: ClinicKind::from_db(&self.kind)?,
+            // A profile saved before the typed form was kept shows its portal form.
+            reg_no_judo_typed: self.reg_no_judo_typed.or_else(|| self.reg_no_judo.clone()),
             reg_no_judo: self.reg_no_judo,
+            reg_no_ahaki_typed: self.reg_no_ahaki_typed.or_else(|| self.reg_no_ahaki.clone()),
             reg_no_ahaki: self.reg_no_ahaki,
             postal_code: self.postal_code,
             address: self.address,
@@ -429,9 +514,24 @@ mod tests {
         };
         let (profile, warnings) = validate(&input).expect("valid");
         assert_eq!(profile.reg_no_judo.as_deref(), Some("契280444000"));
+        assert_eq!(profile.reg_no_judo_typed.as_deref(), Some("契2804440-0-0"), "kept for printing");
         assert_eq!(profile.postal_code, "6500001");
         assert_eq!(profile.phone, "078(123)4567");
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn free_text_fields_are_kept_as_typed() {
+        let input = ClinicProfileInput {
+            name: "　センター整骨院　".into(),
+            address: "兵庫県神戸市中央区加納町１－２－３ ｾﾝﾀｰﾋﾞﾙ".into(),
+            owner_name: "ヤマダ　タロー".into(),
+            ..valid_input()
+        };
+        let (profile, _) = validate(&input).expect("valid");
+        assert_eq!(profile.name, "センター整骨院", "only the blanks around are trimmed");
+        assert_eq!(profile.address, "兵庫県神戸市中央区加納町１－２－３ ｾﾝﾀｰﾋﾞﾙ");
+        assert_eq!(profile.owner_name, "ヤマダ　タロー");
     }
 
     #[test]
@@ -464,8 +564,8 @@ mod tests {
 
     #[test]
     fn registration_numbers_follow_the_kind() {
-        let both = ClinicProfileInput { kind: Some(ClinicKind::Both), ..valid_input() };
-        assert_eq!(fields(&validate(&both).expect_err("あはき missing")), ["regNoAhaki"]);
+        let judo_only = ClinicProfileInput { reg_no_judo: " ".into(), ..valid_input() };
+        assert_eq!(fields(&validate(&judo_only).expect_err("柔整 missing")), ["regNoJudo"]);
 
         let ahaki = ClinicProfileInput {
             kind: Some(ClinicKind::Ahaki),
@@ -480,6 +580,47 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_clinic_with_one_number_is_warned_not_refused() {
+        let both = ClinicProfileInput { kind: Some(ClinicKind::Both), ..valid_input() };
+        let (profile, warnings) = validate(&both).expect("one number is enough to save");
+        assert_eq!(fields(&warnings), ["regNoAhaki"]);
+        assert!(warnings[0].message.contains("1台"), "{}", warnings[0].message);
+        assert_eq!(profile.reg_no_judo.as_deref(), Some("契280444000"));
+        assert_eq!(profile.reg_no_ahaki, None);
+
+        let ahaki_only = ClinicProfileInput {
+            kind: Some(ClinicKind::Both),
+            reg_no_judo: String::new(),
+            reg_no_ahaki: "1234567".into(),
+            ..valid_input()
+        };
+        let (profile, warnings) = validate(&ahaki_only).expect("saves");
+        assert_eq!(fields(&warnings), ["regNoJudo"]);
+        assert_eq!((profile.reg_no_judo, profile.reg_no_ahaki.as_deref()), (None, Some("1234567")));
+
+        let none = ClinicProfileInput { kind: Some(ClinicKind::Both), reg_no_judo: "－".into(), ..valid_input() };
+        assert_eq!(fields(&validate(&none).expect_err("neither")), ["regNoJudo", "regNoAhaki"]);
+
+        let two = ClinicProfileInput { kind: Some(ClinicKind::Both), reg_no_ahaki: "1234567".into(), ..valid_input() };
+        assert!(validate(&two).expect("both").1.is_empty());
+    }
+
+    #[test]
+    fn a_judo_number_without_its_branch_numbers_is_warned() {
+        for raw in ["契2804440", "契２８０４４４０", "協1301234"] {
+            let input = ClinicProfileInput { reg_no_judo: raw.into(), ..valid_input() };
+            let (profile, warnings) = validate(&input).expect(raw);
+            assert_eq!(fields(&warnings), ["regNoJudo"], "{raw}");
+            assert!(warnings[0].message.contains("枝番"), "{raw}: {}", warnings[0].message);
+            assert!(profile.reg_no_judo.is_some());
+        }
+        for raw in ["契2804440-0-0", "契280444000", "協1301234-1-2"] {
+            let input = ClinicProfileInput { reg_no_judo: raw.into(), ..valid_input() };
+            assert!(validate(&input).expect(raw).1.is_empty(), "{raw}");
+        }
+    }
+
+    #[test]
     fn unfamiliar_judo_shapes_warn_but_save() {
         for (raw, hint) in [("2804440-0-0", "「契」または「協」"), ("契12", "7桁"), ("契9904440-0-0", "都道府県番号")]
         {
@@ -487,6 +628,33 @@ mod tests {
             let (_, warnings) = validate(&input).expect(raw);
             assert_eq!(fields(&warnings), ["regNoJudo"], "{raw}");
             assert!(warnings[0].message.contains(hint), "{raw}: {}", warnings[0].message);
+        }
+    }
+
+    /// `input` with `suffix` appended to the field named as in a [`FieldIssue`].
+    fn with_suffix(mut input: ClinicProfileInput, field: &str, suffix: char) -> ClinicProfileInput {
+        let target = match field {
+            "name" => &mut input.name,
+            "address" => &mut input.address,
+            "ownerName" => &mut input.owner_name,
+            "regNoJudo" => &mut input.reg_no_judo,
+            "regNoAhaki" => &mut input.reg_no_ahaki,
+            "postalCode" => &mut input.postal_code,
+            _ => &mut input.phone,
+        };
+        target.push(suffix);
+        input
+    }
+
+    #[test]
+    fn refuses_direction_controls_in_every_field() {
+        let both = ClinicProfileInput { kind: Some(ClinicKind::Both), reg_no_ahaki: "1234567".into(), ..valid_input() };
+        for bidi in ['\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}'] {
+            for field in ["name", "address", "ownerName", "regNoJudo", "regNoAhaki", "postalCode", "phone"] {
+                let errors = validate(&with_suffix(both.clone(), field, bidi)).expect_err(field);
+                assert_eq!(fields(&errors), [field], "{field} {bidi:?}");
+                assert!(errors[0].message.contains("表示の向きを変える制御文字は使えません"), "{}", errors[0].message);
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::clinic::FieldIssue;
+use crate::clinic::{FieldIssue, refuse_forbidden_chars};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// 性別 as on the card (ISO 5218).
@@ -126,17 +126,18 @@ fn sex_from_db(t: &str) -> Result<PatientSex, StoreError> {
 
 fn validate(input: &PatientInput, today: NaiveDate) -> Result<PatientInput, StoreError> {
     let mut issues = Vec::new();
-    let name = jptext::normalize(&input.name);
-    let address = jptext::normalize(&input.address);
+    // Names and addresses are kept as typed or read from the card: `ー` is a letter here.
+    let name = jptext::normalize_text(&input.name);
+    let address = jptext::normalize_text(&input.address);
     if name.is_empty() || name.chars().count() > 100 {
-        issues.push(FieldIssue {
-            field: "name".into(), message: "氏名は1〜100文字で入力してください".into()
-        });
+        issues.push(FieldIssue::new("name", "氏名は1〜100文字で入力してください"));
+    } else {
+        refuse_forbidden_chars(&name, "name", "氏名", &mut issues);
     }
     if address.chars().count() > 200 {
-        issues.push(FieldIssue {
-            field: "address".into(), message: "住所は200文字以内で入力してください".into()
-        });
+        issues.push(FieldIssue::new("address", "住所は200文字以内で入力してください"));
+    } else {
+        refuse_forbidden_chars(&address, "address", "住所", &mut issues);
     }
     if input.birth_date > today || input.birth_date < NaiveDate::from_ymd_opt(1868, 1, 1).unwrap_or(input.birth_date) {
         issues
@@ -147,6 +148,11 @@ fn validate(input: &PatientInput, today: NaiveDate) -> Result<PatientInput, Stor
     } else {
         Err(StoreError::Validation(issues))
     }
+}
+
+/// The name as compared when looking for the same person: without spaces of either width.
+fn name_key(name: &str) -> String {
+    name.chars().filter(|c| *c != ' ' && *c != '\u{3000}').collect()
 }
 
 impl Store {
@@ -170,11 +176,13 @@ impl Store {
             PatientSource::Staff => "staff",
         };
         let mut tx = self.write_tx().await?;
+        // Names are stored as read or typed; the card may separate 姓 and 名 with a 全角 space where
+        // staff typed a half-width one (or none): such names are the same name for this question.
         let same: Vec<PatientRow> = sqlx::query_as(
             "SELECT id, name, address, birth_date, sex, source, updated_at FROM patients
-             WHERE name = ? AND birth_date = ? ORDER BY id",
+             WHERE REPLACE(REPLACE(name, ' ', ''), '　', '') = ? AND birth_date = ? ORDER BY id",
         )
-        .bind(&p.name)
+        .bind(name_key(&p.name))
         .bind(&birth)
         .fetch_all(&mut *tx)
         .await?;
@@ -199,14 +207,17 @@ impl Store {
                 if !same.iter().any(|row| row.id == i64::from(id)) {
                     return Err(StoreError::PatientChoiceInvalid(id));
                 }
-                sqlx::query("UPDATE patients SET address = ?, sex = ?, source = ?, updated_at = ? WHERE id = ?")
-                    .bind(&p.address)
-                    .bind(sex_db(p.sex))
-                    .bind(source)
-                    .bind(&at)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "UPDATE patients SET name = ?, address = ?, sex = ?, source = ?, updated_at = ? WHERE id = ?",
+                )
+                .bind(&p.name)
+                .bind(&p.address)
+                .bind(sex_db(p.sex))
+                .bind(source)
+                .bind(&at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
                 audit::record(
                     &mut tx,
                     now,

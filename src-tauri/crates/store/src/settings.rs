@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::audit::{AuditAction, AuditEntity};
+use crate::clinic::{FieldIssue, refuse_forbidden_chars};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// The name of the staff member using this PC, written in the audit log as who made a change.
@@ -11,6 +12,22 @@ pub const STAFF_NAME: &str = "staff_name";
 
 /// Who is recorded in the audit log when no staff name was set.
 pub const DEFAULT_ACTOR: &str = "スタッフ";
+
+const MAX_STAFF_NAME: usize = 50;
+
+/// Checks a staff name as typed (kept as typed, blanks around trimmed; may be empty to clear it).
+/// It is written into every audit row and shown in 変更履歴, so line breaks and direction
+/// controls are refused here, with the message shown beside the field `staffName`.
+pub fn validate_staff_name(raw: &str) -> Result<String, Vec<FieldIssue>> {
+    let name = jptext::normalize_text(raw);
+    let mut issues = Vec::new();
+    if name.chars().count() > MAX_STAFF_NAME {
+        issues.push(FieldIssue::new("staffName", format!("スタッフ名は{MAX_STAFF_NAME}文字以内で入力してください")));
+    } else {
+        refuse_forbidden_chars(&name, "staffName", "スタッフ名", &mut issues);
+    }
+    if issues.is_empty() { Ok(name) } else { Err(issues) }
+}
 
 impl Store {
     /// The value of a setting, or `None` when it was never set.
@@ -41,6 +58,13 @@ impl Store {
         audit::record(&mut tx, now, actor, action, AuditEntity::Settings, &serde_json::json!({ "key": key })).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Validates and saves the staff name ([`validate_staff_name`]); returns it as stored.
+    pub async fn set_staff_name(&self, raw: &str, actor: &str, now: DateTime<Utc>) -> Result<String, StoreError> {
+        let name = validate_staff_name(raw).map_err(StoreError::Validation)?;
+        self.set_setting(STAFF_NAME, &name, actor, now).await?;
+        Ok(name)
     }
 
     /// Who to record as the author of a change: the staff name from 設定, or [`DEFAULT_ACTOR`].

@@ -65,6 +65,9 @@ async fn profile_round_trips_across_a_restart_with_its_audit_rows() {
     assert_eq!(profile.phone, "03-9999-0000");
     assert_eq!(profile.name, "さくら整骨院");
     assert_eq!(profile.kind, ClinicKind::Both);
+    assert_eq!(profile.reg_no_judo.as_deref(), Some("協130123412"), "the portal's form");
+    assert_eq!(profile.reg_no_judo_typed.as_deref(), Some("協1301234-1-2"), "as typed, for printing");
+    assert_eq!(profile.reg_no_ahaki_typed.as_deref(), Some("1234567"));
 
     let log = store.audit_log(10, no_steps).await.expect("log");
     assert_eq!(log.len(), 2);
@@ -220,7 +223,14 @@ async fn the_same_name_and_birth_date_asks_staff_and_writes_nothing() {
     else {
         panic!("a new patient is created directly")
     };
-    assert_eq!(first.name, "見本 花子", "normalised");
+    assert_eq!(first.name, "見本\u{3000}花子", "kept as read from the card");
+
+    // Typed by staff with a half-width space (or none): the same name for the question.
+    for typed in ["見本 花子", "見本花子"] {
+        let by_hand = PatientInput { name: typed.into(), source: store::patients::PatientSource::Staff, ..hanako() };
+        let asked = store.register_patient(&by_hand, "受付", at(9), today(), None).await.expect("ask");
+        assert!(matches!(asked, Registered::NeedsDecision { .. }), "{typed}: {asked:?}");
+    }
 
     let moved = PatientInput { address: "大阪府大阪市北区1-1".into(), ..hanako() };
     let asked = store.register_patient(&moved, "受付", at(10), today(), None).await.expect("ask");
@@ -637,4 +647,176 @@ async fn concurrent_profile_saves_each_log_the_row_they_replaced() {
         details.iter().filter(|d| **d == r#"{"changed":["phone"]}"# || **d == r#"{"changed":["address"]}"#).count();
     assert_eq!(single, 1, "exactly one save saw the original row: {details:?}");
     assert!(details.contains(&r#"{"changed":["address","phone"]}"#), "the other saw the first save's row: {details:?}");
+}
+
+/// Free text is stored as typed: the long-vowel mark `ー` is a letter, never a hyphen (it used to
+/// come back as `センタ-整骨院`).
+#[tokio::test]
+async fn names_with_long_vowels_read_back_unchanged() {
+    use store::patients::{PatientInput, PatientSex, PatientSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    let clinic = ClinicProfileInput {
+        name: "センター整骨院".into(),
+        address: "東京都千代田区千代田１－１ センタービル".into(),
+        owner_name: "ヤマダ　タロー".into(),
+        phone: "０３ー１２３４ー５６７８".into(),
+        ..input()
+    };
+    store.save_clinic_profile(&clinic, "受付", at(9)).await.expect("save");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let patient = PatientInput {
+        name: "ターナー".into(),
+        address: "大阪府大阪市北区梅田１－１－１ ｾﾝﾀｰﾋﾞﾙ".into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("date"),
+        sex: PatientSex::Male,
+        source: PatientSource::Staff,
+    };
+    store.register_patient(&patient, "受付", at(10), today, None).await.expect("register");
+    store.close().await;
+
+    let store = Store::open_in(&dir).await.expect("reopen");
+    let profile = store.clinic_profile().await.expect("read").expect("saved");
+    assert_eq!(profile.name, "センター整骨院");
+    assert_eq!(profile.address, "東京都千代田区千代田１－１ センタービル");
+    assert_eq!(profile.owner_name, "ヤマダ　タロー");
+    assert_eq!(profile.phone, "03-1234-5678", "a digit field folds its dashes");
+    let list = store.recent_patients(10).await.expect("list");
+    assert_eq!(list[0].name, "ターナー");
+    assert_eq!(list[0].address, "大阪府大阪市北区梅田１－１－１ ｾﾝﾀｰﾋﾞﾙ");
+}
+
+#[tokio::test]
+async fn a_note_keeps_its_text_and_full_width_my_numbers_are_still_refused() {
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let input = CheckInput {
+        method: CheckMethod::EligibilityCertificate,
+        result: CheckResult::Ok,
+        source: CheckSource::Staff,
+        cert_expires_on: None,
+        note: " カードリーダー不調のため資格確認書で確認 ".into(),
+    };
+    let saved = store.log_check(&input, "受付", at(9), day).await.expect("log");
+    assert_eq!(saved.note, "カードリーダー不調のため資格確認書で確認");
+    assert_eq!(store.checks_on(day).await.expect("list")[0].note, "カードリーダー不調のため資格確認書で確認");
+
+    for hidden in ["１２３４ー５６７８ー９０１２", "１２３４５６７８９０１２", "1234ｰ5678ｰ9012"]
+    {
+        let with_number = CheckInput { note: hidden.into(), ..input.clone() };
+        let err = store.log_check(&with_number, "受付", at(10), day).await.expect_err(hidden);
+        assert_eq!(err.field_issues()[0].field, "note", "{hidden}");
+    }
+}
+
+/// The invisible characters that reverse the text after them (a name ending in U+202E shows the
+/// next field backwards) are refused in every text field, with the message beside that field, and
+/// nothing is written.
+#[tokio::test]
+async fn direction_controls_are_refused_in_every_text_field() {
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    use store::patients::{PatientInput, PatientSex, PatientSource};
+    const MESSAGE: &str = "表示の向きを変える制御文字は使えません";
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+
+    for bidi in ['\u{202E}', '\u{202D}', '\u{2067}', '\u{200F}', '\u{061C}'] {
+        // Clinic profile: name (the other fields are covered in clinic.rs's unit tests).
+        let clinic = ClinicProfileInput { name: format!("さくら整骨院{bidi}"), ..input() };
+        let err = store.save_clinic_profile(&clinic, "受付", at(9)).await.expect_err("clinic name");
+        assert_eq!(err.field_issues()[0].field, "name");
+        assert!(err.field_issues()[0].message.contains(MESSAGE));
+
+        // Staff name in 設定.
+        let err = store.set_staff_name(&format!("佐藤{bidi}"), "受付", at(9)).await.expect_err("staff name");
+        assert_eq!(err.code(), "Validation");
+        assert_eq!(err.field_issues()[0].field, "staffName");
+        assert!(err.field_issues()[0].message.contains(MESSAGE));
+
+        // Patients: name and address.
+        let patient = PatientInput {
+            name: "見本 花子".into(),
+            address: "東京都千代田区霞が関1-2-2".into(),
+            birth_date: chrono::NaiveDate::from_ymd_opt(1980, 4, 1).expect("date"),
+            sex: PatientSex::Female,
+            source: PatientSource::Staff,
+        };
+        for (field, p) in [
+            ("name", PatientInput { name: format!("{bidi}見本 花子"), ..patient.clone() }),
+            ("address", PatientInput { address: format!("東京都{bidi}千代田区"), ..patient.clone() }),
+        ] {
+            let err = store.register_patient(&p, "受付", at(9), today, None).await.expect_err(field);
+            assert_eq!(err.field_issues()[0].field, field);
+            assert!(err.field_issues()[0].message.contains(MESSAGE));
+        }
+
+        // Check notes.
+        let check = CheckInput {
+            method: CheckMethod::Other,
+            result: CheckResult::Ok,
+            source: CheckSource::Staff,
+            cert_expires_on: None,
+            note: format!("メモ{bidi}"),
+        };
+        let err = store.log_check(&check, "受付", at(9), today).await.expect_err("note");
+        assert_eq!(err.field_issues()[0].field, "note");
+        assert!(err.field_issues()[0].message.contains(MESSAGE));
+    }
+
+    // A line break in a note or a staff name is refused too.
+    let err = store.set_staff_name("佐藤\n花子", "受付", at(9)).await.expect_err("line break");
+    assert!(err.field_issues()[0].message.contains("改行"));
+
+    assert_eq!(store.clinic_profile().await.expect("read"), None);
+    assert_eq!(store.setting(store::settings::STAFF_NAME).await.expect("read"), None);
+    assert!(store.recent_patients(10).await.expect("list").is_empty());
+    assert!(store.checks_on(today).await.expect("list").is_empty());
+    assert!(store.audit_log(10, no_steps).await.expect("log").is_empty(), "nothing written");
+
+    assert_eq!(store.set_staff_name("　受付 センター ", "受付", at(9)).await.expect("ok"), "受付 センター");
+}
+
+/// A profile saved before the typed 登録記号番号 was kept (the columns are NULL) shows its portal
+/// form instead, and the next save fills the typed form in.
+#[tokio::test]
+async fn a_profile_from_before_the_typed_numbers_reads_back() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    store.save_clinic_profile(&input(), "受付", at(9)).await.expect("save");
+    store.close().await;
+    {
+        let path = dir.join(store::DATABASE_FILE);
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.expect("raw open");
+        sqlx::query("UPDATE clinic_profile SET reg_no_judo_typed = NULL, reg_no_ahaki_typed = NULL")
+            .execute(&pool)
+            .await
+            .expect("as before the migration");
+        pool.close().await;
+    }
+    let store = Store::open_in(&dir).await.expect("reopen");
+    let profile = store.clinic_profile().await.expect("read").expect("present");
+    assert_eq!(profile.reg_no_judo_typed.as_deref(), Some("協130123412"));
+    let saved = store.save_clinic_profile(&input(), "受付", at(10)).await.expect("save again");
+    assert_eq!(saved.profile.reg_no_judo_typed.as_deref(), Some("協1301234-1-2"));
+    let log = store.audit_log(1, no_steps).await.expect("log");
+    assert_eq!(log[0].detail, r#"{"changed":["regNoJudo"]}"#);
+}
+
+/// Warnings come back with a successful save: a 併設 clinic with one number, a 柔整 number
+/// without its 枝番.
+#[tokio::test]
+async fn a_save_with_warnings_is_saved() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let one_number = ClinicProfileInput { reg_no_judo: "協1301234".into(), reg_no_ahaki: "".into(), ..input() };
+    let saved = store.save_clinic_profile(&one_number, "受付", at(9)).await.expect("saved");
+    let fields: Vec<&str> = saved.warnings.iter().map(|w| w.field.as_str()).collect();
+    assert_eq!(fields, ["regNoAhaki", "regNoJudo"]);
+    let profile = store.clinic_profile().await.expect("read").expect("present");
+    assert_eq!((profile.reg_no_judo.as_deref(), profile.reg_no_ahaki), (Some("協1301234"), None));
 }

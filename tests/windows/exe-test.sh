@@ -14,15 +14,8 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 python3 "$(dirname "$0")/pe_check.py" "$exe" "$2" || exit 1
 echo "exe size: $(stat -c %s "$exe") bytes"
 
-passed=0 failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then
-    passed=$((passed + 1)); echo "ok   $name"
-  else
-    failed=$((failed + 1)); echo "FAIL $name"
-  fi
-}
+# shellcheck source=tests/windows/checks.sh
+. "$(dirname "$0")/checks.sh"
 
 # ------------------------------------------------------------------ imports
 imports() { x86_64-w64-mingw32-objdump -p "$exe" | sed -n 's/^\s*DLL Name: //p'; }

@@ -76,15 +76,8 @@ local_data=$U/AppData/Local/$app_id
 log=$instdir/install-log.txt
 
 # ------------------------------------------------------------------ helpers
-passed=0 failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then
-    passed=$((passed + 1)); echo "ok   $name"
-  else
-    failed=$((failed + 1)); echo "FAIL $name"
-  fi
-}
+# shellcheck source=tests/windows/checks.sh
+. "$(dirname "$0")/checks.sh"
 timed() {  # timed <label> <cmd…>: runs, prints its duration, returns its status
   local label=$1 t=$SECONDS rc; shift
   "$@"; rc=$?

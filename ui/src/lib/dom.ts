@@ -47,3 +47,19 @@ export function toast(message: string, kind: "ok" | "error" = "ok"): void {
   window.clearTimeout(toastTimer);
   toastTimer = window.setTimeout(() => (el.className = "toast"), 4000);
 }
+
+/** Shows the message Rust gave for `field` beside `input` (marked invalid and focused); any other
+ *  failure becomes an error toast. Returns whether the field had its own message. */
+export function showFieldError(error: unknown, field: string, input: HTMLElement, message: HTMLElement): boolean {
+  const fields = (error as { fields?: { field: string; message: string }[] } | null)?.fields;
+  const issue = Array.isArray(fields) ? fields.find((f) => f.field === field) : undefined;
+  if (!issue) {
+    toast(error instanceof Error ? error.message : String(error), "error");
+    return false;
+  }
+  message.textContent = issue.message;
+  message.className = "field-message error";
+  input.setAttribute("aria-invalid", "true");
+  input.focus();
+  return true;
+}

@@ -13,7 +13,7 @@ import {
   type RegisterDecision,
   type TodayChecks,
 } from "../api";
-import { h, render, toast } from "../lib/dom";
+import { h, render, showFieldError, toast } from "../lib/dom";
 import { localDateTime } from "../lib/format";
 import { onLeave } from "../lib/page";
 
@@ -452,15 +452,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
               note.value = "";
               await refreshList();
             } catch (e) {
-              const issue = e instanceof ApiError ? e.fields.find((f) => f.field === "note") : undefined;
-              if (issue) {
-                noteMessage.textContent = issue.message;
-                noteMessage.className = "field-message error";
-                note.setAttribute("aria-invalid", "true");
-                note.focus();
-              } else {
-                toast(e instanceof Error ? e.message : String(e), "error");
-              }
+              showFieldError(e, "note", note, noteMessage);
             }
           },
         },

@@ -1,5 +1,5 @@
 import { api, ApiError, type ClinicKind, type ClinicProfile, type ClinicProfileInput, type FieldIssue } from "../api";
-import { h, render, toast } from "../lib/dom";
+import { h, render, showFieldError, toast } from "../lib/dom";
 import { fieldLabel, localDateTime, postalCode } from "../lib/format";
 
 type TextField = Exclude<keyof ClinicProfileInput, "kind">;
@@ -232,15 +232,7 @@ export async function settingsPage(main: HTMLElement): Promise<void> {
           toast("スタッフ名を保存しました");
           void refreshLog();
         } catch (e) {
-          const issue = e instanceof ApiError ? e.fields.find((f) => f.field === "staffName") : undefined;
-          if (issue) {
-            staffMessage.textContent = issue.message;
-            staffMessage.className = "field-message error";
-            staffInput.setAttribute("aria-invalid", "true");
-            staffInput.focus();
-          } else {
-            toast(e instanceof Error ? e.message : String(e), "error");
-          }
+          showFieldError(e, "staffName", staffInput, staffMessage);
         }
       },
     },

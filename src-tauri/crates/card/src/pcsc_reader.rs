@@ -58,6 +58,17 @@ fn context_may_be_lost(e: pcsc::Error) -> bool {
     )
 }
 
+/// A context with the PC/SC service. Whatever the service answers when it cannot give one (pcscd
+/// not running: no-service; Windows' Smart Card service stopped; an emulated or broken service:
+/// an internal error), what staff can do is the same, so every failure here is
+/// [`CardError::ServiceUnavailable`]; the service's own words go to the log.
+fn establish_context() -> Result<Context, CardError> {
+    Context::establish(Scope::User).map_err(|e| {
+        tracing::info!("card: no PC/SC context: {e}");
+        CardError::ServiceUnavailable
+    })
+}
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -72,7 +83,7 @@ impl PcscReaders {
     /// Connects to the PC/SC service. Fails with [`CardError::ServiceUnavailable`] when it is not
     /// running (pcscd; on Windows the "Smart Card" service, SCardSvr).
     pub fn establish() -> Result<PcscReaders, CardError> {
-        let context = Context::establish(Scope::User).map_err(map_error)?;
+        let context = establish_context()?;
         Ok(PcscReaders { context: Mutex::new(Some(context)) })
     }
 
@@ -81,7 +92,7 @@ impl PcscReaders {
         if let Some(context) = slot.as_ref() {
             return Ok(context.clone());
         }
-        let context = Context::establish(Scope::User).map_err(map_error)?;
+        let context = establish_context()?;
         tracing::info!("card: PC/SC context established again");
         *slot = Some(context.clone());
         Ok(context)
@@ -271,11 +282,11 @@ const RETRY: Duration = Duration::from_secs(2);
 fn watch(stop: &AtomicBool, current: &Mutex<Option<Context>>, on_event: &dyn Fn(CardEvent)) {
     let mut service_down = false;
     while !stop.load(Ordering::SeqCst) {
-        let context = match Context::establish(Scope::User) {
+        let context = match establish_context() {
             Ok(c) => c,
             Err(e) => {
                 if !service_down {
-                    on_event(CardEvent::ServiceUnavailable { error: map_error(e).view() });
+                    on_event(CardEvent::ServiceUnavailable { error: e.view() });
                     service_down = true;
                 }
                 sleep_unless_stopped(stop, RETRY);
@@ -296,8 +307,8 @@ fn watch(stop: &AtomicBool, current: &Mutex<Option<Context>>, on_event: &dyn Fn(
         {
             tracing::warn!("card: monitoring stopped: {e}");
             // Whatever the call said, the service itself tells whether it is gone.
-            if let Err(down) = Context::establish(Scope::User) {
-                on_event(CardEvent::ServiceUnavailable { error: map_error(down).view() });
+            if let Err(down) = establish_context() {
+                on_event(CardEvent::ServiceUnavailable { error: down.view() });
                 service_down = true;
             }
             sleep_unless_stopped(stop, Duration::from_millis(500));

@@ -1,24 +1,31 @@
-// The app shell: the side menu and a hash router. Each page renders itself into <main>.
+// The app shell: the side menu and a hash router. A page is either a Svelte component (mounted
+// with the backend in its context, unmounted when left) or, until it is moved to Svelte, a
+// function that renders itself into <main>.
 import "./styles.css";
+import { mount, unmount, type Component } from "svelte";
 import { api } from "./api";
+import { tauriBackend } from "./api/tauriBackend";
+import { BACKEND_KEY } from "./lib/backend";
 import { h, render } from "./lib/dom";
-import { leavePage } from "./lib/page";
+import { leavePage, onLeave } from "./lib/page";
 import { homePage } from "./pages/home";
 import { guidePage } from "./pages/guide";
 import { dailyPage } from "./pages/daily";
-import { programPage } from "./pages/programs";
-import { faqPage } from "./pages/faq";
+import Programs from "./pages/Programs.svelte";
+import Faq from "./pages/Faq.svelte";
 import { settingsPage } from "./pages/settings";
 
 export type Page = (main: HTMLElement) => Promise<void> | void;
+/** A Svelte page: it calls `onready` once its data is on screen (the e2e tests wait for it). */
+type SveltePage = { component: Component<{ onready?: () => void }>; props?: Record<string, unknown> };
 
-const ROUTES: { path: string; label: string; page: Page }[] = [
+const ROUTES: { path: string; label: string; page: Page | SveltePage }[] = [
   { path: "home", label: "ホーム", page: homePage },
   { path: "guide", label: "導入ガイド", page: guidePage },
   { path: "daily", label: "毎日の資格確認", page: dailyPage },
-  { path: "subsidy", label: "助成金", page: (m) => programPage(m, "subsidy") },
-  { path: "grant", label: "協力金", page: (m) => programPage(m, "grant") },
-  { path: "faq", label: "よくある質問", page: faqPage },
+  { path: "subsidy", label: "助成金", page: { component: Programs as Component, props: { kind: "subsidy" } } },
+  { path: "grant", label: "協力金", page: { component: Programs as Component, props: { kind: "grant" } } },
+  { path: "faq", label: "よくある質問", page: { component: Faq as Component } },
   { path: "settings", label: "設定", page: settingsPage },
 ];
 
@@ -55,9 +62,14 @@ async function route(): Promise<void> {
   main.dataset.page = path;
   main.dataset.ready = "false";
   render(main, h("p", { class: "muted" }, "読み込み中…"));
+  const page = ROUTES.find((r) => r.path === path)!.page;
+  if (typeof page !== "function") {
+    mountSveltePage(main, page, mine);
+    return;
+  }
   try {
     const target = h("div", { class: "page" });
-    await ROUTES.find((r) => r.path === path)!.page(target);
+    await page(target);
     if (mine !== generation) return; // the user moved on while this page loaded
     render(main, target);
   } catch (e) {
@@ -70,6 +82,24 @@ async function route(): Promise<void> {
       main.dataset.ready = "true";
     }
   }
+}
+
+/** Mounts a Svelte page with the app's backend; it is unmounted when the page is left, which ends
+ *  its effects and listeners even if it is still loading. */
+function mountSveltePage(main: HTMLElement, page: SveltePage, mine: number): void {
+  const target = h("div", { class: "page" });
+  render(main, target);
+  const ready = () => {
+    if (mine !== generation) return;
+    main.removeAttribute("aria-busy");
+    main.dataset.ready = "true";
+  };
+  const instance = mount(page.component, {
+    target,
+    props: { ...page.props, onready: ready },
+    context: new Map([[BACKEND_KEY, tauriBackend]]),
+  });
+  onLeave(() => void unmount(instance));
 }
 
 async function showVersion(): Promise<void> {

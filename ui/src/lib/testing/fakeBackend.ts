@@ -1,0 +1,31 @@
+// A backend for component tests: give the calls a test needs; any other call fails loudly with
+// its name, so a test never passes because a page quietly skipped a call.
+import type { Backend } from "../backend";
+import type { CardEvent } from "../../api";
+
+export type FakeBackend = Backend & {
+  /** Sends a card event to every listener still subscribed. */
+  emitCardEvent(event: CardEvent): void;
+  /** Listeners subscribed now. */
+  listeners(): number;
+};
+
+export function fakeBackend(calls: Partial<Backend> = {}): FakeBackend {
+  const handlers = new Set<(event: CardEvent) => void>();
+  const own = {
+    onCardEvent(handler: (event: CardEvent) => void) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    emitCardEvent(event: CardEvent) {
+      for (const h of [...handlers]) h(event);
+    },
+    listeners: () => handlers.size,
+  };
+  return new Proxy({ ...calls, ...own } as FakeBackend, {
+    get(target, name, receiver) {
+      if (name in target || typeof name === "symbol" || name === "then") return Reflect.get(target, name, receiver);
+      return () => Promise.reject(new Error(`fakeBackend: ${String(name)} was not faked in this test`));
+    },
+  });
+}

@@ -1,0 +1,6 @@
+// Lets plain TypeScript (tsc) import .svelte files; svelte-check types their insides.
+declare module "*.svelte" {
+  import type { Component } from "svelte";
+  const component: Component<Record<string, unknown>>;
+  export default component;
+}

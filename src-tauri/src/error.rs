@@ -5,13 +5,72 @@ use serde::Serialize;
 use specta::Type;
 use store::clinic::FieldIssue;
 
+/// Every code an error can carry to the UI: each crate's own, and the host's. TypeScript receives
+/// the union of all of them as string literals, so the UI's `switch` on a code is checked: a code
+/// renamed here fails the UI's type check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(untagged)]
+pub enum ErrorCode {
+    /// The store's (`Validation`, `DatabaseDamaged`, …)
+    Store(store::StoreErrorCode),
+    /// The card layer's (`WrongPin`, `CardRemoved`, …)
+    Card(card::CardErrorCode),
+    /// The program rules' (`UnknownProgram`, …)
+    Programs(programs::ProgramsErrorCode),
+    /// The host's own
+    App(AppErrorCode),
+}
+
+/// The host's own error codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+pub enum AppErrorCode {
+    /// Something inside the app failed (a task stopped); the message says what
+    Internal,
+    /// A guide step id the guide does not have
+    UnknownStep,
+    /// The デモ database could not be prepared
+    DemoStore,
+}
+
+impl ErrorCode {
+    /// The code as text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Store(c) => c.as_str(),
+            ErrorCode::Card(c) => c.as_str(),
+            ErrorCode::Programs(c) => c.as_str(),
+            ErrorCode::App(AppErrorCode::Internal) => "Internal",
+            ErrorCode::App(AppErrorCode::UnknownStep) => "UnknownStep",
+            ErrorCode::App(AppErrorCode::DemoStore) => "DemoStore",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl From<AppErrorCode> for ErrorCode {
+    fn from(c: AppErrorCode) -> ErrorCode {
+        ErrorCode::App(c)
+    }
+}
+
 /// An error as the UI sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Type, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
 #[error("{code}: {message}")]
 pub struct AppError {
     /// Stable code to branch on (`Validation`, `DatabaseOpen`, …)
-    pub code: String,
+    pub code: ErrorCode,
     /// What happened and what to do, in Japanese
     pub message: String,
     /// Per-field problems of a refused form; empty otherwise
@@ -20,8 +79,8 @@ pub struct AppError {
 
 impl AppError {
     /// An error with no field detail.
-    pub fn new(code: &str, message: impl Into<String>) -> AppError {
-        AppError { code: code.to_string(), message: message.into(), fields: Vec::new() }
+    pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>) -> AppError {
+        AppError { code: code.into(), message: message.into(), fields: Vec::new() }
     }
 }
 
@@ -30,7 +89,7 @@ impl From<store::StoreError> for AppError {
         if !matches!(e, store::StoreError::Validation(_)) {
             log::error!("store: {e}");
         }
-        AppError { code: e.code().to_string(), message: e.to_string(), fields: e.field_issues().to_vec() }
+        AppError { code: ErrorCode::Store(e.code()), message: e.to_string(), fields: e.field_issues().to_vec() }
     }
 }
 
@@ -38,14 +97,14 @@ impl From<card::CardError> for AppError {
     fn from(e: card::CardError) -> AppError {
         // Card errors are everyday events at the counter: logged as info, never with a PIN.
         log::info!("card: {}", e.code());
-        AppError::new(e.code(), e.to_string())
+        AppError::new(ErrorCode::Card(e.code()), e.to_string())
     }
 }
 
 impl From<programs::ProgramsError> for AppError {
     fn from(e: programs::ProgramsError) -> AppError {
         log::error!("programs: {e}");
-        AppError::new(e.code(), e.to_string())
+        AppError::new(ErrorCode::Programs(e.code()), e.to_string())
     }
 }
 
@@ -76,6 +135,23 @@ mod tests {
         assert!(err.message.contains(path), "{}", err.message);
         assert!(err.message.contains("USBメモリ") && err.message.contains("マイナ資格確認アプリ"), "{}", err.message);
         assert!(!err.message.contains("file is not a database"), "SQLite's English stays in the log");
+    }
+
+    /// Every crate's code crosses as the plain string the UI's union names.
+    #[test]
+    fn codes_cross_as_plain_strings() {
+        let cases = [
+            (AppError::from(card::CardError::WrongPin { tries_left: 2 }), "WrongPin"),
+            (AppError::from(store::StoreError::DatabaseTooNew(7)), "DatabaseTooNew"),
+            (AppError::from(programs::ProgramsError::UnknownProgram("x".into())), "UnknownProgram"),
+            (AppError::new(AppErrorCode::Internal, "x"), "Internal"),
+            (AppError::new(AppErrorCode::UnknownStep, "x"), "UnknownStep"),
+            (AppError::new(AppErrorCode::DemoStore, "x"), "DemoStore"),
+        ];
+        for (err, code) in cases {
+            assert_eq!(serde_json::to_value(&err).expect("json")["code"], code);
+            assert_eq!(err.code.as_str(), code);
+        }
     }
 
     #[test]

@@ -63,7 +63,7 @@ impl AppState {
                 if dir.exists() {
                     std::fs::remove_dir_all(&dir).map_err(|e| {
                         AppError::new(
-                            "DemoStore",
+                            crate::error::AppErrorCode::DemoStore,
                             format!("デモ用のデータを片付けられませんでした({}): {e}", dir.display()),
                         )
                     })?;
@@ -84,9 +84,9 @@ impl AppState {
         f: impl FnOnce(&CardService) -> Result<T, AppError> + Send + 'static,
     ) -> Result<T, AppError> {
         let card = self.card.clone();
-        tauri::async_runtime::spawn_blocking(move || f(&card.lock().unwrap_or_else(|p| p.into_inner())))
-            .await
-            .map_err(|e| AppError::new("Internal", format!("カードの処理が中断されました: {e}")))?
+        tauri::async_runtime::spawn_blocking(move || f(&card.lock().unwrap_or_else(|p| p.into_inner()))).await.map_err(
+            |e| AppError::new(crate::error::AppErrorCode::Internal, format!("カードの処理が中断されました: {e}")),
+        )?
     }
 
     /// The store, or the error that kept it from opening.

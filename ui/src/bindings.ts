@@ -73,12 +73,21 @@ export const CARD_EVENT = "card-event" as const;
 /**  An error as the UI sees it. */
 export type AppError = {
 	/**  Stable code to branch on (`Validation`, `DatabaseOpen`, …) */
-	code: string,
+	code: ErrorCode,
 	/**  What happened and what to do, in Japanese */
 	message: string,
 	/**  Per-field problems of a refused form; empty otherwise */
 	fields: FieldIssue[],
 };
+
+/**  The host's own error codes. */
+export type AppErrorCode = 
+/**  Something inside the app failed (a task stopped); the message says what */
+"Internal" | 
+/**  A guide step id the guide does not have */
+"UnknownStep" | 
+/**  The デモ database could not be prepared */
+"DemoStore";
 
 /**  The app's version and where its files are. */
 export type AppInfo = {
@@ -154,6 +163,41 @@ export type CardCheck = {
 	/**  APDUs sent for this check */
 	apdus: number,
 };
+
+/**  Every card error's code: the UI switches on these, so a renamed one fails its type check. */
+export type CardErrorCode = 
+/**  `ServiceUnavailable` */
+"ServiceUnavailable" | 
+/**  `NoReader` */
+"NoReader" | 
+/**  `ReaderGone` */
+"ReaderGone" | 
+/**  `NoCard` */
+"NoCard" | 
+/**  `NotMyNumberCard` */
+"NotMyNumberCard" | 
+/**  `CardRemoved` */
+"CardRemoved" | 
+/**  `ReaderBusy` */
+"ReaderBusy" | 
+/**  `WrongPin` */
+"WrongPin" | 
+/**  `PinBlocked` */
+"PinBlocked" | 
+/**  `PinFormat` */
+"PinFormat" | 
+/**  `UnexpectedStatus` */
+"UnexpectedStatus" | 
+/**  `BadData` */
+"BadData" | 
+/**  `ShortResponse` */
+"ShortResponse" | 
+/**  `NotDemoMode` */
+"NotDemoMode" | 
+/**  `MonitorStart` */
+"MonitorStart" | 
+/**  `Reader` */
+"Reader";
 
 /**  Something that happened on the readers, pushed to the UI as it happens. */
 export type CardEvent = 
@@ -390,12 +434,27 @@ export type DemoCard =
 "other_card";
 
 /**
+ *  Every code an error can carry to the UI: each crate's own, and the host's. TypeScript receives
+ *  the union of all of them as string literals, so the UI's `switch` on a code is checked: a code
+ *  renamed here fails the UI's type check.
+ */
+export type ErrorCode = 
+/**  The store's (`Validation`, `DatabaseDamaged`, …) */
+StoreErrorCode | 
+/**  The card layer's (`WrongPin`, `CardRemoved`, …) */
+CardErrorCode | 
+/**  The program rules' (`UnknownProgram`, …) */
+ProgramsErrorCode | 
+/**  The host's own */
+AppErrorCode;
+
+/**
  *  A card error as the UI receives it inside a status or an event: a stable code to branch on and
  *  the Japanese message to show.
  */
 export type ErrorView = {
 	/**  Stable code (`ServiceUnavailable`, `NoReader`, …) */
-	code: string,
+	code: CardErrorCode,
 	/**  What happened and what to do, in Japanese */
 	message: string,
 };
@@ -562,6 +621,15 @@ export type ProgramStatus = {
 	verified: boolean,
 };
 
+/**  Every programs error's code: the UI switches on these, so a renamed one fails its type check. */
+export type ProgramsErrorCode = 
+/**  No program with that id in the data */
+"UnknownProgram" | 
+/**  The program has no claim rule (a 協力金 pays a fixed amount) */
+"NoClaim" | 
+/**  The bundled or updated program data is inconsistent */
+"ProgramData";
+
 /**  How far the clinic has come: steps done (only ids the guide knows count) and the next one. */
 export type Progress = {
 	/**  Steps done */
@@ -693,6 +761,27 @@ export type StepProgress = {
 	 */
 	relatedProgram: ProgramStatus | null,
 };
+
+/**  Every store error's code: the UI switches on these, so a renamed one fails its type check. */
+export type StoreErrorCode = 
+/**  `Validation` */
+"Validation" | 
+/**  `DatabaseOpen` */
+"DatabaseOpen" | 
+/**  `DataDir` */
+"DataDir" | 
+/**  `DatabaseDamaged` */
+"DatabaseDamaged" | 
+/**  `PatientChoiceInvalid` */
+"PatientChoiceInvalid" | 
+/**  `DatabaseTooNew` */
+"DatabaseTooNew" | 
+/**  `Migration` */
+"Migration" | 
+/**  `CorruptData` */
+"CorruptData" | 
+/**  `Database` */
+"Database";
 
 /**  Today's checks and the 利用率 of today and of this month. */
 export type TodayChecks = {

@@ -42,7 +42,10 @@ pub async fn setup_steps(state: State<'_, AppState>) -> Result<Vec<StepProgress>
 #[specta::specta]
 pub async fn set_setup_step(state: State<'_, AppState>, id: String, done: bool) -> Result<(), AppError> {
     if guide::step(&id).is_none() {
-        return Err(AppError::new("UnknownStep", format!("導入ガイドに「{id}」という手順はありません")));
+        return Err(AppError::new(
+            crate::error::AppErrorCode::UnknownStep,
+            format!("導入ガイドに「{id}」という手順はありません"),
+        ));
     }
     let store = state.store()?;
     let actor = store.actor().await?;

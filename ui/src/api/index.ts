@@ -1,13 +1,14 @@
 // The only module that talks to the Rust side. Pages call these typed functions; a failure is
 // thrown as an ApiError with a stable code and a Japanese message.
 import { listen } from "@tauri-apps/api/event";
-import { CARD_EVENT, commands, type AppError, type CardEvent, type FieldIssue } from "../bindings";
+import { CARD_EVENT, commands, type AppError, type CardEvent, type ErrorCode, type FieldIssue } from "../bindings";
 
 export type * from "../bindings";
 
 /** An error from the app, with the field-level problems of a refused form. */
 export class ApiError extends Error {
-  readonly code: string;
+  /** One of the codes Rust generates (`ErrorCode`): a `switch` on it is checked by tsc. */
+  readonly code: ErrorCode;
   readonly fields: FieldIssue[];
 
   constructor(error: AppError) {

@@ -50,4 +50,11 @@ describe("errors", () => {
     expect(e.code).toBe("Internal");
     expect(e.message).toContain("command not allowed");
   });
+
+  it("error codes are the union Rust generates: a code it does not have is a type error", () => {
+    const e = toApiError({ code: "WrongPin", message: "暗証番号が違います", fields: [] });
+    expect(e.code).toBe("WrongPin");
+    // @ts-expect-error: "WrongPn" is not an ErrorCode, so tsc refuses the comparison
+    expect(e.code === "WrongPn").toBe(false);
+  });
 });

@@ -92,31 +92,104 @@ fn service_message() -> &'static str {
 }
 
 impl CardError {
-    /// The stable code sent to the UI.
-    pub fn code(&self) -> &'static str {
+    /// The stable code sent to the UI; TypeScript gets the union of them (`CardErrorCode`).
+    pub fn code(&self) -> CardErrorCode {
         match self {
-            CardError::ServiceUnavailable => "ServiceUnavailable",
-            CardError::NoReader => "NoReader",
-            CardError::ReaderGone(_) => "ReaderGone",
-            CardError::NoCard => "NoCard",
-            CardError::NotMyNumberCard => "NotMyNumberCard",
-            CardError::CardRemoved => "CardRemoved",
-            CardError::ReaderBusy => "ReaderBusy",
-            CardError::WrongPin { .. } => "WrongPin",
-            CardError::PinBlocked => "PinBlocked",
-            CardError::PinFormat => "PinFormat",
-            CardError::UnexpectedStatus { .. } => "UnexpectedStatus",
-            CardError::BadData(_) => "BadData",
-            CardError::ShortResponse { .. } => "ShortResponse",
-            CardError::NotDemoMode => "NotDemoMode",
-            CardError::MonitorStart(_) => "MonitorStart",
-            CardError::Reader(_) => "Reader",
+            CardError::ServiceUnavailable => CardErrorCode::ServiceUnavailable,
+            CardError::NoReader => CardErrorCode::NoReader,
+            CardError::ReaderGone(_) => CardErrorCode::ReaderGone,
+            CardError::NoCard => CardErrorCode::NoCard,
+            CardError::NotMyNumberCard => CardErrorCode::NotMyNumberCard,
+            CardError::CardRemoved => CardErrorCode::CardRemoved,
+            CardError::ReaderBusy => CardErrorCode::ReaderBusy,
+            CardError::WrongPin { .. } => CardErrorCode::WrongPin,
+            CardError::PinBlocked => CardErrorCode::PinBlocked,
+            CardError::PinFormat => CardErrorCode::PinFormat,
+            CardError::UnexpectedStatus { .. } => CardErrorCode::UnexpectedStatus,
+            CardError::BadData(_) => CardErrorCode::BadData,
+            CardError::ShortResponse { .. } => CardErrorCode::ShortResponse,
+            CardError::NotDemoMode => CardErrorCode::NotDemoMode,
+            CardError::MonitorStart(_) => CardErrorCode::MonitorStart,
+            CardError::Reader(_) => CardErrorCode::Reader,
         }
     }
 
     /// The code and message together, as events and statuses carry them to the UI.
     pub fn view(&self) -> ErrorView {
-        ErrorView { code: self.code().to_string(), message: self.to_string() }
+        ErrorView { code: self.code(), message: self.to_string() }
+    }
+}
+
+/// Every card error's code: the UI switches on these, so a renamed one fails its type check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub enum CardErrorCode {
+    /// `ServiceUnavailable`
+    ServiceUnavailable,
+    /// `NoReader`
+    NoReader,
+    /// `ReaderGone`
+    ReaderGone,
+    /// `NoCard`
+    NoCard,
+    /// `NotMyNumberCard`
+    NotMyNumberCard,
+    /// `CardRemoved`
+    CardRemoved,
+    /// `ReaderBusy`
+    ReaderBusy,
+    /// `WrongPin`
+    WrongPin,
+    /// `PinBlocked`
+    PinBlocked,
+    /// `PinFormat`
+    PinFormat,
+    /// `UnexpectedStatus`
+    UnexpectedStatus,
+    /// `BadData`
+    BadData,
+    /// `ShortResponse`
+    ShortResponse,
+    /// `NotDemoMode`
+    NotDemoMode,
+    /// `MonitorStart`
+    MonitorStart,
+    /// `Reader`
+    Reader,
+}
+
+impl CardErrorCode {
+    /// The code as text (logs, messages).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardErrorCode::ServiceUnavailable => "ServiceUnavailable",
+            CardErrorCode::NoReader => "NoReader",
+            CardErrorCode::ReaderGone => "ReaderGone",
+            CardErrorCode::NoCard => "NoCard",
+            CardErrorCode::NotMyNumberCard => "NotMyNumberCard",
+            CardErrorCode::CardRemoved => "CardRemoved",
+            CardErrorCode::ReaderBusy => "ReaderBusy",
+            CardErrorCode::WrongPin => "WrongPin",
+            CardErrorCode::PinBlocked => "PinBlocked",
+            CardErrorCode::PinFormat => "PinFormat",
+            CardErrorCode::UnexpectedStatus => "UnexpectedStatus",
+            CardErrorCode::BadData => "BadData",
+            CardErrorCode::ShortResponse => "ShortResponse",
+            CardErrorCode::NotDemoMode => "NotDemoMode",
+            CardErrorCode::MonitorStart => "MonitorStart",
+            CardErrorCode::Reader => "Reader",
+        }
+    }
+}
+
+impl std::fmt::Display for CardErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for CardErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }
 
@@ -126,7 +199,7 @@ impl CardError {
 #[serde(rename_all = "camelCase")]
 pub struct ErrorView {
     /// Stable code (`ServiceUnavailable`, `NoReader`, …)
-    pub code: String,
+    pub code: CardErrorCode,
     /// What happened and what to do, in Japanese
     pub message: String,
 }
@@ -197,12 +270,12 @@ mod tests {
     #[test]
     fn codes_are_stable() {
         let all = every_variant();
-        let mut codes: Vec<&str> = all.iter().map(|(e, _)| e.code()).collect();
+        let mut codes: Vec<&str> = all.iter().map(|(e, _)| e.code().as_str()).collect();
         for (e, code) in &all {
             assert_eq!(e.code(), *code, "{e:?}");
             let message = e.to_string();
             assert!(message.chars().any(|c| ('\u{3040}'..='\u{30FF}').contains(&c)), "Japanese message for {code}");
-            assert_eq!(e.view(), ErrorView { code: code.to_string(), message });
+            assert_eq!(e.view(), ErrorView { code: e.code(), message });
         }
         codes.sort_unstable();
         codes.dedup();

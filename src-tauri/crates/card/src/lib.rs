@@ -33,4 +33,4 @@ pub mod virtual_card;
 pub mod virtual_reader;
 pub mod vpcd;
 
-pub use error::{CardError, ErrorView};
+pub use error::{CardError, CardErrorCode, ErrorView};

@@ -45,11 +45,33 @@ pub enum ProgramsError {
 
 impl ProgramsError {
     /// The stable code sent to the UI.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProgramsErrorCode {
         match self {
-            ProgramsError::UnknownProgram(_) => "UnknownProgram",
-            ProgramsError::NoClaim(_) => "NoClaim",
-            _ => "ProgramData",
+            ProgramsError::UnknownProgram(_) => ProgramsErrorCode::UnknownProgram,
+            ProgramsError::NoClaim(_) => ProgramsErrorCode::NoClaim,
+            _ => ProgramsErrorCode::ProgramData,
+        }
+    }
+}
+
+/// Every programs error's code: the UI switches on these, so a renamed one fails its type check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+pub enum ProgramsErrorCode {
+    /// No program with that id in the data
+    UnknownProgram,
+    /// The program has no claim rule (a 協力金 pays a fixed amount)
+    NoClaim,
+    /// The bundled or updated program data is inconsistent
+    ProgramData,
+}
+
+impl ProgramsErrorCode {
+    /// The code as text (logs, messages).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProgramsErrorCode::UnknownProgram => "UnknownProgram",
+            ProgramsErrorCode::NoClaim => "NoClaim",
+            ProgramsErrorCode::ProgramData => "ProgramData",
         }
     }
 }

@@ -78,17 +78,17 @@ pub enum StoreError {
 
 impl StoreError {
     /// The stable code sent to the UI as `{ code, message }`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> StoreErrorCode {
         match self {
-            StoreError::Validation(_) => "Validation",
-            StoreError::Open { .. } => "DatabaseOpen",
-            StoreError::DataDir { .. } => "DataDir",
-            StoreError::Damaged { .. } => "DatabaseDamaged",
-            StoreError::PatientChoiceInvalid(_) => "PatientChoiceInvalid",
-            StoreError::DatabaseTooNew(_) => "DatabaseTooNew",
-            StoreError::Migration(_) => "Migration",
-            StoreError::CorruptData(_) => "CorruptData",
-            StoreError::Database(_) => "Database",
+            StoreError::Validation(_) => StoreErrorCode::Validation,
+            StoreError::Open { .. } => StoreErrorCode::DatabaseOpen,
+            StoreError::DataDir { .. } => StoreErrorCode::DataDir,
+            StoreError::Damaged { .. } => StoreErrorCode::DatabaseDamaged,
+            StoreError::PatientChoiceInvalid(_) => StoreErrorCode::PatientChoiceInvalid,
+            StoreError::DatabaseTooNew(_) => StoreErrorCode::DatabaseTooNew,
+            StoreError::Migration(_) => StoreErrorCode::Migration,
+            StoreError::CorruptData(_) => StoreErrorCode::CorruptData,
+            StoreError::Database(_) => StoreErrorCode::Database,
         }
     }
 
@@ -104,4 +104,56 @@ impl StoreError {
 /// The folder holding `path` (the data folder staff copy), or `path` itself when it has none.
 fn folder(path: &Path) -> &Path {
     path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path)
+}
+
+/// Every store error's code: the UI switches on these, so a renamed one fails its type check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub enum StoreErrorCode {
+    /// `Validation`
+    Validation,
+    /// `DatabaseOpen`
+    DatabaseOpen,
+    /// `DataDir`
+    DataDir,
+    /// `DatabaseDamaged`
+    DatabaseDamaged,
+    /// `PatientChoiceInvalid`
+    PatientChoiceInvalid,
+    /// `DatabaseTooNew`
+    DatabaseTooNew,
+    /// `Migration`
+    Migration,
+    /// `CorruptData`
+    CorruptData,
+    /// `Database`
+    Database,
+}
+
+impl StoreErrorCode {
+    /// The code as text (logs, messages).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreErrorCode::Validation => "Validation",
+            StoreErrorCode::DatabaseOpen => "DatabaseOpen",
+            StoreErrorCode::DataDir => "DataDir",
+            StoreErrorCode::DatabaseDamaged => "DatabaseDamaged",
+            StoreErrorCode::PatientChoiceInvalid => "PatientChoiceInvalid",
+            StoreErrorCode::DatabaseTooNew => "DatabaseTooNew",
+            StoreErrorCode::Migration => "Migration",
+            StoreErrorCode::CorruptData => "CorruptData",
+            StoreErrorCode::Database => "Database",
+        }
+    }
+}
+
+impl std::fmt::Display for StoreErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for StoreErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }

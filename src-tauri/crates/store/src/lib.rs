@@ -23,7 +23,7 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-pub use error::StoreError;
+pub use error::{StoreError, StoreErrorCode};
 
 /// The file name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "onshi-navi.sqlite3";

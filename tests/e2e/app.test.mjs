@@ -155,6 +155,7 @@ describe("オン資ナビ in its window", () => {
     await session.type("#pin", "１２３４");
     await session.click("#read-basic4");
     await session.waitFor("基本4情報", async () => (await session.text("#b4-name")) === "見本 花子");
+    await session.waitFor("the card's own new count", async () => /残り 3 回/.test(await session.text("[data-testid=kenmen-pin]")));
     await session.click("#register-patient");
     await session.waitFor("registered", async () => /デモの患者台帳に登録しました/.test(await session.text("#register-result")));
     await snap("13-daily-basic4");
@@ -171,13 +172,21 @@ describe("オン資ナビ in its window", () => {
     await session.click("#same-person");
     await session.waitFor("updated", async () => /住所などを最新の内容に更新しました/.test(await session.text("#register-result")));
 
+    // The result is never chosen for staff: a valid certificate is not insurance eligibility.
+    await session.type("#check-note", "受付で確認");
+    await session.click("#log-check");
+    await session.waitFor("asked for a result", async () => /結果を選んでください/.test(await session.text("#msg-result")));
+    await session.click('input[name=result][value="ok"]');
     // A check from a デモ card is kept apart: listed as デモ, never counted in the clinic's 利用率.
     await session.click("#log-check");
-    await session.waitFor("listed as demo", async () => /マイナ保険証.*カード読み取り/s.test(await session.text("#demo-table").catch(() => "")));
+    await session.waitFor("listed as demo", async () => /マイナ保険証.*カード事前確認.*受付で確認/s.test(await session.text("#demo-table").catch(() => "")));
     assert.match(await session.text("#today-counts"), /^0 件/);
 
+    // What staff started typing stays when the next card is placed.
+    await session.type("#check-note", "途中のメモ ");
     await session.click('[data-demo="expired"]');
     await session.waitFor("expired shown", async () => (await session.text("#cert-status")) === "期限切れ");
+    assert.equal(await session.prop("#check-note", "value"), "途中のメモ ", "the note survives a card event");
     assert.match(await session.text("#cert-message"), /期限切れ: 市区町村の窓口で更新/);
     await snap("14-daily-expired");
 
@@ -191,6 +200,7 @@ describe("オン資ナビ in its window", () => {
     assert.equal(await session.exec("return document.querySelector('#b4-name') === null"), true, "基本4情報 leaves with the card");
 
     await session.click('input[name=method][value="eligibility_certificate"]');
+    await session.click('input[name=result][value="ok"]');
     await session.type("#check-note", "資格確認書を目視で確認");
     await session.click("#log-check");
     await session.waitFor("hand-logged", async () => /1 件\(マイナ保険証 0 件・利用率 0%\)/.test(await session.text("#today-counts")));

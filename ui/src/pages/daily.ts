@@ -238,12 +238,13 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
       !p.blocked && p.triesLeft === 1 ? " (あと1回まちがえるとロックされます。入力の前に患者さんにお伝えください)" : "",
     );
 
-  const drawResult = (check: CardCheck) => {
+  const drawResult = (check: CardCheck, keepPinPanel = false) => {
     const [badgeClass, badgeText] = CERT_BADGE[check.certificate.status] ?? ["", check.certificate.status];
     resultPanel.hidden = false;
     render(
       resultPanel,
-      h("h2", {}, "読み取り結果(暗証番号なし)"),
+      h("h2", {}, "カード事前確認(暗証番号なし)"),
+      h("p", { class: "hint" }, "電子証明書の期限と暗証番号の残り回数です。保険の資格の有無は、公式のマイナ資格確認アプリで確認してください。"),
       h("p", {}, h("span", { class: `badge ${badgeClass}`, id: "cert-status" }, badgeText), " 利用者証明用電子証明書"),
       h("p", { class: "big", id: "cert-expiry" }, `有効期限 ${check.certificate.notAfterText}`),
       h("p", { id: "cert-message", class: check.certificate.status === "valid" ? "" : "error" }, check.certificate.message),
@@ -251,7 +252,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
       pinLine("券面事項入力補助用の暗証番号", check.kenmenPin, "kenmen-pin"),
       h("p", { class: "muted" }, `カードとのやりとり ${check.apdus} 回。読み取り後、カードリーダーはすぐに解放しました。`),
     );
-    drawPinPanel(check);
+    if (!keepPinPanel) drawPinPanel(check);
   };
 
   const drawError = (e: unknown) => {
@@ -268,7 +269,10 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
       render(
         pinPanel,
         h("h2", {}, "基本4情報(氏名・住所・生年月日・性別)"),
-        h("p", { class: "error" }, "暗証番号がロックされているため読み取れません。資格確認は目視確認や資格確認書で行い、患者さんには市区町村の窓口での再設定をご案内ください。"),
+        h("p", { class: "error" }, "券面事項入力補助用の暗証番号がロックされているため、基本4情報は読み取れません。患者さんには市区町村の窓口での再設定をご案内ください。"),
+        check.authPin.blocked
+          ? null
+          : h("p", { id: "auth-pin-still-works" }, "受付で公式のマイナ資格確認アプリに入力する利用者証明用の暗証番号は別の暗証番号です。そちらがロックされていなければ、資格確認には使えます。"),
       );
       return;
     }
@@ -307,6 +311,14 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
           try {
             const b = await api.readBasic4(typed);
             message.textContent = "";
+            // The card reset its counter: show its own new count (a read without PIN).
+            void api.checkCard().then(
+              (fresh) => {
+                lastCheck = fresh;
+                drawResult(fresh, true);
+              },
+              () => undefined,
+            );
             const registered = h("div", { id: "register-result", role: "status" });
             render(
               output,
@@ -365,12 +377,12 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
           }
         },
       },
-      h("label", { for: "pin" }, "暗証番号(数字4桁)"),
+      h("label", { for: "pin" }, "券面事項入力補助用の暗証番号(数字4桁)"),
       pin,
       h(
         "p",
         { class: "hint", id: "pin-hint" },
-        `患者さんご本人に入力していただきます。残り ${p.triesLeft} 回。まちがえた場合も、オン資ナビが自動でやり直すことはありません。`,
+        `患者さんご本人に入力していただきます。受付で使う利用者証明用の暗証番号と同じ数字のことが多いですが、違うこともあります。残り ${p.triesLeft} 回。まちがえた場合も、オン資ナビが自動でやり直すことはありません。`,
       ),
       ack ? h("label", { class: "radio" }, ack, "残り1回であることを患者さんに伝えました") : null,
       h("div", { class: "actions" }, button),
@@ -399,25 +411,33 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
   };
 
   const logForm = h("section", { class: "card", id: "log-panel" });
+  /** What staff chose and typed in the log form: kept when a card event redraws it. The result is
+   *  never chosen for them: a valid certificate is not insurance eligibility. */
+  const typedLog: { method: CheckMethod | null; result: CheckResult | null; note: string } = {
+    method: null,
+    result: null,
+    note: "",
+  };
   const drawLogForm = () => {
     const fromCard = lastCheck !== null;
-    const radios = <T extends string>(name: string, items: { value: T; label: string }[], checked: T) =>
+    const radios = <T extends string>(name: string, items: { value: T; label: string }[], checked: T | null, onpick: (v: T) => void) =>
       h(
         "div",
-        { class: "radios", role: "radiogroup", "aria-label": name === "method" ? "確認の方法" : "結果" },
+        { class: "radios", role: "radiogroup", "aria-label": name === "method" ? "確認の方法" : "結果", "aria-describedby": `msg-${name}` },
         items.map((i) =>
-          h("label", { class: "radio inline" }, h("input", { type: "radio", name, value: i.value, checked: i.value === checked }), i.label),
+          h(
+            "label",
+            { class: "radio inline" },
+            h("input", { type: "radio", name, value: i.value, checked: i.value === checked, onchange: () => onpick(i.value) }),
+            i.label,
+          ),
         ),
       );
     const note = h("input", { type: "text", id: "check-note", maxlength: 200, autocomplete: "off", "aria-describedby": "msg-note" });
+    note.value = typedLog.note;
+    note.addEventListener("input", () => (typedLog.note = note.value));
     const noteMessage = h("p", { class: "field-message", id: "msg-note", "aria-live": "polite" });
-    // A card with a problem (certificate expiring or expired, PIN locked) can still be checked
-    // by eye in the official app: suggest 要注意, never 確認できなかった, and let staff decide.
-    const fromCardResult: CheckResult =
-      lastCheck && (lastCheck.certificate.status !== "valid" || lastCheck.authPin.blocked || lastCheck.authPin.triesLeft === 1)
-        ? "warning"
-        : "ok";
-    const suggested: CheckResult = fromCardResult;
+    const resultMessage = h("p", { class: "field-message", id: "msg-result", "aria-live": "polite" });
     render(
       logForm,
       h("h2", {}, "確認を記録する"),
@@ -435,11 +455,21 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
             ev.preventDefault();
             const form = ev.target as HTMLFormElement;
             const method = (form.querySelector("input[name=method]:checked") as HTMLInputElement | null)?.value as CheckMethod;
-            const result = (form.querySelector("input[name=result]:checked") as HTMLInputElement | null)?.value as CheckResult;
+            const result = (form.querySelector("input[name=result]:checked") as HTMLInputElement | null)?.value as
+              | CheckResult
+              | undefined;
             const useCard = method === "my_number_card" && lastCheck !== null;
             noteMessage.textContent = "";
             noteMessage.className = "field-message";
             note.removeAttribute("aria-invalid");
+            if (!result) {
+              resultMessage.textContent = "結果を選んでください(公式のマイナ資格確認アプリ、または提示された資格確認書・保険証の表示を見て)";
+              resultMessage.className = "field-message error";
+              form.querySelector<HTMLInputElement>("input[name=result]")?.focus();
+              return;
+            }
+            resultMessage.textContent = "";
+            resultMessage.className = "field-message";
             try {
               const logged = await api.logCheck({
                 method,
@@ -449,7 +479,10 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
                 note: note.value,
               });
               toast(logged.demo ? "デモの記録として残しました(施術所の記録には入りません)" : "記録しました");
-              note.value = "";
+              typedLog.note = "";
+              typedLog.result = null;
+              typedLog.method = null;
+              drawLogForm();
               await refreshList();
             } catch (e) {
               showFieldError(e, "note", note, noteMessage);
@@ -457,19 +490,10 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
           },
         },
         h("p", { class: "label" }, "確認の方法"),
-        (() => {
-          const group = radios("method", METHODS, fromCard ? "my_number_card" : "eligibility_certificate");
-          // The card's suggestion only applies to a マイナ保険証 check.
-          group.addEventListener("change", (ev) => {
-            const method = (ev.target as HTMLInputElement).value;
-            const want = method === "my_number_card" ? fromCardResult : "ok";
-            const box = logForm.querySelector<HTMLInputElement>(`input[name=result][value="${want}"]`);
-            if (box) box.checked = true;
-          });
-          return group;
-        })(),
-        h("p", { class: "label" }, "結果"),
-        radios("result", RESULTS, suggested),
+        radios("method", METHODS, typedLog.method ?? (fromCard ? "my_number_card" : "eligibility_certificate"), (m) => (typedLog.method = m)),
+        h("p", { class: "label" }, "結果(公式アプリなどの表示を見て選んでください)"),
+        radios("result", RESULTS, typedLog.result, (r) => (typedLog.result = r)),
+        resultMessage,
         h("label", { for: "check-note" }, "メモ(任意。患者さんの氏名や番号は書かないでください)"),
         note,
         noteMessage,
@@ -485,7 +509,7 @@ export async function dailyPage(main: HTMLElement): Promise<void> {
       h("td", {}, localDateTime(r.checkedAt).slice(11)),
       h("td", {}, methodLabel(r.method)),
       h("td", {}, resultLabel(r.result)),
-      h("td", {}, r.source === "card_read" ? "カード読み取り" : "スタッフ入力"),
+      h("td", {}, r.source === "card_read" ? "カード事前確認" : "スタッフ入力"),
       h("td", {}, r.certExpiresOn ?? "—"),
       h("td", {}, r.note),
     );

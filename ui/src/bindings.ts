@@ -25,6 +25,10 @@ export const commands = {
 	getStaffName: () => typedError<string, AppError>(__TAURI_INVOKE("get_staff_name")),
 	/**  Sets the staff name (kept as typed; refused with a message for the field `staffName`). */
 	setStaffName: (name: string) => typedError<string, AppError>(__TAURI_INVOKE("set_staff_name", { name })),
+	/**  The text size chosen in 設定 (every screen applies it at start). */
+	getTextSize: () => typedError<TextSize, AppError>(__TAURI_INVOKE("get_text_size")),
+	/**  Saves the text size. */
+	setTextSize: (size: TextSize) => typedError<null, AppError>(__TAURI_INVOKE("set_text_size", { size })),
 	/**
 	 *  The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド
 	 *  step is named by its title from the guide.
@@ -782,6 +786,15 @@ export type StoreErrorCode =
 "CorruptData" | 
 /**  `Database` */
 "Database";
+
+/**  The sizes staff can choose; the UI scales every screen from it. */
+export type TextSize = 
+/**  標準 */
+"standard" | 
+/**  大 */
+"large" | 
+/**  特大 */
+"x_large";
 
 /**  Today's checks and the 利用率 of today and of this month. */
 export type TodayChecks = {

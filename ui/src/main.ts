@@ -8,6 +8,7 @@ import { tauriBackend } from "./api/tauriBackend";
 import { BACKEND_KEY } from "./lib/backend";
 import { h, render } from "./lib/dom";
 import { leavePage, onLeave } from "./lib/page";
+import { applyTextSize } from "./lib/textSize";
 import { homePage } from "./pages/home";
 import { guidePage } from "./pages/guide";
 import { dailyPage } from "./pages/daily";
@@ -102,6 +103,15 @@ function mountSveltePage(main: HTMLElement, page: SveltePage, mine: number): voi
   onLeave(() => void unmount(instance));
 }
 
+/** Applies the text size chosen in 設定 before staff read anything. */
+async function applySavedTextSize(): Promise<void> {
+  try {
+    applyTextSize(await api.getTextSize());
+  } catch {
+    // No store (a damaged database): the standard size, and ホーム says what is wrong.
+  }
+}
+
 async function showVersion(): Promise<void> {
   const el = document.getElementById("version");
   if (!el) return;
@@ -127,5 +137,6 @@ async function showVersion(): Promise<void> {
 }
 
 window.addEventListener("hashchange", () => void route());
+void applySavedTextSize();
 void showVersion();
 void route();

@@ -30,6 +30,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             clinic::save_clinic_profile,
             settings::get_staff_name,
             settings::set_staff_name,
+            settings::get_text_size,
+            settings::set_text_size,
             settings::audit_log,
             guide::setup_steps,
             guide::set_setup_step,

@@ -8,6 +8,8 @@ pub const ALL: &[&str] = &[
     "save_clinic_profile",
     "get_staff_name",
     "set_staff_name",
+    "get_text_size",
+    "set_text_size",
     "audit_log",
     "setup_steps",
     "set_setup_step",

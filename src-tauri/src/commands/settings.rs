@@ -1,7 +1,7 @@
-//! 設定 → スタッフ名 and 変更履歴.
+//! 設定 → スタッフ名, 文字の大きさ and 変更履歴.
 
 use store::audit::AuditEntry;
-use store::settings::STAFF_NAME;
+use store::settings::{STAFF_NAME, TextSize};
 use tauri::State;
 
 use crate::error::AppError;
@@ -21,6 +21,22 @@ pub async fn set_staff_name(state: State<'_, AppState>, name: String) -> Result<
     let store = state.store()?;
     let actor = store.actor().await?;
     Ok(store.set_staff_name(&name, &actor, chrono::Utc::now()).await?)
+}
+
+/// The text size chosen in 設定 (every screen applies it at start).
+#[tauri::command]
+#[specta::specta]
+pub async fn get_text_size(state: State<'_, AppState>) -> Result<TextSize, AppError> {
+    Ok(state.store()?.text_size().await?)
+}
+
+/// Saves the text size.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_text_size(state: State<'_, AppState>, size: TextSize) -> Result<(), AppError> {
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    Ok(store.set_text_size(size, &actor, chrono::Utc::now()).await?)
 }
 
 /// The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド

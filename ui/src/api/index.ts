@@ -63,6 +63,8 @@ export const api = {
     unwrap(commands.saveClinicProfile(input)),
   getStaffName: () => unwrap(commands.getStaffName()),
   setStaffName: (name: string) => unwrap(commands.setStaffName(name)),
+  getTextSize: () => unwrap(commands.getTextSize()),
+  setTextSize: (size: Parameters<typeof commands.setTextSize>[0]) => unwrap(commands.setTextSize(size)),
   auditLog: (limit: number) => unwrap(commands.auditLog(limit)),
   setupSteps: () => unwrap(commands.setupSteps()),
   setSetupStep: (id: string, done: boolean) => unwrap(commands.setSetupStep(id, done)),

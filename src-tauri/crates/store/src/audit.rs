@@ -176,6 +176,7 @@ fn clinic_field_label(field: &str) -> String {
 fn setting_label(key: &str) -> String {
     match key {
         crate::settings::STAFF_NAME => "スタッフ名".into(),
+        crate::settings::TEXT_SIZE => "文字の大きさ".into(),
         other => format!("不明な設定({other})"),
     }
 }

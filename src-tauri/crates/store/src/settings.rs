@@ -10,6 +10,36 @@ use crate::{Store, StoreError, audit, timestamp};
 /// The name of the staff member using this PC, written in the audit log as who made a change.
 pub const STAFF_NAME: &str = "staff_name";
 
+/// How large the text is on every screen (設定 → 文字の大きさ): staff at the counter are often older.
+pub const TEXT_SIZE: &str = "text_size";
+
+/// The sizes staff can choose; the UI scales every screen from it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    /// 標準
+    #[default]
+    Standard,
+    /// 大
+    Large,
+    /// 特大
+    XLarge,
+}
+
+impl TextSize {
+    fn as_db(self) -> &'static str {
+        match self {
+            TextSize::Standard => "standard",
+            TextSize::Large => "large",
+            TextSize::XLarge => "x_large",
+        }
+    }
+
+    fn from_db(text: &str) -> Option<TextSize> {
+        [TextSize::Standard, TextSize::Large, TextSize::XLarge].into_iter().find(|t| t.as_db() == text)
+    }
+}
+
 /// Who is recorded in the audit log when no staff name was set.
 pub const DEFAULT_ACTOR: &str = "スタッフ";
 
@@ -65,6 +95,17 @@ impl Store {
         let name = validate_staff_name(raw).map_err(StoreError::Validation)?;
         self.set_setting(STAFF_NAME, &name, actor, now).await?;
         Ok(name)
+    }
+
+    /// The text size chosen in 設定; [`TextSize::Standard`] when none was (or an unknown value was
+    /// stored by another version).
+    pub async fn text_size(&self) -> Result<TextSize, StoreError> {
+        Ok(self.setting(TEXT_SIZE).await?.and_then(|v| TextSize::from_db(&v)).unwrap_or_default())
+    }
+
+    /// Saves the text size, with its audit row.
+    pub async fn set_text_size(&self, size: TextSize, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.set_setting(TEXT_SIZE, size.as_db(), actor, now).await
     }
 
     /// Who to record as the author of a change: the staff name from 設定, or [`DEFAULT_ACTOR`].

@@ -820,3 +820,19 @@ async fn a_save_with_warnings_is_saved() {
     let profile = store.clinic_profile().await.expect("read").expect("present");
     assert_eq!((profile.reg_no_judo.as_deref(), profile.reg_no_ahaki), (Some("協1301234"), None));
 }
+
+/// 文字の大きさ: standard until chosen, kept across a restart, logged in 変更履歴 by its Japanese name.
+#[tokio::test]
+async fn the_text_size_is_kept_and_logged() {
+    use store::settings::TextSize;
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    assert_eq!(store.text_size().await.expect("size"), TextSize::Standard);
+    store.set_text_size(TextSize::XLarge, "受付", at(9)).await.expect("save");
+    store.close().await;
+    let store = Store::open_in(&dir).await.expect("reopen");
+    assert_eq!(store.text_size().await.expect("size"), TextSize::XLarge);
+    let log = store.audit_log(10, no_steps).await.expect("log");
+    assert_eq!((log[0].entity_label.as_str(), log[0].detail_label.as_str()), ("設定", "文字の大きさ"));
+}

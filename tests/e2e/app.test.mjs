@@ -129,6 +129,14 @@ describe("オン資ナビ in its window", () => {
     await snap("09-settings-saved");
   });
 
+  test("文字の大きさ 特大 applies to every screen at once", async () => {
+    await go("settings");
+    await session.click('input[name=textSize][value="x_large"]');
+    await session.waitFor("applied", async () => (await session.exec("return document.documentElement.dataset.textSize")) === "x_large");
+    await session.waitFor("logged", async () => /文字の大きさ/.test(await session.text("#audit-table")));
+    await snap("09b-settings-text-size");
+  });
+
   test("a finished guide step is ticked", async () => {
     await go("guide");
     await session.click("#step-portal_user");
@@ -213,6 +221,7 @@ describe("オン資ナビ in its window", () => {
     session = undefined;
     await launch();
     assert.equal(await session.text("[data-testid=clinic-name]"), "さくら整骨院");
+    await session.waitFor("text size kept", async () => (await session.exec("return document.documentElement.dataset.textSize")) === "x_large");
     assert.match(await session.text("main"), /1 \/ 9 手順 完了/);
     assert.match(await session.text("main"), /1 件/, "today's checks survive the restart, without the デモ ones");
     await snap("11-home-after-restart");

@@ -9,25 +9,25 @@ import { BACKEND_KEY } from "./lib/backend";
 import { h, render } from "./lib/dom";
 import { leavePage, onLeave } from "./lib/page";
 import { applyTextSize } from "./lib/textSize";
-import { homePage } from "./pages/home";
-import { guidePage } from "./pages/guide";
+import Home from "./pages/Home.svelte";
+import Guide from "./pages/Guide.svelte";
 import { dailyPage } from "./pages/daily";
 import Programs from "./pages/Programs.svelte";
 import Faq from "./pages/Faq.svelte";
-import { settingsPage } from "./pages/settings";
+import Settings from "./pages/Settings.svelte";
 
 export type Page = (main: HTMLElement) => Promise<void> | void;
 /** A Svelte page: it calls `onready` once its data is on screen (the e2e tests wait for it). */
 type SveltePage = { component: Component<{ onready?: () => void }>; props?: Record<string, unknown> };
 
 const ROUTES: { path: string; label: string; page: Page | SveltePage }[] = [
-  { path: "home", label: "ホーム", page: homePage },
-  { path: "guide", label: "導入ガイド", page: guidePage },
+  { path: "home", label: "ホーム", page: { component: Home as Component } },
+  { path: "guide", label: "導入ガイド", page: { component: Guide as Component } },
   { path: "daily", label: "毎日の資格確認", page: dailyPage },
   { path: "subsidy", label: "助成金", page: { component: Programs as Component, props: { kind: "subsidy" } } },
   { path: "grant", label: "協力金", page: { component: Programs as Component, props: { kind: "grant" } } },
   { path: "faq", label: "よくある質問", page: { component: Faq as Component } },
-  { path: "settings", label: "設定", page: settingsPage },
+  { path: "settings", label: "設定", page: { component: Settings as Component } },
 ];
 
 function currentPath(): string {

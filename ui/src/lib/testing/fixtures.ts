@@ -43,3 +43,97 @@ export function homeSummary(programs: ProgramStatus[]): HomeSummary {
     programs: { asOfText: "令和8年11月24日 (2026-11-24)", programs },
   };
 }
+
+// ホーム and 導入ガイド. (Imported here so that this block is only an addition to the file.)
+import type { AppError, AppInfo, Step, StepProgress } from "../../api";
+
+export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: "0.1.0",
+    dataDir: "C:\\Users\\山田 太郎\\AppData\\Roaming\\オン資ナビ",
+    logDir: "C:\\Users\\山田 太郎\\AppData\\Local\\オン資ナビ\\logs",
+    startupError: null,
+    ...overrides,
+  };
+}
+
+/** The database could not be opened: a multi-line message with numbered steps and the path. */
+export function startupError(overrides: Partial<AppError> = {}): AppError {
+  return {
+    code: "DatabaseDamaged",
+    message: [
+      "データベースのファイルが壊れているため、開けませんでした。",
+      "ファイル: C:\\Users\\山田 太郎\\AppData\\Roaming\\オン資ナビ\\onshi-navi.sqlite3",
+      "1. アプリを終了してください。",
+      "2. バックアップからファイルを戻してください。",
+      "それでも開けない場合は、お問い合わせください。",
+    ].join("\n"),
+    fields: [],
+    ...overrides,
+  };
+}
+
+export function guideStep(overrides: Partial<Step> = {}): Step {
+  return {
+    id: "portal_user",
+    section: "apply",
+    title: "ポータルサイトでアカウントを登録する",
+    hint: "登録には施術所の登録記号番号が必要です。",
+    relatedProgram: null,
+    ...overrides,
+  };
+}
+
+/** The guide as Rust sends it: two steps to apply (the second related to the 助成金), one to
+ *  connect, none done. */
+export function setupSteps(doneIds: string[] = []): StepProgress[] {
+  const steps: [Step, ProgramStatus | null][] = [
+    [guideStep(), null],
+    [
+      guideStep({
+        id: "buy_reader",
+        title: "カードリーダーを用意する",
+        hint: "領収書は助成金の申請に使います。",
+        relatedProgram: "equipment_subsidy_2025",
+      }),
+      subsidy(),
+    ],
+    [guideStep({ id: "connect_test", section: "connect", title: "接続を確認する", hint: "資格確認を1件試します。" }), null],
+  ];
+  return steps.map(([step, relatedProgram]) => ({ step, done: doneIds.includes(step.id), relatedProgram }));
+}
+
+// 設定: a stored clinic profile and change-history rows (the folders come from `appInfo` above).
+import type { AuditEntry, ClinicProfile } from "../../api";
+
+export function clinicProfile(overrides: Partial<ClinicProfile> = {}): ClinicProfile {
+  return {
+    name: "さくら整骨院",
+    kind: "judo",
+    regNoJudo: "契280444000",
+    regNoJudoTyped: "契2804440-0-0",
+    regNoAhaki: null,
+    regNoAhakiTyped: null,
+    postalCode: "6500001",
+    address: "兵庫県神戸市中央区加納町1-2-3",
+    phone: "078-123-4567",
+    ownerName: "山田 太郎",
+    updatedAt: "2026-11-27T09:05:00Z",
+    ...overrides,
+  };
+}
+
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 1,
+    at: "2026-11-27T09:05:00Z",
+    actor: "受付 佐藤",
+    action: "create",
+    entity: "clinic_profile",
+    detail: '{"fields":["name","kind"]}',
+    entityLabel: "施術所の情報",
+    actionLabel: "登録",
+    detailLabel: "施術所名・種別",
+    ...overrides,
+  };
+}

@@ -1,0 +1,128 @@
+import { render, screen, within } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import type { AppInfo } from "../api";
+import { BACKEND_KEY } from "../lib/backend";
+import { fakeBackend } from "../lib/testing/fakeBackend";
+import { appInfo, guideStep, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
+import Home from "./Home.svelte";
+
+function page(backend: ReturnType<typeof fakeBackend>, onready = vi.fn()) {
+  return render(Home, { props: { onready }, context: new Map([[BACKEND_KEY, backend]]) });
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe("ホーム", () => {
+  it("shows the clinic, the guide's progress, today's checks and the programs from the summary", async () => {
+    const onready = vi.fn();
+    const summary = {
+      ...homeSummary([subsidy()]),
+      setup: { done: 3, total: 9, next: guideStep({ title: "カードリーダーを用意する" }) },
+      todayChecks: { total: 12, myNumberCard: 5, ratePercent: 41.7 },
+    };
+    page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }), onready);
+
+    expect(await screen.findByTestId("clinic-name")).toHaveProperty("textContent", "さくら整骨院");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("ホーム");
+    expect(screen.getByText("令和8年11月29日 (2026-11-29)").className).toBe("lead");
+
+    const setup = screen.getByRole("region", { name: "導入の進み具合" });
+    expect(within(setup).getByText("3 / 9 手順 完了")).toBeTruthy();
+    const bar = within(setup).getByRole("progressbar", { name: "導入の進み具合" });
+    expect(bar.getAttribute("max")).toBe("9");
+    expect(bar.getAttribute("value")).toBe("3");
+    expect(setup.textContent).toContain("次の手順: カードリーダーを用意する");
+    expect(within(setup).getByRole("link", { name: "導入ガイドへ" }).getAttribute("href")).toBe("#/guide");
+
+    const today = screen.getByRole("region", { name: "今日の資格確認" });
+    expect(within(today).getByText("12 件")).toBeTruthy();
+    expect(within(today).getByText("うちマイナ保険証 5 件(利用率 41.7%)")).toBeTruthy();
+    expect(within(today).getByRole("link", { name: "毎日の資格確認へ" }).getAttribute("href")).toBe("#/daily");
+
+    const program = document.querySelector("[data-program=equipment_subsidy_2025]")!;
+    expect(program.querySelector(".badge.closed")!.textContent).toBe("受付終了");
+    expect(within(program as HTMLElement).getByRole("link", { name: "柔整・あはき施術所用助成金" }).getAttribute("href")).toBe("#/subsidy");
+    expect(program.textContent).toContain("申請受付の締切 令和8年1月15日 (2026-01-15)・上限額 ¥41,000");
+    expect(screen.getByTestId("programs-as-of").textContent).toBe("制度の情報は 令和8年11月24日 (2026-11-24) 時点のものです。");
+
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(onready).toHaveBeenCalledOnce();
+  });
+
+  it("before the profile is saved, says so and links to 設定; a finished guide says so", async () => {
+    const summary = { ...homeSummary([]), clinicName: null, setup: { done: 9, total: 9, next: null } };
+    page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }));
+    await screen.findByText("施術所の情報がまだ登録されていません。");
+    expect(screen.queryByTestId("clinic-name")).toBeNull();
+    expect(screen.getByRole("link", { name: "設定で登録する" }).getAttribute("href")).toBe("#/settings");
+    expect(screen.getByText("すべての手順が完了しています。").className).toBe("ok");
+    expect(screen.queryByRole("link", { name: "導入ガイドへ" })).toBeNull();
+  });
+
+  it("with a startup error, shows the whole message, the steps, the folders and the version, and nothing else", async () => {
+    const onready = vi.fn();
+    const error = startupError();
+    const homeSummaryCall = vi.fn();
+    page(fakeBackend({ appInfo: async () => appInfo({ startupError: error }), homeSummary: homeSummaryCall }), onready);
+
+    const box = await screen.findByRole("alert");
+    expect(box.id).toBe("startup-error");
+    expect(box.dataset.code).toBe("DatabaseDamaged");
+    expect(within(box).getByRole("heading", { level: 2 }).textContent).toBe("データベースのファイルが壊れています");
+    // Every line as Rust wrote it: the numbered ones (without their numbers) as the list's items.
+    for (const line of error.message.split("\n")) {
+      expect(box.textContent).toContain(line.replace(/^\d+\.\s*/, ""));
+    }
+    const steps = [...box.querySelectorAll("ol.steps li")].map((li) => li.textContent);
+    expect(steps).toEqual(["アプリを終了してください。", "バックアップからファイルを戻してください。"]);
+    expect(box.querySelector("#startup-data-dir")!.textContent).toBe(appInfo().dataDir);
+    expect(box.textContent).toContain(appInfo().logDir);
+    expect(box.textContent).toContain("0.1.0");
+    expect(homeSummaryCall).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("clinic-name")).toBeNull();
+    expect(onready).toHaveBeenCalledOnce();
+  });
+
+  it("a database that would not open (not damaged) gets its own heading", async () => {
+    page(fakeBackend({ appInfo: async () => appInfo({ startupError: startupError({ code: "DatabaseOpen", message: "開けませんでした。" }) }) }));
+    const box = await screen.findByRole("alert");
+    expect(box.dataset.code).toBe("DatabaseOpen");
+    expect(within(box).getByRole("heading", { level: 2 }).textContent).toBe("データベースを開けませんでした");
+    expect(box.textContent).toContain("開けませんでした。");
+  });
+
+  it("shows why it could not load, in Japanese, and is still ready", async () => {
+    const onready = vi.fn();
+    page(
+      fakeBackend({ appInfo: async () => appInfo(), homeSummary: () => Promise.reject(new Error("データベースの読み込みに失敗しました")) }),
+      onready,
+    );
+    expect((await screen.findByRole("alert")).textContent).toBe("データベースの読み込みに失敗しました");
+    expect(onready).toHaveBeenCalledOnce();
+  });
+
+  it("left while still loading: nothing is drawn and it never reports ready", async () => {
+    let resolve!: (info: AppInfo) => void;
+    const onready = vi.fn();
+    const homeSummaryCall = vi.fn(async () => homeSummary([subsidy()]));
+    const { unmount } = page(fakeBackend({ appInfo: () => new Promise((r) => (resolve = r)), homeSummary: homeSummaryCall }), onready);
+    unmount();
+    resolve(appInfo());
+    await tick();
+    expect(onready).not.toHaveBeenCalled();
+    expect(homeSummaryCall).not.toHaveBeenCalled();
+    expect(document.body.textContent).not.toContain("さくら整骨院");
+  });
+
+  it("left while the summary loads: nothing is drawn and it never reports ready", async () => {
+    let resolve!: (s: ReturnType<typeof homeSummary>) => void;
+    const onready = vi.fn();
+    const { unmount } = page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: () => new Promise((r) => (resolve = r)) }), onready);
+    await vi.waitFor(() => expect(resolve).toBeDefined());
+    unmount();
+    resolve(homeSummary([subsidy()]));
+    await tick();
+    expect(onready).not.toHaveBeenCalled();
+    expect(document.body.textContent).not.toContain("さくら整骨院");
+  });
+});

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { StepProgress } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
+import { clearToasts, toasts } from "../lib/toast.svelte";
 import { fakeBackend } from "../lib/testing/fakeBackend";
 import { setupSteps } from "../lib/testing/fixtures";
 import Guide from "./Guide.svelte";
@@ -25,14 +26,10 @@ function savingBackend(initial: string[] = []) {
   return { backend, setSetupStep };
 }
 
-// The app's toast lives in index.html, outside the page.
-beforeEach(() => {
-  const toast = document.createElement("div");
-  toast.id = "toast";
-  toast.setAttribute("role", "status");
-  document.body.append(toast);
-});
-afterEach(() => document.getElementById("toast")?.remove());
+// The toasts are app-wide state: each test starts with none.
+afterEach(clearToasts);
+/** The newest toast, as Toaster shows it. */
+const lastToast = () => toasts.list.at(-1);
 
 describe("導入ガイド", () => {
   it("shows each section's steps, their hints, the progress and a related program's state today", async () => {
@@ -94,9 +91,8 @@ describe("導入ガイド", () => {
 
     await fireEvent.click(box);
     expect(setSetupStep).toHaveBeenCalledWith("connect_test", true);
-    const toast = document.getElementById("toast")!;
-    await waitFor(() => expect(toast.textContent).toBe("保存できませんでした。もう一度お試しください。"));
-    expect(toast.className).toBe("toast show error");
+    await waitFor(() => expect(lastToast()?.message).toBe("保存できませんでした。もう一度お試しください。"));
+    expect(lastToast()?.kind).toBe("error");
     expect(box.checked).toBe(false);
     expect(lead()).toMatch(/^0 \/ 3 手順 完了/);
   });

@@ -12,11 +12,13 @@ export type LoadHandlers<T> = {
 /** Loads when the page is mounted. An answer that comes after the page was left is dropped, and
  *  `ready` is called once, when the data or the failure is shown, never after leaving. Returns a
  *  check for later calls of the page (a save's answer after leaving is dropped the same way).
- *  Call it while the component is being created. */
-export function loadOnMount<T>(load: () => Promise<T>, on: LoadHandlers<T>): () => boolean {
+ *  `load` gets the same check, to skip a second call once the page is gone. Call it while the
+ *  component is being created. */
+export function loadOnMount<T>(load: (alive: () => boolean) => Promise<T>, on: LoadHandlers<T>): () => boolean {
   let alive = true;
+  const isAlive = () => alive;
   onMount(() => {
-    load()
+    load(isAlive)
       .then(
         (value) => alive && on.data(value),
         (e) => alive && on.failure(errorMessage(e)),
@@ -26,5 +28,5 @@ export function loadOnMount<T>(load: () => Promise<T>, on: LoadHandlers<T>): () 
       alive = false;
     };
   });
-  return () => alive;
+  return isAlive;
 }

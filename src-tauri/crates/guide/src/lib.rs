@@ -2,6 +2,16 @@
 //! in its order. The ids are stored in the database as progress, so they never change once
 //! released; titles and hints may.
 //!
+//! The 導入ガイド wizard's domain core lives beside them, as pure data and pure functions:
+//! - [`wizard`]: steps 0–10 with what to do, what to have ready, sourced facts, official documents,
+//!   the inputs each records, which apply on a [`Route`], progress and the step to resume;
+//! - [`timeline`]: the enforcement timeline (集団指導, 警告, 受領委任の停止) and today's position;
+//! - [`pc`]: the PC requirements and the judgement of a PC's measured figures;
+//! - [`source`]: where every fact comes from ([`FactSource`]) and the official pages ([`DocLink`]).
+//!
+//! [`STEPS`] stays for ホーム and the first guide screen; its ids are the wizard's where the step
+//! means the same (`go_live` is folded into the wizard's `start_date`, see [`wizard`]).
+//!
 //! Invariant: a step's text never states a program rule (助成金, 協力金, amounts): programs open,
 //! close and change, and a sentence here would keep promising a closed one. A step instead names
 //! the program it relates to ([`Step::related_program`]); the screen shows that program's state
@@ -14,6 +24,19 @@
 
 use serde::Serialize;
 use specta::Type;
+
+pub mod pc;
+pub mod source;
+pub mod timeline;
+pub mod wizard;
+
+pub use pc::{PC_RULES, PcFigures, PcOutcome, PcRule, PcRuleId, PcVerdict, judge};
+pub use source::{DocLink, FactSource, NOTES_AS_OF, links};
+pub use timeline::{MILESTONES, Milestone, MilestoneStatus, MilestoneView, TimelineStatus, TimelineView, position};
+pub use wizard::{
+    Applicability, Route, StepRecord, StepState, StepStatus, StepView, WIZARD, WizardProgress, WizardStep, applies,
+    records_from_done_ids, resume_step, step_status, step_view, wizard_progress, wizard_step,
+};
 
 /// The part of the guide a step belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]

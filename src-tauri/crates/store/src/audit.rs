@@ -58,6 +58,10 @@ stored_enum! {
         EligibilityCheck => "eligibility_check",
         /// 患者台帳
         Patient => "patient",
+        /// 導入ガイドの記録 (a value entered in a step)
+        SetupRecord => "setup_record",
+        /// 端末(マイナ資格確認アプリのアカウント)
+        Terminal => "terminal",
     }
 }
 
@@ -74,6 +78,8 @@ stored_enum! {
         Complete => "complete",
         /// A 導入ガイド step marked not finished again
         Reopen => "reopen",
+        /// A 導入ガイド step begun
+        Start => "start",
     }
 }
 
@@ -86,6 +92,8 @@ impl AuditEntity {
             AuditEntity::SetupProgress => "導入ガイドの進み具合",
             AuditEntity::EligibilityCheck => "資格確認の記録",
             AuditEntity::Patient => "患者台帳",
+            AuditEntity::SetupRecord => "導入ガイドの記録",
+            AuditEntity::Terminal => "端末",
         }
     }
 }
@@ -99,6 +107,7 @@ impl AuditAction {
             AuditAction::Delete => "削除",
             AuditAction::Complete => "完了にした",
             AuditAction::Reopen => "未完了に戻した",
+            AuditAction::Start => "始めた",
         }
     }
 }
@@ -209,6 +218,13 @@ fn detail_label(
         Some(AuditEntity::SetupProgress) => text("step")
             .map(|id| step_title(&id).map_or_else(|| format!("不明な手順({id})"), |t| format!("手順「{t}」")))
             .unwrap_or_default(),
+        // The input's key stays in the stored detail for support; staff read the step.
+        Some(AuditEntity::SetupRecord) => text("step")
+            .map(|id| {
+                step_title(&id).map_or_else(|| format!("不明な手順({id})の入力"), |t| format!("手順「{t}」の入力"))
+            })
+            .unwrap_or_default(),
+        Some(AuditEntity::Terminal) => text("account").map(|a| format!("アカウント {a}")).unwrap_or_default(),
         Some(AuditEntity::EligibilityCheck) => number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default(),
         Some(AuditEntity::Patient) => {
             let Some(id) = number("id") else { return String::new() };
@@ -282,6 +298,8 @@ mod tests {
             AuditEntity::SetupProgress => 2,
             AuditEntity::EligibilityCheck => 3,
             AuditEntity::Patient => 4,
+            AuditEntity::SetupRecord => 5,
+            AuditEntity::Terminal => 6,
         }
     }
 
@@ -292,6 +310,7 @@ mod tests {
             AuditAction::Delete => 2,
             AuditAction::Complete => 3,
             AuditAction::Reopen => 4,
+            AuditAction::Start => 5,
         }
     }
 
@@ -310,7 +329,7 @@ mod tests {
             assert_eq!(entity_label(e.as_db()), e.label());
             assert!(texts.insert(e.as_db()) && labels.insert(e.label()), "{e:?} is not unique");
         }
-        assert_eq!(AuditEntity::ALL.len(), 5);
+        assert_eq!(AuditEntity::ALL.len(), 7);
     }
 
     #[test]
@@ -322,7 +341,7 @@ mod tests {
             assert!(is_japanese_wording(a.label()), "{a:?}: {}", a.label());
             assert!(texts.insert(a.as_db()), "{a:?} is not unique");
         }
-        assert_eq!(AuditAction::ALL.len(), 5);
+        assert_eq!(AuditAction::ALL.len(), 6);
     }
 
     #[test]
@@ -344,6 +363,12 @@ mod tests {
             (AuditEntity::EligibilityCheck, r#"{"id":12}"#, "記録番号 12"),
             (AuditEntity::Patient, r#"{"id":3}"#, "患者番号 3"),
             (AuditEntity::Patient, r#"{"id":4,"sameNameAs":[3]}"#, "患者番号 4(同じ氏名・生年月日の別の方として登録)"),
+            (
+                AuditEntity::SetupRecord,
+                r#"{"step":"portal_user","key":"registered_on"}"#,
+                "手順「ポータルのアカウントを作る」の入力",
+            ),
+            (AuditEntity::Terminal, r#"{"account":"W0000001"}"#, "アカウント W0000001"),
         ];
         for e in AuditEntity::ALL {
             assert!(cases.iter().any(|(c, _, _)| c == e), "{e:?} has a detail case");

@@ -3,18 +3,19 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::audit::{AuditAction, AuditEntity};
-use crate::{Store, StoreError, audit, timestamp};
+use crate::wizard::StepState;
+use crate::{Store, StoreError};
 
 impl Store {
     /// The ids of the finished steps, in the order they were finished.
     pub async fn finished_setup_steps(&self) -> Result<Vec<String>, StoreError> {
-        Ok(sqlx::query_scalar("SELECT step FROM setup_progress ORDER BY done_at, step").fetch_all(self.pool()).await?)
+        Ok(sqlx::query_scalar("SELECT step FROM wizard_step WHERE state = 'done' ORDER BY done_at, step")
+            .fetch_all(self.pool())
+            .await?)
     }
 
-    /// Marks a step finished (or not finished again), with its audit row. Whether anything
-    /// changed is decided inside the write transaction: ticking a step already ticked (or
-    /// unticking one not ticked) writes nothing and logs nothing.
+    /// Marks a step finished, or back to 未着手 (the checklist's tick box), with its audit row;
+    /// nothing that does not change is written or logged.
     pub async fn set_setup_step_done(
         &self,
         step: &str,
@@ -22,25 +23,6 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        let changed = if done {
-            sqlx::query("INSERT INTO setup_progress (step, done_at) VALUES (?, ?) ON CONFLICT (step) DO NOTHING")
-                .bind(step)
-                .bind(timestamp(now))
-                .execute(&mut *tx)
-                .await?
-        } else {
-            sqlx::query("DELETE FROM setup_progress WHERE step = ?").bind(step).execute(&mut *tx).await?
-        }
-        .rows_affected()
-            > 0;
-        if !changed {
-            return Ok(());
-        }
-        let action = if done { AuditAction::Complete } else { AuditAction::Reopen };
-        audit::record(&mut tx, now, actor, action, AuditEntity::SetupProgress, &serde_json::json!({ "step": step }))
-            .await?;
-        tx.commit().await?;
-        Ok(())
+        self.set_wizard_step(step, done.then_some(StepState::Done), actor, now).await
     }
 }

@@ -565,6 +565,17 @@ async fn every_change_is_logged_with_japanese_wording() {
         source: PatientSource::Card,
     };
     store.register_patient(&patient, "院長", at(11), day, None).await.expect("patient");
+    store
+        .set_wizard_step("portal_user", Some(store::wizard::StepState::InProgress), "院長", at(12))
+        .await
+        .expect("begin");
+    store.set_wizard_value("portal_user", "registered_on", "2026-11-20", "院長", at(12)).await.expect("value");
+    let terminal = store::wizard::TerminalInput {
+        account: "W0000001".into(),
+        device: "受付のパソコン".into(),
+        settings_pdf_checked: true,
+    };
+    store.save_terminal(None, &terminal, "院長", at(13)).await.expect("terminal");
 
     let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
     let log = store.audit_log(50, titles).await.expect("log");
@@ -579,14 +590,23 @@ async fn every_change_is_logged_with_japanese_wording() {
             ("導入ガイドの進み具合", "未完了に戻した", "手順「ポータルのアカウントを作る」"),
             ("資格確認の記録", "登録", "記録番号 1"),
             ("患者台帳", "登録", "患者番号 1"),
+            ("導入ガイドの進み具合", "始めた", "手順「ポータルのアカウントを作る」"),
+            ("導入ガイドの記録", "登録", "手順「ポータルのアカウントを作る」の入力"),
+            ("端末", "登録", "アカウント W0000001"),
         ],
         "saving the same value or ticking a ticked step logs nothing"
     );
     for e in &log {
         assert!(AuditEntity::from_db(&e.entity).is_some() && AuditAction::from_db(&e.action).is_some(), "{e:?}");
-        for label in [&e.entity_label, &e.action_label, &e.detail_label] {
+        for label in [&e.entity_label, &e.action_label] {
             assert!(!label.chars().any(|c| c.is_ascii_alphabetic() || c == '_'), "raw name shown: {label}");
         }
+        // A detail may name an account id (W0000001), never a stored key (registered_on).
+        assert!(
+            !e.detail_label.chars().any(|c| c.is_ascii_lowercase() || c == '_'),
+            "raw name shown: {}",
+            e.detail_label
+        );
     }
     let logged: std::collections::HashSet<&str> = log.iter().map(|e| e.entity.as_str()).collect();
     for entity in AuditEntity::ALL {

@@ -68,6 +68,26 @@ export const commands = {
 	 *  to the clinic's 患者台帳.
 	 */
 	registerPatient: (input: PatientInput, decision: RegisterDecision | null) => typedError<Registered, AppError>(__TAURI_INVOKE("register_patient", { input, decision })),
+	/**  The wizard's list, progress, where to resume and the timeline. */
+	wizardOverview: () => typedError<WizardOverview, AppError>(__TAURI_INVOKE("wizard_overview")),
+	/**  One step with its content on the clinic's route, state and answers. */
+	wizardStepDetail: (id: string) => typedError<WizardStepDetail, AppError>(__TAURI_INVOKE("wizard_step_detail", { id })),
+	/**
+	 *  Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it);
+	 *  an empty answer removes it. The step becomes 進行中 if it was 未着手.
+	 */
+	saveWizardAnswer: (step: string, key: string, value: string) => typedError<SavedAnswer, AppError>(__TAURI_INVOKE("save_wizard_answer", { step, key, value })),
+	/**
+	 *  Sets a step 未着手 / 進行中 / 完了. 完了 is refused, with a message beside each empty needed
+	 *  input, until the step has what it records.
+	 */
+	setWizardStepState: (id: string, to: StepState) => typedError<null, AppError>(__TAURI_INVOKE("set_wizard_step_state", { id, to })),
+	/**  Adds (`id` none) or changes a terminal account. */
+	saveTerminal: (id: number | null, input: TerminalInput) => typedError<Terminal, AppError>(__TAURI_INVOKE("save_terminal", { id, input })),
+	/**  Removes a terminal account. */
+	deleteTerminal: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_terminal", { id })),
+	/**  Measures this PC and judges it (on Linux it says it is not the clinic's PC, and still reports). */
+	pcCheck: () => typedError<PcCheck, AppError>(__TAURI_INVOKE("pc_check")),
 };
 
 /* Constants */
@@ -104,6 +124,15 @@ export type AppInfo = {
 	/**  Why the database could not be opened, if it could not */
 	startupError: AppError | null,
 };
+
+/**  Whether a step applies on a route. */
+export type Applicability = 
+/**  The step is part of this clinic's set-up */
+{ kind: "applies" } | 
+/**  対象外 on this route */
+{ kind: "not_applicable"; 
+/**  Why, in Japanese */
+reason: string };
 
 /**  One change, as shown in 設定 → 変更履歴: the stored row and its Japanese wording. */
 export type AuditEntry = {
@@ -340,6 +369,14 @@ export type CheckSource =
 /**  Typed by staff from the official app or a card shown */
 "staff";
 
+/**  One option of a [`InputKind::Choice`]. */
+export type ChoiceOption = {
+	/**  The value stored (stable, like the step ids) */
+	value: string,
+	/**  What staff read */
+	label: string,
+};
+
 /**  What a 助成金 pays for an eligible total and what the clinic pays itself. */
 export type Claim = {
 	/**  The eligible total typed (tax included) */
@@ -438,6 +475,25 @@ export type DemoCard =
 "other_card";
 
 /**
+ *  An official page staff are sent to, kept as data (never written into a screen) so that an
+ *  update of the data can fix one that moved (`shared/domain/links.md`).
+ */
+export type DocLink = {
+	/**  The document or page as it names itself */
+	title: string,
+	/**  Its address (always https; a manual whose own address is not known opens the portal) */
+	url: string,
+	/**  Where it is and how it was found */
+	where: string,
+	/**  What staff do there */
+	what: string,
+	/**  When the address was taken from the notes */
+	asOf: string,
+	/**  True only when the page was opened and checked here; none was (links.md) */
+	verified: boolean,
+};
+
+/**
  *  Every code an error can carry to the UI: each crate's own, and the host's. TypeScript receives
  *  the union of all of them as string literals, so the UI's `switch` on a code is checked: a code
  *  renamed here fails the UI's type check.
@@ -463,6 +519,25 @@ export type ErrorView = {
 	message: string,
 };
 
+/**
+ *  Where one fact comes from: staff (and whoever updates the data) can look it up, and see
+ *  whether it was checked first-hand.
+ */
+export type FactSource = {
+	/**  The source's title, as the notes name it */
+	title: string,
+	/**  Where it is (site, publisher, or page), as the notes give it */
+	where: string,
+	/**  Its address when the notes give one (`shared/domain/links.md`) */
+	url: string | null,
+	/**  The part of the source that states the fact (`4.Q&A Q4`) */
+	part: string | null,
+	/**  When the fact was taken from the source */
+	asOf: string,
+	/**  True only when the source was read here and states the fact first-hand (module docs) */
+	verified: boolean,
+};
+
 /**  A problem with one field of a form, shown beside that field. */
 export type FieldIssue = {
 	/**  The input's field name (`postalCode`, …) */
@@ -470,6 +545,25 @@ export type FieldIssue = {
 	/**  What is wrong and what to do, in Japanese */
 	message: string,
 };
+
+/**
+ *  A part of オン資ナビ a step offers as help. Each helps staff; none proves anything to the
+ *  official system.
+ */
+export type Helper = 
+/**  The enforcement timeline with today's position ([`crate::timeline::position`]) */
+"timeline" | 
+/**  Reads this PC's figures and judges them ([`crate::pc::judge`]) */
+"pc_check" | 
+/**  Checks that this PC reaches the internet */
+"internet_check" | 
+/**  Lists the card readers this PC sees */
+"reader_check" | 
+/**
+ *  オン資ナビ's card pre-check (certificate validity, PIN tries left): a help before the
+ *  test read, never a proof that the official app reads the card
+ */
+"card_pre_check";
 
 /**  Everything ホーム shows. */
 export type HomeSummary = {
@@ -485,12 +579,94 @@ export type HomeSummary = {
 	programs: ProgramBoard,
 };
 
+/**  What kind of answer an input takes: the UI picks the field from it, the host the validation. */
+export type InputKind = 
+/**  A day (shown in 和暦 with 西暦) */
+{ kind: "date" } | 
+/**  Free text */
+{ kind: "text" } | 
+/**  A 登録記号番号 (normalised and checked like the clinic profile's) */
+{ kind: "reg_no" } | 
+/**  はい / いいえ, with what to do next after each answer */
+{ kind: "yes_no"; 
+/**  The next action after はい */
+ifYes: string | null; 
+/**  The next action after いいえ */
+ifNo: string | null } | 
+/**  One of fixed options */
+{ kind: "choice"; 
+/**  The options, in the order shown */
+options: ChoiceOption[] } | 
+/**
+ *  A box staff tick to confirm they did something themselves (in the official app or on the
+ *  portal): オン資ナビ cannot see it, so only staff can say so
+ */
+{ kind: "confirm" };
+
+/**  Whether an input must be filled for the step to be done. */
+export type InputNeed = 
+/**  Always needed */
+{ kind: "required" } | 
+/**  Never needed */
+{ kind: "optional" } | 
+/**
+ *  At least one input of the step with this group is needed (the 登録記号番号 of 柔整 or
+ *  あはき, or both)
+ */
+{ kind: "one_of"; 
+/**  The group name shared by the inputs */
+group: string } | 
+/**
+ *  Needed when the input `key` of the same step has the answer `value` (`yes` / `no` for a
+ *  [`InputKind::YesNo`], an option value for a [`InputKind::Choice`])
+ */
+{ kind: "when"; 
+/**  The input answered first */
+key: string; 
+/**  The answer that makes this one needed */
+value: string };
+
 /**  A check as recorded, and where. */
 export type LoggedCheck = {
 	/**  The record */
 	record: CheckRecord,
 	/**  True when it went to the デモ database (it came from a デモ card's read) */
 	demo: boolean,
+};
+
+/**  One step of the enforcement timeline. */
+export type Milestone = {
+	/**  Stable id */
+	id: string,
+	/**  Its name */
+	title: string,
+	/**  What happens, in the report's terms */
+	what: string,
+	/**  When */
+	when: When,
+	/**  Where it comes from (unverified: an association's report) */
+	source: FactSource,
+};
+
+/**  Where a milestone stands on a day. */
+export type MilestoneStatus = 
+/**  Its period is over */
+"passed" | 
+/**  Today is in its period */
+"around_now" | 
+/**  Its period is still ahead */
+"upcoming";
+
+/**  A milestone placed on today. */
+export type MilestoneView = {
+	/**  The milestone */
+	milestone: Milestone,
+	/**  `令和8年1月頃 (2026-01)` */
+	whenText: string,
+	/**  Where it stands today */
+	status: MilestoneStatus,
+	/**  The status as staff read it */
+	statusLabel: string,
 };
 
 /**  Where reads go. */
@@ -551,6 +727,75 @@ export type PatientSource =
 "card" | 
 /**  Typed by staff */
 "staff";
+
+/**  This PC measured and judged against the requirements. */
+export type PcCheck = {
+	/**  This is a Windows PC (else the check says it is not the clinic's PC) */
+	isWindows: boolean,
+	/**  One verdict per requirement, each with the figure found */
+	verdicts: PcVerdict[],
+};
+
+/**  How a figure meets its requirement. */
+export type PcOutcome = 
+/**  Meets it */
+"pass" | 
+/**  Meets it perhaps, or not well: staff should look */
+"warn" | 
+/**  Does not meet it */
+"fail";
+
+/**  One PC requirement, with its source. */
+export type PcRule = {
+	/**  Which requirement */
+	id: PcRuleId,
+	/**  `メモリ` */
+	label: string,
+	/**  The requirement as staff read it */
+	requirement: string,
+	/**  Where it comes from */
+	source: FactSource,
+};
+
+/**  Which requirement a rule checks. */
+export type PcRuleId = 
+/**  Windows 11 or 10, 64-bit */
+"os" | 
+/**  Memory 4 GB */
+"memory" | 
+/**  Storage 160 GB */
+"storage" | 
+/**  CPU Core i3 or better */
+"cpu";
+
+/**  The judgement of one requirement. */
+export type PcVerdict = {
+	/**  The requirement */
+	rule: PcRule,
+	/**  How the figure meets it */
+	outcome: PcOutcome,
+	/**  The outcome as staff read it */
+	outcomeLabel: string,
+	/**  The figure found (`メモリ 3.9 GB`) */
+	found: string,
+	/**  What it means */
+	message: string,
+	/**  What to do next; `None` when nothing is needed */
+	nextAction: string | null,
+};
+
+/**  The part of a year a source names. */
+export type Period = 
+/**  A month (`令和8年1月`) */
+{ kind: "month"; 
+/**  西暦 year */
+year: number; 
+/**  1–12 */
+month: number } | 
+/**  A season only (`令和8年夏`): the source gives no month */
+{ kind: "summer"; 
+/**  西暦 year */
+year: number };
 
 /**  How many tries a PIN has left, read without spending one. */
 export type PinStatus = {
@@ -681,6 +926,36 @@ patient: Patient } |
 /**  The registered patients with that 氏名 and 生年月日, oldest first */
 existing: Patient[] };
 
+/**
+ *  How the clinic connects to the オンライン資格確認 system (the seed's 2. ステップ.1): it decides
+ *  which steps apply and which content a step shows.
+ */
+export type Route = 
+/**  A Windows 10/11 PC with a card reader */
+"windows_pc" | 
+/**  A smartphone or tablet (NFC, or a Bluetooth reader) */
+"mobile";
+
+/**  A paragraph or list item, maybe for one route only. */
+export type RouteText = {
+	/**  Plain Japanese for clinic staff */
+	text: string,
+	/**  Shown only on this route; `None`: on every route */
+	only: Route | null,
+};
+
+/**  A table a step records one row at a time (step 7: one row per terminal account). */
+export type RowGroup = {
+	/**  Stable key of the table */
+	key: string,
+	/**  What one row is (`端末`) */
+	rowLabel: string,
+	/**  Rows needed for the step to be done */
+	minRows: number,
+	/**  The columns of a row */
+	columns: StepInput[],
+};
+
 /**  A rule beyond the seed as shown: its sentence, date, source and whether it was checked. */
 export type RuleView = {
 	/**  Stable id */
@@ -693,6 +968,14 @@ export type RuleView = {
 	verified: boolean,
 	/**  Where it comes from */
 	source: SourceView,
+};
+
+/**  An answer as saved, with advice that does not block (an unusual 登録記号番号). */
+export type SavedAnswer = {
+	/**  The answer as stored (trimmed, folded); empty when removed */
+	value: string,
+	/**  Advice about it */
+	warnings: FieldIssue[],
 };
 
 /**
@@ -753,6 +1036,61 @@ export type Step = {
 	relatedProgram: string | null,
 };
 
+/**  An answer staff gave. */
+export type StepAnswer = {
+	/**  The input's key */
+	key: string,
+	/**  The answer as stored */
+	value: string,
+};
+
+/**  An official document a step sends staff to. */
+export type StepDoc = {
+	/**  The document */
+	link: DocLink,
+	/**  Shown only on this route; `None`: on every route */
+	only: Route | null,
+};
+
+/**  A helper, maybe for one route only. */
+export type StepHelper = {
+	/**  Which helper */
+	helper: Helper,
+	/**  Offered only on this route; `None`: on every route */
+	only: Route | null,
+};
+
+/**  One thing a step records. */
+export type StepInput = {
+	/**  Stable key, unique within the step (stored with the answer) */
+	key: string,
+	/**  The field's label */
+	label: string,
+	/**  The kind of answer */
+	kind: InputKind,
+	/**  Whether it is needed */
+	need: InputNeed,
+	/**  A hint under the field */
+	help: string | null,
+	/**  An example shown in an empty field */
+	placeholder: string | null,
+	/**  Asked only on this route; `None`: on every route */
+	only: Route | null,
+};
+
+/**
+ *  A fact a step tells staff, with where it comes from, so that a fact the sources only relay can
+ *  be shown as such.
+ */
+export type StepNote = {
+	/**  The fact, in plain Japanese */
+	text: string,
+	/**  Where it comes from, when, and whether verified */
+	source: FactSource,
+	/**  Shown only on this route; `None`: on every route */
+	only: Route | null,
+};
+
 /**  A step of the guide with its progress. */
 export type StepProgress = {
 	/**  The step as the guide states it */
@@ -764,6 +1102,56 @@ export type StepProgress = {
 	 *  sentence in the step's text)
 	 */
 	relatedProgram: ProgramStatus | null,
+};
+
+/**  Where staff are with one step. Stored with the step id. */
+export type StepState = 
+/**  Nothing recorded yet */
+"not_started" | 
+/**  Something recorded, not everything (waiting for the 審査, a reader on order, …) */
+"in_progress" | 
+/**  Done */
+"done";
+
+/**  What the screen shows for a step: its state, or 対象外 on the clinic's route. */
+export type StepStatus = 
+/**  未着手 */
+"not_started" | 
+/**  進行中 */
+"in_progress" | 
+/**  完了 */
+"done" | 
+/**  対象外: the step does not apply on the route (whatever was stored for it) */
+"not_applicable";
+
+/**  A step with only the content for the clinic's route, and whether it applies. */
+export type StepView = {
+	/**  0–10 */
+	number: number,
+	/**  Stable id */
+	id: string,
+	/**  What the step achieves */
+	title: string,
+	/**  Whether it applies on the route, and why not */
+	applicability: Applicability,
+	/**  What to do */
+	whatToDo: RouteText[],
+	/**  What to have ready */
+	haveReady: RouteText[],
+	/**  Facts with their sources */
+	notes: StepNote[],
+	/**  Official documents */
+	documents: StepDoc[],
+	/**  What the step records */
+	inputs: StepInput[],
+	/**  A table the step records, if any */
+	rows: RowGroup | null,
+	/**  Parts of オン資ナビ that help */
+	helpers: StepHelper[],
+	/**  The related program's id */
+	relatedProgram: string | null,
+	/**  Where the step comes from */
+	source: FactSource,
 };
 
 /**  Every store error's code: the UI switches on these, so a renamed one fails its type check. */
@@ -787,6 +1175,30 @@ export type StoreErrorCode =
 /**  `Database` */
 "Database";
 
+/**  A マイナ資格確認アプリ account, one per terminal, as the portal lists it. */
+export type Terminal = {
+	/**  Row id */
+	id: number,
+	/**  The account id (`W0000001`) */
+	account: string,
+	/**  Which device it is (受付のパソコン, 往療用のスマートフォン, …) */
+	device: string,
+	/**  Staff checked the account's アプリユーザー設定情報 PDF on the portal */
+	settingsPdfChecked: boolean,
+	/**  Last saved (RFC 3339, UTC) */
+	updatedAt: string,
+};
+
+/**  A terminal as staff type it. */
+export type TerminalInput = {
+	/**  The account id as typed (`w0000001`, `Ｗ０００００01` are accepted) */
+	account: string,
+	/**  Which device it is */
+	device: string,
+	/**  The アプリユーザー設定情報 PDF was checked */
+	settingsPdfChecked: boolean,
+};
+
 /**  The sizes staff can choose; the UI scales every screen from it. */
 export type TextSize = 
 /**  標準 */
@@ -795,6 +1207,35 @@ export type TextSize =
 "large" | 
 /**  特大 */
 "x_large";
+
+/**  Whether the timeline is about this clinic. */
+export type TimelineStatus = 
+/**  No 運用開始日 and no やむを得ない事由 recorded: the timeline may be about the clinic */
+"applies" | 
+/**  An やむを得ない事由 is recorded as declared: the report puts the clinic outside its group */
+"exemption_declared" | 
+/**  A 運用開始日 is recorded: the clinic has applied, the timeline is not about it */
+"start_date_recorded";
+
+/**  Today's position on the timeline, in plain Japanese. */
+export type TimelineView = {
+	/**  Whether it is about this clinic */
+	status: TimelineStatus,
+	/**  One sentence on the clinic's position */
+	headline: string,
+	/**  What happens next and when (only while the timeline applies) */
+	next: string | null,
+	/**  The id of the next milestone (or the one around now), while the timeline applies */
+	nextMilestone: string | null,
+	/**  What the report says and what the clinic can do */
+	details: string[],
+	/**  The milestones with today's position on each (shown also when they no longer apply) */
+	milestones: MilestoneView[],
+	/**  Official pages to read */
+	links: DocLink[],
+	/**  Where the timeline comes from */
+	source: FactSource,
+};
 
 /**  Today's checks and the 利用率 of today and of this month. */
 export type TodayChecks = {
@@ -810,6 +1251,83 @@ export type TodayChecks = {
 	month: CheckCounts,
 	/**  Today's デモ checks (from デモ cards), kept apart and never counted above */
 	demoRecords: CheckRecord[],
+};
+
+/**  When a milestone happens, as the source gives it, with the days used to place today on it. */
+export type When = {
+	/**  The month or season the source names */
+	period: Period,
+	/**  The source says 頃 (about) */
+	approximate: boolean,
+	/**  The first day of the period (for a season, of its first month) */
+	from: string,
+	/**
+	 *  The last day of the period. 夏 is read as 6月〜8月, only to order today against it; the
+	 *  text still says 夏頃
+	 */
+	to: string,
+};
+
+/**  The wizard at a glance: where the clinic is and where staff left off. */
+export type WizardOverview = {
+	/**  The route chosen in step 3, once chosen */
+	route: Route | null,
+	/**  Steps done of those that apply */
+	progress: WizardProgress,
+	/**  The step to open: where staff left off */
+	resume: string | null,
+	/**  Every step in order */
+	steps: WizardStepSummary[],
+	/**  The enforcement timeline with today on it */
+	timeline: TimelineView,
+};
+
+/**  How far the clinic has come, counting only the steps that apply on its route. */
+export type WizardProgress = {
+	/**  Applicable steps done */
+	done: number,
+	/**  Steps that apply on the route (all 11 before the route is chosen) */
+	applicable: number,
+	/**  The first applicable step not done, in order; `None` when all are done */
+	currentStep: string | null,
+};
+
+/**  One step for its screen: its content on the route, its state and what was entered. */
+export type WizardStepDetail = {
+	/**  What to do, what to have ready, the documents, the inputs, on the clinic's route */
+	view: StepView,
+	/**  未着手 / 進行中 / 完了 / 対象外 */
+	status: StepStatus,
+	/**  The status in words */
+	statusLabel: string,
+	/**  The day it was begun, in 和暦 with 西暦 */
+	startedOnText: string | null,
+	/**  The day it was finished */
+	doneOnText: string | null,
+	/**  What staff entered */
+	answers: StepAnswer[],
+	/**  The needed inputs still empty: the step cannot be 完了 before they are filled */
+	missing: FieldIssue[],
+	/**  The terminal accounts, for the step that records them */
+	terminals: Terminal[],
+	/**  The program the step relates to, with its state today from the dated data */
+	relatedProgram: ProgramStatus | null,
+};
+
+/**  A step in the wizard's list. */
+export type WizardStepSummary = {
+	/**  0–10 */
+	number: number,
+	/**  Stable id */
+	id: string,
+	/**  What the step achieves */
+	title: string,
+	/**  未着手 / 進行中 / 完了 / 対象外 */
+	status: StepStatus,
+	/**  The status in words */
+	statusLabel: string,
+	/**  The day it was finished, in 和暦 with 西暦 */
+	doneOnText: string | null,
 };
 
 /* Tauri Specta runtime */

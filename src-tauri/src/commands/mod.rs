@@ -9,6 +9,7 @@ pub mod guide;
 pub mod home;
 pub mod patients;
 pub mod settings;
+pub mod wizard;
 
 #[allow(missing_docs)]
 pub mod names {
@@ -43,6 +44,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             checks::log_check,
             checks::today_checks,
             patients::register_patient,
+            wizard::wizard_overview,
+            wizard::wizard_step_detail,
+            wizard::save_wizard_answer,
+            wizard::set_wizard_step_state,
+            wizard::save_terminal,
+            wizard::delete_terminal,
+            wizard::pc_check,
         ])
         .typ::<::card::reader::CardEvent>()
         .constant("CARD_EVENT", crate::CARD_EVENT)

@@ -21,4 +21,11 @@ pub const ALL: &[&str] = &[
     "log_check",
     "today_checks",
     "register_patient",
+    "wizard_overview",
+    "wizard_step_detail",
+    "save_wizard_answer",
+    "set_wizard_step_state",
+    "save_terminal",
+    "delete_terminal",
+    "pc_check",
 ];

@@ -79,6 +79,15 @@ export const api = {
     input: Parameters<typeof commands.registerPatient>[0],
     decision: Parameters<typeof commands.registerPatient>[1] = null,
   ) => unwrap(commands.registerPatient(input, decision)),
+  wizardOverview: () => unwrap(commands.wizardOverview()),
+  wizardStepDetail: (id: string) => unwrap(commands.wizardStepDetail(id)),
+  saveWizardAnswer: (step: string, key: string, value: string) => unwrap(commands.saveWizardAnswer(step, key, value)),
+  setWizardStepState: (id: string, to: Parameters<typeof commands.setWizardStepState>[1]) =>
+    unwrap(commands.setWizardStepState(id, to)),
+  saveTerminal: (id: number | null, input: Parameters<typeof commands.saveTerminal>[1]) =>
+    unwrap(commands.saveTerminal(id, input)),
+  deleteTerminal: (id: number) => unwrap(commands.deleteTerminal(id)),
+  pcCheck: () => unwrap(commands.pcCheck()),
 };
 
 /** Calls `handler` for every reader and card event; returns the function that stops listening. */

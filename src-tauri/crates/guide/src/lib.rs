@@ -25,6 +25,7 @@
 use serde::Serialize;
 use specta::Type;
 
+pub mod answers;
 pub mod pc;
 pub mod source;
 pub mod timeline;

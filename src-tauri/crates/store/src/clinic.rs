@@ -300,6 +300,16 @@ fn registration_numbers(
     (judo, ahaki)
 }
 
+/// One 登録記号番号 on its own (the 導入ガイド records it per 種別), checked as the profile checks
+/// it: the typed form with width and dashes folded, and warnings that do not block saving.
+pub fn check_reg_no(raw: &str, field: &str, judo: bool) -> Result<(String, Vec<FieldIssue>), Vec<FieldIssue>> {
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    match registration_number(raw, field, judo, &mut errors, &mut warnings) {
+        Some(number) if errors.is_empty() => Ok((number.typed, warnings)),
+        _ => Err(errors),
+    }
+}
+
 /// Reads one 登録記号番号: the typed form (for printing) and the portal's form (no hyphens, no
 /// spaces). Only emptiness and absurd length are refused; a shape we do not recognise is a
 /// warning, because not every shape is known (the あはき one was never confirmed).

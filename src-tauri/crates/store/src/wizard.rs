@@ -56,6 +56,8 @@ pub struct StepRecord {
     pub started_at: String,
     /// When it was finished, once 完了
     pub done_at: Option<String>,
+    /// When anything of the step last changed: its state or one of its values (where to resume)
+    pub touched_at: String,
 }
 
 /// A value staff entered in a step's input.
@@ -77,7 +79,7 @@ pub struct StepValue {
 #[serde(rename_all = "camelCase")]
 pub struct Terminal {
     /// Row id
-    pub id: i64,
+    pub id: i32,
     /// The account id (`W0000001`)
     pub account: String,
     /// Which device it is (受付のパソコン, 往療用のスマートフォン, …)
@@ -154,11 +156,12 @@ struct StepRow {
     state: String,
     started_at: String,
     done_at: Option<String>,
+    touched_at: String,
 }
 
 #[derive(sqlx::FromRow)]
 struct TerminalRow {
-    id: i64,
+    id: i32,
     account: String,
     device: String,
     settings_pdf_checked: i64,
@@ -182,7 +185,11 @@ impl Store {
     /// version does not write is left out (未着手), never an error.
     pub async fn wizard_steps(&self) -> Result<Vec<StepRecord>, StoreError> {
         let rows: Vec<StepRow> =
-            sqlx::query_as("SELECT step, state, started_at, done_at FROM wizard_step ORDER BY started_at, step")
+            sqlx::query_as(
+                "SELECT s.step, s.state, s.started_at, s.done_at,
+                        max(s.updated_at, coalesce((SELECT max(v.updated_at) FROM wizard_value v WHERE v.step = s.step), '')) AS touched_at
+                 FROM wizard_step s ORDER BY s.started_at, s.step",
+            )
                 .fetch_all(self.pool())
                 .await?;
         Ok(rows
@@ -193,6 +200,7 @@ impl Store {
                     step: r.step,
                     started_at: r.started_at,
                     done_at: r.done_at,
+                    touched_at: r.touched_at,
                 })
             })
             .collect())
@@ -338,14 +346,14 @@ impl Store {
     /// is not valid, when another row has the same account id, or when `id` is not a row.
     pub async fn save_terminal(
         &self,
-        id: Option<i64>,
+        id: Option<i32>,
         input: &TerminalInput,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Terminal, StoreError> {
         let t = validate_terminal(input).map_err(StoreError::Validation)?;
         let mut tx = self.write_tx().await?;
-        let clash: Option<i64> = sqlx::query_scalar("SELECT id FROM terminal WHERE account = ? AND id IS NOT ?")
+        let clash: Option<i32> = sqlx::query_scalar("SELECT id FROM terminal WHERE account = ? AND id IS NOT ?")
             .bind(&t.account)
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -369,6 +377,9 @@ impl Store {
                 .execute(&mut *tx)
                 .await?
                 .last_insert_rowid();
+                let row_id = i32::try_from(row_id).map_err(|_| {
+                    StoreError::Validation(vec![FieldIssue::new("account", "端末をこれ以上登録できません")])
+                })?;
                 (row_id, AuditAction::Create)
             }
             Some(row_id) => {
@@ -405,7 +416,7 @@ impl Store {
     }
 
     /// Removes a terminal, with its audit row; removing one already gone writes nothing.
-    pub async fn delete_terminal(&self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    pub async fn delete_terminal(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         let account: Option<String> = sqlx::query_scalar("DELETE FROM terminal WHERE id = ? RETURNING account")
             .bind(id)

@@ -1,0 +1,329 @@
+//! 導入ガイド as a wizard: the steps on the clinic's route with their state, what staff entered,
+//! the enforcement timeline, this PC's figures and the terminal accounts. The steps, the rules of
+//! each answer and the judgements are the `guide` crate's; what the clinic did is the store's.
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use guide::answers::{check_answer, missing_answers, step_input};
+use guide::{Route, StepState, StepStatus, StepView, TimelineView, WizardProgress};
+use serde::Serialize;
+use specta::Type;
+use store::clinic::FieldIssue;
+use store::wizard::{StepValue, Terminal, TerminalInput};
+use store::{Store, StoreError};
+use tauri::State;
+
+use crate::error::{AppError, AppErrorCode};
+use crate::state::AppState;
+
+/// The step that records the route, and its input.
+const ROUTE_AT: (&str, &str) = ("connection", "route");
+/// Where the exemption and the 運用開始日 are recorded, for the timeline.
+const EXEMPTION_DECLARED: (&str, &str) = ("standing", "exemption_declared");
+const EXEMPTION_ON: (&str, &str) = ("standing", "exemption_declared_on");
+const START_DATE: (&str, &str) = ("start_date", "start_date");
+
+/// A step in the wizard's list.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WizardStepSummary {
+    /// 0–10
+    pub number: u8,
+    /// Stable id
+    pub id: String,
+    /// What the step achieves
+    pub title: String,
+    /// 未着手 / 進行中 / 完了 / 対象外
+    pub status: StepStatus,
+    /// The status in words
+    pub status_label: String,
+    /// The day it was finished, in 和暦 with 西暦
+    pub done_on_text: Option<String>,
+}
+
+/// The wizard at a glance: where the clinic is and where staff left off.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WizardOverview {
+    /// The route chosen in step 3, once chosen
+    pub route: Option<Route>,
+    /// Steps done of those that apply
+    pub progress: WizardProgress,
+    /// The step to open: where staff left off
+    pub resume: Option<String>,
+    /// Every step in order
+    pub steps: Vec<WizardStepSummary>,
+    /// The enforcement timeline with today on it
+    pub timeline: TimelineView,
+}
+
+/// An answer staff gave.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct StepAnswer {
+    /// The input's key
+    pub key: String,
+    /// The answer as stored
+    pub value: String,
+}
+
+/// One step for its screen: its content on the route, its state and what was entered.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct WizardStepDetail {
+    /// What to do, what to have ready, the documents, the inputs, on the clinic's route
+    pub view: StepView,
+    /// 未着手 / 進行中 / 完了 / 対象外
+    pub status: StepStatus,
+    /// The status in words
+    pub status_label: String,
+    /// The day it was begun, in 和暦 with 西暦
+    pub started_on_text: Option<String>,
+    /// The day it was finished
+    pub done_on_text: Option<String>,
+    /// What staff entered
+    pub answers: Vec<StepAnswer>,
+    /// The needed inputs still empty: the step cannot be 完了 before they are filled
+    pub missing: Vec<FieldIssue>,
+    /// The terminal accounts, for the step that records them
+    pub terminals: Vec<Terminal>,
+    /// The program the step relates to, with its state today from the dated data
+    pub related_program: Option<programs::ProgramStatus>,
+}
+
+/// An answer as saved, with advice that does not block (an unusual 登録記号番号).
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedAnswer {
+    /// The answer as stored (trimmed, folded); empty when removed
+    pub value: String,
+    /// Advice about it
+    pub warnings: Vec<FieldIssue>,
+}
+
+/// This PC measured and judged against the requirements.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PcCheck {
+    /// This is a Windows PC (else the check says it is not the clinic's PC)
+    pub is_windows: bool,
+    /// One verdict per requirement, each with the figure found
+    pub verdicts: Vec<guide::PcVerdict>,
+}
+
+fn unknown_step(id: &str) -> AppError {
+    AppError::new(AppErrorCode::UnknownStep, format!("導入ガイドに「{id}」という手順はありません"))
+}
+
+fn refused(field: &str, message: impl Into<String>) -> AppError {
+    StoreError::Validation(vec![FieldIssue::new(field, message)]).into()
+}
+
+fn answer_of<'a>(values: &'a [StepValue], (step, key): (&str, &str)) -> &'a str {
+    values.iter().find(|v| v.step == step && v.key == key).map_or("", |v| v.value.as_str())
+}
+
+fn route_of(values: &[StepValue]) -> Option<Route> {
+    Route::from_value(answer_of(values, ROUTE_AT))
+}
+
+fn day_text(rfc3339: &str) -> Option<String> {
+    let at = DateTime::parse_from_rfc3339(rfc3339).ok()?;
+    Some(jptext::format_date(at.with_timezone(&Local).date_naive()))
+}
+
+fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// The store's records as the guide reads them.
+fn records(steps: &[store::wizard::StepRecord]) -> Vec<guide::StepRecord> {
+    steps
+        .iter()
+        .map(|s| guide::StepRecord {
+            id: s.step.clone(),
+            state: match s.state {
+                store::wizard::StepState::InProgress => StepState::InProgress,
+                store::wizard::StepState::Done => StepState::Done,
+            },
+            touched_at: DateTime::parse_from_rfc3339(&s.touched_at).ok().map(|t| t.with_timezone(&Utc)),
+        })
+        .collect()
+}
+
+/// The timeline for the clinic: an exemption counts when staff said one was declared.
+fn timeline(values: &[StepValue], today: NaiveDate) -> TimelineView {
+    let exemption =
+        (answer_of(values, EXEMPTION_DECLARED) == "yes").then(|| date(answer_of(values, EXEMPTION_ON))).flatten();
+    guide::position(today, exemption, date(answer_of(values, START_DATE)))
+}
+
+async fn overview(store: &Store) -> Result<WizardOverview, AppError> {
+    let (steps, values) = (store.wizard_steps().await?, store.wizard_values().await?);
+    let route = route_of(&values);
+    let recs = records(&steps);
+    Ok(WizardOverview {
+        route,
+        progress: guide::wizard_progress(route, &recs),
+        resume: guide::resume_step(route, &recs).map(|s| s.id.to_string()),
+        steps: guide::WIZARD
+            .iter()
+            .map(|s| {
+                let status = guide::step_status(s.id, route, &recs);
+                WizardStepSummary {
+                    number: s.number,
+                    id: s.id.to_string(),
+                    title: s.title.to_string(),
+                    status,
+                    status_label: status.label().to_string(),
+                    done_on_text: steps
+                        .iter()
+                        .find(|r| r.step == s.id)
+                        .and_then(|r| r.done_at.as_deref())
+                        .and_then(day_text),
+                }
+            })
+            .collect(),
+        timeline: timeline(&values, Local::now().date_naive()),
+    })
+}
+
+/// The wizard's list, progress, where to resume and the timeline.
+#[tauri::command]
+#[specta::specta]
+pub async fn wizard_overview(state: State<'_, AppState>) -> Result<WizardOverview, AppError> {
+    overview(state.store()?).await
+}
+
+/// One step with its content on the clinic's route, state and answers.
+#[tauri::command]
+#[specta::specta]
+pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Result<WizardStepDetail, AppError> {
+    let store = state.store()?;
+    let (steps, values) = (store.wizard_steps().await?, store.wizard_values().await?);
+    let route = route_of(&values);
+    let view = guide::step_view(&id, route).ok_or_else(|| unknown_step(&id))?;
+    let status = guide::step_status(&id, route, &records(&steps));
+    let record = steps.iter().find(|r| r.step == id);
+    let answers: Vec<StepAnswer> = values
+        .iter()
+        .filter(|v| v.step == id)
+        .map(|v| StepAnswer { key: v.key.clone(), value: v.value.clone() })
+        .collect();
+    let terminals = if view.rows.is_some() { store.terminals().await? } else { Vec::new() };
+    let board = programs::board(Local::now().date_naive())?;
+    Ok(WizardStepDetail {
+        missing: missing(&id, route, &values, &terminals, &view),
+        related_program: view.related_program.and_then(|p| board.find(p)).cloned(),
+        status,
+        status_label: status.label().to_string(),
+        started_on_text: record.and_then(|r| day_text(&r.started_at)),
+        done_on_text: record.and_then(|r| r.done_at.as_deref()).and_then(day_text),
+        answers,
+        terminals,
+        view,
+    })
+}
+
+/// What the step still needs before it can be 完了: its empty needed inputs, and rows (terminals)
+/// under the minimum.
+fn missing(
+    id: &str,
+    route: Option<Route>,
+    values: &[StepValue],
+    terminals: &[Terminal],
+    view: &StepView,
+) -> Vec<FieldIssue> {
+    let answer = |key: &str| answer_of(values, (id, key)).to_string();
+    let mut issues: Vec<FieldIssue> =
+        missing_answers(id, route, &answer).into_iter().map(|(key, message)| FieldIssue::new(key, message)).collect();
+    if let Some(rows) = view.rows
+        && (terminals.len() as u32) < rows.min_rows
+    {
+        issues.push(FieldIssue::new(rows.key, format!("{}を{}つ以上登録してください", rows.row_label, rows.min_rows)));
+    }
+    issues
+}
+
+/// Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it);
+/// an empty answer removes it. The step becomes 進行中 if it was 未着手.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_wizard_answer(
+    state: State<'_, AppState>,
+    step: String,
+    key: String,
+    value: String,
+) -> Result<SavedAnswer, AppError> {
+    guide::wizard_step(&step).ok_or_else(|| unknown_step(&step))?;
+    let input =
+        step_input(&step, &key).ok_or_else(|| refused(&key, format!("この手順に「{key}」という入力はありません")))?;
+    let mut checked = check_answer(input, &value).map_err(|message| refused(&key, message))?;
+    let mut warnings = Vec::new();
+    if matches!(input.kind, guide::wizard::InputKind::RegNo) && !checked.is_empty() {
+        let (typed, advice) =
+            store::clinic::check_reg_no(&checked, &key, key.contains("judo")).map_err(StoreError::Validation)?;
+        checked = typed;
+        warnings = advice;
+    }
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    let saved = store.set_wizard_value(&step, &key, &checked, &actor, Utc::now()).await?;
+    Ok(SavedAnswer { value: saved.unwrap_or_default(), warnings })
+}
+
+/// Sets a step 未着手 / 進行中 / 完了. 完了 is refused, with a message beside each empty needed
+/// input, until the step has what it records.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_wizard_step_state(state: State<'_, AppState>, id: String, to: StepState) -> Result<(), AppError> {
+    let store = state.store()?;
+    let values = store.wizard_values().await?;
+    let route = route_of(&values);
+    let view = guide::step_view(&id, route).ok_or_else(|| unknown_step(&id))?;
+    if to == StepState::Done {
+        let terminals = if view.rows.is_some() { store.terminals().await? } else { Vec::new() };
+        let missing = missing(&id, route, &values, &terminals, &view);
+        if !missing.is_empty() {
+            return Err(StoreError::Validation(missing).into());
+        }
+    }
+    let stored = match to {
+        StepState::NotStarted => None,
+        StepState::InProgress => Some(store::wizard::StepState::InProgress),
+        StepState::Done => Some(store::wizard::StepState::Done),
+    };
+    let actor = store.actor().await?;
+    Ok(store.set_wizard_step(&id, stored, &actor, Utc::now()).await?)
+}
+
+/// Adds (`id` none) or changes a terminal account.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_terminal(
+    state: State<'_, AppState>,
+    id: Option<i32>,
+    input: TerminalInput,
+) -> Result<Terminal, AppError> {
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    Ok(store.save_terminal(id, &input, &actor, Utc::now()).await?)
+}
+
+/// Removes a terminal account.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_terminal(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    Ok(store.delete_terminal(id, &actor, Utc::now()).await?)
+}
+
+/// Measures this PC and judges it (on Linux it says it is not the clinic's PC, and still reports).
+#[tauri::command]
+#[specta::specta]
+pub async fn pc_check() -> Result<PcCheck, AppError> {
+    let figures = tauri::async_runtime::spawn_blocking(pcinfo::measure)
+        .await
+        .map_err(|e| AppError::new(AppErrorCode::Internal, format!("パソコンの情報を読み取れませんでした: {e}")))?;
+    Ok(PcCheck { verdicts: guide::judge(&figures), is_windows: figures.is_windows })
+}

@@ -571,8 +571,10 @@ export type HomeSummary = {
 	todayText: string,
 	/**  The clinic's name, once the profile is saved */
 	clinicName: string | null,
-	/**  Progress through the 導入ガイド */
-	setup: Progress,
+	/**  Progress through the 導入ガイド, counting the steps that apply on the clinic's route */
+	setup: SetupSummary,
+	/**  The enforcement timeline with today on it, until a 運用開始日 is recorded */
+	timeline: TimelineView | null,
 	/**  Checks logged today */
 	todayChecks: CheckCounts,
 	/**  助成金 and 協力金, each with its state today, and the data's as-of date */
@@ -879,16 +881,6 @@ export type ProgramsErrorCode =
 /**  The bundled or updated program data is inconsistent */
 "ProgramData";
 
-/**  How far the clinic has come: steps done (only ids the guide knows count) and the next one. */
-export type Progress = {
-	/**  Steps done */
-	done: number,
-	/**  Steps in the guide */
-	total: number,
-	/**  The first step not done, in the guide's order */
-	next: Step | null,
-};
-
 /**  A reader and what is on it. */
 export type ReaderState = {
 	/**  The name PC/SC gives it */
@@ -995,6 +987,16 @@ export type Section =
 "apply" | 
 /**  2.「オンライン資格確認システム」へ接続する */
 "connect";
+
+/**  How far the 導入ガイド has come. */
+export type SetupSummary = {
+	/**  Steps done of those that apply */
+	done: number,
+	/**  Steps that apply on the clinic's route */
+	total: number,
+	/**  The title of the first step not done */
+	nextTitle: string | null,
+};
 
 /**  性別 as written on the card (ISO 5218). */
 export type Sex = 

@@ -17,12 +17,26 @@ pub struct HomeSummary {
     pub today_text: String,
     /// The clinic's name, once the profile is saved
     pub clinic_name: Option<String>,
-    /// Progress through the 導入ガイド
-    pub setup: guide::Progress,
+    /// Progress through the 導入ガイド, counting the steps that apply on the clinic's route
+    pub setup: SetupSummary,
+    /// The enforcement timeline with today on it, until a 運用開始日 is recorded
+    pub timeline: Option<guide::TimelineView>,
     /// Checks logged today
     pub today_checks: CheckCounts,
     /// 助成金 and 協力金, each with its state today, and the data's as-of date
     pub programs: programs::ProgramBoard,
+}
+
+/// How far the 導入ガイド has come.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupSummary {
+    /// Steps done of those that apply
+    pub done: u32,
+    /// Steps that apply on the clinic's route
+    pub total: u32,
+    /// The title of the first step not done
+    pub next_title: Option<String>,
 }
 
 /// The summary for today (the PC's local date).
@@ -31,10 +45,16 @@ pub struct HomeSummary {
 pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, AppError> {
     let store = state.store()?;
     let today = Local::now().date_naive();
+    let wizard = super::wizard::overview(store).await?;
     Ok(HomeSummary {
         today_text: jptext::format_date(today),
         clinic_name: store.clinic_profile().await?.map(|p| p.name),
-        setup: guide::progress(&store.finished_setup_steps().await?),
+        setup: SetupSummary {
+            done: wizard.progress.done,
+            total: wizard.progress.applicable,
+            next_title: wizard.progress.current_step.and_then(guide::wizard_step).map(|s| s.title.to_string()),
+        },
+        timeline: (wizard.timeline.status != guide::TimelineStatus::StartDateRecorded).then_some(wizard.timeline),
         today_checks: store.check_counts_on(today).await?,
         programs: programs::board(today)?,
     })

@@ -47,7 +47,8 @@ pub async fn audit_log(state: State<'_, AppState>, limit: u32) -> Result<Vec<Aud
     Ok(state.store()?.audit_log(limit.min(200), step_title).await?)
 }
 
-/// The title of a 導入ガイド step, for the audit log's wording.
+/// The title of a 導入ガイド step, for the audit log's wording: a wizard step, or a step of the
+/// first guide's checklist that older rows name (業務スタート, now part of 運用開始日).
 fn step_title(id: &str) -> Option<String> {
-    guide::step(id).map(|s| s.title.to_string())
+    guide::wizard_step(id).map(|s| s.title.to_string()).or_else(|| guide::step(id).map(|s| s.title.to_string()))
 }

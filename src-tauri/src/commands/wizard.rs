@@ -157,7 +157,8 @@ fn timeline(values: &[StepValue], today: NaiveDate) -> TimelineView {
     guide::position(today, exemption, date(answer_of(values, START_DATE)))
 }
 
-async fn overview(store: &Store) -> Result<WizardOverview, AppError> {
+/// The overview from the store: also what ホーム shows of the wizard.
+pub(crate) async fn overview(store: &Store) -> Result<WizardOverview, AppError> {
     let (steps, values) = (store.wizard_steps().await?, store.wizard_values().await?);
     let route = route_of(&values);
     let recs = records(&steps);

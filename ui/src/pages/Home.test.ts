@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import type { AppInfo } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
-import { appInfo, guideStep, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
+import { appInfo, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
+import type { TimelineView } from "../api";
 import Home from "./Home.svelte";
 
 function page(backend: ReturnType<typeof fakeBackend>, onready = vi.fn()) {
@@ -17,7 +18,7 @@ describe("ホーム", () => {
     const onready = vi.fn();
     const summary = {
       ...homeSummary([subsidy()]),
-      setup: { done: 3, total: 9, next: guideStep({ title: "カードリーダーを用意する" }) },
+      setup: { done: 3, total: 9, nextTitle: "カードリーダーを用意する" },
       todayChecks: { total: 12, myNumberCard: 5, ratePercent: 41.7 },
     };
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }), onready);
@@ -49,8 +50,34 @@ describe("ホーム", () => {
     expect(onready).toHaveBeenCalledOnce();
   });
 
+  it("until a 運用開始日 is recorded, shows where the clinic stands on the timeline, with its source", async () => {
+    const timeline = {
+      status: "applies",
+      headline: "運用開始日が記録されていません。",
+      next: "次は令和8年夏頃の「警告」とされています。",
+      nextMilestone: "warning",
+      details: [],
+      milestones: [],
+      links: [],
+      source: { title: "全整協の報告", where: "zenseikyo.net", url: null, part: null, asOf: "2026-11-24", verified: false },
+    } as TimelineView;
+    page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), timeline }) }));
+    const banner = await screen.findByRole("status");
+    expect(banner.id).toBe("home-timeline");
+    expect(banner.textContent).toContain("運用開始日が記録されていません。");
+    expect(banner.textContent).toContain("次は令和8年夏頃の「警告」とされています。");
+    expect(banner.textContent).toContain("全整協の報告・未確認");
+    expect(within(banner).getByRole("link", { name: "導入ガイドで確かめる" }).getAttribute("href")).toBe("#/guide");
+  });
+
+  it("once a 運用開始日 is recorded (no timeline), shows no banner", async () => {
+    page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => homeSummary([subsidy()]) }));
+    await screen.findByRole("heading", { name: "導入の進み具合" });
+    expect(document.getElementById("home-timeline")).toBeNull();
+  });
+
   it("before the profile is saved, says so and links to 設定; a finished guide says so", async () => {
-    const summary = { ...homeSummary([]), clinicName: null, setup: { done: 9, total: 9, next: null } };
+    const summary = { ...homeSummary([]), clinicName: null, setup: { done: 9, total: 9, nextTitle: null } };
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }));
     await screen.findByText("施術所の情報がまだ登録されていません。");
     expect(screen.queryByTestId("clinic-name")).toBeNull();

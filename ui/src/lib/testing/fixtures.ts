@@ -38,7 +38,8 @@ export function homeSummary(programs: ProgramStatus[]): HomeSummary {
   return {
     todayText: "令和8年11月29日 (2026-11-29)",
     clinicName: "さくら整骨院",
-    setup: { done: 0, total: 9, next: null },
+    setup: { done: 0, total: 11, nextTitle: null },
+    timeline: null,
     todayChecks: { total: 0, myNumberCard: 0, ratePercent: 0 },
     programs: { asOfText: "令和8年11月24日 (2026-11-24)", programs },
   };

@@ -88,6 +88,11 @@ export const commands = {
 	deleteTerminal: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_terminal", { id })),
 	/**  Measures this PC and judges it (on Linux it says it is not the clinic's PC, and still reports). */
 	pcCheck: () => typedError<PcCheck, AppError>(__TAURI_INVOKE("pc_check")),
+	/**
+	 *  Checks that this PC reaches the portal's address (from the guide's dated links), and says
+	 *  what to do when it does not.
+	 */
+	internetCheck: () => typedError<NetCheck, AppError>(__TAURI_INVOKE("internet_check")),
 };
 
 /* Constants */
@@ -679,6 +684,36 @@ export type Mode =
 { kind: "demo"; 
 /**  Why (no reader attached, the service is not running, or asked for) */
 reason: string };
+
+/**  The outcome with its words for staff. */
+export type NetCheck = {
+	/**  What was found */
+	outcome: NetOutcome,
+	/**  つながりました / つながりません / … */
+	label: string,
+	/**  What it means */
+	message: string,
+	/**  What to do next; `None` when nothing is needed */
+	nextAction: string | null,
+	/**  The address asked */
+	address: string,
+	/**  How long it took, in milliseconds */
+	elapsedMs: number,
+};
+
+/**  What the check found. */
+export type NetOutcome = 
+/**  The address answered */
+"reachable" | 
+/**  No connection could be made (no network, the name not found, refused) */
+"not_reachable" | 
+/**  Connected, but no answer in time */
+"timed_out" | 
+/**
+ *  The secure connection failed: a certificate not trusted, a clock far off, or a proxy or
+ *  security software in the way
+ */
+"secure_connection";
 
 /**  A registered patient. */
 export type Patient = {

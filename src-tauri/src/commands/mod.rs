@@ -51,6 +51,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::save_terminal,
             wizard::delete_terminal,
             wizard::pc_check,
+            wizard::internet_check,
         ])
         .typ::<::card::reader::CardEvent>()
         .constant("CARD_EVENT", crate::CARD_EVENT)

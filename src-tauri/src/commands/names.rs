@@ -28,4 +28,5 @@ pub const ALL: &[&str] = &[
     "save_terminal",
     "delete_terminal",
     "pc_check",
+    "internet_check",
 ];

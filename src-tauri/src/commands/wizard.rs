@@ -328,3 +328,11 @@ pub async fn pc_check() -> Result<PcCheck, AppError> {
         .map_err(|e| AppError::new(AppErrorCode::Internal, format!("パソコンの情報を読み取れませんでした: {e}")))?;
     Ok(PcCheck { verdicts: guide::judge(&figures), is_windows: figures.is_windows })
 }
+
+/// Checks that this PC reaches the portal's address (from the guide's dated links), and says
+/// what to do when it does not.
+#[tauri::command]
+#[specta::specta]
+pub async fn internet_check() -> Result<netcheck::NetCheck, AppError> {
+    Ok(netcheck::check(guide::links::PORTAL.url).await)
+}

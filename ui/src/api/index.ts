@@ -88,6 +88,7 @@ export const api = {
     unwrap(commands.saveTerminal(id, input)),
   deleteTerminal: (id: number) => unwrap(commands.deleteTerminal(id)),
   pcCheck: () => unwrap(commands.pcCheck()),
+  internetCheck: () => unwrap(commands.internetCheck()),
 };
 
 /** Calls `handler` for every reader and card event; returns the function that stops listening. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import { BACKEND_KEY } from "./lib/backend";
 import { fakeBackend } from "./lib/testing/fakeBackend";
-import { appInfo, homeSummary, startupError } from "./lib/testing/fixtures";
+import { appInfo, faqView, homeSummary, startupError } from "./lib/testing/fixtures";
 import { routeOf } from "./routes";
 
 const main = () => document.getElementById("main")!;
@@ -15,7 +15,7 @@ afterEach(() => {
 describe("the app's shell", () => {
   it("shows the route's page, marks it in the menu, and says when its data is on screen", async () => {
     location.hash = "#/faq";
-    const backend = fakeBackend({ appInfo: async () => appInfo(), getTextSize: async () => "large" });
+    const backend = fakeBackend({ appInfo: async () => appInfo(), getTextSize: async () => "large", faq: async () => faqView() });
     render(App, { context: new Map([[BACKEND_KEY, backend]]) });
     expect(main().dataset.page).toBe("faq");
     await waitFor(() => expect(main().dataset.ready).toBe("true"));
@@ -54,6 +54,7 @@ describe("the app's shell", () => {
     location.hash = "#/faq";
     const backend = fakeBackend({
       appInfo: async () => appInfo({ startupError: startupError() }),
+      faq: async () => faqView(),
       getTextSize: async () => {
         throw new Error("no store");
       },

@@ -93,6 +93,8 @@ export const commands = {
 	 *  what to do when it does not.
 	 */
 	internetCheck: () => typedError<NetCheck, AppError>(__TAURI_INVOKE("internet_check")),
+	/**  Searches よくある質問 as staff type (width and かな folded by the guide's rule). */
+	faq: (query: string) => __TAURI_INVOKE<FaqView>("faq", { query }),
 };
 
 /* Constants */
@@ -188,6 +190,22 @@ export type Basic4View = {
 	sex: Sex,
 	/**  性別, `男` / `女` / … */
 	sexText: string,
+};
+
+/**  Where clinics call with questions about オンライン資格確認. */
+export type CallCentre = {
+	/**  Its name */
+	name: string,
+	/**  The number, as dialled in Japan */
+	phone: string,
+	/**  通話無料 and the like */
+	note: string,
+	/**  Opening hours, as one 厚生局's page gives them (not opened from here) */
+	hours: string,
+	/**  Where the number comes from */
+	source: FactSource,
+	/**  Where the hours come from */
+	hoursSource: DocLink,
 };
 
 /**  What the daily check learns from a card without any PIN. */
@@ -541,6 +559,30 @@ export type FactSource = {
 	asOf: string,
 	/**  True only when the source was read here and states the fact first-hand (module docs) */
 	verified: boolean,
+};
+
+/**  One question with its answer. */
+export type Faq = {
+	/**  Stable id (`q1` …) */
+	id: string,
+	/**  The question */
+	question: string,
+	/**  The answer, one paragraph per item */
+	answer: string[],
+	/**  Pages the answer sends staff to */
+	links: DocLink[],
+	/**  Where the answer comes from */
+	source: FactSource,
+};
+
+/**  よくある質問 matching what staff typed (every question when empty), with the call centre. */
+export type FaqView = {
+	/**  The questions found, in the guide's order */
+	entries: Faq[],
+	/**  How many questions there are in all */
+	total: number,
+	/**  Where to call */
+	callCentre: CallCentre,
 };
 
 /**  A problem with one field of a form, shown beside that field. */

@@ -9,7 +9,7 @@ import type { Backend } from "./lib/backend";
 import { BACKEND_KEY } from "./lib/backend";
 import { basic4, cardCheck, demoStatus, todayChecks } from "./lib/testing/cardFixtures";
 import { fakeBackend } from "./lib/testing/fakeBackend";
-import { appInfo, auditEntry, clinicProfile, homeSummary, setupSteps, subsidy } from "./lib/testing/fixtures";
+import { appInfo, auditEntry, clinicProfile, faqView, homeSummary, setupSteps, subsidy } from "./lib/testing/fixtures";
 import { clearToasts, toast, toasts } from "./lib/toast.svelte";
 
 /** Every call the pages make on load, answered as Rust would for a clinic that has started. */
@@ -26,6 +26,7 @@ function backend(calls: Partial<Backend> = {}) {
     getStaffName: async () => "受付 佐藤",
     auditLog: async () => [auditEntry()],
     checkClinicProfile: async () => ({ errors: [], warnings: [] }),
+    faq: async () => faqView(),
     ...calls,
   });
 }

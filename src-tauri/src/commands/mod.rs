@@ -52,6 +52,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::delete_terminal,
             wizard::pc_check,
             wizard::internet_check,
+            wizard::faq,
         ])
         .typ::<::card::reader::CardEvent>()
         .constant("CARD_EVENT", crate::CARD_EVENT)

@@ -29,4 +29,5 @@ pub const ALL: &[&str] = &[
     "delete_terminal",
     "pc_check",
     "internet_check",
+    "faq",
 ];

@@ -336,3 +336,26 @@ pub async fn pc_check() -> Result<PcCheck, AppError> {
 pub async fn internet_check() -> Result<netcheck::NetCheck, AppError> {
     Ok(netcheck::check(guide::links::PORTAL.url).await)
 }
+
+/// よくある質問 matching what staff typed (every question when empty), with the call centre.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FaqView {
+    /// The questions found, in the guide's order
+    pub entries: Vec<guide::faq::Faq>,
+    /// How many questions there are in all
+    pub total: u32,
+    /// Where to call
+    pub call_centre: guide::faq::CallCentre,
+}
+
+/// Searches よくある質問 as staff type (width and かな folded by the guide's rule).
+#[tauri::command]
+#[specta::specta]
+pub fn faq(query: String) -> FaqView {
+    FaqView {
+        entries: guide::faq::search(&query).into_iter().copied().collect(),
+        total: guide::faq::FAQ.len() as u32,
+        call_centre: guide::faq::CALL_CENTRE,
+    }
+}

@@ -89,6 +89,7 @@ export const api = {
   deleteTerminal: (id: number) => unwrap(commands.deleteTerminal(id)),
   pcCheck: () => unwrap(commands.pcCheck()),
   internetCheck: () => unwrap(commands.internetCheck()),
+  faq: (query: string) => plain(commands.faq(query)),
 };
 
 /** Calls `handler` for every reader and card event; returns the function that stops listening. */

@@ -26,6 +26,7 @@ use serde::Serialize;
 use specta::Type;
 
 pub mod answers;
+pub mod faq;
 pub mod pc;
 pub mod source;
 pub mod timeline;

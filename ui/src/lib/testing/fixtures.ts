@@ -138,3 +138,22 @@ export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     ...overrides,
   };
 }
+
+// よくある質問.
+import type { FaqView } from "../../api";
+
+export function faqView(): FaqView {
+  const source = { title: "導入案内", where: "会員向けページ", url: null, part: "4.Q&A Q1", asOf: "2026-11-24", verified: true };
+  return {
+    entries: [{ id: "q1", question: "貸与PCを使用する場合、インターネットに接続してもいいのでしょうか?", answer: ["セキュリティソフトを入れて接続してください。"], links: [], source }],
+    total: 6,
+    callCentre: {
+      name: "オンライン資格確認等コールセンター",
+      phone: "0800-080-4583",
+      note: "通話無料",
+      hours: "平日 8:00〜18:00、土曜 8:00〜16:00",
+      source,
+      hoursSource: { title: "近畿厚生局", url: "https://kouseikyoku.mhlw.go.jp/", where: "", what: "", asOf: "2026-11-24", verified: false },
+    },
+  };
+}

@@ -30,6 +30,8 @@ pub enum AppErrorCode {
     UnknownStep,
     /// The デモ database could not be prepared
     DemoStore,
+    /// An address that is not one of the official pages the app knows
+    UnknownLink,
 }
 
 impl ErrorCode {
@@ -42,6 +44,7 @@ impl ErrorCode {
             ErrorCode::App(AppErrorCode::Internal) => "Internal",
             ErrorCode::App(AppErrorCode::UnknownStep) => "UnknownStep",
             ErrorCode::App(AppErrorCode::DemoStore) => "DemoStore",
+            ErrorCode::App(AppErrorCode::UnknownLink) => "UnknownLink",
         }
     }
 }

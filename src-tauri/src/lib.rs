@@ -51,6 +51,9 @@ pub fn run() {
                 .timezone_strategy(tauri_plugin_log::TimezoneStrategy::UseLocal)
                 .build(),
         )
+        // Only Rust opens links (commands::links::open_link, official pages from the guide's data);
+        // the window is granted none of the plugin's own commands.
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from "@testing-library/svelte";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clearToasts, toasts } from "./lib/toast.svelte";
 import App from "./App.svelte";
 import { BACKEND_KEY } from "./lib/backend";
 import { fakeBackend } from "./lib/testing/fakeBackend";
@@ -65,6 +66,35 @@ describe("the app's shell", () => {
     expect(banner.textContent).toContain("データベースのファイルが壊れているため、開けませんでした。");
     expect(banner.textContent).not.toContain("1. アプリを終了してください。");
     expect(document.documentElement.dataset.textSize).toBeUndefined();
+  });
+
+  it("an official page opens through Rust in the system's browser; a refusal is a toast", async () => {
+    location.hash = "#/faq";
+    const openLink = vi.fn(async (url: string) => {
+      if (url.includes("example")) throw new Error("このアドレスはオン資ナビが知っている公式のページではないため、開きません");
+      return null;
+    });
+    render(App, { context: new Map([[BACKEND_KEY, fakeBackend({ appInfo: async () => appInfo(), getTextSize: async () => "standard", faq: async () => faqView(), openLink })]]) });
+    await waitFor(() => expect(main().dataset.ready).toBe("true"));
+    const link = document.createElement("a");
+    link.href = "https://iryohokenjyoho.service-now.com/omf";
+    link.target = "_blank";
+    link.textContent = "ポータル";
+    main().append(link);
+    const event = new MouseEvent("click", { bubbles: true, cancelable: true });
+    link.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(openLink).toHaveBeenCalledWith("https://iryohokenjyoho.service-now.com/omf");
+    link.href = "https://example.com/";
+    link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+    await waitFor(() => expect(toasts.list.at(-1)?.kind).toBe("error"));
+    // A route link stays the router's.
+    const route = screen.getByRole("link", { name: "ホーム" });
+    const routeClick = new MouseEvent("click", { bubbles: true, cancelable: true });
+    route.dispatchEvent(routeClick);
+    expect(routeClick.defaultPrevented).toBe(false);
+    expect(openLink).toHaveBeenCalledTimes(2);
+    clearToasts();
   });
 
   it("an unknown or empty route is ホーム", () => {

@@ -95,6 +95,8 @@ export const commands = {
 	internetCheck: () => typedError<NetCheck, AppError>(__TAURI_INVOKE("internet_check")),
 	/**  Searches よくある質問 as staff type (width and かな folded by the guide's rule). */
 	faq: (query: string) => __TAURI_INVOKE<FaqView>("faq", { query }),
+	/**  Opens an official page in the system's browser. */
+	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
 };
 
 /* Constants */
@@ -118,7 +120,9 @@ export type AppErrorCode =
 /**  A guide step id the guide does not have */
 "UnknownStep" | 
 /**  The デモ database could not be prepared */
-"DemoStore";
+"DemoStore" | 
+/**  An address that is not one of the official pages the app knows */
+"UnknownLink";
 
 /**  The app's version and where its files are. */
 export type AppInfo = {

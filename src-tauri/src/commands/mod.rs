@@ -7,6 +7,7 @@ pub mod checks;
 pub mod clinic;
 pub mod guide;
 pub mod home;
+pub mod links;
 pub mod patients;
 pub mod settings;
 pub mod wizard;
@@ -53,6 +54,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::pc_check,
             wizard::internet_check,
             wizard::faq,
+            links::open_link,
         ])
         .typ::<::card::reader::CardEvent>()
         .constant("CARD_EVENT", crate::CARD_EVENT)

@@ -30,4 +30,5 @@ pub const ALL: &[&str] = &[
     "pc_check",
     "internet_check",
     "faq",
+    "open_link",
 ];

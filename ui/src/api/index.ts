@@ -90,6 +90,7 @@ export const api = {
   pcCheck: () => unwrap(commands.pcCheck()),
   internetCheck: () => unwrap(commands.internetCheck()),
   faq: (query: string) => plain(commands.faq(query)),
+  openLink: (url: string) => unwrap(commands.openLink(url)),
 };
 
 /** Calls `handler` for every reader and card event; returns the function that stops listening. */

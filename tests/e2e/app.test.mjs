@@ -141,12 +141,54 @@ describe("オン資ナビ in its window", () => {
     await snap("09b-settings-text-size");
   });
 
-  test("a finished guide step is ticked", async () => {
+  /** Opens a step of the 導入ガイド from its list. */
+  async function openStep(id) {
+    await session.click(`nav button[data-step="${id}"]`);
+    await session.waitFor(`step ${id} shown`, () => session.exec(`return document.querySelector('article.guide-step')?.dataset.step === '${id}'`));
+  }
+
+  /** Marks the step shown 完了 and waits for it. */
+  async function completeStep(id) {
+    await session.click("#step-complete");
+    await session.waitFor(`step ${id} done`, async () => (await session.text(`nav button[data-step="${id}"]`)).includes("完了"));
+  }
+
+  test("導入ガイド: a phone clinic goes through steps 0–3, the PC check does not apply, a bad 登録記号番号 is not saved", async () => {
     await go("guide");
-    await session.click("#step-portal_user");
-    await session.waitFor("step saved", () => session.exec("return document.querySelector('#step-portal_user')?.checked === true && /1 \\/ 9/.test(document.querySelector('.lead').textContent)"));
-    assert.match(await session.text("[data-related-program=equipment_subsidy_2025]"), /受付終了/, "the step shows the program's state, not a promise");
-    await snap("10-guide-progress");
+    await session.waitFor("lands on step 0", () => session.exec("return document.querySelector('article.guide-step')?.dataset.step === 'standing'"));
+    assert.match(await session.text("main"), /受領委任/, "the timeline says what is at stake");
+    await session.click("#wz-standing-timeline_seen");
+    await session.click('input[name="wz-standing-exemption_declared"][value="no"]');
+    await completeStep("standing");
+
+    await openStep("portal_user");
+    // 完了 is refused while the step lacks what it records.
+    await session.click("#step-complete");
+    await session.waitFor("what is missing", async () => /登録記号番号/.test(await session.text("#step-missing")));
+    // A 登録記号番号 longer than any real one is refused beside the field, and not saved.
+    await session.type("#wz-portal_user-reg_no_judo", "契2804440-0-0-0000000000000000000\uE007");
+    await session.waitFor("refused", async () => /長すぎます/.test(await session.text("#wz-portal_user-reg_no_judo-message")));
+    await snap("10-guide-bad-reg-no");
+    await session.type("#wz-portal_user-reg_no_judo", "契２８０４４４０－０－０\uE007");
+    await session.waitFor("saved", async () => (await session.text("#wz-portal_user-reg_no_judo-message")) === "");
+    await session.type("#wz-portal_user-registered_on", "令和8年11月20日\uE007");
+    await session.click("#wz-portal_user-confirmation_mail");
+    await completeStep("portal_user");
+
+    await openStep("app_apply");
+    await session.type("#wz-app_apply-applied_on", "2026/11/21\uE007");
+    await session.type("#wz-app_apply-approved_on", "R8.11.25\uE007");
+    await completeStep("app_apply");
+
+    await openStep("connection");
+    await session.click('input[name="wz-connection-route"][value="mobile"]');
+    // The step redraws for the route (the phone's notes, its own inputs): wait for it, as a person would.
+    await session.waitFor("phone content", () => session.exec("return !!document.querySelector('#wz-connection-device_model') && !document.querySelector('#wz-connection-has_rececon')"));
+    await session.click('input[name="wz-connection-has_internet"][value="yes"]');
+    await completeStep("connection");
+    await session.waitFor("PC check 対象外", async () => (await session.text('nav button[data-step="pc_check"]')).includes("対象外"));
+    assert.match(await session.text(".lead"), /4 \/ 10/, "progress counts only the steps that apply");
+    await snap("10b-guide-phone-clinic");
   });
 
   test("毎日の資格確認: a demo card is read, its validity shown, the check logged and listed", async () => {
@@ -226,7 +268,8 @@ describe("オン資ナビ in its window", () => {
     await launch();
     assert.equal(await session.text("[data-testid=clinic-name]"), "さくら整骨院");
     await session.waitFor("text size kept", async () => (await session.exec("return document.documentElement.dataset.textSize")) === "x_large");
-    assert.match(await session.text("main"), /1 \/ 9 手順 完了/);
+    assert.match(await session.text("main"), /4 \/ 10 手順 完了/);
+    assert.match(await session.text("#home-timeline"), /運用開始日|受領委任/, "the timeline stays on ホーム until a 運用開始日 is recorded");
     assert.match(await session.text("main"), /1 件/, "today's checks survive the restart, without the デモ ones");
     await snap("11-home-after-restart");
     await go("settings");
@@ -235,7 +278,24 @@ describe("オン資ナビ in its window", () => {
     assert.match(await session.text("#portal-regNoJudo"), /契280444000/, "the portal's form beside it");
     assert.equal(await session.prop("#f-phone", "value"), "078-123-4567");
     assert.equal(await session.prop('input[name=kind][value="judo"]', "checked"), true);
+    // The guide reopens where staff left off: the step after 手順3 that applies (the PC check does not).
     await go("guide");
-    assert.equal(await session.prop("#step-portal_user", "checked"), true);
+    await session.waitFor("resumed", () => session.exec("return document.querySelector('article.guide-step')?.dataset.step === 'internet'"));
+    assert.equal(await session.prop("#wz-portal_user-reg_no_judo", "value").catch(() => null), null, "only the step shown is on screen");
+    await openStep("portal_user");
+    assert.equal(await session.prop("#wz-portal_user-reg_no_judo", "value"), "契2804440-0-0");
+
+    // Once a 運用開始日 is recorded, ホーム no longer shows the timeline.
+    await openStep("start_date");
+    await session.type("#wz-start_date-start_date", "2026-12-01\uE007");
+    await session.waitFor("recorded", async () => (await session.text('nav button[data-step="start_date"]')).includes("進行中"));
+    await go("home");
+    assert.equal(await session.exec("return document.querySelector('#home-timeline') === null"), true);
+    await snap("11b-home-after-start-date");
+
+    await go("faq");
+    await session.type("#faq-search", "スマートフォン");
+    await session.waitFor("found", async () => /2 件見つかりました/.test(await session.text("#faq-count")));
+    assert.match(await session.text("main"), /Google Pixel 6/);
   });
 });

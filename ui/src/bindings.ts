@@ -34,10 +34,6 @@ export const commands = {
 	 *  step is named by its title from the guide.
 	 */
 	auditLog: (limit: number) => typedError<AuditEntry[], AppError>(__TAURI_INVOKE("audit_log", { limit })),
-	/**  Every step in order, with progress and the state today of the program each relates to. */
-	setupSteps: () => typedError<StepProgress[], AppError>(__TAURI_INVOKE("setup_steps")),
-	/**  Marks a step done or not done; refuses an id the guide does not have. */
-	setSetupStep: (id: string, done: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_setup_step", { id, done })),
 	/**  Readers and mode (real or デモ). */
 	cardStatus: () => typedError<CardStatus, AppError>(__TAURI_INVOKE("card_status")),
 	/**
@@ -1062,13 +1058,6 @@ export type SavedProfile = {
 	warnings: FieldIssue[],
 };
 
-/**  The part of the guide a step belongs to. */
-export type Section = 
-/**  1.「オンライン資格確認」申請 */
-"apply" | 
-/**  2.「オンライン資格確認システム」へ接続する */
-"connect";
-
 /**  How far the 導入ガイド has come. */
 export type SetupSummary = {
 	/**  Steps done of those that apply */
@@ -1100,23 +1089,6 @@ export type SourceView = {
 	url: string | null,
 	/**  The part that states the fact */
 	section: string | null,
-};
-
-/**  One step of the set-up. */
-export type Step = {
-	/**  Stable id, stored as progress */
-	id: string,
-	/**  Which part of the guide */
-	section: Section,
-	/**  What to do, as the guide says it */
-	title: string,
-	/**  The detail staff most often miss */
-	hint: string,
-	/**
-	 *  The id of a program (in the `programs` data) this step relates to, whose current state the
-	 *  screen shows beside the step
-	 */
-	relatedProgram: string | null,
 };
 
 /**  An answer staff gave. */
@@ -1172,19 +1144,6 @@ export type StepNote = {
 	source: FactSource,
 	/**  Shown only on this route; `None`: on every route */
 	only: Route | null,
-};
-
-/**  A step of the guide with its progress. */
-export type StepProgress = {
-	/**  The step as the guide states it */
-	step: Step,
-	/**  Whether the clinic marked it done */
-	done: boolean,
-	/**
-	 *  The program the step relates to, with its state today from the dated data (never a
-	 *  sentence in the step's text)
-	 */
-	relatedProgram: ProgramStatus | null,
 };
 
 /**  Where staff are with one step. Stored with the step id. */

@@ -9,7 +9,8 @@ import type { Backend } from "./lib/backend";
 import { BACKEND_KEY } from "./lib/backend";
 import { basic4, cardCheck, demoStatus, todayChecks } from "./lib/testing/cardFixtures";
 import { fakeBackend } from "./lib/testing/fakeBackend";
-import { appInfo, auditEntry, clinicProfile, faqView, homeSummary, setupSteps, subsidy } from "./lib/testing/fixtures";
+import { fakeWizard } from "./lib/testing/wizardFixtures";
+import { appInfo, auditEntry, clinicProfile, faqView, homeSummary, subsidy } from "./lib/testing/fixtures";
 import { clearToasts, toast, toasts } from "./lib/toast.svelte";
 
 /** Every call the pages make on load, answered as Rust would for a clinic that has started. */
@@ -18,7 +19,6 @@ function backend(calls: Partial<Backend> = {}) {
     appInfo: async () => appInfo(),
     getTextSize: async () => "standard",
     homeSummary: async () => homeSummary([subsidy()]),
-    setupSteps: async () => setupSteps(["portal_user"]),
     cardStatus: async () => demoStatus(true),
     checkCard: async () => cardCheck(),
     todayChecks: async () => todayChecks(),
@@ -27,6 +27,7 @@ function backend(calls: Partial<Backend> = {}) {
     auditLog: async () => [auditEntry()],
     checkClinicProfile: async () => ({ errors: [], warnings: [] }),
     faq: async () => faqView(),
+    ...fakeWizard().calls,
     ...calls,
   });
 }

@@ -5,7 +5,6 @@ pub mod app;
 pub mod card;
 pub mod checks;
 pub mod clinic;
-pub mod guide;
 pub mod home;
 pub mod links;
 pub mod patients;
@@ -35,8 +34,6 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             settings::get_text_size,
             settings::set_text_size,
             settings::audit_log,
-            guide::setup_steps,
-            guide::set_setup_step,
             card::card_status,
             card::check_card,
             card::read_basic4,

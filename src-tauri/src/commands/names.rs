@@ -11,8 +11,6 @@ pub const ALL: &[&str] = &[
     "get_text_size",
     "set_text_size",
     "audit_log",
-    "setup_steps",
-    "set_setup_step",
     "card_status",
     "check_card",
     "read_basic4",

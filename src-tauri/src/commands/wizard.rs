@@ -307,7 +307,15 @@ pub async fn save_terminal(
 ) -> Result<Terminal, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.save_terminal(id, &input, &actor, Utc::now()).await?)
+    let now = Utc::now();
+    let saved = store.save_terminal(id, &input, &actor, now).await?;
+    // A first terminal begins the step that records them, as a first answer begins its step.
+    if let Some(step) = guide::WIZARD.iter().find(|s| s.rows.is_some())
+        && !store.wizard_steps().await?.iter().any(|r| r.step == step.id)
+    {
+        store.set_wizard_step(step.id, Some(store::wizard::StepState::InProgress), &actor, now).await?;
+    }
+    Ok(saved)
 }
 
 /// Removes a terminal account.

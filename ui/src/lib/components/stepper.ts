@@ -2,7 +2,9 @@
 // pages that build its list (plain TypeScript can import them, unlike a .svelte module script).
 
 export type StepState = "todo" | "doing" | "done" | "na";
-export type Step = { id: string; title: string; state: StepState };
+/** A step; `number` is the one the flow's own texts use (the guide counts from 手順0), else the
+ *  step's place from 1. */
+export type Step = { id: string; title: string; state: StepState; number?: number };
 
 /** The words shown beside each step. */
 export const STEP_STATE_LABEL: Record<StepState, string> = {

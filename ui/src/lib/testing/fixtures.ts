@@ -46,7 +46,7 @@ export function homeSummary(programs: ProgramStatus[]): HomeSummary {
 }
 
 // ホーム and 導入ガイド. (Imported here so that this block is only an addition to the file.)
-import type { AppError, AppInfo, Step, StepProgress } from "../../api";
+import type { AppError, AppInfo } from "../../api";
 
 export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
   return {
@@ -72,36 +72,6 @@ export function startupError(overrides: Partial<AppError> = {}): AppError {
     fields: [],
     ...overrides,
   };
-}
-
-export function guideStep(overrides: Partial<Step> = {}): Step {
-  return {
-    id: "portal_user",
-    section: "apply",
-    title: "ポータルサイトでアカウントを登録する",
-    hint: "登録には施術所の登録記号番号が必要です。",
-    relatedProgram: null,
-    ...overrides,
-  };
-}
-
-/** The guide as Rust sends it: two steps to apply (the second related to the 助成金), one to
- *  connect, none done. */
-export function setupSteps(doneIds: string[] = []): StepProgress[] {
-  const steps: [Step, ProgramStatus | null][] = [
-    [guideStep(), null],
-    [
-      guideStep({
-        id: "buy_reader",
-        title: "カードリーダーを用意する",
-        hint: "領収書は助成金の申請に使います。",
-        relatedProgram: "equipment_subsidy_2025",
-      }),
-      subsidy(),
-    ],
-    [guideStep({ id: "connect_test", section: "connect", title: "接続を確認する", hint: "資格確認を1件試します。" }), null],
-  ];
-  return steps.map(([step, relatedProgram]) => ({ step, done: doneIds.includes(step.id), relatedProgram }));
 }
 
 // 設定: a stored clinic profile and change-history rows (the folders come from `appInfo` above).

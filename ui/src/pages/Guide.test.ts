@@ -19,6 +19,7 @@ function page(seed: WizardSeed = {}, extra: Partial<Backend> = {}) {
     saveTerminal: vi.fn(wizard.calls.saveTerminal),
     deleteTerminal: vi.fn(wizard.calls.deleteTerminal),
     pcCheck: vi.fn(wizard.calls.pcCheck),
+    internetCheck: vi.fn(wizard.calls.internetCheck),
   };
   const onready = vi.fn();
   const backend = fakeBackend({ ...calls, ...extra });
@@ -338,7 +339,13 @@ describe("導入ガイド", () => {
     expect(helper.textContent).toContain("証明にはなりません");
     await user.click(stepButton("internet"));
     await stepHeading(/インターネットにつながるか確かめる$/);
-    expect(document.querySelector("[data-helper=internet_check]")!.textContent).toContain("のちの版で追加する予定です");
+    // The internet check asks Rust and shows its words and what to do.
+    await user.click(screen.getByRole("button", { name: "インターネットにつながるか調べる" }));
+    await waitFor(() => expect(document.getElementById("internet-check-result")!.dataset.outcome).toBe("not_reachable"));
+    const net = document.querySelector<HTMLElement>("[data-helper=internet_check]")!;
+    expect(net.textContent).toContain("つながりません");
+    expect(net.textContent).toContain("次にすること: LANケーブル");
+    expect(net.textContent).toContain("1.2秒");
   });
 
   it("the banner leaves once a 運用開始日 is recorded", async () => {

@@ -11,6 +11,7 @@ import type {
   FieldIssue,
   InputKind,
   InputNeed,
+  NetCheck,
   PcCheck,
   Route,
   RowGroup,
@@ -573,6 +574,16 @@ export function fakeWizard(seed: WizardSeed = {}) {
     },
     async pcCheck(): Promise<PcCheck> {
       return pcCheckResult();
+    },
+    async internetCheck(): Promise<NetCheck> {
+      return {
+        outcome: "not_reachable",
+        label: "つながりません",
+        message: "ポータルサイトのアドレスに接続できませんでした",
+        nextAction: "LANケーブルやWi-Fiの接続、ルーターの電源を確かめてください。",
+        address: "https://iryohokenjyoho.service-now.com/omf",
+        elapsedMs: 1234,
+      };
     },
   } satisfies Partial<Backend>;
 

@@ -91,6 +91,8 @@ export const commands = {
 	internetCheck: () => typedError<NetCheck, AppError>(__TAURI_INVOKE("internet_check")),
 	/**  Searches よくある質問 as staff type (width and かな folded by the guide's rule). */
 	faq: (query: string) => __TAURI_INVOKE<FaqView>("faq", { query }),
+	/**  The readers this PC sees now, matched loosely against the dated list of known models. */
+	readerCheck: () => typedError<ReaderCheck, AppError>(__TAURI_INVOKE("reader_check")),
 	/**  Opens an official page in the system's browser. */
 	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
 };
@@ -481,6 +483,13 @@ export type ClinicProfileInput = {
 	/**  開設者名 */
 	ownerName: string,
 };
+
+/**  How a reader connects. */
+export type Connection = 
+/**  USB (a PC) */
+"usb" | 
+/**  Bluetooth (a PC, an iPad, some Android phones) */
+"bluetooth";
 
 /**  The sample cards of デモ mode, each showing one situation staff meet at the counter. */
 export type DemoCard = 
@@ -957,6 +966,42 @@ export type ProgramsErrorCode =
 "NoClaim" | 
 /**  The bundled or updated program data is inconsistent */
 "ProgramData";
+
+/**  手順6: the readers now, each matched against the known models, and what to buy. */
+export type ReaderCheck = {
+	/**  Real readers or デモ, and the service's state */
+	status: CardStatus,
+	/**  The real readers seen (none in デモ mode) */
+	readers: ReaderFound[],
+	/**  The models known, for a clinic that has none yet */
+	models: ReaderModel[],
+	/**  The official list to check against */
+	officialList: DocLink,
+};
+
+/**  A reader this PC sees, with the model it matched. */
+export type ReaderFound = {
+	/**  The name PC/SC gives it */
+	name: string,
+	/**  A card is on it */
+	cardPresent: boolean,
+	/**  Another program holds it */
+	inUse: boolean,
+	/**  The known model its name matched, if any */
+	model: ReaderModel | null,
+};
+
+/**  A reader model and what is known of it. */
+export type ReaderModel = {
+	/**  The maker and model as sold (`AB Circle CIR315A`) */
+	name: string,
+	/**  How it connects */
+	connection: Connection,
+	/**  What is known about it working with the official app */
+	note: string,
+	/**  Where it was seen */
+	source: FactSource,
+};
 
 /**  A reader and what is on it. */
 export type ReaderState = {

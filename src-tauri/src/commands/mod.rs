@@ -51,6 +51,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::pc_check,
             wizard::internet_check,
             wizard::faq,
+            wizard::reader_check,
             links::open_link,
         ])
         .typ::<::card::reader::CardEvent>()

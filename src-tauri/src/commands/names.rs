@@ -28,5 +28,6 @@ pub const ALL: &[&str] = &[
     "pc_check",
     "internet_check",
     "faq",
+    "reader_check",
     "open_link",
 ];

@@ -367,3 +367,59 @@ pub fn faq(query: String) -> FaqView {
         call_centre: guide::faq::CALL_CENTRE,
     }
 }
+
+/// A reader this PC sees, with the model it matched.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReaderFound {
+    /// The name PC/SC gives it
+    pub name: String,
+    /// A card is on it
+    pub card_present: bool,
+    /// Another program holds it
+    pub in_use: bool,
+    /// The known model its name matched, if any
+    pub model: Option<guide::readers::ReaderModel>,
+}
+
+/// 手順6: the readers now, each matched against the known models, and what to buy.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReaderCheck {
+    /// Real readers or デモ, and the service's state
+    pub status: card::service::CardStatus,
+    /// The real readers seen (none in デモ mode)
+    pub readers: Vec<ReaderFound>,
+    /// The models known, for a clinic that has none yet
+    pub models: Vec<guide::readers::ReaderModel>,
+    /// The official list to check against
+    pub official_list: guide::DocLink,
+}
+
+/// The readers this PC sees now, matched loosely against the dated list of known models.
+#[tauri::command]
+#[specta::specta]
+pub async fn reader_check(state: State<'_, AppState>) -> Result<ReaderCheck, AppError> {
+    let status = state.with_card(|service| Ok(service.status())).await?;
+    let demo = matches!(status.mode, card::service::Mode::Demo { .. });
+    let readers = if demo {
+        Vec::new()
+    } else {
+        status
+            .readers
+            .iter()
+            .map(|r| ReaderFound {
+                name: r.name.clone(),
+                card_present: r.card_present,
+                in_use: r.in_use,
+                model: guide::readers::match_reader(&r.name).copied(),
+            })
+            .collect()
+    };
+    Ok(ReaderCheck {
+        status,
+        readers,
+        models: guide::readers::MODELS.to_vec(),
+        official_list: guide::readers::OFFICIAL_LIST,
+    })
+}

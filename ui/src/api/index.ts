@@ -87,6 +87,7 @@ export const api = {
   deleteTerminal: (id: number) => unwrap(commands.deleteTerminal(id)),
   pcCheck: () => unwrap(commands.pcCheck()),
   internetCheck: () => unwrap(commands.internetCheck()),
+  readerCheck: () => unwrap(commands.readerCheck()),
   faq: (query: string) => plain(commands.faq(query)),
   openLink: (url: string) => unwrap(commands.openLink(url)),
 };

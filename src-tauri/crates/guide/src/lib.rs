@@ -28,6 +28,7 @@ use specta::Type;
 pub mod answers;
 pub mod faq;
 pub mod pc;
+pub mod readers;
 pub mod source;
 pub mod timeline;
 pub mod wizard;

@@ -147,8 +147,10 @@ describe("オン資ナビ in its window", () => {
     await session.waitFor(`step ${id} shown`, () => session.exec(`return document.querySelector('article.guide-step')?.dataset.step === '${id}'`));
   }
 
-  /** Marks the step shown 完了 and waits for it. */
+  /** Marks the step shown 完了 and waits for it: once the screen no longer lists anything
+   *  missing, as staff would see before pressing. */
   async function completeStep(id) {
+    await session.waitFor(`step ${id} has what it needs`, () => session.exec("return document.querySelector('#step-missing') === null"));
     await session.click("#step-complete");
     await session.waitFor(`step ${id} done`, async () => (await session.text(`nav button[data-step="${id}"]`)).includes("完了"));
   }

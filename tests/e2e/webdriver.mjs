@@ -13,7 +13,9 @@ export async function startDriver({ kind, port, env }) {
     kind === "tauri-driver"
       ? ["tauri-driver", ["--port", String(port), "--native-port", String(port + 1), "--native-driver", "/usr/bin/WebKitWebDriver"]]
       : ["WebKitWebDriver", [`--port=${port}`, "--host=127.0.0.1"]];
-  const proc = spawn(cmd[0], cmd[1], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stopping it also stops what it started (WebKitWebDriver, the app):
+  // a survivor would keep the output pipes open and the test run from ending.
+  const proc = spawn(cmd[0], cmd[1], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   proc.stdout.on("data", (d) => (output += d));
   proc.stderr.on("data", (d) => (output += d));
@@ -33,9 +35,21 @@ export async function startDriver({ kind, port, env }) {
 }
 
 export async function stopDriver(driver) {
-  if (!driver || driver.proc.exitCode !== null) return;
-  driver.proc.kill("SIGTERM");
-  await Promise.race([new Promise((r) => driver.proc.once("exit", r)), sleep(3000)]);
+  if (!driver) return;
+  const group = (signal) => {
+    try {
+      process.kill(-driver.proc.pid, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
+  group("SIGTERM");
+  if (driver.proc.exitCode === null) await Promise.race([new Promise((r) => driver.proc.once("exit", r)), sleep(3000)]);
+  await sleep(200);
+  group("SIGKILL");
+  driver.proc.stdout.destroy();
+  driver.proc.stderr.destroy();
+  driver.proc.unref();
 }
 
 async function call(base, method, path, body) {

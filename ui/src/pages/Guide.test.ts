@@ -348,6 +348,36 @@ describe("導入ガイド", () => {
     expect(net.textContent).toContain("1.2秒");
   });
 
+  it("a 完了 pressed while an answer is still being saved reaches Rust after that answer", async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const wizard = fakeWizard({ states: { standing: "done" }, answers: { portal_user: { reg_no_judo: "契2804440-0-0", registered_on: "2026-11-20" } } });
+    const { user } = page(
+      { states: { standing: "done" } },
+      {
+        ...wizard.calls,
+        saveWizardAnswer: async (step: string, key: string, value: string) => {
+          order.push(`save ${key}`);
+          await held;
+          return wizard.calls.saveWizardAnswer(step, key, value);
+        },
+        setWizardStepState: async (id: string, to: Parameters<Backend["setWizardStepState"]>[1]) => {
+          order.push(`state ${to}`);
+          return wizard.calls.setWizardStepState(id, to);
+        },
+      },
+    );
+    await stepHeading(/ユーザー登録する$/);
+    await user.click(screen.getByLabelText(/届いたメールのリンクを押して/));
+    await user.click(screen.getByRole("button", { name: "この手順を完了にする" }));
+    await tick();
+    expect(order).toEqual(["save confirmation_mail"]);
+    release();
+    await waitFor(() => expect(order).toEqual(["save confirmation_mail", "state done"]));
+    await waitFor(() => expect(wizard.state("portal_user")).toBe("done"));
+  });
+
   it("the banner leaves once a 運用開始日 is recorded", async () => {
     page({ answers: { start_date: { start_date: "2026-12-01" } }, states: { start_date: "in_progress" } });
     await stepHeading(/運用開始日を登録して/);

@@ -13,6 +13,8 @@
 // host's Windows message box allows it once); here it stays forbidden.
 #![forbid(unsafe_code)]
 
+pub mod purchases;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -170,6 +172,20 @@ pub enum RuleEffect {
     /// No minimum number of マイナ保険証 uses: doing the 取組 is the requirement. Used by
     /// [`Program::usage_threshold`].
     NoUsageThreshold,
+    /// Which kinds of equipment the 助成金 pays for. Used by [`purchases::evaluate`].
+    EligibleItems {
+        /// 汎用カードリーダー
+        card_reader: bool,
+        /// タブレット
+        tablet: bool,
+        /// スマートフォン
+        smartphone: bool,
+        /// パソコン
+        pc: bool,
+    },
+    /// A clinic that applied in an earlier round cannot apply again. Used by
+    /// [`purchases::evaluate`].
+    ExcludesEarlierApplicants,
 }
 
 /// A rule found beyond the seed, with its own date, source and whether we checked it there.
@@ -214,7 +230,7 @@ pub struct Program {
     pub citations: Vec<Citation>,
     /// Whether the program's own facts were checked against its sources
     pub verified: bool,
-    /// Rules found beyond the seed
+    /// Rules the code applies, each dated and sourced (the seed's own, or found beyond it)
     #[serde(default)]
     pub rules: Vec<Rule>,
 }
@@ -346,6 +362,11 @@ impl Catalog {
                     RuleEffect::DeadlineExtension { from, to } if to <= from => {
                         return bad("延長後の締切が延長前より前です");
                     }
+                    RuleEffect::EligibleItems { .. } | RuleEffect::ExcludesEarlierApplicants
+                        if p.kind != ProgramKind::Subsidy =>
+                    {
+                        return bad("協力金に機器の条件はありません");
+                    }
                     _ => {}
                 }
             }
@@ -441,6 +462,18 @@ fn rule_text(p: &Program, r: &Rule) -> String {
             jptext::format_date(from),
             jptext::format_date(to)
         ),
+        RuleEffect::EligibleItems { .. } => format!(
+            "対象になる機器: {}。",
+            purchases::ItemCategory::ALL
+                .iter()
+                .filter(|c| purchases::eligible(&r.effect, **c))
+                .map(|c| c.label())
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        RuleEffect::ExcludesEarlierApplicants => {
+            "以前に申請した施術所は、申請できません(申請は1回限りです)。".to_string()
+        }
         RuleEffect::NoUsageThreshold => {
             "マイナ保険証の利用件数の基準はありません。要件の取組をしていれば、利用がなくても対象です。".to_string()
         }
@@ -736,13 +769,25 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_beyond_the_seed_is_dated_sourced_and_flagged() {
+    fn every_rule_is_dated_sourced_and_flagged() {
         let catalog = catalog().expect("parses");
         let rules: Vec<&Rule> = catalog.programs.iter().flat_map(|p| &p.rules).collect();
         let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["claim_in_whole_thousands", "report_deadline_extended", "no_usage_threshold"]);
+        assert_eq!(
+            ids,
+            [
+                "claim_in_whole_thousands",
+                "eligible_items",
+                "one_application_only",
+                "report_deadline_extended",
+                "no_usage_threshold"
+            ]
+        );
         for r in rules {
-            assert_ne!(r.citation.source, "seed_guide", "{} is beyond the seed", r.id);
+            // The seed's own rules were read here; a rule from beyond it says whether it was.
+            if r.citation.source == "seed_guide" {
+                assert!(r.verified, "{} is the seed's own", r.id);
+            }
             assert!(r.as_of <= catalog.as_of, "{}", r.id);
         }
         assert_eq!(bundled("promotion_grant_2025").usage_threshold(), Some(0));

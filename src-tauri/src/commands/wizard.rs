@@ -213,7 +213,7 @@ pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Resul
     let terminals = if view.rows.is_some() { store.terminals().await? } else { Vec::new() };
     let board = programs::board(Local::now().date_naive())?;
     Ok(WizardStepDetail {
-        missing: missing(&id, route, &values, &terminals, &view),
+        missing: missing(&id, route, &values, &terminals),
         related_program: view.related_program.and_then(|p| board.find(p)).cloned(),
         status,
         status_label: status.label().to_string(),
@@ -225,24 +225,11 @@ pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Resul
     })
 }
 
-/// What the step still needs before it can be 完了: its empty needed inputs, and rows (terminals)
-/// under the minimum.
-fn missing(
-    id: &str,
-    route: Option<Route>,
-    values: &[StepValue],
-    terminals: &[Terminal],
-    view: &StepView,
-) -> Vec<FieldIssue> {
+/// What the step still needs before it can be 完了 (the guide's rule), as field issues.
+fn missing(id: &str, route: Option<Route>, values: &[StepValue], terminals: &[Terminal]) -> Vec<FieldIssue> {
     let answer = |key: &str| answer_of(values, (id, key)).to_string();
-    let mut issues: Vec<FieldIssue> =
-        missing_answers(id, route, &answer).into_iter().map(|(key, message)| FieldIssue::new(key, message)).collect();
-    if let Some(rows) = view.rows
-        && (terminals.len() as u32) < rows.min_rows
-    {
-        issues.push(FieldIssue::new(rows.key, format!("{}を{}つ以上登録してください", rows.row_label, rows.min_rows)));
-    }
-    issues
+    let rows = u32::try_from(terminals.len()).unwrap_or(u32::MAX);
+    missing_answers(id, route, &answer, rows).into_iter().map(|(key, message)| FieldIssue::new(key, message)).collect()
 }
 
 /// Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it);
@@ -283,7 +270,7 @@ pub async fn set_wizard_step_state(state: State<'_, AppState>, id: String, to: S
     let view = guide::step_view(&id, route).ok_or_else(|| unknown_step(&id))?;
     if to == StepState::Done {
         let terminals = if view.rows.is_some() { store.terminals().await? } else { Vec::new() };
-        let missing = missing(&id, route, &values, &terminals, &view);
+        let missing = missing(&id, route, &values, &terminals);
         if !missing.is_empty() {
             return Err(StoreError::Validation(missing).into());
         }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Faq as FaqEntry, FaqView } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
+import { faqView } from "../lib/testing/fixtures";
 import Faq from "./Faq.svelte";
 
 const source = { title: "導入案内", where: "会員向けページ", url: null, part: "4.Q&A", asOf: "2026-11-24", verified: true };
@@ -14,18 +15,8 @@ const entry = (id: string, question: string, verified = true): FaqEntry => ({
   source: { ...source, verified },
 });
 const ALL = [entry("q2", "PC以外の端末を使用しても問題はないのでしょうか?"), entry("q3", "スマートフォンを使用する場合"), entry("q5", "端末は2台必要ですか?", false)];
-const view = (entries: FaqEntry[]): FaqView => ({
-  entries,
-  total: 6,
-  callCentre: {
-    name: "オンライン資格確認等コールセンター",
-    phone: "0800-080-4583",
-    note: "通話無料",
-    hours: "平日 8:00〜18:00、土曜 8:00〜16:00",
-    source,
-    hoursSource: { title: "近畿厚生局", url: "https://kouseikyoku.mhlw.go.jp/", where: "", what: "", asOf: "2026-11-24", verified: false },
-  },
-});
+/** The call centre and count as Rust sends them, with the entries a query found. */
+const view = (entries: FaqEntry[]): FaqView => ({ ...faqView(), entries });
 
 describe("よくある質問", () => {
   it("lists the Q&A from Rust with the call centre, the first answer open, a relayed answer marked", async () => {

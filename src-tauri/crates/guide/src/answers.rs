@@ -41,13 +41,16 @@ pub fn step_input(step_id: &str, key: &str) -> Option<&'static StepInput> {
     wizard_step(step_id)?.inputs.iter().find(|i| i.key == key)
 }
 
-/// The needed inputs of a step still empty on the route, each with its message, in the step's
-/// order. `answer` gives the stored answer of a key (empty when none). An input asked only on the
-/// other route is not needed; of a `OneOf` group one answer is enough.
+/// What a step still needs before it can be 完了, each with its message, in the step's order: its
+/// needed inputs still empty on the route, then rows under the step's minimum (`rows` is how many
+/// it has: the terminal accounts of step 7). `answer` gives the stored answer of a key (empty when
+/// none). An input asked only on the other route is not needed; of a `OneOf` group one answer is
+/// enough.
 pub fn missing_answers(
     step_id: &str,
     route: Option<Route>,
     answer: &dyn Fn(&str) -> String,
+    rows: u32,
 ) -> Vec<(&'static str, String)> {
     let Some(step) = wizard_step(step_id) else { return Vec::new() };
     let asked = |i: &&StepInput| i.only.is_none() || i.only == route;
@@ -72,6 +75,9 @@ pub fn missing_answers(
             };
             missing.push((input.key, message));
         }
+    }
+    if let Some(group) = step.rows.filter(|g| rows < g.min_rows) {
+        missing.push((group.key, format!("{}を{}つ以上登録してください", group.row_label, group.min_rows)));
     }
     missing
 }
@@ -115,20 +121,30 @@ mod tests {
         let none = |_: &str| String::new();
         let keys = |m: Vec<(&'static str, String)>| m.into_iter().map(|(k, _)| k).collect::<Vec<_>>();
         // Nothing answered: every required input, one message per OneOf group member.
-        let missing = keys(missing_answers("portal_user", None, &none));
+        let missing = keys(missing_answers("portal_user", None, &none, 0));
         assert!(missing.contains(&"registered_on") && missing.contains(&"confirmation_mail"), "{missing:?}");
         assert!(missing.contains(&"reg_no_judo") && missing.contains(&"reg_no_ahaki"), "{missing:?}");
         // One 登録記号番号 is enough.
         let judo = |k: &str| if k == "reg_no_judo" { "契1234567-0-0".to_string() } else { String::new() };
-        let missing = keys(missing_answers("portal_user", None, &judo));
+        let missing = keys(missing_answers("portal_user", None, &judo, 0));
         assert!(!missing.contains(&"reg_no_ahaki"), "{missing:?}");
         // The exemption's date and reason are needed only after はい.
         let no = |k: &str| if k == "exemption_declared" { "no".to_string() } else { String::new() };
-        assert!(!keys(missing_answers("standing", None, &no)).contains(&"exemption_declared_on"));
+        assert!(!keys(missing_answers("standing", None, &no, 0)).contains(&"exemption_declared_on"));
         let yes = |k: &str| if k == "exemption_declared" { "yes".to_string() } else { String::new() };
-        let missing = keys(missing_answers("standing", None, &yes));
+        let missing = keys(missing_answers("standing", None, &yes, 0));
         assert!(missing.contains(&"exemption_declared_on") && missing.contains(&"exemption_reason"), "{missing:?}");
-        assert!(missing_answers("no_such_step", None, &none).is_empty());
+        assert!(missing_answers("no_such_step", None, &none, 0).is_empty());
+    }
+
+    #[test]
+    fn the_terminal_step_needs_its_minimum_of_rows() {
+        let step = crate::wizard::WIZARD.iter().find(|s| s.rows.is_some()).expect("a step with rows");
+        let group = step.rows.expect("rows");
+        let full = |_: &str| "yes".to_string();
+        let short = missing_answers(step.id, None, &full, group.min_rows - 1);
+        assert!(short.iter().any(|(k, m)| *k == group.key && m.contains("つ以上登録してください")), "{short:?}");
+        assert!(!missing_answers(step.id, None, &full, group.min_rows).iter().any(|(k, _)| *k == group.key));
     }
 
     #[test]
@@ -143,7 +159,7 @@ mod tests {
                 }
             };
             for route in [None, Some(Route::WindowsPc), Some(Route::Mobile)] {
-                assert!(missing_answers(step.id, route, &full).is_empty(), "{} {route:?}", step.id);
+                assert!(missing_answers(step.id, route, &full, 9).is_empty(), "{} {route:?}", step.id);
             }
         }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { serialQueue } from "./eventQueue";
+import { serialQueue } from "./serialQueue";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

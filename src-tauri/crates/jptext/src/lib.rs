@@ -198,6 +198,108 @@ pub fn format_year_month(date: NaiveDate) -> String {
     }
 }
 
+/// Why a typed amount or count was refused; each has its own Japanese message for the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberIssue {
+    /// Nothing was typed.
+    Empty,
+    /// Something other than digits (and `,` `¥` `円`) was typed: `4,98O`, `五千`.
+    NotANumber,
+    /// A minus sign: amounts and counts here are never negative.
+    Negative,
+    /// Zero where at least one is needed (a quantity).
+    Zero,
+    /// More than the field can hold.
+    TooLarge,
+}
+
+impl NumberIssue {
+    /// The message shown beside the field labelled `label` (`単価`, `数量`).
+    pub fn message(self, label: &str) -> String {
+        match self {
+            NumberIssue::Empty => format!("{label}を入力してください"),
+            NumberIssue::NotANumber => format!("{label}は数字で入力してください(例: 4980)"),
+            NumberIssue::Negative => format!("{label}にマイナスは入力できません"),
+            NumberIssue::Zero => format!("{label}は1以上を入力してください"),
+            NumberIssue::TooLarge => format!("{label}が大きすぎます。入力を確かめてください"),
+        }
+    }
+}
+
+/// Reads an amount of yen as staff type it: `4980`, `4,980`, `¥4,980`, `４，９８０円` (全角
+/// accepted). Only for amount fields: the commas and `¥` `円` are dropped, nothing else is
+/// guessed. At most `max`.
+pub fn parse_yen(input: &str, max: i64) -> Result<i64, NumberIssue> {
+    let folded = normalize_digits_field(input).replace('\u{FFE5}', "¥");
+    let body = folded.trim_start_matches(['¥', '\\']).trim_end_matches('円').trim();
+    parse_digits(&body.replace(',', ""), max)
+}
+
+/// Reads a count (数量) as typed, 全角 accepted: at least 1 and at most `max`.
+pub fn parse_count(input: &str, max: i64) -> Result<i64, NumberIssue> {
+    let folded = normalize_digits_field(input);
+    let n = parse_digits(folded.trim_end_matches(['個', '台', '点']).trim(), max)?;
+    if n == 0 { Err(NumberIssue::Zero) } else { Ok(n) }
+}
+
+fn parse_digits(body: &str, max: i64) -> Result<i64, NumberIssue> {
+    if body.is_empty() {
+        return Err(NumberIssue::Empty);
+    }
+    if let Some(rest) = body.strip_prefix('-') {
+        return if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+            Err(NumberIssue::Negative)
+        } else {
+            Err(NumberIssue::NotANumber)
+        };
+    }
+    if !body.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NumberIssue::NotANumber);
+    }
+    match body.parse::<i64>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(NumberIssue::TooLarge),
+    }
+}
+
+/// Reads a date as staff or the date field send it: `2025-11-01`, `2025/11/1`, 全角 digits, or
+/// 和暦 `令和7年11月1日` / `R7.11.1` (元年 too). `None` for anything else or a day that does not
+/// exist; an era year past its era's end is refused rather than rolled over.
+pub fn parse_date(input: &str) -> Option<NaiveDate> {
+    let folded = normalize_digits_field(input).replace(['/', '.'], "-");
+    let text = folded.trim_end_matches('日').replace(['年', '月'], "-");
+    let (era, rest) = match ERAS.iter().find(|e| text.starts_with(e.name)) {
+        Some(e) => (Some(e), &text[e.name.len()..]),
+        None => match text.chars().next() {
+            Some(c @ ('R' | 'H' | 'S' | 'T' | 'M' | 'r' | 'h' | 's' | 't' | 'm')) => {
+                let name = match c.to_ascii_uppercase() {
+                    'R' => "令和",
+                    'H' => "平成",
+                    'S' => "昭和",
+                    'T' => "大正",
+                    _ => "明治",
+                };
+                (ERAS.iter().find(|e| e.name == name), &text[1..])
+            }
+            _ => (None, text.as_str()),
+        },
+    };
+    let rest = rest.replacen("元", "1", 1);
+    let parts: Vec<&str> = rest.split('-').map(str::trim).collect();
+    let [y, m, d] = parts.as_slice() else { return None };
+    let number =
+        |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let (y, m, d) = (number(y)?, number(m)?, number(d)?);
+    match era {
+        None => NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d).filter(|_| y >= 1000),
+        Some(era) => {
+            let first_year = if era.name == "明治" { 1868 } else { era.start.0 };
+            let date = NaiveDate::from_ymd_opt(first_year + i32::try_from(y).ok()? - 1, m, d)?;
+            (era_year(date)?.0 == era.name && y >= 1).then_some(date)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,5 +415,60 @@ mod tests {
         assert_eq!(format_date(d(1900, 1, 1)), "明治33年1月1日 (1900-01-01)");
         assert_eq!(format_date(d(1800, 1, 1)), "1800-01-01");
         assert_eq!(format_year_month(d(2025, 5, 1)), "令和7年5月 (2025-05)");
+    }
+
+    #[test]
+    fn amounts_and_counts_read_as_typed() {
+        let max = 100_000_000;
+        let ok = [
+            ("4980", 4980),
+            ("4,980", 4980),
+            ("¥4,980", 4980),
+            ("４，９８０円", 4980),
+            ("￥１２００", 1200),
+            (" 0 ", 0),
+        ];
+        for (input, n) in ok {
+            assert_eq!(parse_yen(input, max), Ok(n), "{input}");
+        }
+        let bad = [
+            ("", NumberIssue::Empty),
+            ("五千", NumberIssue::NotANumber),
+            ("4,98O", NumberIssue::NotANumber),
+            ("-500", NumberIssue::Negative),
+            ("－５００", NumberIssue::Negative),
+            ("1.5", NumberIssue::NotANumber),
+            ("999999999999", NumberIssue::TooLarge),
+        ];
+        for (input, issue) in bad {
+            assert_eq!(parse_yen(input, max), Err(issue), "{input}");
+        }
+        assert_eq!(parse_count("２", 999), Ok(2));
+        assert_eq!(parse_count("3台", 999), Ok(3));
+        assert_eq!(parse_count("0", 999), Err(NumberIssue::Zero));
+        assert_eq!(parse_count("-1", 999), Err(NumberIssue::Negative));
+        assert_eq!(parse_count("1000", 999), Err(NumberIssue::TooLarge));
+        assert!(NumberIssue::Zero.message("数量").contains("1以上"));
+    }
+
+    #[test]
+    fn dates_read_in_western_and_japanese_forms() {
+        let ok = [
+            ("2025-11-01", d(2025, 11, 1)),
+            ("2025/11/1", d(2025, 11, 1)),
+            ("２０２５－１１－０１", d(2025, 11, 1)),
+            ("令和7年11月1日", d(2025, 11, 1)),
+            ("R7.11.1", d(2025, 11, 1)),
+            ("令和元年5月1日", d(2019, 5, 1)),
+            ("平成31年4月30日", d(2019, 4, 30)),
+        ];
+        for (input, date) in ok {
+            assert_eq!(parse_date(input), Some(date), "{input}");
+        }
+        for bad in
+            ["", "2025-02-30", "令和7年13月1日", "平成32年1月1日", "令和元年4月30日", "昨日", "25-1-1", "2025-11"]
+        {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 }

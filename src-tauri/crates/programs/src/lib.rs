@@ -13,6 +13,8 @@
 // host's Windows message box allows it once); here it stays forbidden.
 #![forbid(unsafe_code)]
 
+pub mod feed;
+pub mod paperwork;
 pub mod purchases;
 
 use chrono::NaiveDate;
@@ -43,6 +45,24 @@ pub enum ProgramsError {
     /// The program pays a fixed amount (協力金): there is no claim to compute.
     #[error("「{0}」は定額の給付のため、申請額の計算はありません")]
     NoClaim(String),
+    /// The fetched update is not a signed file of ours (a server error page, a cut download).
+    #[error("届いた更新データの形式が正しくありません。今までのデータをそのまま使います")]
+    FeedFormat,
+    /// The update's signature does not verify: it was changed on the way or not made by us.
+    #[error(
+        "更新データの署名を確認できませんでした(改ざんされたか、配布元が違います)。今までのデータをそのまま使います"
+    )]
+    FeedSignature,
+    /// The update is not newer than the data the app has.
+    #[error(
+        "届いた更新データ(版 {got})は、今のデータ(版 {have})より新しくありません。今までのデータをそのまま使います"
+    )]
+    FeedNotNewer {
+        /// The version the app has
+        have: u32,
+        /// The version the file carries
+        got: u32,
+    },
 }
 
 impl ProgramsError {
@@ -51,6 +71,9 @@ impl ProgramsError {
         match self {
             ProgramsError::UnknownProgram(_) => ProgramsErrorCode::UnknownProgram,
             ProgramsError::NoClaim(_) => ProgramsErrorCode::NoClaim,
+            ProgramsError::FeedFormat => ProgramsErrorCode::FeedFormat,
+            ProgramsError::FeedSignature => ProgramsErrorCode::FeedSignature,
+            ProgramsError::FeedNotNewer { .. } => ProgramsErrorCode::FeedNotNewer,
             _ => ProgramsErrorCode::ProgramData,
         }
     }
@@ -65,6 +88,12 @@ pub enum ProgramsErrorCode {
     NoClaim,
     /// The bundled or updated program data is inconsistent
     ProgramData,
+    /// An update that is not a signed file of ours
+    FeedFormat,
+    /// An update whose signature does not verify
+    FeedSignature,
+    /// An update no newer than the data in use
+    FeedNotNewer,
 }
 
 impl ProgramsErrorCode {
@@ -74,6 +103,9 @@ impl ProgramsErrorCode {
             ProgramsErrorCode::UnknownProgram => "UnknownProgram",
             ProgramsErrorCode::NoClaim => "NoClaim",
             ProgramsErrorCode::ProgramData => "ProgramData",
+            ProgramsErrorCode::FeedFormat => "FeedFormat",
+            ProgramsErrorCode::FeedSignature => "FeedSignature",
+            ProgramsErrorCode::FeedNotNewer => "FeedNotNewer",
         }
     }
 }
@@ -152,7 +184,7 @@ pub struct Span {
 }
 
 /// What a rule found beyond the seed changes, applied by code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum RuleEffect {
     /// The claim is made in whole units (¥1,000): yen under a unit are cut off and paid by the
@@ -186,6 +218,19 @@ pub enum RuleEffect {
     /// A clinic that applied in an earlier round cannot apply again. Used by
     /// [`purchases::evaluate`].
     ExcludesEarlierApplicants,
+    /// The documents an application must carry. Used by [`paperwork::readiness`].
+    RequiredDocuments {
+        /// Each document, in the order the portal asks for them
+        documents: Vec<paperwork::RequiredDocument>,
+    },
+    /// The file formats (and size, when the portal states one) the portal takes. Used by the
+    /// upload set's checks.
+    UploadFormats {
+        /// File name extensions without the dot, lower case (`pdf`, `xlsx`, `zip`)
+        extensions: Vec<String>,
+        /// The largest file the portal takes, when it says
+        max_file_bytes: Option<u64>,
+    },
 }
 
 /// A rule found beyond the seed, with its own date, source and whether we checked it there.
@@ -311,6 +356,8 @@ impl Program {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Catalog {
+    /// Increases with every release of the data: an update must carry a higher one
+    pub version: u32,
     /// When the data was last checked against its sources
     pub as_of: NaiveDate,
     /// Every source cited
@@ -351,18 +398,30 @@ impl Catalog {
             }
             for r in &p.rules {
                 let bad = |why| Err(ProgramsError::BadRule(p.name.clone(), r.id.clone(), why));
-                match r.effect {
-                    RuleEffect::ClaimUnit { unit_yen } if unit_yen <= 0 => return bad("単位が0以下です"),
+                match &r.effect {
+                    RuleEffect::ClaimUnit { unit_yen } if *unit_yen <= 0 => return bad("単位が0以下です"),
                     RuleEffect::ClaimUnit { .. } if p.kind != ProgramKind::Subsidy => {
                         return bad("協力金に申請額の単位はありません");
                     }
-                    RuleEffect::DeadlineExtension { from, .. } if from != p.window.to.date => {
+                    RuleEffect::DeadlineExtension { from, .. } if *from != p.window.to.date => {
                         return bad("延長前の締切が受付期間の締切と一致しません");
                     }
                     RuleEffect::DeadlineExtension { from, to } if to <= from => {
                         return bad("延長後の締切が延長前より前です");
                     }
-                    RuleEffect::EligibleItems { .. } | RuleEffect::ExcludesEarlierApplicants
+                    RuleEffect::UploadFormats { extensions, .. }
+                        if extensions.is_empty()
+                            || extensions.iter().any(|e| e.is_empty() || e.starts_with('.') || *e != e.to_lowercase()) =>
+                    {
+                        return bad("ファイル形式は小文字の拡張子(点なし)で1つ以上必要です");
+                    }
+                    RuleEffect::RequiredDocuments { documents } if documents.is_empty() => {
+                        return bad("必要な書類が空です");
+                    }
+                    RuleEffect::EligibleItems { .. }
+                    | RuleEffect::ExcludesEarlierApplicants
+                    | RuleEffect::RequiredDocuments { .. }
+                    | RuleEffect::UploadFormats { .. }
                         if p.kind != ProgramKind::Subsidy =>
                     {
                         return bad("協力金に機器の条件はありません");
@@ -449,18 +508,18 @@ impl Catalog {
 /// The sentence staff read for a rule, made from the rule's values so it can never disagree
 /// with what the code applies.
 fn rule_text(p: &Program, r: &Rule) -> String {
-    match r.effect {
+    match &r.effect {
         RuleEffect::ClaimUnit { unit_yen } => format!(
             "申請額は{}単位です。{}未満は切り捨てられ、施術所の負担になります(上限{}まで)。",
-            jptext::format_yen(unit_yen),
-            jptext::format_yen(unit_yen),
+            jptext::format_yen(*unit_yen),
+            jptext::format_yen(*unit_yen),
             jptext::format_yen(p.amount_yen)
         ),
         RuleEffect::DeadlineExtension { from, to } => format!(
             "{}の締切は{}から{}に延長されました。",
             p.window.label,
-            jptext::format_date(from),
-            jptext::format_date(to)
+            jptext::format_date(*from),
+            jptext::format_date(*to)
         ),
         RuleEffect::EligibleItems { .. } => format!(
             "対象になる機器: {}。",
@@ -473,6 +532,16 @@ fn rule_text(p: &Program, r: &Rule) -> String {
         ),
         RuleEffect::ExcludesEarlierApplicants => {
             "以前に申請した施術所は、申請できません(申請は1回限りです)。".to_string()
+        }
+        RuleEffect::RequiredDocuments { documents } => {
+            format!("申請に必要な書類: {}。", documents.iter().map(|d| d.label()).collect::<Vec<_>>().join("、"))
+        }
+        RuleEffect::UploadFormats { extensions, max_file_bytes } => {
+            let formats = extensions.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join("、");
+            match max_file_bytes {
+                Some(max) => format!("提出できるファイルの形式: {formats}(1ファイル{}MBまで)。", max / 1_000_000),
+                None => format!("提出できるファイルの形式: {formats}。"),
+            }
         }
         RuleEffect::NoUsageThreshold => {
             "マイナ保険証の利用件数の基準はありません。要件の取組をしていれば、利用がなくても対象です。".to_string()
@@ -779,6 +848,8 @@ mod tests {
                 "claim_in_whole_thousands",
                 "eligible_items",
                 "one_application_only",
+                "required_documents",
+                "upload_formats",
                 "report_deadline_extended",
                 "no_usage_threshold"
             ]

@@ -62,6 +62,14 @@ stored_enum! {
         SetupRecord => "setup_record",
         /// 端末(マイナ資格確認アプリのアカウント)
         Terminal => "terminal",
+        /// 助成金の領収書
+        SubsidyReceipt => "subsidy_receipt",
+        /// 助成金の品目 (a line of a 領収書)
+        SubsidyPurchase => "subsidy_purchase",
+        /// 助成金の添付書類 (a copy of a 領収書 or the passbook)
+        SubsidyDocument => "subsidy_document",
+        /// 助成金の申請 (status, passbook checks)
+        SubsidyApplication => "subsidy_application",
     }
 }
 
@@ -94,6 +102,10 @@ impl AuditEntity {
             AuditEntity::Patient => "患者台帳",
             AuditEntity::SetupRecord => "導入ガイドの記録",
             AuditEntity::Terminal => "端末",
+            AuditEntity::SubsidyReceipt => "助成金の領収書",
+            AuditEntity::SubsidyPurchase => "助成金の品目",
+            AuditEntity::SubsidyDocument => "助成金の添付書類",
+            AuditEntity::SubsidyApplication => "助成金の申請",
         }
     }
 }
@@ -225,6 +237,18 @@ fn detail_label(
             })
             .unwrap_or_default(),
         Some(AuditEntity::Terminal) => text("account").map(|a| format!("アカウント {a}")).unwrap_or_default(),
+        Some(AuditEntity::SubsidyReceipt | AuditEntity::SubsidyPurchase) => {
+            number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default()
+        }
+        Some(AuditEntity::SubsidyDocument) => match text("kind").as_deref() {
+            Some("passbook") => "通帳の写し".into(),
+            Some(_) => "領収書の写し".into(),
+            None => String::new(),
+        },
+        Some(AuditEntity::SubsidyApplication) => match text("status").as_deref() {
+            Some(s) => format!("状態: {}", crate::subsidy::status_label_of_db(s)),
+            None => "申請の回答・通帳の確認".into(),
+        },
         Some(AuditEntity::EligibilityCheck) => number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default(),
         Some(AuditEntity::Patient) => {
             let Some(id) = number("id") else { return String::new() };
@@ -300,6 +324,10 @@ mod tests {
             AuditEntity::Patient => 4,
             AuditEntity::SetupRecord => 5,
             AuditEntity::Terminal => 6,
+            AuditEntity::SubsidyReceipt => 7,
+            AuditEntity::SubsidyPurchase => 8,
+            AuditEntity::SubsidyDocument => 9,
+            AuditEntity::SubsidyApplication => 10,
         }
     }
 
@@ -329,7 +357,7 @@ mod tests {
             assert_eq!(entity_label(e.as_db()), e.label());
             assert!(texts.insert(e.as_db()) && labels.insert(e.label()), "{e:?} is not unique");
         }
-        assert_eq!(AuditEntity::ALL.len(), 7);
+        assert_eq!(AuditEntity::ALL.len(), 11);
     }
 
     #[test]
@@ -369,6 +397,10 @@ mod tests {
                 "手順「ポータルのアカウントを作る」の入力",
             ),
             (AuditEntity::Terminal, r#"{"account":"W0000001"}"#, "アカウント W0000001"),
+            (AuditEntity::SubsidyReceipt, r#"{"id":2}"#, "記録番号 2"),
+            (AuditEntity::SubsidyPurchase, r#"{"id":5,"receipt":2}"#, "記録番号 5"),
+            (AuditEntity::SubsidyDocument, r#"{"id":1,"kind":"receipt"}"#, "領収書の写し"),
+            (AuditEntity::SubsidyApplication, r#"{"program":"p","status":"applied"}"#, "状態: 申請済"),
         ];
         for e in AuditEntity::ALL {
             assert!(cases.iter().any(|(c, _, _)| c == e), "{e:?} has a detail case");

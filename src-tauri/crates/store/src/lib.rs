@@ -15,6 +15,7 @@ mod error;
 pub mod patients;
 pub mod settings;
 pub mod setup;
+pub mod subsidy;
 pub mod wizard;
 
 use std::path::{Path, PathBuf};

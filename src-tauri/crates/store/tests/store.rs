@@ -576,6 +576,30 @@ async fn every_change_is_logged_with_japanese_wording() {
         settings_pdf_checked: true,
     };
     store.save_terminal(None, &terminal, "院長", at(13)).await.expect("terminal");
+    let receipt = store::subsidy::ReceiptInput {
+        number: "123".into(),
+        seller: "○○電機".into(),
+        issued_on: "2026-11-20".into(),
+        total: "4,980".into(),
+    };
+    let receipt = store.save_receipt(None, &receipt, day, "院長", at(14)).await.expect("receipt");
+    let line = store::subsidy::PurchaseInput {
+        item: "ICカードリーダー".into(),
+        category: programs::purchases::ItemCategory::CardReader,
+        maker_model: "ACR39".into(),
+        quantity: "1".into(),
+        unit_price: "4980".into(),
+        bought_on: "2026-11-20".into(),
+    };
+    store.save_purchase(None, receipt, &line, day, "院長", at(14)).await.expect("line");
+    store
+        .add_document(store::subsidy::DocumentKind::Passbook, None, "通帳.pdf", b"%PDF-1.7", 1, "院長", at(14))
+        .await
+        .expect("passbook");
+    store
+        .save_subsidy_answers("equipment_subsidy_2025", false, Default::default(), "院長", at(14))
+        .await
+        .expect("answers");
 
     let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
     let log = store.audit_log(50, titles).await.expect("log");
@@ -593,6 +617,10 @@ async fn every_change_is_logged_with_japanese_wording() {
             ("導入ガイドの進み具合", "始めた", "手順「ポータルのアカウントを作る」"),
             ("導入ガイドの記録", "登録", "手順「ポータルのアカウントを作る」の入力"),
             ("端末", "登録", "アカウント W0000001"),
+            ("助成金の領収書", "登録", "記録番号 1"),
+            ("助成金の品目", "登録", "記録番号 1"),
+            ("助成金の添付書類", "登録", "通帳の写し"),
+            ("助成金の申請", "変更", "申請の回答・通帳の確認"),
         ],
         "saving the same value or ticking a ticked step logs nothing"
     );

@@ -777,15 +777,34 @@ impl Store {
 
     /// The PDF of a copy, with its file name; `None` when it was removed.
     pub async fn document_pdf(&self, id: i32) -> Result<Option<(DocumentInfo, Vec<u8>)>, StoreError> {
-        let row: Option<(String, Option<i32>, String, Vec<u8>, i64, String)> = sqlx::query_as(
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            kind: String,
+            receipt_id: Option<i32>,
+            file_name: String,
+            pdf: Vec<u8>,
+            pages: i64,
+            added_at: String,
+        }
+        let row: Option<Row> = sqlx::query_as(
             "SELECT kind, receipt_id, file_name, pdf, pages, added_at FROM subsidy_document WHERE id = ?",
         )
         .bind(id)
         .fetch_optional(self.pool())
         .await?;
-        let Some((kind, receipt_id, file_name, pdf, pages, added_at)) = row else { return Ok(None) };
-        let size_bytes = i64::try_from(pdf.len()).unwrap_or(i64::MAX);
-        let info = DocumentRow { id, kind, receipt_id, file_name, pages, size_bytes, added_at }.into_info()?;
+        let Some(r) = row else { return Ok(None) };
+        let size_bytes = i64::try_from(r.pdf.len()).unwrap_or(i64::MAX);
+        let info = DocumentRow {
+            id,
+            kind: r.kind,
+            receipt_id: r.receipt_id,
+            file_name: r.file_name,
+            pages: r.pages,
+            size_bytes,
+            added_at: r.added_at,
+        }
+        .into_info()?;
+        let pdf = r.pdf;
         Ok(Some((info, pdf)))
     }
 

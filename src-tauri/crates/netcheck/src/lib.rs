@@ -51,6 +51,38 @@ pub struct NetCheck {
     pub elapsed_ms: u32,
 }
 
+/// The HTTP client other crates use (the program data updates), built by [`client`].
+pub use reqwest::Client;
+
+/// Why [`fetch_text`] got no text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// No answer: not reachable, timed out, or the secure connection failed (the words say which)
+    Transport(String),
+    /// The server answered with an error status
+    Status(u16),
+    /// The body is larger than allowed
+    TooLarge,
+}
+
+/// GETs `address` and returns its body as text, refusing more than `max_bytes` (read in chunks,
+/// so a wrong address serving a large file never fills memory).
+pub async fn fetch_text(client: &Client, address: &str, max_bytes: usize) -> Result<String, FetchError> {
+    let transport = |e: reqwest::Error| FetchError::Transport(words(classify(&e)).0.to_string());
+    let mut response = client.get(address).send().await.map_err(transport)?;
+    if !response.status().is_success() {
+        return Err(FetchError::Status(response.status().as_u16()));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(transport)? {
+        if body.len() + chunk.len() > max_bytes {
+            return Err(FetchError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    String::from_utf8(body).map_err(|_| FetchError::Transport("文字として読めないデータでした".into()))
+}
+
 /// Installs ring as rustls' provider once per process (reqwest is built without a default one).
 fn install_provider() {
     // An error only means a provider is installed already, which is what is wanted.

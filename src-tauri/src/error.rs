@@ -17,6 +17,10 @@ pub enum ErrorCode {
     Card(card::CardErrorCode),
     /// The program rules' (`UnknownProgram`, …)
     Programs(programs::ProgramsErrorCode),
+    /// The paperwork's (`BadPhoto`, …)
+    Forms(forms::FormsErrorCode),
+    /// The program data updates' (`FeedSignature`, `Unreachable`, …)
+    Updates(updates::UpdateErrorCode),
     /// The host's own
     App(AppErrorCode),
 }
@@ -32,6 +36,12 @@ pub enum AppErrorCode {
     DemoStore,
     /// An address that is not one of the official pages the app knows
     UnknownLink,
+    /// A file could not be read or written where staff chose
+    FileAccess,
+    /// No 領収書 yet: nothing to print
+    NothingToPrint,
+    /// 申請準備完了 asked while the checklist is incomplete
+    NotReady,
 }
 
 impl ErrorCode {
@@ -41,11 +51,32 @@ impl ErrorCode {
             ErrorCode::Store(c) => c.as_str(),
             ErrorCode::Card(c) => c.as_str(),
             ErrorCode::Programs(c) => c.as_str(),
+            ErrorCode::Forms(c) => c.as_str(),
+            ErrorCode::Updates(c) => updates_code_str(c),
             ErrorCode::App(AppErrorCode::Internal) => "Internal",
             ErrorCode::App(AppErrorCode::UnknownStep) => "UnknownStep",
             ErrorCode::App(AppErrorCode::DemoStore) => "DemoStore",
             ErrorCode::App(AppErrorCode::UnknownLink) => "UnknownLink",
+            ErrorCode::App(AppErrorCode::FileAccess) => "FileAccess",
+            ErrorCode::App(AppErrorCode::NothingToPrint) => "NothingToPrint",
+            ErrorCode::App(AppErrorCode::NotReady) => "NotReady",
         }
+    }
+}
+
+fn updates_code_str(c: updates::UpdateErrorCode) -> &'static str {
+    use updates::UpdateErrorCode as U;
+    match c {
+        U::NoAddress => "NoAddress",
+        U::BadAddress => "BadAddress",
+        U::Unreachable => "Unreachable",
+        U::Http => "Http",
+        U::TooLarge => "TooLarge",
+        U::FeedFormat => "FeedFormat",
+        U::FeedSignature => "FeedSignature",
+        U::FeedNotNewer => "FeedNotNewer",
+        U::ProgramData => "ProgramData",
+        U::Save => "Save",
     }
 }
 
@@ -108,6 +139,20 @@ impl From<programs::ProgramsError> for AppError {
     fn from(e: programs::ProgramsError) -> AppError {
         log::error!("programs: {e}");
         AppError::new(ErrorCode::Programs(e.code()), e.to_string())
+    }
+}
+
+impl From<forms::FormsError> for AppError {
+    fn from(e: forms::FormsError) -> AppError {
+        log::warn!("forms: {e}");
+        AppError::new(ErrorCode::Forms(e.code()), e.to_string())
+    }
+}
+
+impl From<updates::UpdateError> for AppError {
+    fn from(e: updates::UpdateError) -> AppError {
+        log::warn!("updates: {e}");
+        AppError::new(ErrorCode::Updates(e.code()), e.to_string())
     }
 }
 

@@ -54,6 +54,9 @@ pub fn run() {
         // Only Rust opens links (commands::links::open_link, official pages from the guide's data);
         // the window is granted none of the plugin's own commands.
         .plugin(tauri_plugin_opener::init())
+        // Only Rust opens the file dialogs (commands::subsidy): the window is granted none of the
+        // plugin's commands, so a page can never read or write a file by itself.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -69,7 +72,22 @@ pub fn run() {
                     log::warn!("card event not delivered: {e}");
                 }
             });
-            app.manage(AppState::new(store, card, paths));
+            app.manage(AppState::new(store, card, paths)?);
+            // The signed program data, at most once a day, when an address is set; a failure is
+            // only recorded (設定 and ホーム show it), the data in use stays.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let state = handle.state::<AppState>();
+                let Ok(store) = state.store() else { return };
+                let address = store.setting(store::settings::UPDATE_ADDRESS).await.ok().flatten().unwrap_or_default();
+                if address.is_empty() || !state.programs().await.due(chrono::Utc::now()) {
+                    return;
+                }
+                match commands::updates::fetch(&state, &address).await {
+                    Ok(said) => log::info!("program data: {said}"),
+                    Err(e) => log::warn!("program data not updated: {}", e.message),
+                }
+            });
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -35,6 +35,8 @@ pub struct AppState {
     demo_store: OnceCell<Store>,
     /// The card readers, real or デモ: one read at a time.
     card: Arc<Mutex<CardService>>,
+    /// The program data in use: bundled, or the last good signed update
+    programs: tokio::sync::Mutex<updates::Programs>,
     /// Where things live
     pub paths: Paths,
 }
@@ -42,8 +44,26 @@ pub struct AppState {
 impl AppState {
     /// Wraps the outcome of opening the store: a failure is kept and shown on every screen rather
     /// than crashing the app, so staff can read what to do.
-    pub fn new(store: Result<Store, AppError>, card: CardService, paths: Paths) -> AppState {
-        AppState { store, demo_store: OnceCell::new(), card: Arc::new(Mutex::new(card)), paths }
+    pub fn new(store: Result<Store, AppError>, card: CardService, paths: Paths) -> Result<AppState, AppError> {
+        let bundled = programs::catalog()?;
+        let programs = updates::Programs::load(&paths.data_dir, programs::feed::PUBLIC_KEY, bundled);
+        Ok(AppState {
+            store,
+            demo_store: OnceCell::new(),
+            card: Arc::new(Mutex::new(card)),
+            programs: tokio::sync::Mutex::new(programs),
+            paths,
+        })
+    }
+
+    /// The program data in use now (a copy: an update may replace it meanwhile).
+    pub async fn catalog(&self) -> programs::Catalog {
+        self.programs.lock().await.catalog().clone()
+    }
+
+    /// The program data with its updater, for fetching and its status.
+    pub async fn programs(&self) -> tokio::sync::MutexGuard<'_, updates::Programs> {
+        self.programs.lock().await
     }
 
     /// The store for a record that comes from the card when `from_card` is true: the デモ
@@ -156,7 +176,7 @@ mod tests {
                 Paths { data_dir: dir.path().to_path_buf(), log_dir: dir.path().join("logs"), overridden: true };
             let store = Store::open_in(dir.path()).await.map_err(AppError::from);
             let service = CardService::start(true, |_| {});
-            let state = AppState::new(store, service, paths);
+            let state = AppState::new(store, service, paths).expect("bundled program data");
             let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
 
             let (_, demo) = state.store_for(true).await.expect("store");

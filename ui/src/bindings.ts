@@ -95,6 +95,56 @@ export const commands = {
 	readerCheck: () => typedError<ReaderCheck, AppError>(__TAURI_INVOKE("reader_check")),
 	/**  Opens an official page in the system's browser. */
 	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
+	/**  The screen's data for today. */
+	subsidyOverview: () => typedError<SubsidyOverview, AppError>(__TAURI_INVOKE("subsidy_overview")),
+	/**  Adds (`id` None) or changes a 領収書; field messages on bad input. */
+	saveReceipt: (id: number | null, input: ReceiptInput) => typedError<number, AppError>(__TAURI_INVOKE("save_receipt", { id, input })),
+	/**  Removes a 領収書 with its lines and copies. */
+	deleteReceipt: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_receipt", { id })),
+	/**  Adds (`id` None) or changes a line of a 領収書; field messages on bad input. */
+	savePurchase: (id: number | null, receiptId: number, input: PurchaseInput) => typedError<Purchase, AppError>(__TAURI_INVOKE("save_purchase", { id, receiptId, input })),
+	/**  Removes a line. */
+	deletePurchase: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_purchase", { id })),
+	/**
+	 *  Picks photos (JPEG/PNG) or a PDF in the system's dialog and keeps them as one PDF: a copy of
+	 *  a 領収書 (`receipt_id`) or of the passbook. `None` when staff closed the dialog.
+	 */
+	attachDocument: (kind: DocumentKind, receiptId: number | null, proof: ProofKind) => typedError<DocumentInfo | null, AppError>(__TAURI_INVOKE("attach_document", { kind, receiptId, proof })),
+	/**  Removes a copy. */
+	deleteDocument: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_document", { id })),
+	/**  Saves whether the clinic applied in an earlier round and what is readable on the passbook. */
+	saveSubsidyAnswers: (appliedBefore: boolean, passbook: PassbookVisible) => typedError<Application, AppError>(__TAURI_INVOKE("save_subsidy_answers", { appliedBefore, passbook })),
+	/**
+	 *  Sets the status. 申請準備完了 and later need the checklist complete: a mismatch between a
+	 *  領収書 and its lines, a missing copy or passbook check blocks it with the list of what is
+	 *  missing.
+	 */
+	setSubsidyStatus: (status: ApplicationStatus, on: string | null) => typedError<Application, AppError>(__TAURI_INVOKE("set_subsidy_status", { status, on })),
+	/**  The 内訳書's pages as SVG, to show before saving (the same layout the PDF is drawn from). */
+	breakdownPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("breakdown_preview")),
+	/**  Saves the 内訳書 where staff choose; returns the path, `None` when the dialog was closed. */
+	saveBreakdown: (format: SheetFormat) => typedError<string | null, AppError>(__TAURI_INVOKE("save_breakdown", { format })),
+	/**
+	 *  Prints the 内訳書 through the system: the PDF opens in the PC's PDF viewer, whose 印刷 uses
+	 *  the system's printers and settings.
+	 */
+	printBreakdown: () => typedError<string, AppError>(__TAURI_INVOKE("print_breakdown")),
+	/**
+	 *  Builds the files to upload (each 領収書's copy, the 内訳書 as PDF and .xlsx, the passbook
+	 *  copy), checks each, and writes them to a folder and a .zip in the place staff choose.
+	 */
+	buildUploadSet: () => typedError<UploadSet | null, AppError>(__TAURI_INVOKE("build_upload_set")),
+	/**  The data in use, the last fetch and a newer app version, if announced. */
+	programDataStatus: () => typedError<DataStatus, AppError>(__TAURI_INVOKE("program_data_status")),
+	/**
+	 *  Fetches the signed program data now, from the address in 設定. Returns what came of it (更新
+	 *  しました / 最新です); any failure keeps the data in use and says why.
+	 */
+	checkProgramUpdates: () => typedError<DataStatus, AppError>(__TAURI_INVOKE("check_program_updates")),
+	/**  The update address set in 設定 ("" when none). */
+	getUpdateAddress: () => typedError<string, AppError>(__TAURI_INVOKE("get_update_address")),
+	/**  Sets the update address: an https address, or empty for none. */
+	setUpdateAddress: (address: string) => typedError<string, AppError>(__TAURI_INVOKE("set_update_address", { address })),
 };
 
 /* Constants */
@@ -120,7 +170,13 @@ export type AppErrorCode =
 /**  The デモ database could not be prepared */
 "DemoStore" | 
 /**  An address that is not one of the official pages the app knows */
-"UnknownLink";
+"UnknownLink" | 
+/**  A file could not be read or written where staff chose */
+"FileAccess" | 
+/**  No 領収書 yet: nothing to print */
+"NothingToPrint" | 
+/**  申請準備完了 asked while the checklist is incomplete */
+"NotReady";
 
 /**  The app's version and where its files are. */
 export type AppInfo = {
@@ -134,6 +190,16 @@ export type AppInfo = {
 	startupError: AppError | null,
 };
 
+/**  A newer app release, as the signed file announces it. */
+export type AppRelease = {
+	/**  `0.2.0` */
+	version: string,
+	/**  Where staff download the installer (https only) */
+	installerUrl: string,
+	/**  The installer's SHA-256, 64 hex digits, so staff (or their vendor) can check the download */
+	sha256: string,
+};
+
 /**  Whether a step applies on a route. */
 export type Applicability = 
 /**  The step is part of this clinic's set-up */
@@ -142,6 +208,39 @@ export type Applicability =
 { kind: "not_applicable"; 
 /**  Why, in Japanese */
 reason: string };
+
+/**  The application for one program: the earlier-round answer, the passbook checks, the status. */
+export type Application = {
+	/**  The program (round) */
+	programId: string,
+	/**  The clinic applied in an earlier round */
+	appliedBefore: boolean,
+	/**  What staff confirmed is readable on the passbook copy */
+	passbook: PassbookVisible,
+	/**  Where it stands */
+	status: ApplicationStatus,
+	/**  When 申請準備完了 was set (RFC 3339) */
+	readyAt: string | null,
+	/**  申請日 */
+	appliedOn: string | null,
+	/**  交付決定日 */
+	grantedOn: string | null,
+	/**  入金日 */
+	paidOn: string | null,
+};
+
+/**  Where the application stands. */
+export type ApplicationStatus = 
+/**  準備中 */
+"preparing" | 
+/**  申請準備完了: the checklist was complete when staff said so */
+"ready" | 
+/**  申請済 (with the day) */
+"applied" | 
+/**  交付決定 */
+"granted" | 
+/**  入金済 */
+"paid";
 
 /**  One change, as shown in 設定 → 変更履歴: the stored row and its Japanese wording. */
 export type AuditEntry = {
@@ -300,6 +399,16 @@ export type CardStatus = {
 	monitorError: ErrorView | null,
 };
 
+/**  A category offered in the form, with whether the rules pay for it. */
+export type CategoryOption = {
+	/**  The value sent back */
+	id: ItemCategory,
+	/**  Its words */
+	label: string,
+	/**  The program pays for it */
+	eligible: boolean,
+};
+
 /**  What the daily-check screen shows about the certificate. */
 export type CertReport = {
 	/**  Last valid day, `YYYY-MM-DD` */
@@ -393,6 +502,18 @@ export type CheckSource =
 "card_read" | 
 /**  Typed by staff from the official app or a card shown */
 "staff";
+
+/**  One line of the checklist: a document (or the claim itself) and what is still wrong with it. */
+export type ChecklistItem = {
+	/**  `receipt`, `breakdown`, `passbook` or `claim` */
+	id: string,
+	/**  What it is, in Japanese */
+	label: string,
+	/**  Nothing is missing */
+	done: boolean,
+	/**  What is still missing or wrong, each a sentence staff can act on */
+	problems: string[],
+};
 
 /**  One option of a [`InputKind::Choice`]. */
 export type ChoiceOption = {
@@ -491,6 +612,22 @@ export type Connection =
 /**  Bluetooth (a PC, an iPad, some Android phones) */
 "bluetooth";
 
+/**  Where the program data in use comes from. */
+export type DataStatus = {
+	/**  The version in use */
+	version: number,
+	/**  From a fetched update (true) or bundled with the app (false) */
+	updated: boolean,
+	/**  When the last fetch ran (RFC 3339), if ever */
+	lastCheckedAt: string | null,
+	/**  What came of it, in Japanese (最新です, 更新しました, or why not) */
+	lastResult: string | null,
+	/**  The last fetch failed (the data in use is still good) */
+	lastFailed: boolean,
+	/**  A newer app version announced by the data in use, if higher than the running one */
+	newerApp: AppRelease | null,
+};
+
 /**  The sample cards of デモ mode, each showing one situation staff meet at the counter. */
 export type DemoCard = 
 /**  A valid card, PIN 1234 */
@@ -525,6 +662,31 @@ export type DocLink = {
 	verified: boolean,
 };
 
+/**  A stored copy (its bytes are fetched on their own: they can be large). */
+export type DocumentInfo = {
+	/**  Row id */
+	id: number,
+	/**  領収書 or 通帳 */
+	kind: DocumentKind,
+	/**  The 領収書 it copies */
+	receiptId: number | null,
+	/**  The file name staff picked (shown; the upload set names files itself) */
+	fileName: string,
+	/**  Pages in the PDF */
+	pages: number,
+	/**  Size of the PDF */
+	sizeBytes: number,
+	/**  When added (RFC 3339, UTC) */
+	addedAt: string,
+};
+
+/**  What kind of copy a document is. */
+export type DocumentKind = 
+/**  A copy of a 領収書 (belongs to one) */
+"receipt" | 
+/**  通帳の写し */
+"passbook";
+
 /**
  *  Every code an error can carry to the UI: each crate's own, and the host's. TypeScript receives
  *  the union of all of them as string literals, so the UI's `switch` on a code is checked: a code
@@ -537,6 +699,10 @@ StoreErrorCode |
 CardErrorCode | 
 /**  The program rules' (`UnknownProgram`, …) */
 ProgramsErrorCode | 
+/**  The paperwork's (`BadPhoto`, …) */
+FormsErrorCode | 
+/**  The program data updates' (`FeedSignature`, `Unreachable`, …) */
+UpdateErrorCode | 
 /**  The host's own */
 AppErrorCode;
 
@@ -602,6 +768,41 @@ export type FieldIssue = {
 	message: string,
 };
 
+/**  The verdict on one file, for the list staff see before they send. */
+export type FileCheck = {
+	/**  The file name */
+	name: string,
+	/**  Its size in bytes (saturating at u32::MAX, which is over any limit anyway) */
+	sizeBytes: number,
+	/**  Whether it can be sent as it is */
+	ok: boolean,
+	/**  What is wrong, in words for staff */
+	problem: string | null,
+};
+
+/**  Every forms error's code: the UI switches on these, so a renamed one fails its type check. */
+export type FormsErrorCode = 
+/**  Not a JPEG or PNG, or broken data */
+"UnreadablePhoto" | 
+/**  HEIC and other formats staff can convert on the phone */
+"UnsupportedPhotoFormat" | 
+/**  A file of 0 bytes */
+"EmptyFile" | 
+/**  Beyond any phone photo's size */
+"PhotoTooLarge" | 
+/**  No photo was picked */
+"NoPhotos" | 
+/**  A name Windows cannot use */
+"BadFileName" | 
+/**  Two files with the same name */
+"DuplicateFileName" | 
+/**  A different file of that name is already in the folder */
+"FileExists" | 
+/**  The disk refused to save */
+"WriteFailed" | 
+/**  The document library failed (a bug) */
+"DocumentFailed";
+
 /**
  *  A part of オン資ナビ a step offers as help. Each helps staff; none proves anything to the
  *  official system.
@@ -635,6 +836,8 @@ export type HomeSummary = {
 	todayChecks: CheckCounts,
 	/**  助成金 and 協力金, each with its state today, and the data's as-of date */
 	programs: ProgramBoard,
+	/**  The program data in use and a newer app version, when one is announced (新しい版があります) */
+	updates: DataStatus,
 };
 
 /**  What kind of answer an input takes: the UI picks the field from it, the host the validation. */
@@ -683,6 +886,35 @@ group: string } |
 key: string; 
 /**  The answer that makes this one needed */
 value: string };
+
+/**  What kind of equipment a purchase line is. */
+export type ItemCategory = 
+/**  汎用カードリーダー */
+"card_reader" | 
+/**  タブレット */
+"tablet" | 
+/**  スマートフォン */
+"smartphone" | 
+/**  パソコン */
+"pc" | 
+/**  そのほか (cables, cases, software, …) */
+"other";
+
+/**  A line with what the rules say of it. */
+export type LineView = {
+	/**  The stored line */
+	purchase: Purchase,
+	/**  区分 in words */
+	categoryLabel: string,
+	/**  数量 × 単価 */
+	amountYen: number,
+	/**  Counted toward the claim */
+	eligible: boolean,
+	/**  Why not (対象外) */
+	reason: string | null,
+	/**  A card reader not on the dated list of known models: a warning, not a refusal */
+	warning: string | null,
+};
 
 /**  A check as recorded, and where. */
 export type LoggedCheck = {
@@ -765,6 +997,20 @@ export type NetOutcome =
  *  security software in the way
  */
 "secure_connection";
+
+/**  What staff confirmed can be read on the copy of the passbook (the account the money goes to). */
+export type PassbookVisible = {
+	/**  金融機関名 */
+	bank: boolean,
+	/**  支店名 */
+	branch: boolean,
+	/**  預金種別 */
+	kind: boolean,
+	/**  口座番号 */
+	number: boolean,
+	/**  口座名義(カナ) */
+	holderKana: boolean,
+};
 
 /**  A registered patient. */
 export type Patient = {
@@ -965,7 +1211,63 @@ export type ProgramsErrorCode =
 /**  The program has no claim rule (a 協力金 pays a fixed amount) */
 "NoClaim" | 
 /**  The bundled or updated program data is inconsistent */
-"ProgramData";
+"ProgramData" | 
+/**  An update that is not a signed file of ours */
+"FeedFormat" | 
+/**  An update whose signature does not verify */
+"FeedSignature" | 
+/**  An update no newer than the data in use */
+"FeedNotNewer";
+
+/**
+ *  What staff say a file is when attaching it to a 領収書: only a 領収書 (or レシート) proves
+ *  payment.
+ */
+export type ProofKind = 
+/**  領収書・レシート */
+"receipt" | 
+/**  見積書 */
+"estimate" | 
+/**  請求書 */
+"invoice" | 
+/**  納品書 */
+"delivery_note";
+
+/**  A stored line. */
+export type Purchase = {
+	/**  Row id */
+	id: number,
+	/**  The 領収書 it is on */
+	receiptId: number,
+	/**  品名 */
+	item: string,
+	/**  区分 */
+	category: ItemCategory,
+	/**  メーカー・型番 */
+	makerModel: string,
+	/**  数量 */
+	quantity: number,
+	/**  単価(税込) */
+	unitPriceYen: number,
+	/**  購入日 */
+	boughtOn: string,
+};
+
+/**  A line of a 領収書 as staff type it. */
+export type PurchaseInput = {
+	/**  品名 */
+	item: string,
+	/**  区分 */
+	category: ItemCategory,
+	/**  メーカー・型番 */
+	makerModel: string,
+	/**  数量 */
+	quantity: string,
+	/**  単価(税込) */
+	unitPrice: string,
+	/**  購入日 */
+	boughtOn: string,
+};
 
 /**  手順6: the readers now, each matched against the known models, and what to buy. */
 export type ReaderCheck = {
@@ -1011,6 +1313,52 @@ export type ReaderState = {
 	cardPresent: boolean,
 	/**  Another program holds it exclusively */
 	inUse: boolean,
+};
+
+/**  The checklist and whether 申請準備完了 may be set. */
+export type Readiness = {
+	/**  Each required document, then the claim */
+	items: ChecklistItem[],
+	/**  Every item is done */
+	ready: boolean,
+};
+
+/**  A 領収書 as staff type it (amounts and dates as typed, 全角 accepted). */
+export type ReceiptInput = {
+	/**  領収書番号 (as printed; may be blank when the receipt has none) */
+	number: string,
+	/**  購入先 */
+	seller: string,
+	/**  日付 on the receipt */
+	issuedOn: string,
+	/**  合計(税込) printed on the receipt */
+	total: string,
+};
+
+/**  A 領収書 with its lines judged and whether its total matches them. */
+export type ReceiptView = {
+	/**  Row id */
+	id: number,
+	/**  `No.123(○○電機)` */
+	label: string,
+	/**  領収書番号 */
+	number: string,
+	/**  購入先 */
+	seller: string,
+	/**  日付 */
+	issuedOn: string,
+	/**  和暦 with 西暦 */
+	issuedOnText: string,
+	/**  合計 */
+	totalYen: number,
+	/**  Sum of the lines */
+	linesTotalYen: number,
+	/**  The totals agree (and there is at least one line) */
+	matches: boolean,
+	/**  The lines */
+	lines: LineView[],
+	/**  Its copies */
+	documents: DocumentInfo[],
 };
 
 /**  What staff answered to 「同じ方ですか?」. */
@@ -1123,6 +1471,13 @@ export type Sex =
 "not_applicable" | 
 /**  0: 不明 */
 "unknown";
+
+/**  The format to save the 内訳書 in. */
+export type SheetFormat = 
+/**  PDF (to print, to upload) */
+"pdf" | 
+/**  Excel (.xlsx), the portal also takes it */
+"xlsx";
 
 /**  A cited source as shown under 出典: title, where to find it, its address when known. */
 export type SourceView = {
@@ -1262,6 +1617,38 @@ export type StoreErrorCode =
 /**  `Database` */
 "Database";
 
+/**  Everything the 助成金 screen shows. */
+export type SubsidyOverview = {
+	/**  The program with its state today (受付終了 shows as such) */
+	program: ProgramStatus,
+	/**  Each 領収書 */
+	receipts: ReceiptView[],
+	/**  購入金額の合計 */
+	totalYen: number,
+	/**  対象経費の合計 */
+	eligibleTotalYen: number,
+	/**  申請額 */
+	claimYen: number,
+	/**  施術所の負担 */
+	clinicPaysYen: number,
+	/**  Why nothing can be claimed (an earlier application) */
+	excluded: string | null,
+	/**  The checklist */
+	readiness: Readiness,
+	/**  Status, answers and dates */
+	application: Application,
+	/**  The status in words */
+	statusLabel: string,
+	/**  The passbook copies */
+	passbookDocuments: DocumentInfo[],
+	/**  Categories for the form */
+	categories: CategoryOption[],
+	/**  Upload formats from the rules (`.pdf` …) */
+	uploadFormats: string[],
+	/**  Today, for the date fields' limit */
+	today: string,
+};
+
 /**  A マイナ資格確認アプリ account, one per terminal, as the portal lists it. */
 export type Terminal = {
 	/**  Row id */
@@ -1338,6 +1725,43 @@ export type TodayChecks = {
 	month: CheckCounts,
 	/**  Today's デモ checks (from デモ cards), kept apart and never counted above */
 	demoRecords: CheckRecord[],
+};
+
+/**  Every update error's code, for the UI. */
+export type UpdateErrorCode = 
+/**  No address set */
+"NoAddress" | 
+/**  Not an http(s) address */
+"BadAddress" | 
+/**  Server not reachable */
+"Unreachable" | 
+/**  Server answered with an error */
+"Http" | 
+/**  Answer too large */
+"TooLarge" | 
+/**  Not a signed file of ours */
+"FeedFormat" | 
+/**  Signature does not verify */
+"FeedSignature" | 
+/**  Not newer than the data in use */
+"FeedNotNewer" | 
+/**  Data inconsistent */
+"ProgramData" | 
+/**  Could not save */
+"Save";
+
+/**  The upload set as written: the folder, the .zip and each file's check. */
+export type UploadSet = {
+	/**  The folder with the files */
+	folder: string,
+	/**  The .zip of the same files, beside the folder */
+	zip: string,
+	/**  Each file checked as the portal and Windows would judge it */
+	checks: FileCheck[],
+	/**  Every file passed its checks */
+	allOk: boolean,
+	/**  What is still missing before applying (from the checklist) */
+	missing: string[],
 };
 
 /**  When a milestone happens, as the source gives it, with the days used to place today on it. */

@@ -25,6 +25,8 @@ pub struct HomeSummary {
     pub today_checks: CheckCounts,
     /// 助成金 and 協力金, each with its state today, and the data's as-of date
     pub programs: programs::ProgramBoard,
+    /// The program data in use and a newer app version, when one is announced (新しい版があります)
+    pub updates: updates::DataStatus,
 }
 
 /// How far the 導入ガイド has come.
@@ -56,7 +58,8 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         },
         timeline: (wizard.timeline.status != guide::TimelineStatus::StartDateRecorded).then_some(wizard.timeline),
         today_checks: store.check_counts_on(today).await?,
-        programs: programs::board(today)?,
+        programs: state.catalog().await.board(today),
+        updates: state.programs().await.status(env!("CARGO_PKG_VERSION")),
     })
 }
 
@@ -64,6 +67,12 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
 /// ¥1,000 unit and the cap come from the program's dated rules.
 #[tauri::command]
 #[specta::specta]
-pub fn program_claim(id: String, eligible_total_yen: i32) -> Result<programs::Claim, AppError> {
-    Ok(programs::claim(&id, eligible_total_yen)?)
+pub async fn program_claim(
+    state: State<'_, AppState>,
+    id: String,
+    eligible_total_yen: i32,
+) -> Result<programs::Claim, AppError> {
+    let catalog = state.catalog().await;
+    let program = catalog.program(&id).ok_or_else(|| programs::ProgramsError::UnknownProgram(id.clone()))?;
+    Ok(program.claim(eligible_total_yen).ok_or_else(|| programs::ProgramsError::NoClaim(program.name.clone()))?)
 }

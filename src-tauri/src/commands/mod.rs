@@ -9,6 +9,8 @@ pub mod home;
 pub mod links;
 pub mod patients;
 pub mod settings;
+pub mod subsidy;
+pub mod updates;
 pub mod wizard;
 
 #[allow(missing_docs)]
@@ -53,6 +55,23 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::faq,
             wizard::reader_check,
             links::open_link,
+            subsidy::subsidy_overview,
+            subsidy::save_receipt,
+            subsidy::delete_receipt,
+            subsidy::save_purchase,
+            subsidy::delete_purchase,
+            subsidy::attach_document,
+            subsidy::delete_document,
+            subsidy::save_subsidy_answers,
+            subsidy::set_subsidy_status,
+            subsidy::breakdown_preview,
+            subsidy::save_breakdown,
+            subsidy::print_breakdown,
+            subsidy::build_upload_set,
+            updates::program_data_status,
+            updates::check_program_updates,
+            updates::get_update_address,
+            updates::set_update_address,
         ])
         .typ::<::card::reader::CardEvent>()
         .constant("CARD_EVENT", crate::CARD_EVENT)

@@ -211,7 +211,7 @@ pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Resul
         .map(|v| StepAnswer { key: v.key.clone(), value: v.value.clone() })
         .collect();
     let terminals = if view.rows.is_some() { store.terminals().await? } else { Vec::new() };
-    let board = programs::board(Local::now().date_naive())?;
+    let board = state.catalog().await.board(Local::now().date_naive());
     Ok(WizardStepDetail {
         missing: missing(&id, route, &values, &terminals),
         related_program: view.related_program.and_then(|p| board.find(p)).cloned(),

@@ -198,6 +198,7 @@ fn setting_label(key: &str) -> String {
     match key {
         crate::settings::STAFF_NAME => "スタッフ名".into(),
         crate::settings::TEXT_SIZE => "文字の大きさ".into(),
+        crate::settings::UPDATE_ADDRESS => "更新データの取得先".into(),
         other => format!("不明な設定({other})"),
     }
 }

@@ -12,6 +12,8 @@ pub const STAFF_NAME: &str = "staff_name";
 
 /// How large the text is on every screen (設定 → 文字の大きさ): staff at the counter are often older.
 pub const TEXT_SIZE: &str = "text_size";
+/// Where the signed program data updates are fetched from (an https address).
+pub const UPDATE_ADDRESS: &str = "update_address";
 
 /// The sizes staff can choose; the UI scales every screen from it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]

@@ -1,0 +1,64 @@
+//! The paperwork of the 助成金 (equipment subsidy) application, made on the clinic's PC with no
+//! network and no office software: the 領収書内訳書 as PDF and .xlsx, the 導入チェックリスト as
+//! PDF, an SVG preview of each page for the app, receipt and passbook photos turned into PDF
+//! pages, and the upload set checked, zipped or saved to a folder.
+//!
+//! Every page is laid out once as a small model (text runs measured with the bundled IPAex
+//! Gothic, rules and shading, in millimetres on A4) and drawn twice, to PDF and to SVG, so the
+//! preview staff approve is the sheet that prints. PDFs embed only the glyphs they use.
+//!
+//! The data comes evaluated from the host (`programs::purchases` decides eligibility and the
+//! claim); this crate only presents it, and nothing here panics on what staff typed or picked:
+//! every failure is a [`FormsError`] with a Japanese message naming the file.
+
+// Paperwork has no business with raw pointers: the workspace only denies unsafe code (the
+// host's Windows message box allows it once); here it stays forbidden.
+#![forbid(unsafe_code)]
+
+mod breakdown;
+mod checklist;
+mod error;
+mod font;
+mod layout;
+mod model;
+mod pdf;
+pub mod photos;
+mod svg;
+mod table;
+pub mod upload;
+mod xlsx;
+
+pub use error::{FormsError, FormsErrorCode};
+pub use model::{Breakdown, Checklist, ChecklistRow, Photo, ReceiptSheet, SheetLine};
+
+/// The 領収書内訳書 as a PDF (A4 portrait, as many pages as the lines need).
+pub fn breakdown_pdf(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
+    let title = format!("{} {}", breakdown::TITLE, sheet.clinic_name);
+    pdf::render(&title, &breakdown::pages(sheet))
+}
+
+/// The 領収書内訳書 as an .xlsx with the same content on one sheet, printable on A4.
+pub fn breakdown_xlsx(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
+    xlsx::build(sheet)
+}
+
+/// The 導入チェックリスト as a PDF.
+pub fn checklist_pdf(list: &Checklist) -> Result<Vec<u8>, FormsError> {
+    let title = format!("{} {}", checklist::TITLE, list.clinic_name);
+    pdf::render(&title, &checklist::pages(list))
+}
+
+/// The 内訳書's pages as SVG documents, exactly as [`breakdown_pdf`] prints them.
+pub fn breakdown_preview(sheet: &Breakdown) -> Vec<String> {
+    svg::render(&breakdown::pages(sheet))
+}
+
+/// The checklist's pages as SVG documents, exactly as [`checklist_pdf`] prints them.
+pub fn checklist_preview(list: &Checklist) -> Vec<String> {
+    svg::render(&checklist::pages(list))
+}
+
+/// One A4 page per photo, upright and shrunk (see [`photos::prepare`]), in the order given.
+pub fn photos_pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
+    photos::pdf(photos)
+}

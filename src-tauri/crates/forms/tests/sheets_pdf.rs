@@ -1,0 +1,180 @@
+//! The 内訳書 and the checklist as PDFs, read back by poppler the way a viewer or the 事務局's
+//! tools would: the text is there (Japanese included), the font is embedded as a subset, the
+//! page is not blank, a long sheet flows onto more pages with the header repeated.
+
+mod common;
+
+#[test]
+fn a_one_page_breakdown_is_small_and_complete() {
+    let pdf = forms::breakdown_pdf(&common::breakdown()).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.len() < 150 * 1024, "{} KB", pdf.len() / 1024);
+    let checklist = forms::checklist_pdf(&common::checklist()).expect("pdf");
+    assert!(checklist.len() < 150 * 1024, "{} KB", checklist.len() / 1024);
+}
+
+#[test]
+fn empty_and_odd_input_still_makes_a_sheet() {
+    let mut sheet = common::breakdown();
+    sheet.receipts[0].lines.clear();
+    sheet.receipts[1].lines[0].item = "😀\u{0}<&>\n".repeat(50);
+    sheet.receipts[1].seller = "x".repeat(500);
+    sheet.clinic_name = String::new();
+    sheet.claim_yen = i32::MIN;
+    sheet.total_yen = i32::MAX;
+    assert!(forms::breakdown_pdf(&sheet).is_ok());
+    assert!(forms::breakdown_xlsx(&sheet).is_ok());
+    assert!(!forms::breakdown_preview(&sheet).is_empty());
+    sheet.receipts.clear();
+    assert!(forms::breakdown_pdf(&sheet).is_ok());
+    let mut list = common::checklist();
+    list.rows.clear();
+    assert!(forms::checklist_pdf(&list).is_ok());
+}
+
+#[cfg(not(windows))]
+mod poppler {
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    use super::common;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write pdf");
+        path
+    }
+
+    fn run(program: &str, args: &[&str], path: &Path) -> String {
+        let out = Command::new(program).args(args).arg(path).output().unwrap_or_else(|e| panic!("{program}: {e}"));
+        assert!(out.status.success(), "{program} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    fn text(path: &Path) -> String {
+        let out = Command::new("pdftotext").args(["-layout"]).arg(path).arg("-").output().expect("pdftotext runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("utf-8 text")
+    }
+
+    /// Pages as poppler separates them (form feed).
+    fn pages(path: &Path) -> Vec<String> {
+        text(path).split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_string).collect()
+    }
+
+    /// Every font embedded and subset (`XXXXXX+` name, emb yes, sub yes).
+    fn assert_subset_fonts(path: &Path) {
+        let fonts = run("pdffonts", &[], path);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert_eq!(rows.len(), 1, "{fonts}");
+        for row in rows {
+            let fields: Vec<&str> = row.split_whitespace().collect();
+            let name = fields[0];
+            assert!(name.len() > 7 && name.as_bytes()[6] == b'+', "subset prefix: {fonts}");
+            assert!(name[..6].chars().all(|c| c.is_ascii_uppercase()), "{fonts}");
+            assert!(name.ends_with("IPAexGothic"), "{fonts}");
+            let n = fields.len();
+            assert_eq!(&fields[n - 5..n - 2], ["yes", "yes", "yes"], "emb sub uni: {fonts}");
+        }
+    }
+
+    /// Pixels darker than near-white on page 1 rendered at 50 dpi.
+    fn ink(path: &Path, dir: &Path) -> usize {
+        let prefix = dir.join("page");
+        let out = Command::new("pdftoppm")
+            .args(["-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile"])
+            .arg(path)
+            .arg(&prefix)
+            .output()
+            .expect("pdftoppm runs");
+        assert!(out.status.success());
+        let image = image::open(prefix.with_extension("png")).expect("page image").to_luma8();
+        assert!((413..=414).contains(&image.width()) && (584..=585).contains(&image.height()), "A4 at 50 dpi");
+        image.pixels().filter(|p| p.0[0] < 200).count()
+    }
+
+    #[test]
+    fn breakdown_reads_back_with_its_text_fonts_and_ink() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = write(dir.path(), "breakdown.pdf", &forms::breakdown_pdf(&common::breakdown()).expect("pdf"));
+        let text = text(&path);
+        for needle in [
+            "領収書内訳書",
+            "柔整・あはき施術所用助成金",
+            "さくら整骨院",
+            "協0123456",
+            "令和8年1月15日 (2026-01-15)",
+            "R-2026-0001",
+            "カメラのサクラヤ 梅田店",
+            "ICカードリーダー",
+            "汎用カードリーダー",
+            "RC-S300/S",
+            "¥4,980",
+            "¥9,960",
+            "¥39,800",
+            "対象外",
+            "ケーブル類は助成の対象外です",
+            "¥51,260",
+            "¥49,760",
+            "¥41,000",
+            "¥10,260",
+            "申請額(¥1,000単位、切り捨て)",
+            "購入金額の合計",
+            "施術所の負担",
+            "税込",
+            "1 / 1 ページ",
+        ] {
+            assert!(text.contains(needle), "{needle:?} not in:\n{text}");
+        }
+        assert_subset_fonts(&path);
+        let dark = ink(&path, dir.path());
+        assert!(dark > 5_000, "page 1 looks blank: {dark} dark pixels");
+    }
+
+    #[test]
+    fn checklist_reads_back_with_its_text_fonts_and_ink() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = write(dir.path(), "checklist.pdf", &forms::checklist_pdf(&common::checklist()).expect("pdf"));
+        let text = text(&path);
+        for needle in [
+            "オンライン資格確認 導入チェックリスト",
+            "さくら整骨院",
+            "協0123456",
+            "令和8年1月15日",
+            "手順",
+            "状態",
+            "ポータルサイトのアカウントを作る",
+            "未着手",
+            "対象外",
+            "業者さんに相談",
+        ] {
+            assert!(text.contains(needle), "{needle:?} not in:\n{text}");
+        }
+        assert_subset_fonts(&path);
+        assert!(ink(&path, dir.path()) > 3_000);
+    }
+
+    #[test]
+    fn a_40_line_receipt_flows_over_pages_each_with_the_header() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = write(dir.path(), "long.pdf", &forms::breakdown_pdf(&common::long_breakdown(40)).expect("pdf"));
+        let pages = pages(&path);
+        assert!(pages.len() >= 2, "{} pages", pages.len());
+        let total = pages.len();
+        for (i, page) in pages.iter().enumerate() {
+            for needle in ["品名", "単価(税込)", "金額", "対象", "さくら整骨院", &format!("{} / {total} ページ", i + 1)]
+            {
+                assert!(page.contains(needle), "page {}: {needle:?} missing:\n{page}", i + 1);
+            }
+        }
+        // Every line is there exactly once, and the totals come last.
+        let all = pages.concat();
+        for n in 1..=40 {
+            let item = format!("消耗品その{n} ");
+            assert_eq!(all.matches(&item).count(), 1, "{item}");
+        }
+        assert!(pages[total - 1].contains("施術所の負担"));
+        assert!(!pages[0].contains("施術所の負担"));
+        assert_subset_fonts(&path);
+    }
+}

@@ -1,0 +1,58 @@
+//! Program data updates: where they come from (設定), fetching now, and what is in use. The
+//! automatic check at start (at most daily) is in `lib.rs`; the checks themselves in `updates`.
+
+use chrono::Utc;
+use store::settings::UPDATE_ADDRESS;
+use tauri::State;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The data in use, the last fetch and a newer app version, if announced.
+#[tauri::command]
+#[specta::specta]
+pub async fn program_data_status(state: State<'_, AppState>) -> Result<updates::DataStatus, AppError> {
+    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION")))
+}
+
+/// Fetches the signed program data now, from the address in 設定. Returns what came of it (更新
+/// しました / 最新です); any failure keeps the data in use and says why.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_program_updates(state: State<'_, AppState>) -> Result<updates::DataStatus, AppError> {
+    let address = state.store()?.setting(UPDATE_ADDRESS).await?.unwrap_or_default();
+    fetch(&state, &address).await?;
+    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION")))
+}
+
+/// One fetch with the system's proxy and certificates.
+pub(crate) async fn fetch(state: &AppState, address: &str) -> Result<String, AppError> {
+    let client = netcheck::client(updates::TIMEOUT).map_err(|e| {
+        AppError::from(updates::UpdateError::Unreachable(e.to_string()))
+    })?;
+    Ok(state.programs().await.fetch(&client, address, Utc::now()).await?)
+}
+
+/// The update address set in 設定 ("" when none).
+#[tauri::command]
+#[specta::specta]
+pub async fn get_update_address(state: State<'_, AppState>) -> Result<String, AppError> {
+    Ok(state.store()?.setting(UPDATE_ADDRESS).await?.unwrap_or_default())
+}
+
+/// Sets the update address: an https address, or empty for none.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_update_address(state: State<'_, AppState>, address: String) -> Result<String, AppError> {
+    let address = address.trim().to_string();
+    if !address.is_empty() && !address.starts_with("https://") {
+        return Err(AppError::from(store::StoreError::Validation(vec![store::clinic::FieldIssue::new(
+            "updateAddress",
+            "https:// で始まるアドレスを入力してください",
+        )])));
+    }
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    store.set_setting(UPDATE_ADDRESS, &address, &actor, Utc::now()).await?;
+    Ok(address)
+}

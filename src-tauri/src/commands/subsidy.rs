@@ -257,9 +257,10 @@ pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverv
     let today = Local::now().date_naive();
     let g = gather(&state, store, today).await?;
     let board = state.catalog().await.board(today);
-    let status = board.find(&g.program.id).cloned().ok_or_else(|| {
-        AppError::from(programs::ProgramsError::UnknownProgram(g.program.id.clone()))
-    })?;
+    let status = board
+        .find(&g.program.id)
+        .cloned()
+        .ok_or_else(|| AppError::from(programs::ProgramsError::UnknownProgram(g.program.id.clone())))?;
     Ok(overview_of(g, status, today))
 }
 
@@ -364,7 +365,8 @@ fn document_from_files(paths: &[PathBuf]) -> Result<(String, Vec<u8>, i32), AppE
         .collect::<Vec<_>>()
         .join("、");
     let read = |p: &PathBuf| {
-        std::fs::read(p).map_err(|e| AppError::new(AppErrorCode::FileAccess, format!("「{}」を読めませんでした: {e}", p.display())))
+        std::fs::read(p)
+            .map_err(|e| AppError::new(AppErrorCode::FileAccess, format!("「{}」を読めませんでした: {e}", p.display())))
     };
     if let [single] = paths {
         let bytes = read(single)?;
@@ -376,7 +378,10 @@ fn document_from_files(paths: &[PathBuf]) -> Result<(String, Vec<u8>, i32), AppE
     let photos = paths
         .iter()
         .map(|p| {
-            Ok(forms::Photo { name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), bytes: read(p)? })
+            Ok(forms::Photo {
+                name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                bytes: read(p)?,
+            })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     let pdf = forms::photos_pdf(&photos)?;
@@ -564,7 +569,13 @@ pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Resu
     write_file(&path, &pdf)?;
     if test_save_dir().is_none() {
         app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
-            AppError::new(AppErrorCode::FileAccess, format!("PDFを開くアプリが見つかりませんでした({e})。保存した内訳書を開いて印刷してください: {}", path.display()))
+            AppError::new(
+                AppErrorCode::FileAccess,
+                format!(
+                    "PDFを開くアプリが見つかりませんでした({e})。保存した内訳書を開いて印刷してください: {}",
+                    path.display()
+                ),
+            )
         })?;
     }
     Ok(path.display().to_string())
@@ -597,7 +608,10 @@ fn upload_rules(program: &Program) -> forms::upload::UploadRules {
         .unwrap_or_else(|| (vec!["pdf".into()], None));
     // The portal states no size limit: keep files at a size any upload form takes.
     let max = max.unwrap_or(forms::upload::DEFAULT_MAX_FILE_BYTES.into());
-    forms::upload::UploadRules { allowed_extensions: extensions, max_file_bytes: u32::try_from(max).unwrap_or(u32::MAX) }
+    forms::upload::UploadRules {
+        allowed_extensions: extensions,
+        max_file_bytes: u32::try_from(max).unwrap_or(u32::MAX),
+    }
 }
 
 /// Builds the files to upload (each 領収書's copy, the 内訳書 as PDF and .xlsx, the passbook
@@ -617,12 +631,18 @@ pub async fn build_upload_set(app: AppHandle, state: State<'_, AppState>) -> Res
         for (j, d) in r.documents.iter().enumerate() {
             if let Some((_, pdf)) = store.document_pdf(d.id).await? {
                 let suffix = if r.documents.len() > 1 { format!("_{}", j + 1) } else { String::new() };
-                files.push(forms::upload::UploadFile { name: format!("01_領収書{}{suffix}.pdf", i + 1), bytes: pdf });
+                files
+                    .push(forms::upload::UploadFile { name: format!("01_領収書{}{suffix}.pdf", i + 1), bytes: pdf });
             }
         }
     }
-    files.push(forms::upload::UploadFile { name: "02_領収書内訳書.pdf".into(), bytes: forms::breakdown_pdf(&sheet)? });
-    files.push(forms::upload::UploadFile { name: "02_領収書内訳書.xlsx".into(), bytes: forms::breakdown_xlsx(&sheet)? });
+    files.push(forms::upload::UploadFile {
+        name: "02_領収書内訳書.pdf".into(), bytes: forms::breakdown_pdf(&sheet)?
+    });
+    files
+        .push(forms::upload::UploadFile {
+            name: "02_領収書内訳書.xlsx".into(), bytes: forms::breakdown_xlsx(&sheet)?
+        });
     for (j, d) in g.passbook_documents.iter().enumerate() {
         if let Some((_, pdf)) = store.document_pdf(d.id).await? {
             let suffix = if g.passbook_documents.len() > 1 { format!("_{}", j + 1) } else { String::new() };
@@ -650,7 +670,9 @@ fn test_save_dir() -> Option<PathBuf> {
 }
 
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
-    let fail = |e: std::io::Error| AppError::new(AppErrorCode::FileAccess, format!("「{}」に保存できませんでした: {e}", path.display()));
+    let fail = |e: std::io::Error| {
+        AppError::new(AppErrorCode::FileAccess, format!("「{}」に保存できませんでした: {e}", path.display()))
+    };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
@@ -704,7 +726,9 @@ mod tests {
     #[test]
     fn only_a_receipt_proves_payment() {
         assert!(refuse_non_receipt(ProofKind::Receipt).is_ok());
-        for (proof, name) in [(ProofKind::Estimate, "見積書"), (ProofKind::Invoice, "請求書"), (ProofKind::DeliveryNote, "納品書")] {
+        for (proof, name) in
+            [(ProofKind::Estimate, "見積書"), (ProofKind::Invoice, "請求書"), (ProofKind::DeliveryNote, "納品書")]
+        {
             let e = refuse_non_receipt(proof).expect_err(name);
             assert_eq!(e.code, "Validation");
             assert!(e.fields[0].message.starts_with(&format!("{name}は領収書の代わりになりません")), "{e:?}");

@@ -27,9 +27,8 @@ pub async fn check_program_updates(state: State<'_, AppState>) -> Result<updates
 
 /// One fetch with the system's proxy and certificates.
 pub(crate) async fn fetch(state: &AppState, address: &str) -> Result<String, AppError> {
-    let client = netcheck::client(updates::TIMEOUT).map_err(|e| {
-        AppError::from(updates::UpdateError::Unreachable(e.to_string()))
-    })?;
+    let client = netcheck::client(updates::TIMEOUT)
+        .map_err(|e| AppError::from(updates::UpdateError::Unreachable(e.to_string())))?;
     Ok(state.programs().await.fetch(&client, address, Utc::now()).await?)
 }
 

@@ -411,7 +411,9 @@ impl Catalog {
                     }
                     RuleEffect::UploadFormats { extensions, .. }
                         if extensions.is_empty()
-                            || extensions.iter().any(|e| e.is_empty() || e.starts_with('.') || *e != e.to_lowercase()) =>
+                            || extensions
+                                .iter()
+                                .any(|e| e.is_empty() || e.starts_with('.') || *e != e.to_lowercase()) =>
                     {
                         return bad("ファイル形式は小文字の拡張子(点なし)で1つ以上必要です");
                     }

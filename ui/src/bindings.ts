@@ -93,6 +93,10 @@ export const commands = {
 	faq: (query: string) => __TAURI_INVOKE<FaqView>("faq", { query }),
 	/**  The readers this PC sees now, matched loosely against the dated list of known models. */
 	readerCheck: () => typedError<ReaderCheck, AppError>(__TAURI_INVOKE("reader_check")),
+	/**  The checklist's pages as SVG, to show before saving. */
+	guideChecklistPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("guide_checklist_preview")),
+	/**  Saves the checklist as PDF where staff choose; the path, or `None` when the dialog was closed. */
+	saveGuideChecklist: () => typedError<string | null, AppError>(__TAURI_INVOKE("save_guide_checklist")),
 	/**  Opens an official page in the system's browser. */
 	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
 	/**  The screen's data for today. */

@@ -5,6 +5,7 @@ pub mod app;
 pub mod card;
 pub mod checks;
 pub mod clinic;
+mod files;
 pub mod home;
 pub mod links;
 pub mod patients;
@@ -54,6 +55,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::internet_check,
             wizard::faq,
             wizard::reader_check,
+            wizard::guide_checklist_preview,
+            wizard::save_guide_checklist,
             links::open_link,
             subsidy::subsidy_overview,
             subsidy::save_receipt,

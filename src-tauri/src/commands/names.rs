@@ -29,6 +29,8 @@ pub const ALL: &[&str] = &[
     "internet_check",
     "faq",
     "reader_check",
+    "guide_checklist_preview",
+    "save_guide_checklist",
     "open_link",
     "subsidy_overview",
     "save_receipt",

@@ -2,24 +2,22 @@
 //! print) and the upload set. Rules come from `programs` (the data in use, maybe updated), records
 //! from `store`, documents from `forms`; this file only gathers and hands over.
 //!
-//! Files are chosen in the system's dialogs, opened from Rust: the window has no file access of
-//! its own. `ONSHI_NAVI_SAVE_DIR` (tests) replaces the save dialogs and the PDF viewer with that
-//! folder, as `ONSHI_NAVI_DATA_DIR` replaces the data folder.
+//! Files are chosen in the system's dialogs, opened from Rust ([`super::files`]).
 
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, Utc};
 use programs::paperwork::{PaperworkFacts, PassbookVisible, Readiness, ReceiptFacts};
-use programs::purchases::{Evaluation, ItemCategory, PurchaseLine};
+use programs::purchases::{Evaluation, ItemCategory, LineResult, PurchaseLine};
 use programs::{Program, ProgramStatus, RuleEffect};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use store::Store;
 use store::subsidy::{Application, ApplicationStatus, DocumentKind, PurchaseInput, Receipt, ReceiptInput};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use super::files::{pick_files, pick_folder, pick_save_path, test_save_dir, write_file};
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 
@@ -173,6 +171,20 @@ async fn gather(state: &AppState, store: &Store, today: NaiveDate) -> Result<Gat
     Ok(Gathered { program, receipts, evaluation, application, passbook_documents, readiness })
 }
 
+/// The evaluation's flat list of lines cut back into one slice per 領収書 (evaluate sees the lines
+/// of every receipt in order).
+fn results_by_receipt<'a>(receipts: &[Receipt], evaluation: &'a Evaluation) -> Vec<&'a [LineResult]> {
+    let mut rest = evaluation.lines.as_slice();
+    receipts
+        .iter()
+        .map(|r| {
+            let (mine, after) = rest.split_at(r.purchases.len().min(rest.len()));
+            rest = after;
+            mine
+        })
+        .collect()
+}
+
 fn yen(n: i64) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
@@ -188,24 +200,22 @@ fn reader_warning(p: &store::subsidy::Purchase) -> Option<String> {
 }
 
 fn overview_of(g: Gathered, board: ProgramStatus, today: NaiveDate) -> SubsidyOverview {
-    let mut results = g.evaluation.lines.iter();
     let receipts = g
         .receipts
         .iter()
-        .map(|r| {
+        .zip(results_by_receipt(&g.receipts, &g.evaluation))
+        .map(|(r, results)| {
             let lines: Vec<LineView> = r
                 .purchases
                 .iter()
-                .map(|p| {
-                    let result = results.next();
-                    LineView {
-                        purchase: p.clone(),
-                        category_label: p.category.label().to_string(),
-                        amount_yen: yen(result.map_or(0, |l| l.amount_yen)),
-                        eligible: result.is_some_and(|l| l.eligible),
-                        reason: result.and_then(|l| l.reason.clone()),
-                        warning: reader_warning(p),
-                    }
+                .zip(results)
+                .map(|(p, result)| LineView {
+                    purchase: p.clone(),
+                    category_label: p.category.label().to_string(),
+                    amount_yen: yen(result.amount_yen),
+                    eligible: result.eligible,
+                    reason: result.reason.clone(),
+                    warning: reader_warning(p),
                 })
                 .collect();
             ReceiptView {
@@ -450,22 +460,13 @@ async fn breakdown(state: &AppState, store: &Store) -> Result<forms::Breakdown, 
     let today = Local::now().date_naive();
     let g = gather(state, store, today).await?;
     let profile = store.clinic_profile().await?;
-    let registration_number = profile
-        .as_ref()
-        .map(|p| {
-            [p.reg_no_judo_typed.as_deref(), p.reg_no_ahaki_typed.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" / ")
-        })
-        .unwrap_or_default();
-    let mut results = g.evaluation.lines.iter();
+    let registration_number =
+        profile.as_ref().map(store::clinic::ClinicProfile::registration_numbers_typed).unwrap_or_default();
     let receipts = g
         .receipts
         .iter()
-        .map(|r| forms::ReceiptSheet {
+        .zip(results_by_receipt(&g.receipts, &g.evaluation))
+        .map(|(r, results)| forms::ReceiptSheet {
             number: r.number.clone(),
             seller: r.seller.clone(),
             issued_on: r.issued_on,
@@ -473,19 +474,17 @@ async fn breakdown(state: &AppState, store: &Store) -> Result<forms::Breakdown, 
             lines: r
                 .purchases
                 .iter()
-                .map(|p| {
-                    let result = results.next();
-                    forms::SheetLine {
-                        item: p.item.clone(),
-                        category: p.category.label().to_string(),
-                        maker_model: p.maker_model.clone(),
-                        quantity: u32::try_from(p.quantity).unwrap_or(0),
-                        unit_price_yen: p.unit_price_yen,
-                        amount_yen: yen(result.map_or(0, |l| l.amount_yen)),
-                        bought_on: p.bought_on,
-                        eligible: result.is_some_and(|l| l.eligible),
-                        reason: result.and_then(|l| l.reason.clone()),
-                    }
+                .zip(results)
+                .map(|(p, result)| forms::SheetLine {
+                    item: p.item.clone(),
+                    category: p.category.label().to_string(),
+                    maker_model: p.maker_model.clone(),
+                    quantity: u32::try_from(p.quantity).unwrap_or(0),
+                    unit_price_yen: p.unit_price_yen,
+                    amount_yen: yen(result.amount_yen),
+                    bought_on: p.bought_on,
+                    eligible: result.eligible,
+                    reason: result.reason.clone(),
                 })
                 .collect(),
         })
@@ -663,60 +662,6 @@ pub async fn build_upload_set(app: AppHandle, state: State<'_, AppState>) -> Res
         checks,
         missing: g.readiness.items.iter().flat_map(|i| i.problems.clone()).collect(),
     }))
-}
-
-fn test_save_dir() -> Option<PathBuf> {
-    std::env::var_os("ONSHI_NAVI_SAVE_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)
-}
-
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
-    let fail = |e: std::io::Error| {
-        AppError::new(AppErrorCode::FileAccess, format!("「{}」に保存できませんでした: {e}", path.display()))
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    let tmp = path.with_extension("part");
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
-}
-
-fn dialog_path(p: tauri_plugin_dialog::FilePath) -> Result<PathBuf, AppError> {
-    p.into_path().map_err(|e| AppError::new(AppErrorCode::FileAccess, format!("選んだ場所を開けませんでした: {e}")))
-}
-
-async fn pick_save_path(app: &AppHandle, name: &str, ext: &str) -> Result<Option<PathBuf>, AppError> {
-    if let Some(dir) = test_save_dir() {
-        return Ok(Some(dir.join(name)));
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let label = if ext == "pdf" { "PDF" } else { "Excel" };
-    app.dialog().file().set_file_name(name).add_filter(label, &[ext]).save_file(move |p| {
-        let _ = tx.send(p);
-    });
-    rx.await.ok().flatten().map(dialog_path).transpose()
-}
-
-async fn pick_folder(app: &AppHandle) -> Result<Option<PathBuf>, AppError> {
-    if let Some(dir) = test_save_dir() {
-        return Ok(Some(dir));
-    }
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog().file().set_title("申請一式を作る場所を選んでください").pick_folder(move |p| {
-        let _ = tx.send(p);
-    });
-    rx.await.ok().flatten().map(dialog_path).transpose()
-}
-
-async fn pick_files(app: &AppHandle) -> Result<Option<Vec<PathBuf>>, AppError> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog().file().add_filter("写真・PDF", &["jpg", "jpeg", "png", "pdf"]).pick_files(move |p| {
-        let _ = tx.send(p);
-    });
-    match rx.await.ok().flatten() {
-        None => Ok(None),
-        Some(list) => Ok(Some(list.into_iter().map(dialog_path).collect::<Result<Vec<_>, _>>()?)),
-    }
 }
 
 #[cfg(test)]

@@ -410,3 +410,49 @@ pub async fn reader_check(state: State<'_, AppState>) -> Result<ReaderCheck, App
         official_list: guide::readers::OFFICIAL_LIST,
     })
 }
+
+/// The 導入ガイド as a checklist sheet: each step with its state and the day it was finished.
+async fn checklist(store: &Store) -> Result<forms::Checklist, AppError> {
+    let overview = overview(store).await?;
+    let profile = store.clinic_profile().await?;
+    let registration_number =
+        profile.as_ref().map(store::clinic::ClinicProfile::registration_numbers_typed).unwrap_or_default();
+    Ok(forms::Checklist {
+        clinic_name: profile.map(|p| p.name).unwrap_or_default(),
+        registration_number,
+        prepared_on: Local::now().date_naive(),
+        rows: overview
+            .steps
+            .iter()
+            .map(|s| forms::ChecklistRow {
+                number: u32::from(s.number),
+                title: s.title.clone(),
+                state: s.status_label.clone(),
+                date_text: s.done_on_text.clone(),
+                note: None,
+            })
+            .collect(),
+    })
+}
+
+/// The checklist's pages as SVG, to show before saving.
+#[tauri::command]
+#[specta::specta]
+pub async fn guide_checklist_preview(state: State<'_, AppState>) -> Result<Vec<String>, AppError> {
+    Ok(forms::checklist_preview(&checklist(state.store()?).await?))
+}
+
+/// Saves the checklist as PDF where staff choose; the path, or `None` when the dialog was closed.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_guide_checklist(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, AppError> {
+    let pdf = forms::checklist_pdf(&checklist(state.store()?).await?)?;
+    let Some(path) = super::files::pick_save_path(&app, "導入チェックリスト.pdf", "pdf").await? else {
+        return Ok(None);
+    };
+    super::files::write_file(&path, &pdf)?;
+    Ok(Some(path.display().to_string()))
+}

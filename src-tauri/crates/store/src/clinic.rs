@@ -104,6 +104,19 @@ pub struct ClinicProfile {
     pub updated_at: String,
 }
 
+impl ClinicProfile {
+    /// The 登録記号番号 exactly as typed (both, `柔整 / あはき`, for a clinic with two), for the
+    /// forms that print them as the clinic registered them.
+    pub fn registration_numbers_typed(&self) -> String {
+        [self.reg_no_judo_typed.as_deref(), self.reg_no_ahaki_typed.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
 /// A problem with one field of a form, shown beside that field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]

@@ -1,0 +1,70 @@
+//! Files chosen in the system's dialogs, opened from Rust: the window is granted none of the
+//! dialog plugin's commands, so a page can never read or write a file by itself.
+//! `ONSHI_NAVI_SAVE_DIR` (tests) replaces the save dialogs and the PDF viewer with that folder, as
+//! `ONSHI_NAVI_DATA_DIR` replaces the data folder.
+
+use std::path::PathBuf;
+
+use tauri::AppHandle;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{AppError, AppErrorCode};
+
+/// The folder that stands in for the dialogs in tests.
+pub(crate) fn test_save_dir() -> Option<PathBuf> {
+    std::env::var_os("ONSHI_NAVI_SAVE_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)
+}
+
+/// Writes beside the target and renames, so a cut-off write never leaves half a file.
+pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
+    let fail = |e: std::io::Error| {
+        AppError::new(AppErrorCode::FileAccess, format!("「{}」に保存できませんでした: {e}", path.display()))
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let tmp = path.with_extension("part");
+    std::fs::write(&tmp, bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}
+
+fn dialog_path(p: tauri_plugin_dialog::FilePath) -> Result<PathBuf, AppError> {
+    p.into_path().map_err(|e| AppError::new(AppErrorCode::FileAccess, format!("選んだ場所を開けませんでした: {e}")))
+}
+
+/// Where to save a file named `name` (a filter for `ext`); `None` when the dialog was closed.
+pub(crate) async fn pick_save_path(app: &AppHandle, name: &str, ext: &str) -> Result<Option<PathBuf>, AppError> {
+    if let Some(dir) = test_save_dir() {
+        return Ok(Some(dir.join(name)));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let label = if ext == "pdf" { "PDF" } else { "Excel" };
+    app.dialog().file().set_file_name(name).add_filter(label, &[ext]).save_file(move |p| {
+        let _ = tx.send(p);
+    });
+    rx.await.ok().flatten().map(dialog_path).transpose()
+}
+
+/// A folder to write into; `None` when the dialog was closed.
+pub(crate) async fn pick_folder(app: &AppHandle) -> Result<Option<PathBuf>, AppError> {
+    if let Some(dir) = test_save_dir() {
+        return Ok(Some(dir));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog().file().set_title("申請一式を作る場所を選んでください").pick_folder(move |p| {
+        let _ = tx.send(p);
+    });
+    rx.await.ok().flatten().map(dialog_path).transpose()
+}
+
+/// Photos or PDFs to attach; `None` when the dialog was closed.
+pub(crate) async fn pick_files(app: &AppHandle) -> Result<Option<Vec<PathBuf>>, AppError> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog().file().add_filter("写真・PDF", &["jpg", "jpeg", "png", "pdf"]).pick_files(move |p| {
+        let _ = tx.send(p);
+    });
+    match rx.await.ok().flatten() {
+        None => Ok(None),
+        Some(list) => Ok(Some(list.into_iter().map(dialog_path).collect::<Result<Vec<_>, _>>()?)),
+    }
+}

@@ -127,15 +127,22 @@ fn reset_peak() -> bool {
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(out) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: forms_bench <out-dir> [runs]");
+        eprintln!("usage: forms_bench <out-dir> [runs | pdf]");
         std::process::exit(2);
     };
-    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(50);
+    let second = args.next();
     if let Err(e) = std::fs::create_dir_all(&out) {
         eprintln!("cannot create {}: {e}", out.display());
         std::process::exit(1);
     }
     let sheet = sheet();
+    // `pdf`: make the 内訳書 once and exit, to time the whole process against another converter.
+    if second.as_deref() == Some("pdf") {
+        let pdf = forms::breakdown_pdf(&sheet).unwrap_or_else(|e| panic!("breakdown_pdf: {e}"));
+        std::fs::write(out.join("breakdown.pdf"), pdf).unwrap_or_else(|e| panic!("write: {e}"));
+        return;
+    }
+    let runs: usize = second.and_then(|r| r.parse().ok()).unwrap_or(50);
 
     let (min, median, pdf) = time(runs, || forms::breakdown_pdf(&sheet));
     let pdf = pdf.unwrap_or_else(|e| panic!("breakdown_pdf: {e}"));

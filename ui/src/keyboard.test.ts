@@ -3,14 +3,16 @@
 // submits its form, and Escape closes what can be closed.
 import { render, screen, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import App from "./App.svelte";
+import { ApiError } from "./api";
 import type { Backend } from "./lib/backend";
 import { BACKEND_KEY } from "./lib/backend";
 import { basic4, cardCheck, demoStatus, todayChecks } from "./lib/testing/cardFixtures";
 import { fakeBackend } from "./lib/testing/fakeBackend";
 import { fakeWizard } from "./lib/testing/wizardFixtures";
-import { appInfo, auditEntry, clinicProfile, faqView, homeSummary, subsidy } from "./lib/testing/fixtures";
+import { appInfo, auditEntry, clinicProfile, dataStatus, faqView, homeSummary, subsidy } from "./lib/testing/fixtures";
+import { subsidyOverview } from "./lib/testing/subsidyFixtures";
 import { clearToasts, toast, toasts } from "./lib/toast.svelte";
 
 /** Every call the pages make on load, answered as Rust would for a clinic that has started. */
@@ -27,6 +29,9 @@ function backend(calls: Partial<Backend> = {}) {
     auditLog: async () => [auditEntry()],
     checkClinicProfile: async () => ({ errors: [], warnings: [] }),
     faq: async () => faqView(),
+    subsidyOverview: async () => subsidyOverview(),
+    getUpdateAddress: async () => "https://example.jp/onshi-navi/programs.json",
+    programDataStatus: async () => dataStatus(),
     ...fakeWizard().calls,
     ...calls,
   });
@@ -51,6 +56,8 @@ function reachable(): Element[] {
   const seen = new Set<string>();
   return [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => {
     if ((el as HTMLButtonElement).disabled || el.closest("[hidden]") || el.getAttribute("tabindex") === "-1") return false;
+    // A closed <dialog> is not shown: nothing in it can be reached until it opens.
+    if (el.closest("dialog:not([open])")) return false;
     if (el instanceof HTMLInputElement && el.type === "radio") {
       if (seen.has(el.name)) return false;
       seen.add(el.name);
@@ -119,6 +126,94 @@ describe("the keyboard alone", () => {
     await user.clear(screen.getByLabelText("スタッフ名"));
     await user.type(screen.getByLabelText("スタッフ名"), "受付 鈴木{Enter}");
     await waitFor(() => expect(setStaffName).toHaveBeenCalledWith("受付 鈴木"));
+  });
+
+  it("助成金: Tab goes through each 領収書 and its forms, then the later sections, in reading order", async () => {
+    const user = userEvent.setup();
+    await open("subsidy");
+    const stops = (await tabStops(user)).map((el) => (el instanceof HTMLInputElement && el.type === "radio" ? "radio:appliedBefore" : el.id));
+    const order = [
+      "radio:appliedBefore",
+      "line-1-item",
+      "line-1-category",
+      "line-1-makerModel",
+      "line-1-quantity",
+      "line-1-unitPrice",
+      "line-1-boughtOn",
+      "line-1-add",
+      "receipt-1-proof",
+      "receipt-1-attach",
+      "receipt-1-delete",
+      "line-2-item",
+      "line-2-add",
+      "receipt-2-delete",
+      "receipt-number",
+      "receipt-seller",
+      "receipt-issuedOn",
+      "receipt-total",
+      "receipt-add",
+      "passbook-attach",
+      "passbook-bank",
+      "passbook-holderKana",
+      "subsidy-ready",
+      "breakdown-preview",
+      "breakdown-save-pdf",
+      "breakdown-save-xlsx",
+      "breakdown-print",
+      "upload-set-build",
+      "subsidy-status-date",
+      "subsidy-status-applied",
+      "subsidy-status-granted",
+      "subsidy-status-paid",
+    ];
+    const at = order.map((id) => stops.indexOf(id));
+    expect(at.every((i) => i >= 0), `missing: ${order.filter((_, k) => at[k] < 0).join(", ")}`).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it("助成金: Enter in a field adds the line, and adds the 領収書", async () => {
+    const user = userEvent.setup();
+    const savePurchase = vi.fn(async () => {
+      throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "unitPrice", message: "単価を入力してください" }] });
+    });
+    const saveReceipt = vi.fn(async () => 3);
+    await open("subsidy", backend({ savePurchase, saveReceipt }));
+    await user.click(document.getElementById("line-2-item")!);
+    await user.keyboard("USBハブ");
+    await user.selectOptions(document.getElementById("line-2-category")!, "other");
+    await user.click(document.getElementById("line-2-quantity")!);
+    await user.keyboard("２{Enter}");
+    await waitFor(() => expect(document.getElementById("line-2-unitPrice-message")!.textContent).toBe("単価を入力してください"));
+    expect(savePurchase).toHaveBeenCalledWith(null, 2, { item: "USBハブ", category: "other", makerModel: "", quantity: "２", unitPrice: "", boughtOn: "" });
+    expect(document.activeElement!.id).toBe("line-2-unitPrice");
+
+    await user.click(document.getElementById("receipt-seller")!);
+    await user.keyboard("□□商店");
+    await user.click(document.getElementById("receipt-total")!);
+    await user.keyboard("12100{Enter}");
+    await waitFor(() => expect(saveReceipt).toHaveBeenCalledWith(null, { number: "", seller: "□□商店", issuedOn: "", total: "12100" }));
+  });
+
+  it("助成金: Escape closes the question before a removal, and focus goes back to 削除", async () => {
+    const user = userEvent.setup();
+    const deleteReceipt = vi.fn();
+    // jsdom has no Escape → `cancel` on an open <dialog>: stand in for the browser.
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === "Escape") document.querySelector("dialog[open]")?.dispatchEvent(new Event("cancel", { cancelable: true }));
+    };
+    document.addEventListener("keydown", escape);
+    onTestFinished(() => document.removeEventListener("keydown", escape));
+    await open("subsidy", backend({ deleteReceipt }));
+    const remove = document.getElementById("receipt-2-delete")!;
+    remove.focus();
+    await user.keyboard("{Enter}");
+    const dialog = document.getElementById("confirm-message")!.closest("dialog")!;
+    await waitFor(() => expect(dialog.hasAttribute("open")).toBe(true));
+    expect(document.activeElement!.id).toBe("confirm-cancel");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(dialog.hasAttribute("open")).toBe(false));
+    expect(document.activeElement).toBe(remove);
+    expect(deleteReceipt).not.toHaveBeenCalled();
   });
 
   it("Escape closes the newest toast wherever focus is", async () => {

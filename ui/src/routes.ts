@@ -6,6 +6,7 @@ import Guide from "./pages/Guide.svelte";
 import Home from "./pages/Home.svelte";
 import Programs from "./pages/Programs.svelte";
 import Settings from "./pages/Settings.svelte";
+import Subsidy from "./pages/Subsidy.svelte";
 
 /** A page: it calls `onready` once its data is on screen (the e2e tests wait for data-ready). */
 export type Route = {
@@ -19,7 +20,7 @@ export const ROUTES: readonly Route[] = [
   { path: "home", label: "ホーム", component: Home as Route["component"] },
   { path: "guide", label: "導入ガイド", component: Guide as Route["component"] },
   { path: "daily", label: "毎日の資格確認", component: Daily as Route["component"] },
-  { path: "subsidy", label: "助成金", component: Programs as Route["component"], props: { kind: "subsidy" } },
+  { path: "subsidy", label: "助成金", component: Subsidy as Route["component"] },
   { path: "grant", label: "協力金", component: Programs as Route["component"], props: { kind: "grant" } },
   { path: "faq", label: "よくある質問", component: Faq as Route["component"] },
   { path: "settings", label: "設定", component: Settings as Route["component"] },

@@ -88,8 +88,35 @@ export const api = {
   pcCheck: () => unwrap(commands.pcCheck()),
   internetCheck: () => unwrap(commands.internetCheck()),
   readerCheck: () => unwrap(commands.readerCheck()),
+  guideChecklistPreview: () => unwrap(commands.guideChecklistPreview()),
+  saveGuideChecklist: () => unwrap(commands.saveGuideChecklist()),
   faq: (query: string) => plain(commands.faq(query)),
   openLink: (url: string) => unwrap(commands.openLink(url)),
+  subsidyOverview: () => unwrap(commands.subsidyOverview()),
+  saveReceipt: (id: number | null, input: Parameters<typeof commands.saveReceipt>[1]) =>
+    unwrap(commands.saveReceipt(id, input)),
+  deleteReceipt: (id: number) => unwrap(commands.deleteReceipt(id)),
+  savePurchase: (id: number | null, receiptId: number, input: Parameters<typeof commands.savePurchase>[2]) =>
+    unwrap(commands.savePurchase(id, receiptId, input)),
+  deletePurchase: (id: number) => unwrap(commands.deletePurchase(id)),
+  attachDocument: (
+    kind: Parameters<typeof commands.attachDocument>[0],
+    receiptId: number | null,
+    proof: Parameters<typeof commands.attachDocument>[2],
+  ) => unwrap(commands.attachDocument(kind, receiptId, proof)),
+  deleteDocument: (id: number) => unwrap(commands.deleteDocument(id)),
+  saveSubsidyAnswers: (appliedBefore: boolean, passbook: Parameters<typeof commands.saveSubsidyAnswers>[1]) =>
+    unwrap(commands.saveSubsidyAnswers(appliedBefore, passbook)),
+  setSubsidyStatus: (status: Parameters<typeof commands.setSubsidyStatus>[0], on: string | null) =>
+    unwrap(commands.setSubsidyStatus(status, on)),
+  breakdownPreview: () => unwrap(commands.breakdownPreview()),
+  saveBreakdown: (format: Parameters<typeof commands.saveBreakdown>[0]) => unwrap(commands.saveBreakdown(format)),
+  printBreakdown: () => unwrap(commands.printBreakdown()),
+  buildUploadSet: () => unwrap(commands.buildUploadSet()),
+  programDataStatus: () => unwrap(commands.programDataStatus()),
+  checkProgramUpdates: () => unwrap(commands.checkProgramUpdates()),
+  getUpdateAddress: () => unwrap(commands.getUpdateAddress()),
+  setUpdateAddress: (address: string) => unwrap(commands.setUpdateAddress(address)),
 };
 
 /** Calls `handler` for every reader and card event; returns the function that stops listening. */

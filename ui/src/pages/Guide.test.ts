@@ -389,7 +389,7 @@ describe("導入ガイド", () => {
     await stepHeading(/ユーザー登録する$/);
     const seen = new Set<string>();
     const expected = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")].filter((el) => {
-      if (el.getAttribute("tabindex") === "-1" || el.closest("[hidden]")) return false;
+      if (el.getAttribute("tabindex") === "-1" || el.closest("[hidden]") || el.closest("dialog:not([open])")) return false;
       if (el instanceof HTMLInputElement && el.type === "radio") {
         if (seen.has(el.name)) return false;
         seen.add(el.name);
@@ -425,5 +425,23 @@ describe("導入ガイド", () => {
     expect(onready).not.toHaveBeenCalled();
     expect(calls.wizardStepDetail).not.toHaveBeenCalled();
     expect(document.body.textContent).not.toContain("いまの状況を確かめる");
+  });
+
+  it("shows the checklist as the pages Rust draws, and saves it where staff choose", async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>導入チェックリスト</text></svg>';
+    const guideChecklistPreview = vi.fn(async () => [svg]);
+    const saveGuideChecklist = vi.fn(async () => "/home/clinic/導入チェックリスト.pdf" as string | null);
+    const { user } = page({}, { guideChecklistPreview, saveGuideChecklist });
+    await screen.findByRole("heading", { name: "導入チェックリスト" });
+    await user.click(document.getElementById("checklist-preview")!);
+    const img = await screen.findByAltText("チェックリスト 1ページ目");
+    expect(img.getAttribute("src")).toBe(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    await user.click(document.getElementById("checklist-save")!);
+    await waitFor(() => expect(toasts.list.some((t) => t.message.includes("導入チェックリスト.pdf"))).toBe(true));
+    saveGuideChecklist.mockResolvedValueOnce(null);
+    const before = toasts.list.length;
+    await user.click(document.getElementById("checklist-save")!);
+    await tick();
+    expect(toasts.list.length).toBe(before);
   });
 });

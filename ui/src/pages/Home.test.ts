@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { AppInfo } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
-import { appInfo, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
+import { appInfo, dataStatus, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
 import type { TimelineView } from "../api";
 import Home from "./Home.svelte";
 
@@ -151,5 +151,33 @@ describe("ホーム", () => {
     await tick();
     expect(onready).not.toHaveBeenCalled();
     expect(document.body.textContent).not.toContain("さくら整骨院");
+  });
+  it("a newer version announced: the banner gives the address and SHA-256 as text, and says the app does not update itself", async () => {
+    const sha256 = "3f2a9c0d1e4b5a6978877665544332211ffeeddccbbaa99887766554433221100";
+    const installerUrl = "https://example.jp/onshi-navi/OnshiNavi_0.2.0_x64-setup.exe";
+    const summary = { ...homeSummary([subsidy()]), updates: dataStatus({ newerApp: { version: "0.2.0", installerUrl, sha256 } }) };
+    page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }));
+    const banner = await screen.findByRole("status");
+    expect(banner.id).toBe("home-new-version");
+    expect(banner.textContent).toContain("新しい版があります(版 0.2.0)");
+    expect(document.getElementById("home-new-version-url")!.textContent).toBe(installerUrl);
+    expect(document.getElementById("home-new-version-sha256")!.textContent).toBe(sha256);
+    expect(banner.textContent).toContain(
+      "オン資ナビは自動では更新しません。販売店・配布元の案内に沿って、ダウンロードしたファイルのSHA-256が一致することを確かめてからインストールしてください。",
+    );
+    // Only official guide pages open from the app: the installer address is text, not a link.
+    expect(within(banner).queryByRole("link")).toBeNull();
+    expect(document.getElementById("home-update-failed")).toBeNull();
+  });
+
+  it("a failed update check is a small muted line; no banner without a newer version", async () => {
+    const summary = {
+      ...homeSummary([subsidy()]),
+      updates: dataStatus({ lastFailed: true, lastResult: "更新の確認先に接続できませんでした", lastCheckedAt: "2026-11-29T00:00:00Z" }),
+    };
+    page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }));
+    const line = await screen.findByText("制度データの更新を確認できませんでした: 更新の確認先に接続できませんでした");
+    expect(line.className).toContain("muted");
+    expect(document.getElementById("home-new-version")).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import { ApiError, type ClinicProfileInput, type FieldIssue } from "../api";
 import type { Backend } from "../lib/backend";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
-import { appInfo, auditEntry, clinicProfile } from "../lib/testing/fixtures";
+import { appInfo, auditEntry, clinicProfile, dataStatus } from "../lib/testing/fixtures";
+import { clearToasts, toasts } from "../lib/toast.svelte";
 import Settings from "./Settings.svelte";
 
 /** The calls the page makes on load, each replaceable. */
@@ -16,6 +17,8 @@ function backend(calls: Partial<Backend> = {}) {
     appInfo: async () => appInfo(),
     auditLog: async () => [auditEntry()],
     checkClinicProfile: async () => ({ errors: [], warnings: [] }),
+    getUpdateAddress: async () => "",
+    programDataStatus: async () => dataStatus(),
     ...calls,
   });
 }
@@ -304,5 +307,67 @@ describe("設定", () => {
     await waitFor(() => expect(document.getElementById("msg-textSize")!.textContent).toContain("データベースの処理に失敗しました"));
     expect(document.documentElement.dataset.textSize).toBe("standard");
     expect((screen.getByLabelText("標準") as HTMLInputElement).checked).toBe(true);
+  });
+  it("制度データの更新: shows the data in use and the last check, saves the address, refusals beside the field", async () => {
+    const setUpdateAddress = vi
+      .fn<(a: string) => Promise<string>>()
+      .mockRejectedValueOnce(refusal([{ field: "updateAddress", message: "https:// で始まるアドレスを入力してください" }]))
+      .mockImplementation(async (a) => a.trim());
+    page(
+      backend({
+        setUpdateAddress,
+        getUpdateAddress: async () => "",
+        programDataStatus: async () => dataStatus({ version: 4, updated: true, lastCheckedAt: "2026-11-28T00:30:00Z", lastResult: "最新です" }),
+      }),
+    );
+    await screen.findByRole("heading", { name: "制度データの更新" });
+    expect(document.getElementById("updates-version")!.textContent).toBe("版 4(更新で取り込み)");
+    expect(document.getElementById("updates-last-checked")!.textContent).toMatch(/^2026-11-28 \d\d:30$/);
+    expect(document.getElementById("updates-last-result")!.textContent).toBe("最新です");
+    expect(input("f-updateAddress").value).toBe("");
+
+    await type("f-updateAddress", "http://example.jp/feed");
+    await fireEvent.click(screen.getByRole("button", { name: "確認先を保存" }));
+    await waitFor(() => expect(message("updateAddress").textContent).toBe("https:// で始まるアドレスを入力してください"));
+    expect(input("f-updateAddress").getAttribute("aria-invalid")).toBe("true");
+    expect(input("f-updateAddress").getAttribute("aria-describedby")).toBe("hint-updateAddress msg-updateAddress");
+    expect(input("f-updateAddress").value).toBe("http://example.jp/feed");
+
+    await type("f-updateAddress", " https://example.jp/feed ");
+    await fireEvent.click(screen.getByRole("button", { name: "確認先を保存" }));
+    await waitFor(() => expect(input("f-updateAddress").value).toBe("https://example.jp/feed"));
+    expect(setUpdateAddress).toHaveBeenLastCalledWith(" https://example.jp/feed ");
+    expect(message("updateAddress").textContent).toBe("");
+  });
+
+  it("制度データの更新: bundled data never checked says so; 今すぐ確認 shows what came of it", async () => {
+    const checkProgramUpdates = vi.fn(async () => dataStatus({ version: 5, updated: true, lastCheckedAt: "2026-11-29T01:00:00Z", lastResult: "更新しました(版 5)" }));
+    page(backend({ checkProgramUpdates }));
+    await screen.findByRole("heading", { name: "制度データの更新" });
+    expect(document.getElementById("updates-version")!.textContent).toBe("版 3(アプリに同梱)");
+    expect(document.getElementById("updates-last-checked")!.textContent).toBe("まだ確認していません");
+    expect(document.getElementById("updates-last-result")).toBeNull();
+    await fireEvent.click(document.getElementById("updates-check")!);
+    await waitFor(() => expect(document.getElementById("updates-version")!.textContent).toBe("版 5(更新で取り込み)"));
+    expect(document.getElementById("updates-last-result")!.textContent).toBe("更新しました(版 5)");
+    expect(checkProgramUpdates).toHaveBeenCalledOnce();
+  });
+
+  it("制度データの更新: a failed check says why and shows the status Rust keeps", async () => {
+    const checkProgramUpdates = vi.fn(async () => {
+      throw new ApiError({ code: "Unreachable", message: "更新の確認先に接続できませんでした。インターネットの接続を確かめてください", fields: [] });
+    });
+    const programDataStatus = vi
+      .fn()
+      .mockResolvedValueOnce(dataStatus())
+      .mockResolvedValue(dataStatus({ lastCheckedAt: "2026-11-29T01:00:00Z", lastFailed: true, lastResult: "更新の確認先に接続できませんでした" }));
+    page(backend({ checkProgramUpdates, programDataStatus }));
+    await screen.findByRole("heading", { name: "制度データの更新" });
+    await fireEvent.click(document.getElementById("updates-check")!);
+    await waitFor(() => expect(toasts.list.map((t) => t.message)).toContain("更新の確認先に接続できませんでした。インターネットの接続を確かめてください"));
+    await waitFor(() => expect(document.getElementById("updates-last-result")!.textContent).toBe("更新の確認先に接続できませんでした"));
+    expect(document.getElementById("updates-last-result")!.className).toContain("error");
+    expect(programDataStatus).toHaveBeenCalledTimes(2);
+    clearToasts();
   });
 });

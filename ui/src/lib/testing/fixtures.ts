@@ -1,5 +1,5 @@
 // Data shaped as the Rust side sends it, for component tests.
-import type { HomeSummary, ProgramStatus } from "../../api";
+import type { DataStatus, HomeSummary, ProgramStatus } from "../../api";
 
 export function subsidy(overrides: Partial<ProgramStatus> = {}): ProgramStatus {
   return {
@@ -42,7 +42,13 @@ export function homeSummary(programs: ProgramStatus[]): HomeSummary {
     timeline: null,
     todayChecks: { total: 0, myNumberCard: 0, ratePercent: 0 },
     programs: { asOfText: "令和8年11月24日 (2026-11-24)", programs },
+    updates: dataStatus(),
   };
+}
+
+/** The program data in use: bundled with the app, never checked, no newer app announced. */
+export function dataStatus(overrides: Partial<DataStatus> = {}): DataStatus {
+  return { version: 3, updated: false, lastCheckedAt: null, lastResult: null, lastFailed: false, newerApp: null, ...overrides };
 }
 
 // ホーム and 導入ガイド. (Imported here so that this block is only an addition to the file.)

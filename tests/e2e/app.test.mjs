@@ -3,7 +3,7 @@
 // is still there. A screenshot of each screen goes to target/e2e-screenshots/ for review.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session, startDriver, stopDriver } from "./webdriver.mjs";
@@ -18,6 +18,8 @@ let driver;
 let session;
 const home = mkdtempSync(join(tmpdir(), "onshi-e2e-"));
 const dataDir = join(home, "山田 太郎", "オン資ナビ");
+// Stands in for the save dialogs and the PDF viewer (see src-tauri/src/commands/files.rs).
+const saveDir = join(home, "山田 太郎", "保存先");
 
 async function snap(name) {
   writeFileSync(join(shots, `${name}.png`), await session.screenshot());
@@ -62,6 +64,7 @@ describe("オン資ナビ in its window", () => {
         TAURI_WEBVIEW_AUTOMATION: "true",
         ONSHI_NAVI_DATA_DIR: dataDir,
         ONSHI_NAVI_DEMO: "1",
+        ONSHI_NAVI_SAVE_DIR: saveDir,
         XDG_DATA_HOME: join(home, "xdg-data"),
         XDG_CONFIG_HOME: join(home, "xdg-config"),
         XDG_CACHE_HOME: join(home, "xdg-cache"),
@@ -262,6 +265,72 @@ describe("オン資ナビ in its window", () => {
     await session.waitFor("hand-logged", async () => /1 件\(マイナ保険証 0 件・利用率 0%\)/.test(await session.text("#today-counts")));
     assert.match(await session.text("#today-table"), /資格確認書.*資格を確認できた.*スタッフ入力.*資格確認書を目視で確認/s);
     await snap("15-daily-log");
+  });
+
+  test("助成金: two purchases, a receipt total unlike its lines blocks 申請準備完了, printed, the upload set built", async () => {
+    await go("subsidy");
+    assert.match(await session.text("#subsidy-closed"), /終了/, "the closed round says so, and preparing still works");
+    await session.type("#receipt-number", "１２３");
+    await session.type("#receipt-seller", "センター電機");
+    await session.type("#receipt-issuedOn", "2025-11-20");
+    await session.type("#receipt-total", "¥14,960");
+    await session.click("#receipt-add");
+    const rid = await session.waitFor("the receipt listed", () =>
+      session.exec("return document.querySelector('section[data-receipt-id]')?.dataset.receiptId ?? null"),
+    );
+    const field = (key) => `#line-${rid}-${key}`;
+    const receipt = `section[data-receipt-id="${rid}"]`;
+    async function fillLine(item, category, model, quantity, price) {
+      await session.type(field("item"), item);
+      await session.exec(
+        "const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        [field("category"), category],
+      );
+      await session.type(field("makerModel"), model);
+      await session.type(field("quantity"), quantity);
+      await session.type(field("unitPrice"), price);
+      await session.type(field("boughtOn"), "2025-11-20");
+    }
+    // A quantity of 0 gets a message beside the field; what was typed stays.
+    await fillLine("ICカードリーダー", "card_reader", "ソニー RC-S300/S", "0", "4,980");
+    await session.click(field("add"));
+    await session.waitFor("the quantity message", async () => /1以上/.test(await session.text(`${field("quantity")}-message`)));
+    assert.equal(await session.prop(field("item"), "value"), "ICカードリーダー", "nothing typed is lost");
+    await session.type(field("quantity"), "２");
+    await session.click(field("add"));
+    await session.waitFor("the first line", async () => /ICカードリーダー/.test(await session.text(receipt)) && (await session.prop(field("item"), "value")) === "");
+    await fillLine("USB延長ケーブル", "other", "エレコム USB-ECA15BK", "1", "1500");
+    await session.click(field("add"));
+    await session.waitFor("the second line", async () => /USB延長ケーブル/.test(await session.text(receipt)));
+    assert.match(await session.text(receipt), /対象外/);
+    assert.match(await session.text("[data-testid=receipt-mismatch]"), /¥14,960.*¥11,460.*¥3,500/s);
+    assert.match(await session.text("#subsidy-eligible-total"), /¥9,960/);
+    assert.match(await session.text("#subsidy-claim"), /¥9,000/, "cut to whole thousands");
+    await snap("16-subsidy-mismatch");
+
+    await session.click("#subsidy-ready");
+    await session.waitFor("refused", async () => /一致しません/.test(await session.text("#subsidy-ready-error")));
+    assert.match(await session.text("#subsidy-status-label"), /準備中/);
+
+    await session.click("#breakdown-preview");
+    await session.waitFor("the preview", () => session.exec("return document.querySelectorAll('img.preview-page').length === 1"));
+    await snap("17-subsidy-preview");
+    await session.exec("document.querySelector('dialog[open]')?.close()");
+
+    await session.click("#breakdown-print");
+    const printed = await session.waitFor("the printed PDF", () =>
+      existsSync(saveDir) && readdirSync(saveDir).find((f) => /^領収書内訳書_.*\.pdf$/.test(f)),
+    );
+    assert.equal(readFileSync(join(saveDir, printed)).subarray(0, 5).toString(), "%PDF-");
+
+    await session.click("#upload-set-build");
+    await session.waitFor("the set", async () => /02_領収書内訳書\.xlsx/.test(await session.text("#upload-set-result")));
+    const folder = readdirSync(saveDir).find((f) => /^助成金申請_\d{8}$/.test(f));
+    assert.ok(folder, "the folder is written");
+    assert.deepEqual(readdirSync(join(saveDir, folder)).sort(), ["02_領収書内訳書.pdf", "02_領収書内訳書.xlsx"]);
+    assert.ok(existsSync(join(saveDir, `${folder}.zip`)), "and the .zip beside it");
+    assert.match(await session.text("#upload-set-result"), /写し/, "what is still missing is listed");
+    await snap("18-subsidy-upload-set");
   });
 
   test("after quitting and starting again, everything is still there", async () => {

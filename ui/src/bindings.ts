@@ -1625,6 +1625,8 @@ export type StoreErrorCode =
 export type SubsidyOverview = {
 	/**  The program with its state today (受付終了 shows as such) */
 	program: ProgramStatus,
+	/**  When the program data in use was last checked against its sources (和暦 with 西暦) */
+	dataAsOfText: string,
 	/**  Each 領収書 */
 	receipts: ReceiptView[],
 	/**  購入金額の合計 */

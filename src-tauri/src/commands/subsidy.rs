@@ -96,6 +96,8 @@ pub struct CategoryOption {
 pub struct SubsidyOverview {
     /// The program with its state today (受付終了 shows as such)
     pub program: ProgramStatus,
+    /// When the program data in use was last checked against its sources (和暦 with 西暦)
+    pub data_as_of_text: String,
     /// Each 領収書
     pub receipts: Vec<ReceiptView>,
     /// 購入金額の合計
@@ -199,7 +201,7 @@ fn reader_warning(p: &store::subsidy::Purchase) -> Option<String> {
     })
 }
 
-fn overview_of(g: Gathered, board: ProgramStatus, today: NaiveDate) -> SubsidyOverview {
+fn overview_of(g: Gathered, board: ProgramStatus, data_as_of_text: String, today: NaiveDate) -> SubsidyOverview {
     let receipts = g
         .receipts
         .iter()
@@ -236,6 +238,7 @@ fn overview_of(g: Gathered, board: ProgramStatus, today: NaiveDate) -> SubsidyOv
     let items = g.program.rules.iter().find(|r| matches!(r.effect, RuleEffect::EligibleItems { .. }));
     SubsidyOverview {
         program: board,
+        data_as_of_text,
         receipts,
         total_yen: yen(g.evaluation.total_yen),
         eligible_total_yen: yen(g.evaluation.eligible_total_yen),
@@ -271,7 +274,7 @@ pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverv
         .find(&g.program.id)
         .cloned()
         .ok_or_else(|| AppError::from(programs::ProgramsError::UnknownProgram(g.program.id.clone())))?;
-    Ok(overview_of(g, status, today))
+    Ok(overview_of(g, status, board.as_of_text, today))
 }
 
 /// Adds (`id` None) or changes a 領収書; field messages on bad input.

@@ -60,6 +60,7 @@ describe("助成金", () => {
     expect(el("subsidy-closed").textContent!.trim()).toBe(
       "この受付は終了しています(締切 令和8年1月15日 (2026-01-15))。次の受付が始まったときのために、書類の準備と印刷はできます。",
     );
+    expect(screen.getByTestId("programs-as-of").textContent).toBe("制度の情報は 令和8年11月24日 (2026-11-24) 時点のものです。");
     expect(onready).toHaveBeenCalledOnce();
   });
 

@@ -128,6 +128,7 @@ export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): Subsi
   const app = overrides.application ?? application();
   return {
     program: subsidy(),
+    dataAsOfText: "令和8年11月24日 (2026-11-24)",
     receipts: [matchingReceipt(), mismatchedReceipt()],
     // Figures a screen could not get by adding what it shows: they must be Rust's.
     totalYen: 50600,

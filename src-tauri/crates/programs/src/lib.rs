@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 pub mod feed;
+pub mod grant;
 pub mod paperwork;
 pub mod purchases;
 
@@ -223,6 +224,12 @@ pub enum RuleEffect {
         /// Each document, in the order the portal asks for them
         documents: Vec<paperwork::RequiredDocument>,
     },
+    /// What a 協力金 asks the clinic to have done within its 対象期間. Used by
+    /// [`grant::evaluate`].
+    GrantRequirements {
+        /// Each requirement, in the order the source lists them
+        requirements: Vec<grant::GrantRequirement>,
+    },
     /// The file formats (and size, when the portal states one) the portal takes. Used by the
     /// upload set's checks.
     UploadFormats {
@@ -420,6 +427,9 @@ impl Catalog {
                     RuleEffect::RequiredDocuments { documents } if documents.is_empty() => {
                         return bad("必要な書類が空です");
                     }
+                    RuleEffect::GrantRequirements { .. } if p.kind != ProgramKind::Grant || p.period.is_none() => {
+                        return bad("要件は対象期間のある協力金にだけ付けられます");
+                    }
                     RuleEffect::EligibleItems { .. }
                     | RuleEffect::ExcludesEarlierApplicants
                     | RuleEffect::RequiredDocuments { .. }
@@ -545,6 +555,10 @@ fn rule_text(p: &Program, r: &Rule) -> String {
                 None => format!("提出できるファイルの形式: {formats}。"),
             }
         }
+        RuleEffect::GrantRequirements { requirements } => format!(
+            "給付の要件(対象期間内): {}。",
+            requirements.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")
+        ),
         RuleEffect::NoUsageThreshold => {
             "マイナ保険証の利用件数の基準はありません。要件の取組をしていれば、利用がなくても対象です。".to_string()
         }
@@ -853,7 +867,8 @@ mod tests {
                 "required_documents",
                 "upload_formats",
                 "report_deadline_extended",
-                "no_usage_threshold"
+                "no_usage_threshold",
+                "grant_requirements"
             ]
         );
         for r in rules {

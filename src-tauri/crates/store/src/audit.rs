@@ -70,6 +70,10 @@ stored_enum! {
         SubsidyDocument => "subsidy_document",
         /// 助成金の申請 (status, passbook checks)
         SubsidyApplication => "subsidy_application",
+        /// 協力金: ポスターの掲示
+        PromotionPoster => "promotion_poster",
+        /// 協力金: 1日のチラシ・お声がけ
+        PromotionDay => "promotion_day",
     }
 }
 
@@ -106,6 +110,8 @@ impl AuditEntity {
             AuditEntity::SubsidyPurchase => "助成金の品目",
             AuditEntity::SubsidyDocument => "助成金の添付書類",
             AuditEntity::SubsidyApplication => "助成金の申請",
+            AuditEntity::PromotionPoster => "協力金: ポスターの掲示",
+            AuditEntity::PromotionDay => "協力金: チラシ・お声がけ",
         }
     }
 }
@@ -250,6 +256,13 @@ fn detail_label(
             Some(s) => format!("状態: {}", crate::subsidy::status_label_of_db(s)),
             None => "申請の回答・通帳の確認".into(),
         },
+        Some(AuditEntity::PromotionPoster) => number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default(),
+        Some(AuditEntity::PromotionDay) => text("day")
+            .map(|d| {
+                let shown = chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_or(d, jptext::format_date);
+                format!("{shown} の記録")
+            })
+            .unwrap_or_default(),
         Some(AuditEntity::EligibilityCheck) => number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default(),
         Some(AuditEntity::Patient) => {
             let Some(id) = number("id") else { return String::new() };
@@ -329,6 +342,8 @@ mod tests {
             AuditEntity::SubsidyPurchase => 8,
             AuditEntity::SubsidyDocument => 9,
             AuditEntity::SubsidyApplication => 10,
+            AuditEntity::PromotionPoster => 11,
+            AuditEntity::PromotionDay => 12,
         }
     }
 
@@ -358,7 +373,7 @@ mod tests {
             assert_eq!(entity_label(e.as_db()), e.label());
             assert!(texts.insert(e.as_db()) && labels.insert(e.label()), "{e:?} is not unique");
         }
-        assert_eq!(AuditEntity::ALL.len(), 11);
+        assert_eq!(AuditEntity::ALL.len(), 13);
     }
 
     #[test]
@@ -402,6 +417,8 @@ mod tests {
             (AuditEntity::SubsidyPurchase, r#"{"id":5,"receipt":2}"#, "記録番号 5"),
             (AuditEntity::SubsidyDocument, r#"{"id":1,"kind":"receipt"}"#, "領収書の写し"),
             (AuditEntity::SubsidyApplication, r#"{"program":"p","status":"applied"}"#, "状態: 申請済"),
+            (AuditEntity::PromotionPoster, r#"{"id":3}"#, "記録番号 3"),
+            (AuditEntity::PromotionDay, r#"{"day":"2025-06-02"}"#, "令和7年6月2日 (2025-06-02) の記録"),
         ];
         for e in AuditEntity::ALL {
             assert!(cases.iter().any(|(c, _, _)| c == e), "{e:?} has a detail case");

@@ -13,6 +13,7 @@ pub mod checks;
 pub mod clinic;
 mod error;
 pub mod patients;
+pub mod promotion;
 pub mod settings;
 pub mod setup;
 pub mod subsidy;

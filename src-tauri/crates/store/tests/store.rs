@@ -600,6 +600,11 @@ async fn every_change_is_logged_with_japanese_wording() {
         .save_subsidy_answers("equipment_subsidy_2025", false, Default::default(), "院長", at(14))
         .await
         .expect("answers");
+    let poster = store::promotion::PosterInput { shown_from: "2026-11-01".into(), shown_to: String::new() };
+    store.save_poster(None, &poster, day, "院長", at(15)).await.expect("poster");
+    let counts =
+        store::promotion::PromotionDayInput { day: "2026-11-02".into(), flyers: "2".into(), prompts: "3".into() };
+    store.set_promotion_day(&counts, day, "院長", at(15)).await.expect("day");
 
     let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
     let log = store.audit_log(50, titles).await.expect("log");
@@ -621,6 +626,8 @@ async fn every_change_is_logged_with_japanese_wording() {
             ("助成金の品目", "登録", "記録番号 1"),
             ("助成金の添付書類", "登録", "通帳の写し"),
             ("助成金の申請", "変更", "申請の回答・通帳の確認"),
+            ("協力金: ポスターの掲示", "登録", "記録番号 1"),
+            ("協力金: チラシ・お声がけ", "登録", "令和8年11月2日 (2026-11-02) の記録"),
         ],
         "saving the same value or ticking a ticked step logs nothing"
     );

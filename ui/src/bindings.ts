@@ -100,6 +100,14 @@ export const commands = {
 	/**  Opens an official page in the system's browser. */
 	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
 	/**  The screen's data for today. */
+	grantOverview: () => typedError<GrantOverview, AppError>(__TAURI_INVOKE("grant_overview")),
+	/**  Adds (`id` None) or changes a display period of the poster; field messages on bad input. */
+	savePoster: (id: number | null, input: PosterInput) => typedError<Poster, AppError>(__TAURI_INVOKE("save_poster", { id, input })),
+	/**  Removes a display period. */
+	deletePoster: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_poster", { id })),
+	/**  Sets a day's flyers and お声がけ (both 0 removes the day); field messages on bad input. */
+	setPromotionDay: (input: PromotionDayInput) => typedError<PromotionDay, AppError>(__TAURI_INVOKE("set_promotion_day", { input })),
+	/**  The screen's data for today. */
 	subsidyOverview: () => typedError<SubsidyOverview, AppError>(__TAURI_INVOKE("subsidy_overview")),
 	/**  Adds (`id` None) or changes a 領収書; field messages on bad input. */
 	saveReceipt: (id: number | null, input: ReceiptInput) => typedError<number, AppError>(__TAURI_INVOKE("save_receipt", { id, input })),
@@ -807,6 +815,34 @@ export type FormsErrorCode =
 /**  The document library failed (a bug) */
 "DocumentFailed";
 
+/**  Every requirement judged against the period. */
+export type GrantEvaluation = {
+	/**  Each requirement in the data's order */
+	requirements: RequirementResult[],
+	/**  Every requirement is met */
+	allMet: boolean,
+};
+
+/**  Everything the 協力金 screen shows. */
+export type GrantOverview = {
+	/**  The program with its state today */
+	program: ProgramStatus,
+	/**  When the program data was last checked against its sources */
+	dataAsOfText: string,
+	/**  Each requirement met or not, with why (inside the 対象期間) */
+	evaluation: GrantEvaluation | null,
+	/**  The 運用開始日 from the 導入ガイド, 和暦 with 西暦 */
+	startDateText: string | null,
+	/**  The poster's display periods */
+	posters: Poster[],
+	/**  Each day's flyers and お声がけ */
+	days: PromotionDay[],
+	/**  The 利用率 by month over the 対象期間 (a fact for the report, not a requirement) */
+	monthlyUsage: MonthUsage[],
+	/**  Today, for the date fields' limit */
+	today: string,
+};
+
 /**
  *  A part of オン資ナビ a step offers as help. Each helps staff; none proves anything to the
  *  official system.
@@ -971,6 +1007,14 @@ export type Mode =
 { kind: "demo"; 
 /**  Why (no reader attached, the service is not running, or asked for) */
 reason: string };
+
+/**  One month of the 対象期間 with its checks. */
+export type MonthUsage = {
+	/**  `令和7年5月 (2025-05)` */
+	monthText: string,
+	/**  The month's checks and the マイナ保険証 利用率 */
+	counts: CheckCounts,
+};
 
 /**  The outcome with its words for staff. */
 export type NetCheck = {
@@ -1143,6 +1187,24 @@ export type PinStatus = {
 	blocked: boolean,
 };
 
+/**  A display period of the poster, as stored. */
+export type Poster = {
+	/**  Row id */
+	id: number,
+	/**  Put up on */
+	shownFrom: string,
+	/**  Taken down on; `None` while it is still up */
+	shownTo: string | null,
+};
+
+/**  A display period as typed. */
+export type PosterInput = {
+	/**  掲示した日 */
+	shownFrom: string,
+	/**  外した日 (empty while still up) */
+	shownTo: string,
+};
+
 /**  Errors and warnings of a form as typed, without saving: the form shows them as the user goes. */
 export type ProfileCheck = {
 	/**  Problems that block saving */
@@ -1222,6 +1284,26 @@ export type ProgramsErrorCode =
 "FeedSignature" | 
 /**  An update no newer than the data in use */
 "FeedNotNewer";
+
+/**  One day's counts, as stored. */
+export type PromotionDay = {
+	/**  The day */
+	day: string,
+	/**  チラシを渡した枚数 */
+	flyers: number,
+	/**  お声がけした人数 */
+	prompts: number,
+};
+
+/**  One day's counts as typed. */
+export type PromotionDayInput = {
+	/**  The day */
+	day: string,
+	/**  チラシ (枚) */
+	flyers: string,
+	/**  お声がけ (人) */
+	prompts: string,
+};
 
 /**
  *  What staff say a file is when attaching it to a 領収書: only a 領収書 (or レシート) proves
@@ -1391,6 +1473,18 @@ patient: Patient } |
 { kind: "needs_decision"; 
 /**  The registered patients with that 氏名 and 生年月日, oldest first */
 existing: Patient[] };
+
+/**  One requirement judged. */
+export type RequirementResult = {
+	/**  Stable id */
+	id: string,
+	/**  The requirement */
+	label: string,
+	/**  Met inside the period */
+	met: boolean,
+	/**  Why, in Japanese: what counted, or what is missing */
+	why: string,
+};
 
 /**
  *  How the clinic connects to the オンライン資格確認 system (the seed's 2. ステップ.1): it decides

@@ -6,6 +6,7 @@ pub mod card;
 pub mod checks;
 pub mod clinic;
 mod files;
+pub mod grant;
 pub mod home;
 pub mod links;
 pub mod patients;
@@ -58,6 +59,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::guide_checklist_preview,
             wizard::save_guide_checklist,
             links::open_link,
+            grant::grant_overview,
+            grant::save_poster,
+            grant::delete_poster,
+            grant::set_promotion_day,
             subsidy::subsidy_overview,
             subsidy::save_receipt,
             subsidy::delete_receipt,

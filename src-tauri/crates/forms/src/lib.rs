@@ -23,6 +23,7 @@ mod layout;
 mod model;
 mod pdf;
 pub mod photos;
+mod poster;
 mod svg;
 mod table;
 pub mod upload;
@@ -30,6 +31,7 @@ mod xlsx;
 
 pub use error::{FormsError, FormsErrorCode};
 pub use model::{Breakdown, Checklist, ChecklistRow, Photo, ReceiptSheet, SheetLine};
+pub use poster::{Audience, PosterFormat, PosterSheet};
 
 /// The 領収書内訳書 as a PDF (A4 portrait, as many pages as the lines need).
 pub fn breakdown_pdf(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
@@ -61,4 +63,14 @@ pub fn checklist_preview(list: &Checklist) -> Vec<String> {
 /// One A4 page per photo, upright and shrunk (see [`photos::prepare`]), in the order given.
 pub fn photos_pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
     photos::pdf(photos)
+}
+
+/// The patient poster or flyers as a PDF (one A4 page).
+pub fn poster_pdf(sheet: &PosterSheet) -> Result<Vec<u8>, FormsError> {
+    pdf::render(&poster::title(sheet), &poster::pages(sheet))
+}
+
+/// The poster's page as SVG, exactly as [`poster_pdf`] prints it.
+pub fn poster_preview(sheet: &PosterSheet) -> Vec<String> {
+    svg::render(&poster::pages(sheet))
 }

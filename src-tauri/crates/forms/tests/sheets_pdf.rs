@@ -155,6 +155,29 @@ mod poppler {
     }
 
     #[test]
+    fn posters_and_flyers_read_back_with_the_clinics_name() {
+        use forms::{Audience, PosterFormat, PosterSheet};
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (audience, format, treatment, copies) in [
+            (Audience::Judo, PosterFormat::Poster, "柔道整復", 1),
+            (Audience::Ahaki, PosterFormat::Flyer, "はり・きゅう", 2),
+        ] {
+            let sheet = PosterSheet { clinic_name: "さくら整骨院".into(), audience, format };
+            let pdf = forms::poster_pdf(&sheet).expect("pdf");
+            assert!(pdf.len() < 150 * 1024, "{} KB", pdf.len() / 1024);
+            let path = write(dir.path(), "poster.pdf", &pdf);
+            let text = text(&path).replace(char::is_whitespace, "");
+            assert_eq!(text.matches("さくら整骨院").count(), copies, "{text}");
+            for needle in ["マイナ保険証を", treatment, "資格確認書", "暗証番号"] {
+                assert!(text.contains(needle), "{needle:?} not in:\n{text}");
+            }
+            assert_subset_fonts(&path);
+            assert!(ink(&path, dir.path()) > 3_000);
+            assert_eq!(forms::poster_preview(&sheet).len(), 1);
+        }
+    }
+
+    #[test]
     fn a_40_line_receipt_flows_over_pages_each_with_the_header() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = write(dir.path(), "long.pdf", &forms::breakdown_pdf(&common::long_breakdown(40)).expect("pdf"));

@@ -1,0 +1,20 @@
+//! Writes the poster and the flyer for a sample clinic into a folder, to look at them:
+//! `cargo run -p forms --example poster_sample -- OUT`.
+use forms::{Audience, PosterFormat, PosterSheet};
+
+fn main() {
+    let out = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+    for (name, audience, format) in
+        [("poster.pdf", Audience::Judo, PosterFormat::Poster), ("flyer.pdf", Audience::Ahaki, PosterFormat::Flyer)]
+    {
+        let sheet = PosterSheet { clinic_name: "さくら整骨院".into(), audience, format };
+        match forms::poster_pdf(&sheet) {
+            Ok(pdf) => {
+                if let Err(e) = std::fs::write(out.join(name), pdf) {
+                    eprintln!("{name}: {e}");
+                }
+            }
+            Err(e) => eprintln!("{name}: {e}"),
+        }
+    }
+}

@@ -99,6 +99,14 @@ export const commands = {
 	saveGuideChecklist: () => typedError<string | null, AppError>(__TAURI_INVOKE("save_guide_checklist")),
 	/**  Opens an official page in the system's browser. */
 	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
+	/**  The clinic's name and which posters fit its kind. */
+	posterChoices: () => typedError<PosterChoices, AppError>(__TAURI_INVOKE("poster_choices")),
+	/**  The poster or flyer page as SVG, as it prints. */
+	posterPreview: (audience: Audience, format: PosterFormat) => typedError<string[], AppError>(__TAURI_INVOKE("poster_preview", { audience, format })),
+	/**  Saves the poster or flyer as PDF where staff choose; `None` when the dialog was closed. */
+	savePosterPdf: (audience: Audience, format: PosterFormat) => typedError<string | null, AppError>(__TAURI_INVOKE("save_poster_pdf", { audience, format })),
+	/**  Prints the poster or flyer through the PC's PDF viewer; returns the file's path. */
+	printPoster: (audience: Audience, format: PosterFormat) => typedError<string, AppError>(__TAURI_INVOKE("print_poster", { audience, format })),
 	/**  The screen's data for today. */
 	grantOverview: () => typedError<GrantOverview, AppError>(__TAURI_INVOKE("grant_overview")),
 	/**  Adds (`id` None) or changes a display period of the poster; field messages on bad input. */
@@ -253,6 +261,13 @@ export type ApplicationStatus =
 "granted" | 
 /**  入金済 */
 "paid";
+
+/**  Who the clinic treats: the poster names the kind of treatment the card works for. */
+export type Audience = 
+/**  柔道整復 (整骨院・接骨院) */
+"judo" | 
+/**  あん摩マッサージ指圧・はり・きゅう */
+"ahaki";
 
 /**  One change, as shown in 設定 → 変更履歴: the stored row and its Japanese wording. */
 export type AuditEntry = {
@@ -1196,6 +1211,21 @@ export type Poster = {
 	/**  Taken down on; `None` while it is still up */
 	shownTo: string | null,
 };
+
+/**  What the poster panel offers: the audiences for the clinic's kind, the first preselected. */
+export type PosterChoices = {
+	/**  The clinic's name on the poster ("" until the profile is saved) */
+	clinicName: string,
+	/**  柔整, あはき or both (a 併設 clinic), in that order */
+	audiences: Audience[],
+};
+
+/**  A poster on the wall or flyers to hand out. */
+export type PosterFormat = 
+/**  One A4 page */
+"poster" | 
+/**  Two A5 flyers on one A4 page, with a cut line */
+"flyer";
 
 /**  A display period as typed. */
 export type PosterInput = {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 use crate::error::{AppError, AppErrorCode};
 
@@ -67,4 +68,30 @@ pub(crate) async fn pick_files(app: &AppHandle) -> Result<Option<Vec<PathBuf>>, 
         None => Ok(None),
         Some(list) => Ok(Some(list.into_iter().map(dialog_path).collect::<Result<Vec<_>, _>>()?)),
     }
+}
+
+/// Prints through the system: writes `pdf` into the data folder's `print/` (named `name` and the
+/// time) and opens it in the PC's PDF viewer, whose 印刷 uses the system's printers and settings.
+/// Returns the file's path. In tests the file goes to the test folder and no viewer opens.
+pub(crate) fn print_pdf(
+    app: &AppHandle,
+    data_dir: &std::path::Path,
+    name: &str,
+    pdf: &[u8],
+) -> Result<String, AppError> {
+    let dir = test_save_dir().unwrap_or_else(|| data_dir.join("print"));
+    let path = dir.join(format!("{name}_{}.pdf", chrono::Local::now().format("%Y%m%d_%H%M%S")));
+    write_file(&path, pdf)?;
+    if test_save_dir().is_none() {
+        app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
+            AppError::new(
+                AppErrorCode::FileAccess,
+                format!(
+                    "PDFを開くアプリが見つかりませんでした({e})。保存したファイルを開いて印刷してください: {}",
+                    path.display()
+                ),
+            )
+        })?;
+    }
+    Ok(path.display().to_string())
 }

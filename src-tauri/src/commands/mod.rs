@@ -10,6 +10,7 @@ pub mod grant;
 pub mod home;
 pub mod links;
 pub mod patients;
+pub mod poster;
 pub mod settings;
 pub mod subsidy;
 pub mod updates;
@@ -59,6 +60,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::guide_checklist_preview,
             wizard::save_guide_checklist,
             links::open_link,
+            poster::poster_choices,
+            poster::poster_preview,
+            poster::save_poster_pdf,
+            poster::print_poster,
             grant::grant_overview,
             grant::save_poster,
             grant::delete_poster,

@@ -15,9 +15,8 @@ use specta::Type;
 use store::Store;
 use store::subsidy::{Application, ApplicationStatus, DocumentKind, PurchaseInput, Receipt, ReceiptInput};
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
-use super::files::{pick_files, pick_folder, pick_save_path, test_save_dir, write_file};
+use super::files::{pick_files, pick_folder, pick_save_path, print_pdf, write_file};
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 
@@ -566,21 +565,8 @@ pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Resu
         return Err(nothing_to_print());
     }
     let pdf = forms::breakdown_pdf(&sheet)?;
-    let dir = test_save_dir().unwrap_or_else(|| state.paths.data_dir.join("print"));
-    let path = dir.join(format!("領収書内訳書_{}.pdf", Local::now().format("%Y%m%d_%H%M%S")));
-    write_file(&path, &pdf)?;
-    if test_save_dir().is_none() {
-        app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
-            AppError::new(
-                AppErrorCode::FileAccess,
-                format!(
-                    "PDFを開くアプリが見つかりませんでした({e})。保存した内訳書を開いて印刷してください: {}",
-                    path.display()
-                ),
-            )
-        })?;
-    }
-    Ok(path.display().to_string())
+    let path = print_pdf(&app, &state.paths.data_dir, "領収書内訳書", &pdf)?;
+    Ok(path)
 }
 
 /// The upload set as written: the folder, the .zip and each file's check.

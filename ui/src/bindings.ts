@@ -10,11 +10,6 @@ export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	/**  The summary for today (the PC's local date). */
 	homeSummary: () => typedError<HomeSummary, AppError>(__TAURI_INVOKE("home_summary")),
-	/**
-	 *  What a 助成金 pays for an eligible total (tax included) and what the clinic pays itself; the
-	 *  ¥1,000 unit and the cap come from the program's dated rules.
-	 */
-	programClaim: (id: string, eligibleTotalYen: number) => typedError<Claim, AppError>(__TAURI_INVOKE("program_claim", { id, eligibleTotalYen })),
 	/**  The saved profile, or `None` before the first save. */
 	getClinicProfile: () => typedError<ClinicProfile | null, AppError>(__TAURI_INVOKE("get_clinic_profile")),
 	/**  Validates without saving. */
@@ -548,20 +543,6 @@ export type ChoiceOption = {
 	value: string,
 	/**  What staff read */
 	label: string,
-};
-
-/**  What a 助成金 pays for an eligible total and what the clinic pays itself. */
-export type Claim = {
-	/**  The eligible total typed (tax included) */
-	eligibleTotalYen: number,
-	/**  What may be claimed: floor(min(total, cap) / unit) × unit */
-	claimYen: number,
-	/**  What the clinic pays: total − claim */
-	clinicPaysYen: number,
-	/**  `¥40,000` */
-	claimText: string,
-	/**  `¥1,500` */
-	clinicPaysText: string,
 };
 
 /**  Which 受領委任 the clinic works under; decides which 登録記号番号 are needed. */

@@ -12,6 +12,7 @@ import { basic4, cardCheck, demoStatus, todayChecks } from "./lib/testing/cardFi
 import { fakeBackend } from "./lib/testing/fakeBackend";
 import { fakeWizard } from "./lib/testing/wizardFixtures";
 import { appInfo, auditEntry, clinicProfile, dataStatus, faqView, homeSummary, subsidy } from "./lib/testing/fixtures";
+import { grantOverview } from "./lib/testing/grantFixtures";
 import { subsidyOverview } from "./lib/testing/subsidyFixtures";
 import { clearToasts, toast, toasts } from "./lib/toast.svelte";
 
@@ -30,6 +31,7 @@ function backend(calls: Partial<Backend> = {}) {
     checkClinicProfile: async () => ({ errors: [], warnings: [] }),
     faq: async () => faqView(),
     subsidyOverview: async () => subsidyOverview(),
+    grantOverview: async () => grantOverview(),
     getUpdateAddress: async () => "https://example.jp/onshi-navi/programs.json",
     programDataStatus: async () => dataStatus(),
     ...fakeWizard().calls,
@@ -214,6 +216,59 @@ describe("the keyboard alone", () => {
     await waitFor(() => expect(dialog.hasAttribute("open")).toBe(false));
     expect(document.activeElement).toBe(remove);
     expect(deleteReceipt).not.toHaveBeenCalled();
+  });
+
+  it("協力金: Tab goes to the 導入ガイド, through each poster period, the poster form, the day form and each day's 削除", async () => {
+    const user = userEvent.setup();
+    await open("grant", backend({ grantOverview: async () => grantOverview({ startDateText: null }) }));
+    const stops = (await tabStops(user)).map((el) => el.id || `remove:${el.closest("tr")?.dataset.key ?? "?"}`);
+    const order = [
+      "grant-to-guide",
+      "poster-4-edit",
+      "poster-4-delete",
+      "poster-5-edit",
+      "poster-5-delete",
+      "poster-shownFrom",
+      "poster-shownTo",
+      "poster-add",
+      "day-day",
+      "day-flyers",
+      "day-prompts",
+      "day-save",
+      "remove:2025-08-03",
+      "remove:2025-07-15",
+      "remove:2025-06-02",
+      "grant-poster-format-poster",
+      "grant-poster-preview",
+      "grant-poster-save",
+      "grant-poster-print",
+    ];
+    const at = order.map((id) => stops.indexOf(id));
+    expect(at.every((i) => i >= 0), `missing: ${order.filter((_, k) => at[k] < 0).join(", ")}`).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // Nothing of the page's own comes between: the menu, then exactly these.
+    expect(stops.slice(stops.indexOf("grant-to-guide"))).toEqual(order);
+  });
+
+  it("協力金: Enter in a field records the poster period, and saves the day", async () => {
+    const user = userEvent.setup();
+    const savePoster = vi.fn(async () => {
+      throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "shownFrom", message: "掲示した日が今日(令和8年11月29日 (2026-11-29))より後になっています" }] });
+    });
+    const setPromotionDay = vi.fn(async () => ({ day: "2026-11-29", flyers: 2, prompts: 3 }));
+    await open("grant", backend({ savePoster, setPromotionDay }));
+    await user.click(document.getElementById("poster-shownFrom")!);
+    await user.keyboard("R8.12.1{Enter}");
+    await waitFor(() => expect(document.getElementById("poster-shownFrom-message")!.textContent).toContain("より後になっています"));
+    expect(savePoster).toHaveBeenCalledWith(null, { shownFrom: "R8.12.1", shownTo: "" });
+    expect(document.activeElement!.id).toBe("poster-shownFrom");
+
+    await user.click(document.getElementById("day-flyers")!);
+    await user.keyboard("２");
+    await user.click(document.getElementById("day-prompts")!);
+    await user.keyboard("３{Enter}");
+    await waitFor(() => expect(setPromotionDay).toHaveBeenCalledWith({ day: "2026-11-29", flyers: "２", prompts: "３" }));
+    expect(setPromotionDay).toHaveBeenCalledOnce();
   });
 
   it("Escape closes the newest toast wherever focus is", async () => {

@@ -2,9 +2,9 @@
 import type { Component } from "svelte";
 import Daily from "./pages/Daily.svelte";
 import Faq from "./pages/Faq.svelte";
+import Grant from "./pages/Grant.svelte";
 import Guide from "./pages/Guide.svelte";
 import Home from "./pages/Home.svelte";
-import Programs from "./pages/Programs.svelte";
 import Settings from "./pages/Settings.svelte";
 import Subsidy from "./pages/Subsidy.svelte";
 
@@ -21,7 +21,7 @@ export const ROUTES: readonly Route[] = [
   { path: "guide", label: "導入ガイド", component: Guide as Route["component"] },
   { path: "daily", label: "毎日の資格確認", component: Daily as Route["component"] },
   { path: "subsidy", label: "助成金", component: Subsidy as Route["component"] },
-  { path: "grant", label: "協力金", component: Programs as Route["component"], props: { kind: "grant" } },
+  { path: "grant", label: "協力金", component: Grant as Route["component"] },
   { path: "faq", label: "よくある質問", component: Faq as Route["component"] },
   { path: "settings", label: "設定", component: Settings as Route["component"] },
 ];

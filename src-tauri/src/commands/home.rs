@@ -62,17 +62,3 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         updates: state.programs().await.status(env!("CARGO_PKG_VERSION")),
     })
 }
-
-/// What a 助成金 pays for an eligible total (tax included) and what the clinic pays itself; the
-/// ¥1,000 unit and the cap come from the program's dated rules.
-#[tauri::command]
-#[specta::specta]
-pub async fn program_claim(
-    state: State<'_, AppState>,
-    id: String,
-    eligible_total_yen: i32,
-) -> Result<programs::Claim, AppError> {
-    let catalog = state.catalog().await;
-    let program = catalog.program(&id).ok_or_else(|| programs::ProgramsError::UnknownProgram(id.clone()))?;
-    Ok(program.claim(eligible_total_yen).ok_or_else(|| programs::ProgramsError::NoClaim(program.name.clone()))?)
-}

@@ -30,7 +30,6 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         .commands(collect_commands![
             app::app_info,
             home::home_summary,
-            home::program_claim,
             clinic::get_clinic_profile,
             clinic::check_clinic_profile,
             clinic::save_clinic_profile,

@@ -2,7 +2,6 @@
 pub const ALL: &[&str] = &[
     "app_info",
     "home_summary",
-    "program_claim",
     "get_clinic_profile",
     "check_clinic_profile",
     "save_clinic_profile",

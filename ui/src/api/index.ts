@@ -55,7 +55,6 @@ async function plain<T>(call: Promise<T>): Promise<T> {
 export const api = {
   appInfo: () => plain(commands.appInfo()),
   homeSummary: () => unwrap(commands.homeSummary()),
-  programClaim: (id: string, eligibleTotalYen: number) => unwrap(commands.programClaim(id, eligibleTotalYen)),
   getClinicProfile: () => unwrap(commands.getClinicProfile()),
   checkClinicProfile: (input: Parameters<typeof commands.checkClinicProfile>[0]) =>
     plain(commands.checkClinicProfile(input)),
@@ -92,6 +91,17 @@ export const api = {
   saveGuideChecklist: () => unwrap(commands.saveGuideChecklist()),
   faq: (query: string) => plain(commands.faq(query)),
   openLink: (url: string) => unwrap(commands.openLink(url)),
+  grantOverview: () => unwrap(commands.grantOverview()),
+  savePoster: (id: number | null, input: Parameters<typeof commands.savePoster>[1]) => unwrap(commands.savePoster(id, input)),
+  deletePoster: (id: number) => unwrap(commands.deletePoster(id)),
+  setPromotionDay: (input: Parameters<typeof commands.setPromotionDay>[0]) => unwrap(commands.setPromotionDay(input)),
+  posterChoices: () => unwrap(commands.posterChoices()),
+  posterPreview: (audience: Parameters<typeof commands.posterPreview>[0], format: Parameters<typeof commands.posterPreview>[1]) =>
+    unwrap(commands.posterPreview(audience, format)),
+  savePosterPdf: (audience: Parameters<typeof commands.savePosterPdf>[0], format: Parameters<typeof commands.savePosterPdf>[1]) =>
+    unwrap(commands.savePosterPdf(audience, format)),
+  printPoster: (audience: Parameters<typeof commands.printPoster>[0], format: Parameters<typeof commands.printPoster>[1]) =>
+    unwrap(commands.printPoster(audience, format)),
   subsidyOverview: () => unwrap(commands.subsidyOverview()),
   saveReceipt: (id: number | null, input: Parameters<typeof commands.saveReceipt>[1]) =>
     unwrap(commands.saveReceipt(id, input)),

@@ -107,6 +107,22 @@ describe("DateField", () => {
     expect(document.getElementById("d-preview")?.textContent?.trim()).toBe("平成31年4月30日 (2019-04-30)");
     expect(bound()).toBe("2019-04-30");
   });
+
+  it("gives the text as typed, for a form that sends it to Rust as it is; a date set by the page replaces it", async () => {
+    render(BindHarness, { props: { kind: "date", label: "掲示した日", setTo: "2025-05-01" } });
+    const input = screen.getByLabelText("掲示した日") as HTMLInputElement;
+    const typed = () => screen.getByTestId("typed").textContent;
+    expect(typed()).toBe("");
+    await type(input, "令和7年5月１日");
+    expect(typed()).toBe("令和7年5月１日");
+    expect(bound()).toBe("2025-05-01");
+    await type(input, "5月の初め");
+    expect(typed()).toBe("5月の初め");
+    expect(bound()).toBe("");
+    await fireEvent.click(screen.getByText("set"));
+    expect(typed()).toBe("2025-05-01");
+    expect(input.value).toBe("2025-05-01");
+  });
 });
 
 describe("YenField and Yen", () => {

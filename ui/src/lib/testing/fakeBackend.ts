@@ -22,7 +22,12 @@ export function fakeBackend(calls: Partial<Backend> = {}): FakeBackend {
     },
     listeners: () => handlers.size,
   };
-  return new Proxy({ ...calls, ...own } as FakeBackend, {
+  // The poster panel sits on several pages and only reads the clinic's name: a test that is not
+  // about it gets this answer rather than a failure; a test about it passes its own.
+  const defaults: Partial<Backend> = {
+    posterChoices: async () => ({ clinicName: "さくら整骨院", audiences: ["judo"] }),
+  };
+  return new Proxy({ ...defaults, ...calls, ...own } as FakeBackend, {
     get(target, name, receiver) {
       if (name in target || typeof name === "symbol" || name === "then") return Reflect.get(target, name, receiver);
       return () => Promise.reject(new Error(`fakeBackend: ${String(name)} was not faked in this test`));

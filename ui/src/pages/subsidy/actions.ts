@@ -1,36 +1,17 @@
 // What the 助成金 screen's parts share: the page's way to run a call to Rust (one after another,
-// the overview loaded again after each change) and its one confirmation dialog. The page provides
-// them under a context key; each part takes them with `useSubsidy()`.
-import { getContext, setContext } from "svelte";
+// the overview loaded again after each change) and its one confirmation dialog
+// (lib/pageActions.svelte.ts). The page provides them; each part takes them with `useSubsidy()`.
 import type { PassbookVisible, ProofKind } from "../../api";
+import { pageContext, type PageActions } from "../../lib/pageActions.svelte";
 
-/** A question before something is removed: 「…を削除しますか?」. */
-export type ConfirmRequest = { title: string; message: string; confirmLabel: string };
+/** The page's calls (`change`, `run`), its confirmation dialog and `alive`: lib/pageActions. */
+export type SubsidyActions = PageActions;
 
-export type SubsidyActions = {
-  /** A change in Rust: runs after every call started before it, then the overview is loaded again;
-   *  resolves (or rejects with Rust's error) once the screen shows the new overview. */
-  change<T>(task: () => Promise<T>): Promise<T>;
-  /** A call that changes nothing stored (preview, save, print, the upload set): runs in turn with
-   *  the changes, so it sees every change made before it. */
-  run<T>(task: () => Promise<T>): Promise<T>;
-  /** Asks in the page's dialog; true when staff confirmed. */
-  confirm(request: ConfirmRequest): Promise<boolean>;
-  /** Whether the page is still shown (an answer after leaving is dropped). */
-  alive(): boolean;
-};
+const context = pageContext<SubsidyActions>("助成金");
 
-const KEY = Symbol("subsidy actions");
+export const provideSubsidy: (actions: SubsidyActions) => void = context.provide;
 
-export function provideSubsidy(actions: SubsidyActions): void {
-  setContext(KEY, actions);
-}
-
-export function useSubsidy(): SubsidyActions {
-  const actions = getContext<SubsidyActions | undefined>(KEY);
-  if (!actions) throw new Error("useSubsidy: the 助成金 page provides these actions");
-  return actions;
-}
+export const useSubsidy: () => SubsidyActions = context.use;
 
 /** What a paper attached to a 領収書 is, in the order offered. */
 export const PROOF_KINDS: readonly { value: ProofKind; label: string }[] = [

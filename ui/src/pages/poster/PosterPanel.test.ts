@@ -1,0 +1,49 @@
+import { render, screen, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { BACKEND_KEY, type Backend } from "../../lib/backend";
+import { fakeBackend } from "../../lib/testing/fakeBackend";
+import { clearToasts, toasts } from "../../lib/toast.svelte";
+import PosterPanel from "./PosterPanel.svelte";
+
+function panel(calls: Partial<Backend>) {
+  const backend = fakeBackend(calls);
+  render(PosterPanel, { props: { id: "p" }, context: new Map([[BACKEND_KEY, backend]]) });
+  return userEvent.setup();
+}
+
+afterEach(clearToasts);
+
+describe("患者さん向けのポスター・チラシ", () => {
+  it("offers both treatments to a 併設 clinic and prints the one chosen, as a flyer", async () => {
+    const printPoster = vi.fn(async () => "/data/print/マイナ保険証チラシ_20261129.pdf");
+    const user = panel({ posterChoices: async () => ({ clinicName: "さくら整骨院", audiences: ["judo", "ahaki"] }), printPoster });
+    await user.click(await screen.findByLabelText("はり・きゅう・あん摩マッサージ指圧"));
+    await user.click(screen.getByLabelText("チラシ(A4にA5が2枚)"));
+    await user.click(document.getElementById("p-print")!);
+    await waitFor(() => expect(printPoster).toHaveBeenCalledWith("ahaki", "flyer"));
+    expect(toasts.list.at(-1)?.message).toContain("マイナ保険証チラシ_20261129.pdf");
+  });
+
+  it("a clinic of one kind gets its poster without a choice; without a name it says where to enter it", async () => {
+    const posterPreview = vi.fn(async () => ['<svg xmlns="http://www.w3.org/2000/svg"/>']);
+    const user = panel({ posterChoices: async () => ({ clinicName: "", audiences: ["ahaki"] }), posterPreview });
+    expect((await screen.findByText(/施術所名がまだ登録されていません/)).id).toBe("p-no-name");
+    expect(screen.queryByLabelText("柔道整復(整骨院・接骨院)")).toBeNull();
+    await user.click(document.getElementById("p-preview")!);
+    await waitFor(() => expect(posterPreview).toHaveBeenCalledWith("ahaki", "poster"));
+    expect((await screen.findByAltText("ポスター 1ページ目")).getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+  });
+
+  it("a closed save dialog says nothing; a failure is shown", async () => {
+    const savePosterPdf = vi.fn(async () => null as string | null);
+    const user = panel({ savePosterPdf });
+    await screen.findByLabelText("ポスター(A4 1枚)");
+    await user.click(document.getElementById("p-save")!);
+    await waitFor(() => expect(savePosterPdf).toHaveBeenCalledOnce());
+    expect(toasts.list.length).toBe(0);
+    savePosterPdf.mockRejectedValueOnce(new Error("保存できませんでした"));
+    await user.click(document.getElementById("p-save")!);
+    expect((await screen.findByRole("alert")).textContent).toBe("保存できませんでした");
+  });
+});

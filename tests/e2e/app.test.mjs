@@ -333,6 +333,33 @@ describe("オン資ナビ in its window", () => {
     await snap("18-subsidy-upload-set");
   });
 
+  test("協力金: the poster's dates and five お声がけ meet their requirements; the poster prints with the clinic's name", async () => {
+    await go("grant");
+    assert.match(await session.text("#grant-closed"), /終了/);
+    await session.type("#poster-shownFrom", "令和7年5月1日");
+    await session.type("#poster-shownTo", "2025-07-31");
+    await session.click("#poster-add");
+    await session.waitFor("the period listed", async () => /掲示/.test(await session.text("#grant-poster-list").catch(() => "")));
+    await session.type("#day-day", "2025-06-02");
+    await session.type("#day-prompts", "５");
+    await session.click("#day-save");
+    await session.waitFor("asked", async () =>
+      /満たしています/.test(await session.text("[data-requirement=patients_asked]")),
+    );
+    assert.match(await session.text("[data-requirement=patients_asked]"), /5 回/);
+    assert.match(await session.text("[data-requirement=flyer_or_poster]"), /満たしています.*ポスター掲示/s);
+    // No 運用開始日 yet: that requirement says so and points to the guide.
+    assert.match(await session.text("[data-requirement=start_date]"), /満たしていません.*運用開始日が入力されていません/s);
+    assert.match(await session.text("#grant-all-met"), /まだ満たしていない要件があります/);
+    await snap("19-grant");
+
+    await session.click("#grant-poster-print");
+    const printed = await session.waitFor("the printed poster", () =>
+      readdirSync(saveDir).find((f) => /^マイナ保険証ポスター_.*\.pdf$/.test(f)),
+    );
+    assert.equal(readFileSync(join(saveDir, printed)).subarray(0, 5).toString(), "%PDF-");
+  });
+
   test("after quitting and starting again, everything is still there", async () => {
     await session.quit();
     session = undefined;

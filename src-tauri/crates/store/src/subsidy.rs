@@ -585,23 +585,7 @@ impl Store {
 
     /// Removes a 領収書 with its lines and copies; one already gone writes nothing.
     pub async fn delete_receipt(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        before_change(&mut tx, actor, now).await?;
-        let gone = sqlx::query("DELETE FROM subsidy_receipt WHERE id = ?").bind(id).execute(&mut *tx).await?;
-        if gone.rows_affected() == 0 {
-            return Ok(());
-        }
-        audit::record(
-            &mut tx,
-            now,
-            actor,
-            AuditAction::Delete,
-            AuditEntity::SubsidyReceipt,
-            &serde_json::json!({ "id": id }),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.delete_row("DELETE FROM subsidy_receipt WHERE id = ?", AuditEntity::SubsidyReceipt, id, actor, now).await
     }
 
     /// Adds a line to a 領収書 (`id` None) or changes one, with its audit row.
@@ -695,23 +679,7 @@ impl Store {
 
     /// Removes a line; one already gone writes nothing.
     pub async fn delete_purchase(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        before_change(&mut tx, actor, now).await?;
-        let gone = sqlx::query("DELETE FROM subsidy_purchase WHERE id = ?").bind(id).execute(&mut *tx).await?;
-        if gone.rows_affected() == 0 {
-            return Ok(());
-        }
-        audit::record(
-            &mut tx,
-            now,
-            actor,
-            AuditAction::Delete,
-            AuditEntity::SubsidyPurchase,
-            &serde_json::json!({ "id": id }),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.delete_row("DELETE FROM subsidy_purchase WHERE id = ?", AuditEntity::SubsidyPurchase, id, actor, now).await
     }
 
     /// Keeps a copy (already a PDF of `pages` pages) of a 領収書 or of the passbook.
@@ -810,21 +778,26 @@ impl Store {
 
     /// Removes a copy; one already gone writes nothing.
     pub async fn delete_document(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.delete_row("DELETE FROM subsidy_document WHERE id = ?", AuditEntity::SubsidyDocument, id, actor, now).await
+    }
+
+    /// Removes one row of a paperwork table (`delete_sql` is the fixed DELETE of its table), after
+    /// [`before_change`], with its audit row; a row already gone writes nothing.
+    async fn delete_row(
+        &self,
+        delete_sql: &'static str,
+        entity: AuditEntity,
+        id: i32,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         before_change(&mut tx, actor, now).await?;
-        let gone = sqlx::query("DELETE FROM subsidy_document WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        let gone = sqlx::query(delete_sql).bind(id).execute(&mut *tx).await?;
         if gone.rows_affected() == 0 {
             return Ok(());
         }
-        audit::record(
-            &mut tx,
-            now,
-            actor,
-            AuditAction::Delete,
-            AuditEntity::SubsidyDocument,
-            &serde_json::json!({ "id": id }),
-        )
-        .await?;
+        audit::record(&mut tx, now, actor, AuditAction::Delete, entity, &serde_json::json!({ "id": id })).await?;
         tx.commit().await?;
         Ok(())
     }

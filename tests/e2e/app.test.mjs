@@ -1,6 +1,7 @@
 // End to end: the built app in a real window under Xvfb, driven through tauri-driver and
 // WebKitWebDriver. Fill the clinic profile, see a field error, save, quit, start again: the profile
 // is still there. A screenshot of each screen goes to target/e2e-screenshots/ for review.
+import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
@@ -333,7 +334,7 @@ describe("オン資ナビ in its window", () => {
     await snap("18-subsidy-upload-set");
   });
 
-  test("協力金: the poster's dates and five お声がけ meet their requirements; the poster prints with the clinic's name", async () => {
+  test("協力金: the poster's dates and five お声がけ meet their requirements; the report and the poster print with the clinic's name", async () => {
     await go("grant");
     assert.match(await session.text("#grant-closed"), /終了/);
     await session.type("#poster-shownFrom", "令和7年5月1日");
@@ -351,7 +352,22 @@ describe("オン資ナビ in its window", () => {
     // No 運用開始日 yet: that requirement says so and points to the guide.
     assert.match(await session.text("[data-requirement=start_date]"), /満たしていません.*運用開始日が入力されていません/s);
     assert.match(await session.text("#grant-all-met"), /まだ満たしていない要件があります/);
+    // The payment-date question starts unanswered; staff's answer goes to Rust's judgement.
+    assert.match(await session.text("[data-requirement=in_service]"), /満たしていません.*まだ回答されていません/s);
+    await session.click("#grant-in-service-yes");
+    await session.waitFor("answered", async () => /満たしています/.test(await session.text("[data-requirement=in_service]")));
     await snap("19-grant");
+
+    // The evidence report: printed (into the test folder) with the clinic's name and the counts.
+    await session.click("#grant-report-print");
+    const report = await session.waitFor("the printed report", () =>
+      readdirSync(saveDir).find((f) => /^協力金_取組の記録_.*\.pdf$/.test(f)),
+    );
+    const reportText = execFileSync("pdftotext", ["-layout", join(saveDir, report), "-"]).toString();
+    assert.match(reportText, /さくら整骨院/);
+    assert.match(reportText, /令和7年6月2日 \(2025-06-02\)/);
+    assert.match(reportText, /合計\(1 日\)/);
+    assert.match(reportText, /令和7年5月 \(2025-05\)/, "the 利用率 by month");
 
     await session.click("#grant-poster-print");
     const printed = await session.waitFor("the printed poster", () =>

@@ -110,6 +110,24 @@ export const commands = {
 	deletePoster: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_poster", { id })),
 	/**  Sets a day's flyers and お声がけ (both 0 removes the day); field messages on bad input. */
 	setPromotionDay: (input: PromotionDayInput) => typedError<PromotionDay, AppError>(__TAURI_INVOKE("set_promotion_day", { input })),
+	/**  The evidence report's pages as SVG, as they print (photos included). */
+	grantReportPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("grant_report_preview")),
+	/**  Saves the evidence report as PDF where staff choose; `None` when the dialog was closed. */
+	saveGrantReport: () => typedError<string | null, AppError>(__TAURI_INVOKE("save_grant_report")),
+	/**  Prints the evidence report through the PC's PDF viewer; returns the file's path. */
+	printGrantReport: () => typedError<string, AppError>(__TAURI_INVOKE("print_grant_report")),
+	/**
+	 *  Records staff's answer on whether the clinic is open, not suspended and under 受領委任 on the
+	 *  payment date of the 協力金 the screen works on.
+	 */
+	setGrantInService: (inService: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_grant_in_service", { inService })),
+	/**
+	 *  Picks a photo of the poster as it hung (JPEG/PNG) and keeps it, upright and shrunk, with
+	 *  display period `id`, replacing an earlier one. `None` when staff closed the dialog.
+	 */
+	addPosterPhoto: (id: number) => typedError<Poster | null, AppError>(__TAURI_INVOKE("add_poster_photo", { id })),
+	/**  Removes the photo kept with display period `id`. */
+	removePosterPhoto: (id: number) => typedError<Poster, AppError>(__TAURI_INVOKE("remove_poster_photo", { id })),
 	/**  The screen's data for today. */
 	subsidyOverview: () => typedError<SubsidyOverview, AppError>(__TAURI_INVOKE("subsidy_overview")),
 	/**  Adds (`id` None) or changes a 領収書; field messages on bad input. */
@@ -829,6 +847,8 @@ export type GrantOverview = {
 	evaluation: GrantEvaluation | null,
 	/**  The 運用開始日 from the 導入ガイド, 和暦 with 西暦 */
 	startDateText: string | null,
+	/**  Staff's answer on the payment date (open, not suspended, under 受領委任); `None` until answered */
+	inService: boolean | null,
 	/**  The poster's display periods */
 	posters: Poster[],
 	/**  Each day's flyers and お声がけ */
@@ -1191,6 +1211,8 @@ export type Poster = {
 	shownFrom: string,
 	/**  Taken down on; `None` while it is still up */
 	shownTo: string | null,
+	/**  The name of the file its photo came from, when one is kept */
+	photoName: string | null,
 };
 
 /**  What the poster panel offers: the audiences for the clinic's kind, the first preselected. */

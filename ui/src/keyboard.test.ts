@@ -218,14 +218,17 @@ describe("the keyboard alone", () => {
     expect(deleteReceipt).not.toHaveBeenCalled();
   });
 
-  it("協力金: Tab goes to the 導入ガイド, through each poster period, the poster form, the day form and each day's 削除", async () => {
+  it("協力金: Tab goes to the 導入ガイド, through each poster period (its photo too), the poster form, the day form, each day's 削除, the payment-date question and the report", async () => {
     const user = userEvent.setup();
     await open("grant", backend({ grantOverview: async () => grantOverview({ startDateText: null }) }));
     const stops = (await tabStops(user)).map((el) => el.id || `remove:${el.closest("tr")?.dataset.key ?? "?"}`);
     const order = [
       "grant-to-guide",
+      "poster-4-photo-add",
       "poster-4-edit",
       "poster-4-delete",
+      "poster-5-photo-add",
+      "poster-5-photo-remove",
       "poster-5-edit",
       "poster-5-delete",
       "poster-shownFrom",
@@ -238,6 +241,10 @@ describe("the keyboard alone", () => {
       "remove:2025-08-03",
       "remove:2025-07-15",
       "remove:2025-06-02",
+      "grant-in-service-yes",
+      "grant-report-preview",
+      "grant-report-save",
+      "grant-report-print",
       "grant-poster-format-poster",
       "grant-poster-preview",
       "grant-poster-save",

@@ -70,6 +70,19 @@ pub(crate) async fn pick_files(app: &AppHandle) -> Result<Option<Vec<PathBuf>>, 
     }
 }
 
+/// One photo (JPEG/PNG) to keep; `None` when the dialog was closed.
+pub(crate) async fn pick_photo(app: &AppHandle) -> Result<Option<PathBuf>, AppError> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("ポスターを掲示している写真を選んでください")
+        .add_filter("写真", &["jpg", "jpeg", "png"])
+        .pick_file(move |p| {
+            let _ = tx.send(p);
+        });
+    rx.await.ok().flatten().map(dialog_path).transpose()
+}
+
 /// Prints through the system: writes `pdf` into the data folder's `print/` (named `name` and the
 /// time) and opens it in the PC's PDF viewer, whose 印刷 uses the system's printers and settings.
 /// Returns the file's path. In tests the file goes to the test folder and no viewer opens.

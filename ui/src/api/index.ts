@@ -95,6 +95,12 @@ export const api = {
   savePoster: (id: number | null, input: Parameters<typeof commands.savePoster>[1]) => unwrap(commands.savePoster(id, input)),
   deletePoster: (id: number) => unwrap(commands.deletePoster(id)),
   setPromotionDay: (input: Parameters<typeof commands.setPromotionDay>[0]) => unwrap(commands.setPromotionDay(input)),
+  setGrantInService: (inService: boolean) => unwrap(commands.setGrantInService(inService)),
+  addPosterPhoto: (id: number) => unwrap(commands.addPosterPhoto(id)),
+  removePosterPhoto: (id: number) => unwrap(commands.removePosterPhoto(id)),
+  grantReportPreview: () => unwrap(commands.grantReportPreview()),
+  saveGrantReport: () => unwrap(commands.saveGrantReport()),
+  printGrantReport: () => unwrap(commands.printGrantReport()),
   posterChoices: () => unwrap(commands.posterChoices()),
   posterPreview: (audience: Parameters<typeof commands.posterPreview>[0], format: Parameters<typeof commands.posterPreview>[1]) =>
     unwrap(commands.posterPreview(audience, format)),

@@ -86,7 +86,7 @@ describe("協力金", () => {
   });
 
   it("never judges a requirement itself: a poster inside the period Rust did not count stays not met", async () => {
-    const o = grantOverview({ posters: [{ id: 9, shownFrom: "2025-05-10", shownTo: null }] });
+    const o = grantOverview({ posters: [{ id: 9, shownFrom: "2025-05-10", shownTo: null, photoName: null }] });
     page(backend({ grantOverview: async () => o }));
     await ready();
     expect(requirementItem("flyer_or_poster").textContent).toContain("満たしていません");
@@ -127,7 +127,7 @@ describe("協力金", () => {
   it("adding a period sends the dates as typed; Rust's refusal is shown beside its field and nothing typed is lost", async () => {
     const savePoster = vi.fn(async (_id: number | null, input: PosterInput): Promise<Poster> => {
       if (input.shownTo) throw refusal([{ field: "shownTo", message: "外した日が掲示した日より前になっています" }]);
-      return { id: 6, shownFrom: "2025-05-01", shownTo: null };
+      return { id: 6, shownFrom: "2025-05-01", shownTo: null, photoName: null };
     });
     const grantOverviewCall = vi.fn(async () => grantOverview());
     page(backend({ savePoster, grantOverview: grantOverviewCall }));
@@ -156,7 +156,7 @@ describe("協力金", () => {
   });
 
   it("変更 fills the form with the period; its button says 変更を保存 and sends the period's id; やめる empties it", async () => {
-    const savePoster = vi.fn(async (id: number | null): Promise<Poster> => ({ id: id ?? 0, shownFrom: "2026-11-01", shownTo: "2026-11-20" }));
+    const savePoster = vi.fn(async (id: number | null): Promise<Poster> => ({ id: id ?? 0, shownFrom: "2026-11-01", shownTo: "2026-11-20", photoName: null }));
     page(backend({ savePoster }));
     await ready();
     await fireEvent.click(el("poster-5-edit"));
@@ -312,7 +312,7 @@ describe("協力金", () => {
     expect(savePoster).toHaveBeenCalledOnce();
     expect(setPromotionDay).not.toHaveBeenCalled();
 
-    poster.resolve({ id: 7, shownFrom: "2026-11-01", shownTo: null });
+    poster.resolve({ id: 7, shownFrom: "2026-11-01", shownTo: null, photoName: null });
     await waitFor(() => expect(setPromotionDay).toHaveBeenCalledOnce());
     // The poster's change was shown again before the day was sent.
     expect(grantOverviewCall.mock.invocationCallOrder[1]).toBeLessThan(setPromotionDay.mock.invocationCallOrder[0]);
@@ -329,6 +329,73 @@ describe("協力金", () => {
     await fireEvent.click(el("poster-add"));
     expect((await screen.findByRole("alert")).textContent).toBe("データベースに書き込めませんでした");
     expect(el("poster-shownFrom").value).toBe("2026-11-01");
+  });
+
+  it("asks whether the clinic is still in service on the payment date, preselecting nothing, and sends the answer to Rust", async () => {
+    let answer: boolean | null = null;
+    const setGrantInService = vi.fn(async (v: boolean) => {
+      answer = v;
+    });
+    const grantOverviewCall = vi.fn(async () => grantOverview({ inService: answer }));
+    page(backend({ setGrantInService, grantOverview: grantOverviewCall }));
+    await ready();
+    expect(el("grant-in-service-yes").checked).toBe(false);
+    expect(el("grant-in-service-no").checked).toBe(false);
+    expect(el("grant-in-service-unanswered").textContent).toBe("まだ回答されていません。");
+    expect(el("grant-in-service").textContent).toContain("受領委任の取扱いをやめている施術所は、協力金の対象外です");
+    await fireEvent.click(el("grant-in-service-no"));
+    await waitFor(() => expect(setGrantInService).toHaveBeenCalledWith(false));
+    await waitFor(() => expect(document.getElementById("grant-in-service-unanswered")).toBeNull());
+    expect(el("grant-in-service-no").checked).toBe(true);
+    expect(toastTexts()).toContain("支給日の状況の回答を記録しました");
+  });
+
+  it("attaches, names and removes (asked first) a poster's photo", async () => {
+    const addPosterPhoto = vi.fn(async (id: number): Promise<Poster> => ({ id, shownFrom: "2025-08-01", shownTo: "2025-08-31", photoName: "入口.jpg" }));
+    const removePosterPhoto = vi.fn(async (id: number): Promise<Poster> => ({ id, shownFrom: "2026-11-01", shownTo: null, photoName: null }));
+    page(backend({ addPosterPhoto, removePosterPhoto }));
+    await ready();
+    expect(document.getElementById("poster-4-photo")).toBeNull();
+    expect(el("poster-4-photo-add").textContent).toContain("写真を添付");
+    expect(el("poster-5-photo").textContent).toBe("写真: 待合室.jpg");
+    expect(el("poster-5-photo-add").textContent).toContain("写真を替える");
+    await fireEvent.click(el("poster-4-photo-add"));
+    await waitFor(() => expect(addPosterPhoto).toHaveBeenCalledWith(4));
+    await waitFor(() => expect(toastTexts().some((t) => t.includes("写真「入口.jpg」"))).toBe(true));
+
+    await fireEvent.click(el("poster-5-photo-remove"));
+    expect(el("confirm-message").textContent).toContain("写真「待合室.jpg」を外します");
+    expect(removePosterPhoto).not.toHaveBeenCalled();
+    await fireEvent.click(within(confirmDialog()).getByRole("button", { name: "外す" }));
+    await waitFor(() => expect(removePosterPhoto).toHaveBeenCalledWith(5));
+  });
+
+  it("a closed photo dialog changes nothing and says nothing", async () => {
+    const addPosterPhoto = vi.fn(async (): Promise<Poster | null> => null);
+    page(backend({ addPosterPhoto }));
+    await ready();
+    await fireEvent.click(el("poster-4-photo-add"));
+    await waitFor(() => expect(addPosterPhoto).toHaveBeenCalledOnce());
+    await new Promise((r) => setTimeout(r, 10));
+    expect(toastTexts()).toEqual([]);
+  });
+
+  it("previews the evidence report as Rust's pages, then saves and prints it; a failure is said by the buttons", async () => {
+    const grantReportPreview = vi.fn(async () => ["<svg>1</svg>", "<svg>2</svg>"]);
+    const saveGrantReport = vi.fn(async () => "/tmp/協力金_取組の記録.pdf");
+    const printGrantReport = vi.fn(async () => "/tmp/print/協力金_取組の記録.pdf");
+    page(backend({ grantReportPreview, saveGrantReport, printGrantReport }));
+    await ready();
+    await fireEvent.click(el("grant-report-preview"));
+    await waitFor(() => expect(document.querySelectorAll("#grant-report-pages img")).toHaveLength(2));
+    await fireEvent.click(el("grant-report-save"));
+    await waitFor(() => expect(toastTexts()).toContain("保存しました: /tmp/協力金_取組の記録.pdf"));
+    await fireEvent.click(el("grant-report-print"));
+    await waitFor(() => expect(toastTexts().some((t) => t.includes("/tmp/print/協力金_取組の記録.pdf"))).toBe(true));
+
+    printGrantReport.mockRejectedValueOnce(new ApiError({ code: "FileAccess", message: "PDFを開くアプリが見つかりませんでした", fields: [] }));
+    await fireEvent.click(el("grant-report-print"));
+    expect((await screen.findByRole("alert")).textContent).toBe("PDFを開くアプリが見つかりませんでした");
   });
 
   it("shows why it could not load, and is still ready", async () => {

@@ -32,7 +32,9 @@ fn table() -> Table {
 /// The checklist as pages.
 pub(crate) fn pages(list: &Checklist) -> Vec<Page> {
     let table = table();
-    let running = |page: &mut Page| running_header(page, list);
+    let running = |page: &mut Page| {
+        table::running_header(page, "導入チェックリスト", &list.clinic_name, &list.registration_number)
+    };
     let mut first = Page::default();
     first.text_in(PAGE_WIDTH / 2.0, 22.0, RIGHT - LEFT, 16.0, 10.0, true, Align::Center, TITLE);
     let mut y = 34.0;
@@ -74,13 +76,4 @@ pub(crate) fn pages(list: &Checklist) -> Vec<Page> {
         flow.draw(|page, y| table.draw_row(page, y, row));
     }
     flow.finish(&format!("導入チェックリスト  {}", list.clinic_name))
-}
-
-/// The header of pages 2 on; returns the y below it.
-fn running_header(page: &mut Page, list: &Checklist) -> f32 {
-    page.text(LEFT, 18.0, 11.0, true, Align::Left, "導入チェックリスト(続き)");
-    let who = format!("{}  登録記号番号 {}", list.clinic_name, list.registration_number);
-    page.text_in(RIGHT, 18.0, 110.0, 9.0, 6.0, false, Align::Right, &who);
-    page.line(LEFT, 20.5, RIGHT, 20.5, 0.5, 0.3);
-    24.0
 }

@@ -53,6 +53,19 @@ impl Text {
 /// Something drawn on a page.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Item {
+    /// A prepared photo (JPEG), scaled into its box
+    Image {
+        /// Left, mm
+        x: f32,
+        /// Top, mm
+        y: f32,
+        /// Width, mm
+        w: f32,
+        /// Height, mm
+        h: f32,
+        /// The JPEG, shared (the PDF and the preview embed it as it is)
+        photo: std::sync::Arc<crate::photos::PreparedPhoto>,
+    },
     /// Text
     Text(Text),
     /// A straight rule
@@ -123,6 +136,16 @@ impl Page {
     /// A horizontal or vertical rule.
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32, grey: f32) {
         self.items.push(Item::Line { x1, y1, x2, y2, width_pt, grey });
+    }
+
+    /// A photo fitted (aspect kept, centred) into the box at `x`, `y` of `w` × `h` mm.
+    pub fn photo(&mut self, x: f32, y: f32, w: f32, h: f32, photo: std::sync::Arc<crate::photos::PreparedPhoto>) {
+        if photo.width == 0 || photo.height == 0 {
+            return;
+        }
+        let scale = (w / photo.width as f32).min(h / photo.height as f32);
+        let (dw, dh) = (photo.width as f32 * scale, photo.height as f32 * scale);
+        self.items.push(Item::Image { x: x + (w - dw) / 2.0, y: y + (h - dh) / 2.0, w: dw, h: dh, photo });
     }
 
     /// A shaded box.

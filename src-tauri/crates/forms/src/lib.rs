@@ -24,13 +24,17 @@ mod model;
 mod pdf;
 pub mod photos;
 mod poster;
+mod report;
 mod svg;
 mod table;
 pub mod upload;
 mod xlsx;
 
 pub use error::{FormsError, FormsErrorCode};
-pub use model::{Breakdown, Checklist, ChecklistRow, Photo, ReceiptSheet, SheetLine};
+pub use model::{
+    Breakdown, Checklist, ChecklistRow, GrantReport, Photo, ReceiptSheet, ReportDay, ReportMonth, ReportPhoto,
+    ReportRequirement, SheetLine,
+};
 pub use poster::{Audience, PosterFormat, PosterSheet};
 
 /// The 領収書内訳書 as a PDF (A4 portrait, as many pages as the lines need).
@@ -73,4 +77,15 @@ pub fn poster_pdf(sheet: &PosterSheet) -> Result<Vec<u8>, FormsError> {
 /// The poster's page as SVG, exactly as [`poster_pdf`] prints it.
 pub fn poster_preview(sheet: &PosterSheet) -> Vec<String> {
     svg::render(&poster::pages(sheet))
+}
+
+/// The 協力金's evidence report as a PDF: text pages, then one page per photo of the poster.
+pub fn grant_report_pdf(report: &GrantReport) -> Result<Vec<u8>, FormsError> {
+    let title = format!("{} {}", report::TITLE, report.clinic_name);
+    pdf::render(&title, &report::pages(report)?)
+}
+
+/// The report's pages as SVG documents (photos included), exactly as [`grant_report_pdf`] prints them.
+pub fn grant_report_preview(report: &GrantReport) -> Result<Vec<String>, FormsError> {
+    Ok(svg::render(&report::pages(report)?))
 }

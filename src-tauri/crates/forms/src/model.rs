@@ -114,3 +114,75 @@ pub struct Photo {
     /// The file's bytes (JPEG or PNG, detected by content)
     pub bytes: Vec<u8>,
 }
+
+/// The 協力金's evidence report: what the clinic did inside the 対象期間, as the host judged and
+/// counted it (`programs::grant` decides each requirement; this crate only prints it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GrantReport {
+    /// 施術所名
+    pub clinic_name: String,
+    /// 登録記号番号 (several joined, or empty)
+    pub registration_number: String,
+    /// The program's name
+    pub program_name: String,
+    /// 対象期間, 和暦 with 西暦
+    pub period_text: String,
+    /// 運用開始日, 和暦 with 西暦; `None` when not entered
+    pub start_date_text: Option<String>,
+    /// 作成日
+    pub prepared_on: NaiveDate,
+    /// Each requirement with met or not and why
+    pub requirements: Vec<ReportRequirement>,
+    /// The poster's display periods, as text (`令和7年5月1日〜令和7年7月31日`)
+    pub posters: Vec<String>,
+    /// Each day inside the period with a count
+    pub days: Vec<ReportDay>,
+    /// The マイナ保険証 利用率 by month over the period
+    pub months: Vec<ReportMonth>,
+    /// Photos of the poster as it hung, each with its caption
+    pub photos: Vec<ReportPhoto>,
+}
+
+/// One requirement on the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportRequirement {
+    /// The requirement
+    pub label: String,
+    /// Met
+    pub met: bool,
+    /// What counted, or what is missing
+    pub why: String,
+}
+
+/// One day's 取組 on the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportDay {
+    /// The day
+    pub day: NaiveDate,
+    /// チラシ (枚)
+    pub flyers: u32,
+    /// お声がけ (人)
+    pub prompts: u32,
+}
+
+/// One month's checks on the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportMonth {
+    /// `令和7年5月 (2025-05)`
+    pub month_text: String,
+    /// Checks recorded in the month
+    pub checks: u32,
+    /// Of them, with a マイナ保険証
+    pub card_checks: u32,
+}
+
+/// A photo kept with a poster period: the JPEG this crate prepared when it was added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportPhoto {
+    /// Printed under the photo (the period it shows)
+    pub caption: String,
+    /// The file name it came from, for messages
+    pub name: String,
+    /// The prepared JPEG (see [`crate::photos::prepare`])
+    pub jpeg: Vec<u8>,
+}

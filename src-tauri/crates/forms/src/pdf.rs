@@ -3,7 +3,7 @@
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem, TextRenderingMode,
+    PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem, TextRenderingMode, XObjectTransform,
 };
 
 use crate::FormsError;
@@ -53,8 +53,10 @@ pub(crate) fn new_document(title: &str) -> PdfDocument {
 /// The PDF of `pages`.
 pub(crate) fn render(title: &str, pages: &[Page]) -> Result<Vec<u8>, FormsError> {
     let (mut doc, font_id) = document(title)?;
-    let pdf_pages =
-        pages.iter().map(|page| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page_ops(page, &font_id))).collect();
+    let pdf_pages = pages
+        .iter()
+        .map(|page| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page_ops(page, &font_id, &mut doc)))
+        .collect();
     save(&mut doc, pdf_pages)
 }
 
@@ -73,11 +75,24 @@ pub(crate) fn save(doc: &mut PdfDocument, pages: Vec<PdfPage>) -> Result<Vec<u8>
     Ok(bytes)
 }
 
-/// The drawing operations of one page.
-fn page_ops(page: &Page, font_id: &FontId) -> Vec<Op> {
+/// The drawing operations of one page (its photos added to `doc` as images).
+fn page_ops(page: &Page, font_id: &FontId, doc: &mut PdfDocument) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.items.len() * 8);
     for item in &page.items {
         match item {
+            Item::Image { x, y, w, h, photo } => {
+                let id = doc.add_xobject(&crate::photos::jpeg_xobject(photo));
+                // At 72 dpi one pixel is one point, so the scale is points per pixel.
+                let transform = XObjectTransform {
+                    translate_x: Some(pt(*x)),
+                    translate_y: Some(pt(PAGE_HEIGHT - y - h)),
+                    scale_x: Some(pt(*w).0 / photo.width as f32),
+                    scale_y: Some(pt(*h).0 / photo.height as f32),
+                    dpi: Some(72.0),
+                    ..XObjectTransform::default()
+                };
+                ops.push(Op::UseXobject { id, transform });
+            }
             Item::Text(text) => text_ops(&mut ops, text, font_id),
             Item::Line { x1, y1, x2, y2, width_pt, grey: level } => {
                 ops.push(Op::SetOutlineColor { col: grey(*level) });

@@ -154,7 +154,7 @@ pub(crate) fn pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
     for photo in photos {
         let prepared = prepare(photo)?;
         let (w, h) = (prepared.width, prepared.height);
-        let id = doc.add_xobject(&jpeg_xobject(prepared));
+        let id = doc.add_xobject(&jpeg_xobject(&prepared));
         // Fit the box inside the margins, keeping the aspect ratio, centred.
         let (box_w, box_h) = (PAGE_WIDTH - 2.0 * MARGIN, PAGE_HEIGHT - 2.0 * MARGIN);
         let scale = (box_w / w as f32).min(box_h / h as f32);
@@ -175,8 +175,24 @@ pub(crate) fn pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
     crate::pdf::save(&mut doc, pages)
 }
 
+/// A JPEG this crate prepared earlier (kept in the database), read back without decoding its
+/// pixels: its size and whether it is greyscale. Anything else is refused as unreadable.
+pub fn probe(name: &str, jpeg: Vec<u8>) -> Result<PreparedPhoto, FormsError> {
+    let unreadable = || FormsError::UnreadablePhoto(name.to_string());
+    if !jpeg_is_complete(&jpeg) {
+        return Err(unreadable());
+    }
+    let decoder = image::codecs::jpeg::JpegDecoder::new(Cursor::new(jpeg.as_slice())).map_err(|_| unreadable())?;
+    let (width, height) = decoder.dimensions();
+    let grey = !decoder.color_type().has_color();
+    if width == 0 || height == 0 || width.max(height) > MAX_SIDE {
+        return Err(unreadable());
+    }
+    Ok(PreparedPhoto { width, height, grey, jpeg })
+}
+
 /// The JPEG as a PDF image XObject, embedded byte for byte.
-fn jpeg_xobject(photo: PreparedPhoto) -> ExternalXObject {
+pub(crate) fn jpeg_xobject(photo: &PreparedPhoto) -> ExternalXObject {
     let colour_space = if photo.grey { "DeviceGray" } else { "DeviceRGB" };
     let dict = [
         ("Type", DictItem::Name(b"XObject".to_vec())),
@@ -191,7 +207,7 @@ fn jpeg_xobject(photo: PreparedPhoto) -> ExternalXObject {
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     ExternalXObject {
-        stream: ExternalStream { dict, content: photo.jpeg, compress: false },
+        stream: ExternalStream { dict, content: photo.jpeg.clone(), compress: false },
         width: Some(Px(photo.width as usize)),
         height: Some(Px(photo.height as usize)),
         dpi: Some(72.0),

@@ -5,6 +5,9 @@
 
 use std::fmt::Write;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+
 use crate::font::MM_PER_PT;
 use crate::layout::{Align, Item, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use crate::pdf::BOLD_STROKE_PT;
@@ -28,6 +31,17 @@ fn render_page(page: &Page) -> String {
     let _ = write!(out, r##"<rect x="0" y="0" width="{PAGE_WIDTH}" height="{PAGE_HEIGHT}" fill="#ffffff"/>"##);
     for item in &page.items {
         match item {
+            Item::Image { x, y, w, h, photo } => {
+                let _ = write!(
+                    out,
+                    r#"<image x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none" href="data:image/jpeg;base64,{}"/>"#,
+                    num(*x),
+                    num(*y),
+                    num(*w),
+                    num(*h),
+                    BASE64.encode(&photo.jpeg)
+                );
+            }
             Item::Fill { x, y, w, h, grey } => {
                 let _ = write!(
                     out,

@@ -260,3 +260,13 @@ pub(crate) fn label_value(
     page.text(x, y, size_pt, false, Align::Left, label);
     page.text_in(value_x, y, value_right - value_x, size_pt, 6.0, true, Align::Left, value);
 }
+
+/// The header of a sheet's pages 2 on: its title (続き) on the left, the clinic and its 登録記号番号
+/// on the right, a rule under both. Returns the y below it.
+pub(crate) fn running_header(page: &mut Page, title: &str, clinic_name: &str, registration_number: &str) -> f32 {
+    page.text(LEFT, 18.0, 11.0, true, Align::Left, &format!("{title}(続き)"));
+    let who = format!("{clinic_name}  登録記号番号 {registration_number}");
+    page.text_in(RIGHT, 18.0, 110.0, 9.0, 6.0, false, Align::Right, &who);
+    page.line(LEFT, 20.5, RIGHT, 20.5, 0.5, 0.3);
+    24.0
+}

@@ -80,17 +80,7 @@ mod poppler {
 
     /// Pixels darker than near-white on page 1 rendered at 50 dpi.
     fn ink(path: &Path, dir: &Path) -> usize {
-        let prefix = dir.join("page");
-        let out = Command::new("pdftoppm")
-            .args(["-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile"])
-            .arg(path)
-            .arg(&prefix)
-            .output()
-            .expect("pdftoppm runs");
-        assert!(out.status.success());
-        let image = image::open(prefix.with_extension("png")).expect("page image").to_luma8();
-        assert!((413..=414).contains(&image.width()) && (584..=585).contains(&image.height()), "A4 at 50 dpi");
-        image.pixels().filter(|p| p.0[0] < 200).count()
+        ink_on(path, dir, 1)
     }
 
     #[test]
@@ -152,6 +142,68 @@ mod poppler {
         }
         assert_subset_fonts(&path);
         assert!(ink(&path, dir.path()) > 3_000);
+    }
+
+    /// Pixels darker than near-white on page `n` (an A4 page) rendered at 50 dpi.
+    fn ink_on(path: &Path, dir: &Path, n: usize) -> usize {
+        let prefix = dir.join(format!("page-{n}"));
+        let n = n.to_string();
+        let out = Command::new("pdftoppm")
+            .args(["-r", "50", "-png", "-f", &n, "-l", &n, "-singlefile"])
+            .arg(path)
+            .arg(&prefix)
+            .output()
+            .expect("pdftoppm runs");
+        assert!(out.status.success());
+        let image = image::open(prefix.with_extension("png")).expect("page image").to_luma8();
+        assert!((413..=414).contains(&image.width()) && (584..=585).contains(&image.height()), "A4 at 50 dpi");
+        image.pixels().filter(|p| p.0[0] < 200).count()
+    }
+
+    #[test]
+    fn the_grant_report_reads_back_with_its_counts_rates_and_photo_page() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let photo = image::RgbImage::from_fn(600, 800, |x, y| image::Rgb([(x / 3) as u8, (y / 4) as u8, 40]));
+        let mut jpeg = Vec::new();
+        image::DynamicImage::ImageRgb8(photo)
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80))
+            .expect("encode");
+        let prepared =
+            forms::photos::prepare(&forms::Photo { name: "待合室.jpg".into(), bytes: jpeg }).expect("prepared");
+        let report = forms::GrantReport {
+            photos: vec![forms::ReportPhoto {
+                caption: "令和7年5月1日〜令和7年7月31日 の掲示".into(),
+                name: "待合室.jpg".into(),
+                jpeg: prepared.jpeg,
+            }],
+            ..common::grant_report()
+        };
+        let pdf = forms::grant_report_pdf(&report).expect("pdf");
+        let path = write(dir.path(), "report.pdf", &pdf);
+        let pages = pages(&path);
+        assert_eq!(pages.len(), 2, "the text, then the photo's page");
+        for needle in [
+            "協力金 取組の記録",
+            "さくら整骨院",
+            "協0123456",
+            "令和7年5月1日 (2025-05-01)",
+            "満たす",
+            "満たさない",
+            "令和7年6月2日 (2025-06-02)",
+            "合計(2 日)",
+            "令和7年5月 (2025-05)",
+            "66.7%",
+            "利用件数の基準はありません",
+        ] {
+            assert!(pages[0].contains(needle), "{needle:?} not in:\n{}", pages[0]);
+        }
+        assert!(pages[1].contains("ポスター掲示の写真 1 / 1"), "{}", pages[1]);
+        assert_subset_fonts(&path);
+        assert!(ink(&path, dir.path()) > 3_000);
+        assert!(ink_on(&path, dir.path(), 2) > 20_000, "the photo is drawn on page 2");
+        let preview = forms::grant_report_preview(&report).expect("preview");
+        assert_eq!(preview.len(), 2);
+        assert!(preview[1].contains("data:image/jpeg;base64,"), "the preview shows the photo too");
     }
 
     #[test]

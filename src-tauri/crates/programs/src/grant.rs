@@ -20,6 +20,9 @@ pub enum GrantRequirement {
     PatientsAsked,
     /// Flyers handed out, or the poster displayed, during the period
     FlyerOrPoster,
+    /// Still open, not suspended and still under 受領委任 on the payment date: staff's answer
+    /// (the app cannot know it), since a clinic that is not gets nothing
+    InServiceOnPaymentDate,
 }
 
 impl GrantRequirement {
@@ -29,7 +32,16 @@ impl GrantRequirement {
             GrantRequirement::StartDateRecorded => "オンライン資格確認を導入し、運用開始日を入力している",
             GrantRequirement::PatientsAsked => "患者さんにマイナ保険証の利用をお声がけした",
             GrantRequirement::FlyerOrPoster => "チラシを配布した、またはポスターを掲示した",
+            GrantRequirement::InServiceOnPaymentDate => {
+                "支給日の時点で施術所を廃止・休止しておらず、受領委任の取扱いを続けている"
+            }
         }
+    }
+
+    /// Whether only what falls inside the 対象期間 counts for it (the payment-date one is about
+    /// the clinic on a later day).
+    pub fn within_period(self) -> bool {
+        !matches!(self, GrantRequirement::InServiceOnPaymentDate)
     }
 
     /// A stable id for the screen.
@@ -38,6 +50,7 @@ impl GrantRequirement {
             GrantRequirement::StartDateRecorded => "start_date",
             GrantRequirement::PatientsAsked => "patients_asked",
             GrantRequirement::FlyerOrPoster => "flyer_or_poster",
+            GrantRequirement::InServiceOnPaymentDate => "in_service",
         }
     }
 }
@@ -53,6 +66,9 @@ pub struct GrantEvidence {
     pub flyers: Vec<(NaiveDate, u32)>,
     /// お声がけ: day and count
     pub prompts: Vec<(NaiveDate, u32)>,
+    /// Staff's answer to whether the clinic is open, not suspended and under 受領委任 on the
+    /// payment date; `None` until they answer
+    pub in_service: Option<bool>,
 }
 
 /// One requirement judged.
@@ -79,16 +95,20 @@ pub struct GrantEvaluation {
     pub all_met: bool,
 }
 
-/// The requirements `program` names: its [`RuleEffect::GrantRequirements`] rule, or none.
+/// The requirements `program` names: those of its [`RuleEffect::GrantRequirements`] rules (one
+/// per source), in the data's order, each once.
 pub fn requirements(program: &Program) -> Vec<GrantRequirement> {
-    program
-        .rules
-        .iter()
-        .find_map(|r| match &r.effect {
-            RuleEffect::GrantRequirements { requirements } => Some(requirements.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
+    let mut all: Vec<GrantRequirement> = Vec::new();
+    for rule in &program.rules {
+        if let RuleEffect::GrantRequirements { requirements } = &rule.effect {
+            for r in requirements {
+                if !all.contains(r) {
+                    all.push(*r);
+                }
+            }
+        }
+    }
+    all
 }
 
 /// Judges `evidence` against `program`'s requirements inside its 対象期間. `None` for a program
@@ -150,6 +170,11 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
                         _ => (false, format!("対象期間({period_text})のチラシ配布・ポスター掲示の記録がありません")),
                     }
                 }
+                GrantRequirement::InServiceOnPaymentDate => match evidence.in_service {
+                    None => (false, "まだ回答されていません(支給日に廃止・休止中、または受領委任の取扱いをやめている施術所は対象外です)".to_string()),
+                    Some(false) => (false, "支給日に廃止・休止中、または受領委任の取扱いをやめている施術所は対象外です".to_string()),
+                    Some(true) => (true, "廃止・休止しておらず、受領委任の取扱いを続けていると回答済み".to_string()),
+                },
             };
             RequirementResult { id: req.id().into(), label: req.label().into(), met, why }
         })
@@ -178,7 +203,12 @@ mod tests {
     fn the_requirements_come_from_the_data() {
         assert_eq!(
             requirements(&grant()),
-            [GrantRequirement::StartDateRecorded, GrantRequirement::PatientsAsked, GrantRequirement::FlyerOrPoster]
+            [
+                GrantRequirement::StartDateRecorded,
+                GrantRequirement::PatientsAsked,
+                GrantRequirement::FlyerOrPoster,
+                GrantRequirement::InServiceOnPaymentDate
+            ]
         );
     }
 
@@ -189,26 +219,37 @@ mod tests {
             poster: vec![(d(2025, 4, 20), None)],
             flyers: vec![],
             prompts: vec![(d(2025, 6, 2), 5)],
+            in_service: Some(true),
         };
-        let cases: Vec<(GrantEvidence, [bool; 3], &str)> = vec![
-            (full.clone(), [true, true, true], "ポスター掲示 令和7年5月1日"),
-            (GrantEvidence { start_date: None, ..full.clone() }, [false, true, true], "運用開始日が入力されていません"),
-            (GrantEvidence { start_date: Some(d(2025, 8, 1)), ..full.clone() }, [false, true, true], "より後です"),
+        let cases: Vec<(GrantEvidence, [bool; 4], &str)> = vec![
+            (full.clone(), [true, true, true, true], "ポスター掲示 令和7年5月1日"),
+            (
+                GrantEvidence { start_date: None, ..full.clone() },
+                [false, true, true, true],
+                "運用開始日が入力されていません",
+            ),
+            (
+                GrantEvidence { start_date: Some(d(2025, 8, 1)), ..full.clone() },
+                [false, true, true, true],
+                "より後です",
+            ),
             (
                 GrantEvidence { prompts: vec![(d(2025, 4, 30), 3), (d(2025, 8, 1), 9)], ..full.clone() },
-                [true, false, true],
+                [true, false, true, true],
                 "お声がけの記録がありません",
             ),
             (
                 GrantEvidence { poster: vec![(d(2025, 8, 1), None)], ..full.clone() },
-                [true, true, false],
+                [true, true, false, true],
                 "チラシ配布・ポスター掲示の記録がありません",
             ),
             (
                 GrantEvidence { poster: vec![], flyers: vec![(d(2025, 7, 31), 12)], ..full.clone() },
-                [true, true, true],
+                [true, true, true, true],
                 "チラシ 12 枚(1 日)",
             ),
+            (GrantEvidence { in_service: None, ..full.clone() }, [true, true, true, false], "まだ回答されていません"),
+            (GrantEvidence { in_service: Some(false), ..full.clone() }, [true, true, true, false], "対象外です"),
         ];
         for (evidence, want, text) in cases {
             let e = evaluate(&grant(), &evidence).expect("a period");
@@ -227,6 +268,7 @@ mod tests {
             poster: vec![],
             flyers: vec![(d(2025, 5, 1), 1)],
             prompts: vec![(d(2025, 5, 1), 1)],
+            in_service: Some(true),
         };
         assert!(evaluate(&grant(), &evidence).expect("a period").all_met);
     }

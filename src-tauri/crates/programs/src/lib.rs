@@ -556,7 +556,8 @@ fn rule_text(p: &Program, r: &Rule) -> String {
             }
         }
         RuleEffect::GrantRequirements { requirements } => format!(
-            "給付の要件(対象期間内): {}。",
+            "給付の要件{}: {}。",
+            if requirements.iter().all(|r| r.within_period()) { "(対象期間内)" } else { "" },
             requirements.iter().map(|r| r.label()).collect::<Vec<_>>().join("、")
         ),
         RuleEffect::NoUsageThreshold => {
@@ -868,7 +869,8 @@ mod tests {
                 "upload_formats",
                 "report_deadline_extended",
                 "no_usage_threshold",
-                "grant_requirements"
+                "grant_requirements",
+                "excluded_on_payment_date"
             ]
         );
         for r in rules {

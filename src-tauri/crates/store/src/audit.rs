@@ -74,6 +74,8 @@ stored_enum! {
         PromotionPoster => "promotion_poster",
         /// 協力金: 1日のチラシ・お声がけ
         PromotionDay => "promotion_day",
+        /// 協力金: 支給日の施術所の状況 (staff's answer)
+        PromotionAnswer => "promotion_answer",
     }
 }
 
@@ -112,6 +114,7 @@ impl AuditEntity {
             AuditEntity::SubsidyApplication => "助成金の申請",
             AuditEntity::PromotionPoster => "協力金: ポスターの掲示",
             AuditEntity::PromotionDay => "協力金: チラシ・お声がけ",
+            AuditEntity::PromotionAnswer => "協力金: 支給日の状況",
         }
     }
 }
@@ -256,7 +259,17 @@ fn detail_label(
             Some(s) => format!("状態: {}", crate::subsidy::status_label_of_db(s)),
             None => "申請の回答・通帳の確認".into(),
         },
-        Some(AuditEntity::PromotionPoster) => number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default(),
+        Some(AuditEntity::PromotionPoster) => match (number("id"), text("photo").as_deref()) {
+            (Some(id), Some("added")) => format!("記録番号 {id} の写真"),
+            (Some(id), Some("removed")) => format!("記録番号 {id} の写真を外しました"),
+            (Some(id), _) => format!("記録番号 {id}"),
+            (None, _) => String::new(),
+        },
+        Some(AuditEntity::PromotionAnswer) => match json.get("inService").and_then(serde_json::Value::as_bool) {
+            Some(true) => "廃止・休止しておらず受領委任を継続".into(),
+            Some(false) => "廃止・休止中または受領委任なし".into(),
+            None => String::new(),
+        },
         Some(AuditEntity::PromotionDay) => text("day")
             .map(|d| {
                 let shown = chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_or(d, jptext::format_date);
@@ -344,6 +357,7 @@ mod tests {
             AuditEntity::SubsidyApplication => 10,
             AuditEntity::PromotionPoster => 11,
             AuditEntity::PromotionDay => 12,
+            AuditEntity::PromotionAnswer => 13,
         }
     }
 
@@ -373,7 +387,7 @@ mod tests {
             assert_eq!(entity_label(e.as_db()), e.label());
             assert!(texts.insert(e.as_db()) && labels.insert(e.label()), "{e:?} is not unique");
         }
-        assert_eq!(AuditEntity::ALL.len(), 13);
+        assert_eq!(AuditEntity::ALL.len(), 14);
     }
 
     #[test]
@@ -418,6 +432,8 @@ mod tests {
             (AuditEntity::SubsidyDocument, r#"{"id":1,"kind":"receipt"}"#, "領収書の写し"),
             (AuditEntity::SubsidyApplication, r#"{"program":"p","status":"applied"}"#, "状態: 申請済"),
             (AuditEntity::PromotionPoster, r#"{"id":3}"#, "記録番号 3"),
+            (AuditEntity::PromotionPoster, r#"{"id":3,"photo":"added"}"#, "記録番号 3 の写真"),
+            (AuditEntity::PromotionAnswer, r#"{"programId":"p","inService":false}"#, "廃止・休止中または受領委任なし"),
             (AuditEntity::PromotionDay, r#"{"day":"2025-06-02"}"#, "令和7年6月2日 (2025-06-02) の記録"),
         ];
         for e in AuditEntity::ALL {

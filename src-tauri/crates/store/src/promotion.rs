@@ -24,6 +24,8 @@ pub struct Poster {
     pub shown_from: NaiveDate,
     /// Taken down on; `None` while it is still up
     pub shown_to: Option<NaiveDate>,
+    /// The name of the file its photo came from, when one is kept
+    pub photo_name: Option<String>,
 }
 
 /// A display period as typed.
@@ -136,13 +138,18 @@ fn iso(d: NaiveDate) -> String {
 impl Store {
     /// Every display period of the poster, oldest first.
     pub async fn posters(&self) -> Result<Vec<Poster>, StoreError> {
-        let rows: Vec<(i32, String, Option<String>)> =
-            sqlx::query_as("SELECT id, shown_from, shown_to FROM promotion_poster ORDER BY shown_from, id")
+        let rows: Vec<(i32, String, Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT id, shown_from, shown_to, photo_name FROM promotion_poster ORDER BY shown_from, id")
                 .fetch_all(self.pool())
                 .await?;
         rows.into_iter()
-            .map(|(id, from, to)| {
-                Ok(Poster { id, shown_from: parse_day(&from)?, shown_to: to.as_deref().map(parse_day).transpose()? })
+            .map(|(id, from, to, photo_name)| {
+                Ok(Poster {
+                    id,
+                    shown_from: parse_day(&from)?,
+                    shown_to: to.as_deref().map(parse_day).transpose()?,
+                    photo_name,
+                })
             })
             .collect()
     }
@@ -197,8 +204,110 @@ impl Store {
         };
         audit::record(&mut tx, now, actor, action, AuditEntity::PromotionPoster, &serde_json::json!({ "id": row_id }))
             .await?;
+        let photo_name: Option<String> = sqlx::query_scalar("SELECT photo_name FROM promotion_poster WHERE id = ?")
+            .bind(row_id)
+            .fetch_one(&mut *tx)
+            .await?;
         tx.commit().await?;
-        Ok(Poster { id: row_id, shown_from: from, shown_to: to })
+        Ok(Poster { id: row_id, shown_from: from, shown_to: to, photo_name })
+    }
+
+    /// Keeps `jpeg` (already prepared: upright and shrunk) as the photo of display period `id`,
+    /// replacing any earlier one; or, with `None`, removes it. With its audit row.
+    pub async fn set_poster_photo(
+        &self,
+        id: i32,
+        photo: Option<(&str, &[u8])>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Poster, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let changed =
+            sqlx::query("UPDATE promotion_poster SET photo_name = ?2, photo_jpeg = ?3, updated_at = ?4 WHERE id = ?1")
+                .bind(id)
+                .bind(photo.map(|(name, _)| name))
+                .bind(photo.map(|(_, jpeg)| jpeg))
+                .bind(timestamp(now))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::Validation(vec![FieldIssue::new(
+                "photo",
+                "この掲示の記録は削除されています。画面を開き直してください",
+            )]));
+        }
+        let what = if photo.is_some() { "added" } else { "removed" };
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            AuditAction::Update,
+            AuditEntity::PromotionPoster,
+            &serde_json::json!({ "id": id, "photo": what }),
+        )
+        .await?;
+        tx.commit().await?;
+        self.posters()
+            .await?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| StoreError::CorruptData(format!("掲示の記録 {id}")))
+    }
+
+    /// The photos kept with the poster's periods, in the periods' order: period and JPEG.
+    pub async fn poster_photos(&self) -> Result<Vec<(Poster, Vec<u8>)>, StoreError> {
+        let rows: Vec<(i32, Vec<u8>)> = sqlx::query_as(
+            "SELECT id, photo_jpeg FROM promotion_poster WHERE photo_jpeg IS NOT NULL ORDER BY shown_from, id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let posters = self.posters().await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, jpeg)| posters.iter().find(|p| p.id == id).map(|p| (p.clone(), jpeg)))
+            .collect())
+    }
+
+    /// Staff's answer on whether the clinic is open, not suspended and under 受領委任 on
+    /// `program_id`'s payment date; `None` until answered.
+    pub async fn grant_in_service(&self, program_id: &str) -> Result<Option<bool>, StoreError> {
+        let answer: Option<i64> = sqlx::query_scalar("SELECT in_service FROM promotion_answer WHERE program_id = ?")
+            .bind(program_id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(answer.map(|a| a != 0))
+    }
+
+    /// Records that answer, with its audit row.
+    pub async fn set_grant_in_service(
+        &self,
+        program_id: &str,
+        in_service: bool,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "INSERT INTO promotion_answer (program_id, in_service, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (program_id) DO UPDATE SET in_service = ?2, updated_at = ?3",
+        )
+        .bind(program_id)
+        .bind(i64::from(in_service))
+        .bind(timestamp(now))
+        .execute(&mut *tx)
+        .await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            AuditAction::Update,
+            AuditEntity::PromotionAnswer,
+            &serde_json::json!({ "programId": program_id, "inService": in_service }),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Removes a display period; one already gone writes nothing.

@@ -84,3 +84,45 @@ async fn evidence_is_kept_changed_and_logged() {
         "saving the same counts again logs nothing"
     );
 }
+
+#[tokio::test]
+async fn a_poster_photo_is_kept_changed_and_removed_and_a_saved_period_keeps_it() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("オン資ナビ")).await.expect("open");
+    let p = store.save_poster(None, &poster("2025-05-01", ""), today(), "院長", at(9)).await.expect("poster");
+    assert_eq!(p.photo_name, None);
+    let shown = store.set_poster_photo(p.id, Some(("待合室.jpg", b"jpeg-1")), "院長", at(9)).await.expect("photo");
+    assert_eq!(shown.photo_name.as_deref(), Some("待合室.jpg"));
+    store.set_poster_photo(p.id, Some(("入口.jpg", b"jpeg-2")), "院長", at(9)).await.expect("replaced");
+    let changed = store
+        .save_poster(Some(p.id), &poster("2025-05-01", "2025-07-31"), today(), "院長", at(10))
+        .await
+        .expect("taken down");
+    assert_eq!(changed.photo_name.as_deref(), Some("入口.jpg"), "changing the dates keeps the photo");
+    let photos = store.poster_photos().await.expect("photos");
+    assert_eq!(photos.len(), 1);
+    assert_eq!((photos[0].0.id, photos[0].1.as_slice()), (p.id, b"jpeg-2".as_slice()));
+
+    store.set_poster_photo(p.id, None, "院長", at(11)).await.expect("removed");
+    assert!(store.poster_photos().await.expect("photos").is_empty());
+    assert_eq!(store.posters().await.expect("list")[0].photo_name, None);
+
+    store.delete_poster(p.id, "院長", at(12)).await.expect("delete");
+    let e = store.set_poster_photo(p.id, Some(("x.jpg", b"x")), "院長", at(12)).await.expect_err("gone");
+    assert_eq!(e.field_issues()[0].field, "photo");
+    let log = store.audit_log(20, |_| None).await.expect("log");
+    assert!(log.iter().any(|e| e.detail_label.contains("写真を外しました")), "{log:?}");
+}
+
+#[tokio::test]
+async fn the_payment_date_answer_is_kept_per_program() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("オン資ナビ")).await.expect("open");
+    assert_eq!(store.grant_in_service("promotion_grant_2025").await.expect("read"), None, "unanswered");
+    store.set_grant_in_service("promotion_grant_2025", false, "院長", at(9)).await.expect("no");
+    store.set_grant_in_service("promotion_grant_2025", true, "院長", at(10)).await.expect("changed");
+    assert_eq!(store.grant_in_service("promotion_grant_2025").await.expect("read"), Some(true));
+    assert_eq!(store.grant_in_service("a_later_round").await.expect("read"), None, "each round asks again");
+    let log = store.audit_log(20, |_| None).await.expect("log");
+    assert_eq!(log.iter().filter(|e| e.entity_label == "協力金: 支給日の状況").count(), 2);
+}

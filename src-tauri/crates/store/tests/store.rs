@@ -605,6 +605,7 @@ async fn every_change_is_logged_with_japanese_wording() {
     let counts =
         store::promotion::PromotionDayInput { day: "2026-11-02".into(), flyers: "2".into(), prompts: "3".into() };
     store.set_promotion_day(&counts, day, "院長", at(15)).await.expect("day");
+    store.set_grant_in_service("promotion_grant_2025", true, "院長", at(15)).await.expect("answer");
 
     let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
     let log = store.audit_log(50, titles).await.expect("log");
@@ -628,6 +629,7 @@ async fn every_change_is_logged_with_japanese_wording() {
             ("助成金の申請", "変更", "申請の回答・通帳の確認"),
             ("協力金: ポスターの掲示", "登録", "記録番号 1"),
             ("協力金: チラシ・お声がけ", "登録", "令和8年11月2日 (2026-11-02) の記録"),
+            ("協力金: 支給日の状況", "変更", "廃止・休止しておらず受領委任を継続"),
         ],
         "saving the same value or ticking a ticked step logs nothing"
     );

@@ -54,8 +54,8 @@ export const REQUIREMENTS: readonly RequirementResult[] = [
 ];
 
 export const POSTERS: readonly Poster[] = [
-  { id: 4, shownFrom: "2025-08-01", shownTo: "2025-08-31" },
-  { id: 5, shownFrom: "2026-11-01", shownTo: null },
+  { id: 4, shownFrom: "2025-08-01", shownTo: "2025-08-31", photoName: null },
+  { id: 5, shownFrom: "2026-11-01", shownTo: null, photoName: "待合室.jpg" },
 ];
 
 /** Oldest first, as Rust lists them. */
@@ -77,6 +77,7 @@ export function grantOverview(overrides: Partial<GrantOverview> = {}): GrantOver
     dataAsOfText: "令和8年11月24日 (2026-11-24)",
     evaluation: { requirements: REQUIREMENTS.map((r) => ({ ...r })), allMet: false },
     startDateText: "令和7年6月1日 (2025-06-01)",
+    inService: null,
     posters: POSTERS.map((p) => ({ ...p })),
     days: DAYS.map((d) => ({ ...d })),
     monthlyUsage: MONTHS.map((m) => ({ ...m, counts: { ...m.counts } })),

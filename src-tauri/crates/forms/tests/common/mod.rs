@@ -125,3 +125,31 @@ pub fn checklist() -> Checklist {
             .collect(),
     }
 }
+
+pub fn grant_report() -> forms::GrantReport {
+    use forms::{ReportDay, ReportMonth, ReportRequirement};
+    let requirement =
+        |label: &str, met: bool, why: &str| ReportRequirement { label: label.into(), met, why: why.into() };
+    forms::GrantReport {
+        clinic_name: "さくら整骨院".into(),
+        registration_number: "協0123456".into(),
+        program_name: "マイナ保険証の利用促進のための取組に対する協力金".into(),
+        period_text: "令和7年5月1日 (2025-05-01)〜令和7年7月31日 (2025-07-31)".into(),
+        start_date_text: Some("令和7年5月1日 (2025-05-01)".into()),
+        prepared_on: day(2026, 11, 29),
+        requirements: vec![
+            requirement("患者さんにマイナ保険証の利用をお声がけした", true, "対象期間にお声がけ 8 回(2 日)"),
+            requirement("支給日の時点で施術所を廃止・休止しておらず", false, "まだ回答されていません"),
+        ],
+        posters: vec!["令和7年5月1日 (2025-05-01)〜令和7年7月31日 (2025-07-31)".into()],
+        days: vec![
+            ReportDay { day: day(2025, 6, 2), flyers: 3, prompts: 5 },
+            ReportDay { day: day(2025, 6, 3), flyers: 0, prompts: 3 },
+        ],
+        months: vec![
+            ReportMonth { month_text: "令和7年5月 (2025-05)".into(), checks: 3, card_checks: 2 },
+            ReportMonth { month_text: "令和7年6月 (2025-06)".into(), checks: 0, card_checks: 0 },
+        ],
+        photos: vec![],
+    }
+}

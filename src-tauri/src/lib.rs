@@ -65,6 +65,18 @@ pub fn run() {
             if let Some(version) = &webview_version {
                 log::info!("WebView2 runtime {version}");
             }
+            // A restore staged before the restart takes effect now, before anything opens the
+            // database; an import nobody confirmed is dropped.
+            if let Err(e) = store::backup::cancel_import(&paths.data_dir) {
+                log::warn!("an unconfirmed import could not be removed: {e}");
+            }
+            let restored = match store::backup::apply_pending_restore(&paths.data_dir, chrono::Utc::now()) {
+                Ok(aside) => aside.map(|a| a.display().to_string()),
+                Err(e) => {
+                    log::error!("the staged restore could not be applied; the data in use is kept: {e}");
+                    None
+                }
+            };
             let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir)).map_err(AppError::from);
             let handle = app.handle().clone();
             let card = card::service::CardService::start(force_demo, move |event| {
@@ -72,7 +84,12 @@ pub fn run() {
                     log::warn!("card event not delivered: {e}");
                 }
             });
-            app.manage(AppState::new(store, card, paths)?);
+            app.manage(AppState::new(store, card, paths)?.with_restored_aside(restored));
+            // The day's backup generation, when a folder is set and none was taken today.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                commands::backup::daily(&handle.state::<AppState>()).await;
+            });
             // The signed program data, at most once a day, when an address is set; a failure is
             // only recorded (設定 and ホーム show it), the data in use stays.
             let handle = app.handle().clone();

@@ -39,6 +39,8 @@ pub struct AppState {
     programs: tokio::sync::Mutex<updates::Programs>,
     /// Where things live
     pub paths: Paths,
+    /// The data set aside when a backup was restored at this start (ホーム says where)
+    pub restored_aside: Option<String>,
 }
 
 impl AppState {
@@ -53,7 +55,14 @@ impl AppState {
             card: Arc::new(Mutex::new(card)),
             programs: tokio::sync::Mutex::new(programs),
             paths,
+            restored_aside: None,
         })
+    }
+
+    /// Notes that a backup was restored at this start, the data before it kept at `aside`.
+    pub fn with_restored_aside(mut self, aside: Option<String>) -> AppState {
+        self.restored_aside = aside;
+        self
     }
 
     /// The program data in use now (a copy: an update may replace it meanwhile).

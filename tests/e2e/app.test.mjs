@@ -376,6 +376,25 @@ describe("オン資ナビ in its window", () => {
     assert.equal(readFileSync(join(saveDir, printed)).subarray(0, 5).toString(), "%PDF-");
   });
 
+  test("バックアップ: ホーム warns until a folder is chosen; a generation is written there, checked, listed and previewed", async () => {
+    await go("home");
+    assert.match(await session.text("#home-backup-unset"), /バックアップ先がまだ選ばれていません/);
+    await go("settings");
+    await session.click("#backup-choose-folder");
+    await session.waitFor("folder chosen", async () => (await session.text("#backup-folder")) === saveDir);
+    await session.click("#backup-now");
+    await session.waitFor("listed", async () => (await session.exec("return document.querySelectorAll('#backup-generations li').length")) === 1);
+    const names = readdirSync(join(saveDir, "オン資ナビのバックアップ"));
+    assert.equal(names.length, 1, `only the generation, no temporary file: ${names}`);
+    assert.match(names[0], /^onshi-navi-backup-\d{8}-\d{6}\.sqlite3$/);
+    await session.click(`[id="backup-preview-${names[0]}"]`);
+    await session.waitFor("previewed", async () => /さくら整骨院/.test(await session.text(`[data-summary="${names[0]}"]`).catch(() => "")));
+    assert.match(await session.text(`[data-summary="${names[0]}"]`), /資格確認の記録 1 件/, "the clinic's own checks, without the デモ ones");
+    await snap("20-backup");
+    await go("home");
+    assert.equal(await session.exec("return document.querySelector('#home-backup-unset') === null"), true);
+  });
+
   test("after quitting and starting again, everything is still there", async () => {
     await session.quit();
     session = undefined;

@@ -110,6 +110,36 @@ export const commands = {
 	deletePoster: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_poster", { id })),
 	/**  Sets a day's flyers and お声がけ (both 0 removes the day); field messages on bad input. */
 	setPromotionDay: (input: PromotionDayInput) => typedError<PromotionDay, AppError>(__TAURI_INVOKE("set_promotion_day", { input })),
+	/**  The backup screen's data. */
+	backupOverview: () => typedError<BackupOverview, AppError>(__TAURI_INVOKE("backup_overview")),
+	/**  Lets staff choose the backup folder in the system's dialog; `None` when it was closed. */
+	chooseBackupFolder: () => typedError<BackupOverview | null, AppError>(__TAURI_INVOKE("choose_backup_folder")),
+	/**  Sets how many generations are kept (1–60, 全角 accepted); a field message otherwise. */
+	setBackupGenerations: (keep: string) => typedError<BackupOverview, AppError>(__TAURI_INVOKE("set_backup_generations", { keep })),
+	/**  Takes a backup now. */
+	backUpNow: () => typedError<Generation, AppError>(__TAURI_INVOKE("back_up_now")),
+	/**  What generation `name` holds (checked whole first), shown before restoring it. */
+	backupPreview: (name: string) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("backup_preview", { name })),
+	/**
+	 *  Restores generation `name`: checked, staged, and the app restarts on it (the data in use is
+	 *  kept aside in the data folder first).
+	 */
+	restoreBackup: (name: string) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("restore_backup", { name })),
+	/**
+	 *  Writes everything into one file where staff choose, for a new PC; `None` when the dialog was
+	 *  closed. Returns the file's path.
+	 */
+	exportData: () => typedError<string | null, AppError>(__TAURI_INVOKE("export_data")),
+	/**
+	 *  Picks a moved-data file and stages it (checked whole, refused when from a newer app); returns
+	 *  what it holds. Nothing changes until staff confirm with [`restart_to_restore`]; `None` when
+	 *  the dialog was closed.
+	 */
+	importData: () => typedError<BackupSummary | null, AppError>(__TAURI_INVOKE("import_data")),
+	/**  Confirms the import waiting: the app restarts on it. */
+	restartToRestore: () => typedError<null, AppError>(__TAURI_INVOKE("restart_to_restore")),
+	/**  Drops the import waiting: nothing changes. */
+	cancelRestore: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_restore")),
 	/**  The evidence report's pages as SVG, as they print (photos included). */
 	grantReportPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("grant_report_preview")),
 	/**  Saves the evidence report as PDF where staff choose; `None` when the dialog was closed. */
@@ -316,6 +346,42 @@ daysUntil: number } |
 daysLeft: number } | 
 /**  The window's last day (after any extension) has passed */
 { state: "closed" };
+
+/**  The backup screen: the settings, how the last backup went, and the generations there. */
+export type BackupOverview = {
+	/**  Folder, generations kept, last success or failure */
+	state: BackupState,
+	/**  The generations in the folder, newest first */
+	generations: Generation[],
+	/**  Why the folder could not be listed (a drive not plugged in), when it could not */
+	folderProblem: string | null,
+};
+
+/**  Where backups go and how many generations are kept, with how the last one went. */
+export type BackupState = {
+	/**  The folder staff chose; `None` until they do */
+	folder: string | null,
+	/**  Generations kept */
+	keep: number,
+	/**  When the last backup succeeded, 和暦 with 西暦 and the time */
+	lastOkText: string | null,
+	/**  Why the last attempt failed, when it did (cleared by the next success) */
+	lastError: string | null,
+	/**  No backup has succeeded today yet */
+	dueToday: boolean,
+};
+
+/**  What a backup holds, shown before it is restored. */
+export type BackupSummary = {
+	/**  施術所名 in it ("" when the profile was never saved) */
+	clinicName: string,
+	/**  Patients in the 患者台帳 */
+	patients: number,
+	/**  資格確認 records */
+	checks: number,
+	/**  The newest record's time (a check or a change), 和暦 with 西暦; `None` when empty */
+	newestRecordText: string | null,
+};
 
 /**  The 基本4情報 as shown on screen: dates in 和暦 with 西暦, 性別 as printed. */
 export type Basic4View = {
@@ -829,6 +895,16 @@ export type FormsErrorCode =
 /**  The document library failed (a bug) */
 "DocumentFailed";
 
+/**  One generation in the backup folder. */
+export type Generation = {
+	/**  The file's name (what staff pick to restore) */
+	name: string,
+	/**  When it was taken, 和暦 with 西暦 and the time */
+	takenAtText: string,
+	/**  Its size in KB (rounded up) */
+	sizeKb: number,
+};
+
 /**  Every requirement judged against the period. */
 export type GrantEvaluation = {
 	/**  Each requirement in the data's order */
@@ -894,6 +970,10 @@ export type HomeSummary = {
 	programs: ProgramBoard,
 	/**  The program data in use and a newer app version, when one is announced (新しい版があります) */
 	updates: DataStatus,
+	/**  Where backups go and how the last one went (ホーム warns when none is set or one failed) */
+	backup: BackupState,
+	/**  Set on the start that restored a backup: where the data before it was kept */
+	restoredAside: string | null,
 };
 
 /**  What kind of answer an input takes: the UI picks the field from it, the host the validation. */
@@ -1746,7 +1826,13 @@ export type StoreErrorCode =
 /**  `CorruptData` */
 "CorruptData" | 
 /**  `Database` */
-"Database";
+"Database" | 
+/**  `BackupFolder` */
+"BackupFolder" | 
+/**  `NotABackup` */
+"NotABackup" | 
+/**  `FromNewerApp` */
+"FromNewerApp";
 
 /**  Everything the 助成金 screen shows. */
 export type SubsidyOverview = {

@@ -11,7 +11,7 @@ import { BACKEND_KEY } from "./lib/backend";
 import { basic4, cardCheck, demoStatus, todayChecks } from "./lib/testing/cardFixtures";
 import { fakeBackend } from "./lib/testing/fakeBackend";
 import { fakeWizard } from "./lib/testing/wizardFixtures";
-import { appInfo, auditEntry, clinicProfile, dataStatus, faqView, homeSummary, subsidy } from "./lib/testing/fixtures";
+import { appInfo, auditEntry, clinicProfile, dataStatus, faqView, homeSummary, subsidy, backupOverview } from "./lib/testing/fixtures";
 import { grantOverview } from "./lib/testing/grantFixtures";
 import { subsidyOverview } from "./lib/testing/subsidyFixtures";
 import { clearToasts, toast, toasts } from "./lib/toast.svelte";
@@ -34,6 +34,7 @@ function backend(calls: Partial<Backend> = {}) {
     grantOverview: async () => grantOverview(),
     getUpdateAddress: async () => "https://example.jp/onshi-navi/programs.json",
     programDataStatus: async () => dataStatus(),
+    backupOverview: async () => backupOverview(),
     ...fakeWizard().calls,
     ...calls,
   });

@@ -39,20 +39,24 @@ pub(crate) async fn pick_save_path(app: &AppHandle, name: &str, ext: &str) -> Re
         return Ok(Some(dir.join(name)));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let label = if ext == "pdf" { "PDF" } else { "Excel" };
+    let label = match ext {
+        "pdf" => "PDF",
+        "xlsx" => "Excel",
+        _ => "オン資ナビのデータ",
+    };
     app.dialog().file().set_file_name(name).add_filter(label, &[ext]).save_file(move |p| {
         let _ = tx.send(p);
     });
     rx.await.ok().flatten().map(dialog_path).transpose()
 }
 
-/// A folder to write into; `None` when the dialog was closed.
-pub(crate) async fn pick_folder(app: &AppHandle) -> Result<Option<PathBuf>, AppError> {
+/// A folder to write into, asked with `title`; `None` when the dialog was closed.
+pub(crate) async fn pick_folder(app: &AppHandle, title: &str) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = test_save_dir() {
         return Ok(Some(dir));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog().file().set_title("申請一式を作る場所を選んでください").pick_folder(move |p| {
+    app.dialog().file().set_title(title).pick_folder(move |p| {
         let _ = tx.send(p);
     });
     rx.await.ok().flatten().map(dialog_path).transpose()
@@ -68,6 +72,19 @@ pub(crate) async fn pick_files(app: &AppHandle) -> Result<Option<Vec<PathBuf>>, 
         None => Ok(None),
         Some(list) => Ok(Some(list.into_iter().map(dialog_path).collect::<Result<Vec<_>, _>>()?)),
     }
+}
+
+/// A moved-data file (.onshinavi) to read; `None` when the dialog was closed.
+pub(crate) async fn pick_data_file(app: &AppHandle) -> Result<Option<PathBuf>, AppError> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("読み込むオン資ナビのデータを選んでください")
+        .add_filter("オン資ナビのデータ", &[store::backup::EXPORT_EXTENSION])
+        .pick_file(move |p| {
+            let _ = tx.send(p);
+        });
+    rx.await.ok().flatten().map(dialog_path).transpose()
 }
 
 /// One photo (JPEG/PNG) to keep; `None` when the dialog was closed.

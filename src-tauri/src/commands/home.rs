@@ -27,6 +27,10 @@ pub struct HomeSummary {
     pub programs: programs::ProgramBoard,
     /// The program data in use and a newer app version, when one is announced (新しい版があります)
     pub updates: updates::DataStatus,
+    /// Where backups go and how the last one went (ホーム warns when none is set or one failed)
+    pub backup: store::backup::BackupState,
+    /// Set on the start that restored a backup: where the data before it was kept
+    pub restored_aside: Option<String>,
 }
 
 /// How far the 導入ガイド has come.
@@ -60,5 +64,7 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         today_checks: store.check_counts_on(today).await?,
         programs: state.catalog().await.board(today),
         updates: state.programs().await.status(env!("CARGO_PKG_VERSION")),
+        backup: store.backup_state(chrono::Utc::now()).await?,
+        restored_aside: state.restored_aside.clone(),
     })
 }

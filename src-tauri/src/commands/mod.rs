@@ -2,6 +2,7 @@
 //! and maps its error: no SQL and no rules here.
 
 pub mod app;
+pub mod backup;
 pub mod card;
 pub mod checks;
 pub mod clinic;
@@ -67,6 +68,16 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             grant::save_poster,
             grant::delete_poster,
             grant::set_promotion_day,
+            backup::backup_overview,
+            backup::choose_backup_folder,
+            backup::set_backup_generations,
+            backup::back_up_now,
+            backup::backup_preview,
+            backup::restore_backup,
+            backup::export_data,
+            backup::import_data,
+            backup::restart_to_restore,
+            backup::cancel_restore,
             grant::grant_report_preview,
             grant::save_grant_report,
             grant::print_grant_report,

@@ -639,7 +639,9 @@ pub async fn build_upload_set(app: AppHandle, state: State<'_, AppState>) -> Res
     }
     let rules = upload_rules(&g.program);
     let checks = forms::upload::check_set(&rules, &files);
-    let Some(parent) = pick_folder(&app).await? else { return Ok(None) };
+    let Some(parent) = pick_folder(&app, "申請一式を作る場所を選んでください").await? else {
+        return Ok(None);
+    };
     let folder = parent.join(format!("助成金申請_{}", today.format("%Y%m%d")));
     forms::upload::write_folder(&folder, &files)?;
     let zip = parent.join(format!("助成金申請_{}.zip", today.format("%Y%m%d")));

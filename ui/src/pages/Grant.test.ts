@@ -335,6 +335,7 @@ describe("協力金", () => {
     let answer: boolean | null = null;
     const setGrantInService = vi.fn(async (v: boolean) => {
       answer = v;
+      return null;
     });
     const grantOverviewCall = vi.fn(async () => grantOverview({ inService: answer }));
     page(backend({ setGrantInService, grantOverview: grantOverviewCall }));

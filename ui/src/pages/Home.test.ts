@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { AppInfo } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
-import { appInfo, dataStatus, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
+import { appInfo, backupState, dataStatus, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
 import type { TimelineView } from "../api";
 import Home from "./Home.svelte";
 
@@ -74,6 +74,28 @@ describe("ホーム", () => {
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => homeSummary([subsidy()]) }));
     await screen.findByRole("heading", { name: "導入の進み具合" });
     expect(document.getElementById("home-timeline")).toBeNull();
+  });
+
+  it("warns when backups have no folder, or the last one failed, each with the way to 設定; says nothing when they are fine", async () => {
+    const show = async (backup: Partial<ReturnType<typeof backupState>>, restoredAside: string | null = null) => {
+      const view = page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), backup: backupState(backup), restoredAside }) }));
+      await screen.findByRole("heading", { name: "導入の進み具合" });
+      return view;
+    };
+    let view = await show({});
+    expect(document.getElementById("home-backup-unset")).toBeNull();
+    expect(document.getElementById("home-backup-failed")).toBeNull();
+    view.unmount();
+
+    view = await show({ folder: null, lastOkText: null, dueToday: true });
+    expect(document.getElementById("home-backup-unset")!.textContent).toContain("USBメモリなどをバックアップ先に選んでください");
+    expect(within(document.getElementById("home-backup-unset")!).getByRole("link").getAttribute("href")).toBe("#/settings");
+    view.unmount();
+
+    view = await show({ lastError: "バックアップ先(E:\\)に書き込めませんでした。" }, "C:\\data\\onshi-navi.before-restore-20261129-090000.sqlite3");
+    expect(document.getElementById("home-backup-failed")!.textContent).toContain("バックアップ先(E:\\)に書き込めませんでした。");
+    expect(document.getElementById("home-restored")!.textContent).toContain("before-restore-20261129-090000");
+    view.unmount();
   });
 
   it("before the profile is saved, says so and links to 設定; a finished guide says so", async () => {

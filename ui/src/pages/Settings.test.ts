@@ -4,7 +4,7 @@ import { ApiError, type ClinicProfileInput, type FieldIssue } from "../api";
 import type { Backend } from "../lib/backend";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
-import { appInfo, auditEntry, clinicProfile, dataStatus } from "../lib/testing/fixtures";
+import { appInfo, auditEntry, clinicProfile, dataStatus, backupOverview } from "../lib/testing/fixtures";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Settings from "./Settings.svelte";
 
@@ -19,6 +19,7 @@ function backend(calls: Partial<Backend> = {}) {
     checkClinicProfile: async () => ({ errors: [], warnings: [] }),
     getUpdateAddress: async () => "",
     programDataStatus: async () => dataStatus(),
+    backupOverview: async () => backupOverview(),
     ...calls,
   });
 }

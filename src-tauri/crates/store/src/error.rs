@@ -36,9 +36,9 @@ pub enum StoreError {
 
     /// The database file is damaged (not a database, corrupt, or cut short). It was left exactly as
     /// it was: no migration, no repair, no journal written, so whoever recovers it gets the bytes
-    /// the clinic had. The message tells staff what to do, since there is no backup in the app yet.
+    /// the clinic had. The message tells staff the way back: a backup generation, restored from 設定.
     #[error(
-        "データベースのファイルが壊れているため、開けませんでした。ファイルには何も変更を加えず、そのまま残してあります。\nファイルの場所: {}\n次の順にお願いします。\n1. このファイルを削除しないでください(消すと記録が戻りません)。\n2. オン資ナビを閉じてください。\n3. データのフォルダ({})を、フォルダごとUSBメモリにコピーしてください。\n4. このパソコンを設定した方、またはオン資ナビの販売店・配布元にご連絡ください。\nその間も、患者さんの資格確認は公式のマイナ資格確認アプリで続けられます。",
+        "データベースのファイルが壊れているため、開けませんでした。ファイルには何も変更を加えず、そのまま残してあります。\nファイルの場所: {}\n次の順にお願いします。\n1. このファイルを削除しないでください(消すと記録が戻りません)。\n2. オン資ナビを閉じてください。\n3. データのフォルダ({})を、フォルダごとUSBメモリにコピーしてください。\n4. バックアップがあれば、設定の「データのバックアップ」で世代を選んで復元できます。ない場合は、このパソコンを設定した方、またはオン資ナビの販売店・配布元にご連絡ください。\nその間も、患者さんの資格確認は公式のマイナ資格確認アプリで続けられます。",
         .path.display(),
         folder(.path).display()
     )]
@@ -74,6 +74,38 @@ pub enum StoreError {
     /// SQLite failed on a query.
     #[error("データベースの処理に失敗しました: {0}")]
     Database(#[from] sqlx::Error),
+
+    /// The backup folder (a USB drive) is missing, full or not writable. The clinic's data is
+    /// untouched and everything else goes on working.
+    #[error(
+        "バックアップ先({})に書き込めませんでした。USBメモリなどが挿さっているか、空き容量があるかを確かめてください。データはこのパソコンに残っていて、ほかの作業はそのまま続けられます。\n(詳細: {reason})",
+        .path.display()
+    )]
+    BackupFolder {
+        /// The folder or file we tried to write.
+        path: PathBuf,
+        /// What the file system or SQLite said.
+        reason: String,
+    },
+
+    /// A file chosen to restore or import is not a whole オン資ナビ backup (damaged, cut short, or
+    /// something else). Nothing was changed.
+    #[error(
+        "「{}」はオン資ナビのバックアップとして読み取れません(壊れているか、途中で切れているか、別の種類のファイルです)。何も変更していません。別の世代やファイルを選んでください。",
+        .path.display()
+    )]
+    NotABackup {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong, for the log.
+        reason: String,
+    },
+
+    /// A moved-data file written by a newer オン資ナビ than this one. Nothing was changed.
+    #[error(
+        "このファイルは新しいバージョンのオン資ナビ({0})で作られています。何も変更していません。このパソコンのオン資ナビを {0} 以降に更新してから読み込んでください。"
+    )]
+    FromNewerApp(String),
 }
 
 impl StoreError {
@@ -89,6 +121,9 @@ impl StoreError {
             StoreError::Migration(_) => StoreErrorCode::Migration,
             StoreError::CorruptData(_) => StoreErrorCode::CorruptData,
             StoreError::Database(_) => StoreErrorCode::Database,
+            StoreError::BackupFolder { .. } => StoreErrorCode::BackupFolder,
+            StoreError::NotABackup { .. } => StoreErrorCode::NotABackup,
+            StoreError::FromNewerApp(_) => StoreErrorCode::FromNewerApp,
         }
     }
 
@@ -127,6 +162,12 @@ pub enum StoreErrorCode {
     CorruptData,
     /// `Database`
     Database,
+    /// `BackupFolder`
+    BackupFolder,
+    /// `NotABackup`
+    NotABackup,
+    /// `FromNewerApp`
+    FromNewerApp,
 }
 
 impl StoreErrorCode {
@@ -142,6 +183,9 @@ impl StoreErrorCode {
             StoreErrorCode::Migration => "Migration",
             StoreErrorCode::CorruptData => "CorruptData",
             StoreErrorCode::Database => "Database",
+            StoreErrorCode::BackupFolder => "BackupFolder",
+            StoreErrorCode::NotABackup => "NotABackup",
+            StoreErrorCode::FromNewerApp => "FromNewerApp",
         }
     }
 }

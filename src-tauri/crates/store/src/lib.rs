@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod audit;
+pub mod backup;
 pub mod checks;
 pub mod clinic;
 mod error;
@@ -68,7 +69,7 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
@@ -146,7 +147,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// not an SQLite file, an impossible page size, or a file shorter than the page count its header
 /// states (cut short by a failed copy or a full disk). Reads only; a header SQLite itself would
 /// accept is left to SQLite.
-fn damage_in_header(path: &Path) -> Option<String> {
+pub(crate) fn damage_in_header(path: &Path) -> Option<String> {
     use std::io::Read;
     let mut file = std::fs::File::open(path).ok()?; // unreadable: SQLite reports it as an open error
     let len = file.metadata().ok()?.len();

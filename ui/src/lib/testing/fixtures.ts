@@ -1,5 +1,5 @@
 // Data shaped as the Rust side sends it, for component tests.
-import type { DataStatus, HomeSummary, ProgramStatus } from "../../api";
+import type { BackupOverview, BackupState, DataStatus, HomeSummary, ProgramStatus } from "../../api";
 
 export function subsidy(overrides: Partial<ProgramStatus> = {}): ProgramStatus {
   return {
@@ -43,6 +43,33 @@ export function homeSummary(programs: ProgramStatus[]): HomeSummary {
     todayChecks: { total: 0, myNumberCard: 0, ratePercent: 0 },
     programs: { asOfText: "令和8年11月24日 (2026-11-24)", programs },
     updates: dataStatus(),
+    backup: backupState(),
+    restoredAside: null,
+  };
+}
+
+/** Backups to a USB drive, the last one this morning. */
+export function backupState(overrides: Partial<BackupState> = {}): BackupState {
+  return {
+    folder: "E:\\",
+    keep: 7,
+    lastOkText: "令和8年11月29日 (2026-11-29) 08:30",
+    lastError: null,
+    dueToday: false,
+    ...overrides,
+  };
+}
+
+/** The backup screen: two generations, newest first. */
+export function backupOverview(overrides: Partial<BackupOverview> = {}): BackupOverview {
+  return {
+    state: backupState(),
+    generations: [
+      { name: "onshi-navi-backup-20261129-083000.sqlite3", takenAtText: "令和8年11月29日 (2026-11-29) 08:30", sizeKb: 1234 },
+      { name: "onshi-navi-backup-20261128-083100.sqlite3", takenAtText: "令和8年11月28日 (2026-11-28) 08:31", sizeKb: 1200 },
+    ],
+    folderProblem: null,
+    ...overrides,
   };
 }
 

@@ -1,0 +1,200 @@
+//! データのバックアップ: generations in a folder staff choose (a USB drive), taken on the first
+//! start of each day and on demand; restore from a generation after seeing what it holds; one file
+//! that moves everything to a new PC. A restore or an import is staged by `store::backup` and
+//! takes effect when the app starts again (it restarts itself), never under open connections.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use serde::Serialize;
+use specta::Type;
+use store::backup::{BackupState, BackupSummary, Generation};
+use tauri::{AppHandle, State};
+
+use super::files::{pick_data_file, pick_folder, pick_save_path};
+use crate::error::{AppError, AppErrorCode};
+use crate::state::AppState;
+
+/// The backup screen: the settings, how the last backup went, and the generations there.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupOverview {
+    /// Folder, generations kept, last success or failure
+    pub state: BackupState,
+    /// The generations in the folder, newest first
+    pub generations: Vec<Generation>,
+    /// Why the folder could not be listed (a drive not plugged in), when it could not
+    pub folder_problem: Option<String>,
+}
+
+/// The overview as it stands now.
+async fn overview(state: &AppState) -> Result<BackupOverview, AppError> {
+    let store = state.store()?;
+    let backup_state = store.backup_state(Utc::now()).await?;
+    let (generations, folder_problem) = match store.backup_settings().await?.0 {
+        Some(folder) => match store::backup::generations(&folder) {
+            Ok(list) => (list, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        },
+        None => (Vec::new(), None),
+    };
+    Ok(BackupOverview { state: backup_state, generations, folder_problem })
+}
+
+/// Takes a generation into the chosen folder and records how it went (ホーム warns on a failure).
+pub(crate) async fn back_up(state: &AppState) -> Result<Generation, AppError> {
+    let store = state.store()?;
+    let (folder, keep) = store.backup_settings().await?;
+    let Some(folder) = folder else {
+        return Err(AppError::new(
+            AppErrorCode::NotReady,
+            "バックアップ先のフォルダがまだ選ばれていません。設定で選んでください",
+        ));
+    };
+    let now = Utc::now();
+    let outcome = store.back_up(&folder, keep, now).await;
+    let recorded = store.record_backup(outcome.as_ref().map(|_| ()).map_err(ToString::to_string), now).await;
+    if let Err(e) = recorded {
+        log::warn!("backup outcome not recorded: {e}");
+    }
+    Ok(outcome?)
+}
+
+/// At start: a backup when a folder is set and none succeeded today. A failure is only recorded
+/// (ホーム shows it); nothing else waits for it.
+pub(crate) async fn daily(state: &AppState) {
+    let Ok(store) = state.store() else { return };
+    match store.backup_state(Utc::now()).await {
+        Ok(s) if s.folder.is_some() && s.due_today => match back_up(state).await {
+            Ok(g) => log::info!("daily backup {} ({} KB)", g.name, g.size_kb),
+            Err(e) => log::warn!("daily backup failed: {}", e.message),
+        },
+        Ok(_) => {}
+        Err(e) => log::warn!("backup state unreadable: {e}"),
+    }
+}
+
+/// The backup screen's data.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_overview(state: State<'_, AppState>) -> Result<BackupOverview, AppError> {
+    overview(&state).await
+}
+
+/// Lets staff choose the backup folder in the system's dialog; `None` when it was closed.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_backup_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<BackupOverview>, AppError> {
+    let store = state.store()?;
+    let Some(folder) = pick_folder(&app, "バックアップを保存するフォルダ(USBメモリなど)を選んでください").await?
+    else {
+        return Ok(None);
+    };
+    let actor = store.actor().await?;
+    store.set_backup_folder(&folder, &actor, Utc::now()).await?;
+    Ok(Some(overview(&state).await?))
+}
+
+/// Sets how many generations are kept (1–60, 全角 accepted); a field message otherwise.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_backup_generations(state: State<'_, AppState>, keep: String) -> Result<BackupOverview, AppError> {
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    store.set_backup_generations(&keep, &actor, Utc::now()).await?;
+    overview(&state).await
+}
+
+/// Takes a backup now.
+#[tauri::command]
+#[specta::specta]
+pub async fn back_up_now(state: State<'_, AppState>) -> Result<Generation, AppError> {
+    back_up(&state).await
+}
+
+/// What generation `name` holds (checked whole first), shown before restoring it.
+#[tauri::command]
+#[specta::specta]
+pub async fn backup_preview(state: State<'_, AppState>, name: String) -> Result<BackupSummary, AppError> {
+    let folder = chosen_folder(&state).await?;
+    Ok(store::backup::inspect(&store::backup::generation_path(&folder, &name)?).await?)
+}
+
+async fn chosen_folder(state: &AppState) -> Result<std::path::PathBuf, AppError> {
+    state.store()?.backup_settings().await?.0.ok_or_else(|| {
+        AppError::new(AppErrorCode::NotReady, "バックアップ先のフォルダがまだ選ばれていません。設定で選んでください")
+    })
+}
+
+/// Restarts the app a moment after the answer reached the window, so it can say so first.
+fn restart_soon(app: &AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        app.request_restart();
+    });
+}
+
+/// Restores generation `name`: checked, staged, and the app restarts on it (the data in use is
+/// kept aside in the data folder first).
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_backup(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<BackupSummary, AppError> {
+    let folder = chosen_folder(&state).await?;
+    let file = store::backup::generation_path(&folder, &name)?;
+    let summary = store::backup::stage_restore(&state.paths.data_dir, &file).await?;
+    log::info!("restore of {name} staged; restarting");
+    restart_soon(&app);
+    Ok(summary)
+}
+
+/// Writes everything into one file where staff choose, for a new PC; `None` when the dialog was
+/// closed. Returns the file's path.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_data(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, AppError> {
+    let store = state.store()?;
+    let name =
+        format!("オン資ナビのデータ_{}.{}", chrono::Local::now().format("%Y%m%d"), store::backup::EXPORT_EXTENSION);
+    let Some(path) = pick_save_path(&app, &name, store::backup::EXPORT_EXTENSION).await? else { return Ok(None) };
+    store.export_to(&path, env!("CARGO_PKG_VERSION"), Utc::now()).await?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Picks a moved-data file and stages it (checked whole, refused when from a newer app); returns
+/// what it holds. Nothing changes until staff confirm with [`restart_to_restore`]; `None` when
+/// the dialog was closed.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupSummary>, AppError> {
+    let Some(file) = pick_data_file(&app).await? else { return Ok(None) };
+    Ok(Some(store::backup::stage_import(&state.paths.data_dir, &file, env!("CARGO_PKG_VERSION")).await?))
+}
+
+/// Confirms the import waiting: the app restarts on it.
+#[tauri::command]
+#[specta::specta]
+pub async fn restart_to_restore(app: AppHandle, state: State<'_, AppState>) -> Result<(), AppError> {
+    if !store::backup::confirm_import(&state.paths.data_dir)? {
+        return Err(AppError::new(
+            AppErrorCode::NotReady,
+            "読み込む準備ができたデータがありません。もう一度ファイルを選んでください",
+        ));
+    }
+    restart_soon(&app);
+    Ok(())
+}
+
+/// Drops the import waiting: nothing changes.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_restore(state: State<'_, AppState>) -> Result<(), AppError> {
+    Ok(store::backup::cancel_import(&state.paths.data_dir)?)
+}

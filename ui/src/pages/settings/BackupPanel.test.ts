@@ -1,0 +1,122 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "../../api";
+import { BACKEND_KEY, type Backend } from "../../lib/backend";
+import { fakeBackend } from "../../lib/testing/fakeBackend";
+import { backupOverview, backupState } from "../../lib/testing/fixtures";
+import { clearToasts, toasts } from "../../lib/toast.svelte";
+import BackupPanel from "./BackupPanel.svelte";
+
+const NEWEST = "onshi-navi-backup-20261129-083000.sqlite3";
+const SUMMARY = { clinicName: "さくら整骨院", patients: 12, checks: 340, newestRecordText: "令和8年11月29日 (2026-11-29) 08:29" };
+
+function panel(calls: Partial<Backend> = {}) {
+  const backend = fakeBackend({ backupOverview: async () => backupOverview(), ...calls });
+  render(BackupPanel, { context: new Map([[BACKEND_KEY, backend]]) });
+  return screen.findByText("残っているバックアップ");
+}
+
+const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const toastTexts = () => toasts.list.map((t) => t.message);
+const dialog = () => el("confirm-message").closest("dialog")!;
+
+afterEach(() => clearToasts());
+
+describe("データのバックアップ", () => {
+  it("shows the folder, the last backup and the generations newest first", async () => {
+    await panel();
+    expect(el("backup-folder").textContent).toBe("E:\\");
+    expect(el("backup-last").textContent).toBe("令和8年11月29日 (2026-11-29) 08:30");
+    const items = [...el("backup-generations").querySelectorAll("li")].map((li) => li.dataset.generation);
+    expect(items).toEqual([NEWEST, "onshi-navi-backup-20261128-083100.sqlite3"]);
+    expect(el("backup-generations").textContent).toContain("1,234 KB");
+  });
+
+  it("without a folder offers only to choose one, and says there is no backup yet", async () => {
+    await panel({ backupOverview: async () => backupOverview({ state: backupState({ folder: null, lastOkText: null }), generations: [] }) });
+    expect(el("backup-folder").textContent).toBe("まだ選ばれていません");
+    expect(el("backup-now")).toBeNull();
+    expect(el("backup-none").textContent).toBe("まだバックアップはありません。");
+  });
+
+  it("backs up now and shows the list again; a missing drive is said and the list is still reloaded", async () => {
+    const backUpNow = vi.fn(async () => ({ name: NEWEST, takenAtText: "令和8年11月29日 (2026-11-29) 10:00", sizeKb: 2048 }));
+    const overview = vi.fn(async () => backupOverview());
+    await panel({ backUpNow, backupOverview: overview });
+    await fireEvent.click(el("backup-now"));
+    await waitFor(() => expect(toastTexts()).toContain("バックアップしました(令和8年11月29日 (2026-11-29) 10:00、2,048 KB)"));
+    expect(overview).toHaveBeenCalledTimes(2);
+
+    backUpNow.mockRejectedValueOnce(new ApiError({ code: "BackupFolder", message: "バックアップ先(E:\\)に書き込めませんでした。USBメモリなどが挿さっているか", fields: [] }));
+    await fireEvent.click(el("backup-now"));
+    expect((await screen.findByRole("alert")).textContent).toContain("USBメモリなどが挿さっているか");
+    await waitFor(() => expect(overview).toHaveBeenCalledTimes(3));
+  });
+
+  it("keeps the number of generations Rust accepts, and shows its message beside the field otherwise", async () => {
+    const setBackupGenerations = vi.fn(async (keep: string) => {
+      if (keep === "0") throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "keep", message: "残す世代の数は 1〜60 の数字で入力してください" }] });
+      return backupOverview({ state: backupState({ keep: 10 }) });
+    });
+    await panel({ setBackupGenerations });
+    await fireEvent.input(el("backup-keep"), { target: { value: "0" } });
+    await fireEvent.click(el("backup-keep-save"));
+    await screen.findByText("残す世代の数は 1〜60 の数字で入力してください");
+    expect(el<HTMLInputElement>("backup-keep").getAttribute("aria-invalid")).toBe("true");
+    await fireEvent.input(el("backup-keep"), { target: { value: "１０" } });
+    await fireEvent.click(el("backup-keep-save"));
+    await waitFor(() => expect(setBackupGenerations).toHaveBeenLastCalledWith("１０"));
+    await waitFor(() => expect(toastTexts()).toContain("バックアップを 10 世代残します"));
+  });
+
+  it("shows what a generation holds, and restores it only after staff confirm with that content in view", async () => {
+    const backupPreview = vi.fn(async () => SUMMARY);
+    const restoreBackup = vi.fn(async () => SUMMARY);
+    await panel({ backupPreview, restoreBackup });
+    await fireEvent.click(el(`backup-preview-${NEWEST}`));
+    await waitFor(() => expect(document.querySelector(`[data-summary="${NEWEST}"]`)!.textContent).toContain("患者台帳 12 人、資格確認の記録 340 件"));
+
+    await fireEvent.click(el(`backup-restore-${NEWEST}`));
+    await waitFor(() => expect(el("confirm-message").textContent).toContain("資格確認の記録 340 件"));
+    await fireEvent.click(within(dialog()).getByRole("button", { name: "やめる" }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(restoreBackup).not.toHaveBeenCalled();
+
+    await fireEvent.click(el(`backup-restore-${NEWEST}`));
+    await waitFor(() => expect(dialog().hasAttribute("open")).toBe(true));
+    await fireEvent.click(within(dialog()).getByRole("button", { name: "戻して再起動する" }));
+    await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(NEWEST));
+    expect(backupPreview).toHaveBeenCalledOnce();
+    await waitFor(() => expect(toastTexts()).toContain("バックアップに戻します。まもなくオン資ナビが再起動します"));
+  });
+
+  it("exports to one file, and an import shows its content and is dropped when staff say no", async () => {
+    const exportData = vi.fn(async () => "D:\\オン資ナビのデータ_20261129.onshinavi");
+    const importData = vi.fn(async () => SUMMARY);
+    const cancelRestore = vi.fn(async () => null);
+    const restartToRestore = vi.fn(async () => null);
+    await panel({ exportData, importData, cancelRestore, restartToRestore });
+    await fireEvent.click(el("backup-export"));
+    await waitFor(() => expect(toastTexts()).toContain("書き出しました: D:\\オン資ナビのデータ_20261129.onshinavi"));
+
+    await fireEvent.click(el("backup-import"));
+    await waitFor(() => expect(el("confirm-message").textContent).toContain("施術所名: さくら整骨院"));
+    await fireEvent.click(within(dialog()).getByRole("button", { name: "やめる" }));
+    await waitFor(() => expect(cancelRestore).toHaveBeenCalledOnce());
+    expect(restartToRestore).not.toHaveBeenCalled();
+
+    await fireEvent.click(el("backup-import"));
+    await waitFor(() => expect(dialog().hasAttribute("open")).toBe(true));
+    await fireEvent.click(within(dialog()).getByRole("button", { name: "置き換えて再起動する" }));
+    await waitFor(() => expect(restartToRestore).toHaveBeenCalledOnce());
+  });
+
+  it("a file from a newer app is refused with Rust's message", async () => {
+    const importData = vi.fn(async () => {
+      throw new ApiError({ code: "FromNewerApp", message: "このファイルは新しいバージョンのオン資ナビ(0.2.0)で作られています。", fields: [] });
+    });
+    await panel({ importData });
+    await fireEvent.click(el("backup-import"));
+    expect((await screen.findByRole("alert")).textContent).toContain("新しいバージョンのオン資ナビ(0.2.0)");
+  });
+});

@@ -41,6 +41,9 @@ pub struct AppState {
     pub paths: Paths,
     /// The data set aside when a backup was restored at this start (ホーム says where)
     pub restored_aside: Option<String>,
+    /// The backup folder staff picked on the start-up error screen (the database, which holds the
+    /// chosen folder, could not be opened)
+    pub rescue_folder: std::sync::Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -56,6 +59,7 @@ impl AppState {
             programs: tokio::sync::Mutex::new(programs),
             paths,
             restored_aside: None,
+            rescue_folder: std::sync::Mutex::new(None),
         })
     }
 

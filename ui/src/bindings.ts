@@ -140,6 +140,12 @@ export const commands = {
 	restartToRestore: () => typedError<null, AppError>(__TAURI_INVOKE("restart_to_restore")),
 	/**  Drops the import waiting: nothing changes. */
 	cancelRestore: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_restore")),
+	/**
+	 *  On the start-up error screen: lets staff pick the backup folder (the database that names it
+	 *  could not be opened) and lists its generations; `None` when the dialog was closed. Picking the
+	 *  「オン資ナビのバックアップ」 folder itself works too.
+	 */
+	chooseRescueFolder: () => typedError<RescueView | null, AppError>(__TAURI_INVOKE("choose_rescue_folder")),
 	/**  The evidence report's pages as SVG, as they print (photos included). */
 	grantReportPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("grant_report_preview")),
 	/**  Saves the evidence report as PDF where staff choose; `None` when the dialog was closed. */
@@ -1597,6 +1603,14 @@ export type RequirementResult = {
 	met: boolean,
 	/**  Why, in Japanese: what counted, or what is missing */
 	why: string,
+};
+
+/**  The generations in a folder picked when the database could not be opened. */
+export type RescueView = {
+	/**  The folder picked */
+	folder: string,
+	/**  Its generations, newest first */
+	generations: Generation[],
 };
 
 /**

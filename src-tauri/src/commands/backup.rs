@@ -123,7 +123,11 @@ pub async fn backup_preview(state: State<'_, AppState>, name: String) -> Result<
     Ok(store::backup::inspect(&store::backup::generation_path(&folder, &name)?).await?)
 }
 
+/// The folder picked on the start-up error screen, or else the one set in 設定.
 async fn chosen_folder(state: &AppState) -> Result<std::path::PathBuf, AppError> {
+    if let Some(folder) = state.rescue_folder.lock().ok().and_then(|f| f.clone()) {
+        return Ok(folder);
+    }
     state.store()?.backup_settings().await?.0.ok_or_else(|| {
         AppError::new(AppErrorCode::NotReady, "バックアップ先のフォルダがまだ選ばれていません。設定で選んでください")
     })
@@ -197,4 +201,36 @@ pub async fn restart_to_restore(app: AppHandle, state: State<'_, AppState>) -> R
 #[specta::specta]
 pub async fn cancel_restore(state: State<'_, AppState>) -> Result<(), AppError> {
     Ok(store::backup::cancel_import(&state.paths.data_dir)?)
+}
+
+/// The generations in a folder picked when the database could not be opened.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RescueView {
+    /// The folder picked
+    pub folder: String,
+    /// Its generations, newest first
+    pub generations: Vec<Generation>,
+}
+
+/// On the start-up error screen: lets staff pick the backup folder (the database that names it
+/// could not be opened) and lists its generations; `None` when the dialog was closed. Picking the
+/// 「オン資ナビのバックアップ」 folder itself works too.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_rescue_folder(app: AppHandle, state: State<'_, AppState>) -> Result<Option<RescueView>, AppError> {
+    let Some(mut folder) = pick_folder(&app, "バックアップのあるフォルダ(USBメモリなど)を選んでください").await?
+    else {
+        return Ok(None);
+    };
+    if folder.file_name().is_some_and(|n| n == store::backup::BACKUP_FOLDER)
+        && let Some(parent) = folder.parent()
+    {
+        folder = parent.to_path_buf();
+    }
+    let generations = store::backup::generations(&folder)?;
+    if let Ok(mut rescue) = state.rescue_folder.lock() {
+        *rescue = Some(folder.clone());
+    }
+    Ok(Some(RescueView { folder: folder.display().to_string(), generations }))
 }

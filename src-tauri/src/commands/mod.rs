@@ -78,6 +78,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backup::import_data,
             backup::restart_to_restore,
             backup::cancel_restore,
+            backup::choose_rescue_folder,
             grant::grant_report_preview,
             grant::save_grant_report,
             grant::print_grant_report,

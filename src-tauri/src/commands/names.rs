@@ -49,6 +49,7 @@ pub const ALL: &[&str] = &[
     "import_data",
     "restart_to_restore",
     "cancel_restore",
+    "choose_rescue_folder",
     "grant_report_preview",
     "save_grant_report",
     "print_grant_report",

@@ -106,6 +106,7 @@ export const api = {
   importData: () => unwrap(commands.importData()),
   restartToRestore: () => unwrap(commands.restartToRestore()),
   cancelRestore: () => unwrap(commands.cancelRestore()),
+  chooseRescueFolder: () => unwrap(commands.chooseRescueFolder()),
   addPosterPhoto: (id: number) => unwrap(commands.addPosterPhoto(id)),
   removePosterPhoto: (id: number) => unwrap(commands.removePosterPhoto(id)),
   grantReportPreview: () => unwrap(commands.grantReportPreview()),

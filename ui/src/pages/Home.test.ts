@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import type { AppInfo } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
@@ -132,11 +132,29 @@ describe("ホーム", () => {
     expect(onready).toHaveBeenCalledOnce();
   });
 
+  it("a damaged database offers the way back: pick the backup folder, see a generation, restore it after confirming", async () => {
+    const generation = { name: "onshi-navi-backup-20261128-083100.sqlite3", takenAtText: "令和8年11月28日 (2026-11-28) 08:31", sizeKb: 900 };
+    const chooseRescueFolder = vi.fn(async () => ({ folder: "E:\\", generations: [generation] }));
+    const backupPreview = vi.fn(async () => ({ clinicName: "さくら整骨院", patients: 3, checks: 41, newestRecordText: null }));
+    const restoreBackup = vi.fn(async () => ({ clinicName: "さくら整骨院", patients: 3, checks: 41, newestRecordText: null }));
+    page(fakeBackend({ appInfo: async () => appInfo({ startupError: startupError() }), chooseRescueFolder, backupPreview, restoreBackup }));
+    await screen.findByRole("heading", { name: "バックアップから戻す" });
+    await fireEvent.click(document.getElementById("rescue-choose-folder")!);
+    await screen.findByText("令和8年11月28日 (2026-11-28) 08:31");
+    await fireEvent.click(document.getElementById(`rescue-restore-${generation.name}`)!);
+    await waitFor(() => expect(document.getElementById("confirm-message")!.textContent).toContain("資格確認の記録 41 件"));
+    expect(document.getElementById("confirm-message")!.textContent).toContain("壊れたファイルはデータのフォルダに残します");
+    const dialog = document.getElementById("confirm-message")!.closest("dialog")!;
+    await fireEvent.click(within(dialog).getByRole("button", { name: "戻して再起動する" }));
+    await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(generation.name));
+  });
+
   it("a database that would not open (not damaged) gets its own heading", async () => {
     page(fakeBackend({ appInfo: async () => appInfo({ startupError: startupError({ code: "DatabaseOpen", message: "開けませんでした。" }) }) }));
     const box = await screen.findByRole("alert");
     expect(box.dataset.code).toBe("DatabaseOpen");
     expect(within(box).getByRole("heading", { level: 2 }).textContent).toBe("データベースを開けませんでした");
+    expect(document.getElementById("rescue"), "restoring is offered for a damaged file only").toBeNull();
     expect(box.textContent).toContain("開けませんでした。");
   });
 

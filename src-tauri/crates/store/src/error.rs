@@ -36,9 +36,10 @@ pub enum StoreError {
 
     /// The database file is damaged (not a database, corrupt, or cut short). It was left exactly as
     /// it was: no migration, no repair, no journal written, so whoever recovers it gets the bytes
-    /// the clinic had. The message tells staff the way back: a backup generation, restored from 設定.
+    /// the clinic had. The message tells staff the way back: a backup generation, restored from the
+    /// start-up error screen (the damaged file is set aside, never overwritten).
     #[error(
-        "データベースのファイルが壊れているため、開けませんでした。ファイルには何も変更を加えず、そのまま残してあります。\nファイルの場所: {}\n次の順にお願いします。\n1. このファイルを削除しないでください(消すと記録が戻りません)。\n2. オン資ナビを閉じてください。\n3. データのフォルダ({})を、フォルダごとUSBメモリにコピーしてください。\n4. バックアップがあれば、設定の「データのバックアップ」で世代を選んで復元できます。ない場合は、このパソコンを設定した方、またはオン資ナビの販売店・配布元にご連絡ください。\nその間も、患者さんの資格確認は公式のマイナ資格確認アプリで続けられます。",
+        "データベースのファイルが壊れているため、開けませんでした。ファイルには何も変更を加えず、そのまま残してあります。\nファイルの場所: {}\n次の順にお願いします。\n1. このファイルを削除しないでください(消すと記録が戻りません)。\n2. バックアップがあれば、この画面の「バックアップから戻す」でバックアップのフォルダ(USBメモリなど)を選び、世代を選んで戻せます。壊れたファイルはデータのフォルダに残します。\n3. バックアップがない場合は、オン資ナビを閉じ、データのフォルダ({})をフォルダごとUSBメモリにコピーして、このパソコンを設定した方、またはオン資ナビの販売店・配布元にご連絡ください。\nその間も、患者さんの資格確認は公式のマイナ資格確認アプリで続けられます。",
         .path.display(),
         folder(.path).display()
     )]

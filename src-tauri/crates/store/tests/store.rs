@@ -409,9 +409,16 @@ async fn assert_refused_untouched(dir: &std::path::Path) {
     let message = err.to_string();
     let path = dir.join(store::DATABASE_FILE);
     assert!(message.contains(&path.display().to_string()), "full path in: {message}");
-    for words in
-        ["壊れている", "何も変更を加えず", "削除しないで", "閉じて", "USBメモリ", "販売店", "マイナ資格確認アプリ"]
-    {
+    for words in [
+        "壊れている",
+        "何も変更を加えず",
+        "削除しないで",
+        "バックアップから戻す",
+        "閉じ",
+        "USBメモリ",
+        "販売店",
+        "マイナ資格確認アプリ",
+    ] {
         assert!(message.contains(words), "{words} in: {message}");
     }
     assert!(!message.contains("file is not a database") && !message.contains("code:"), "no SQLite English: {message}");

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     Forms(forms::FormsErrorCode),
     /// The program data updates' (`FeedSignature`, `Unreachable`, …)
     Updates(updates::UpdateErrorCode),
+    /// The 資格情報's (`NotInShiftJis`, …)
+    Insurance(insurance::InsuranceErrorCode),
     /// The host's own
     App(AppErrorCode),
 }
@@ -53,6 +55,7 @@ impl ErrorCode {
             ErrorCode::Programs(c) => c.as_str(),
             ErrorCode::Forms(c) => c.as_str(),
             ErrorCode::Updates(c) => updates_code_str(c),
+            ErrorCode::Insurance(c) => c.as_str(),
             ErrorCode::App(AppErrorCode::Internal) => "Internal",
             ErrorCode::App(AppErrorCode::UnknownStep) => "UnknownStep",
             ErrorCode::App(AppErrorCode::DemoStore) => "DemoStore",
@@ -146,6 +149,21 @@ impl From<forms::FormsError> for AppError {
     fn from(e: forms::FormsError) -> AppError {
         log::warn!("forms: {e}");
         AppError::new(ErrorCode::Forms(e.code()), e.to_string())
+    }
+}
+
+impl From<insurance::InsuranceError> for AppError {
+    fn from(e: insurance::InsuranceError) -> AppError {
+        match e {
+            // Field problems are the store's validation shape: the form shows each beside its field.
+            insurance::InsuranceError::Invalid(problems) => AppError::from(store::StoreError::Validation(
+                problems.iter().map(|p| store::clinic::FieldIssue::new(&p.field, p.message.clone())).collect(),
+            )),
+            other => {
+                log::warn!("insurance: {other}");
+                AppError::new(ErrorCode::Insurance(other.code()), other.to_string())
+            }
+        }
     }
 }
 

@@ -395,6 +395,27 @@ describe("オン資ナビ in its window", () => {
     assert.equal(await session.exec("return document.querySelector('#home-backup-unset') === null"), true);
   });
 
+  test("資格情報: typed from the official app, a wrong 検証番号 refused, confirmed, listed today, the day's CSV saved", async () => {
+    await go("daily");
+    await session.type("#ins-name", "山田 花子");
+    await session.type("#ins-insurerNumber", "３３１２００１６");
+    await session.type("#ins-number", "３４５６");
+    await session.type("#ins-burden", "3割");
+    await session.click("#ins-save");
+    await session.waitFor("refused", async () => /検証番号/.test(await session.text("#ins-insurerNumber-msg")));
+    assert.equal(await session.prop("#ins-number", "value"), "３４５６", "nothing typed is lost");
+    await session.type("#ins-insurerNumber", "３３１２００１５");
+    await session.click("#ins-save");
+    await session.waitFor("listed", async () => /山田 花子/.test(await session.text("#ins-records").catch(() => "")));
+    assert.match(await session.text("#ins-records"), /33120015\s+3456\s+3割/);
+    await snap("21-insurance");
+    await session.click("#ins-csv");
+    const csv = await session.waitFor("the CSV", () => readdirSync(saveDir).find((f) => /^資格情報_\d{8}_UTF-8\.csv$/.test(f)));
+    const bytes = readFileSync(join(saveDir, csv));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 with a BOM");
+    assert.match(bytes.toString("utf8"), /山田 花子.*33120015,,3456,,,3割/s);
+  });
+
   test("after quitting and starting again, everything is still there", async () => {
     await session.quit();
     session = undefined;
@@ -403,7 +424,7 @@ describe("オン資ナビ in its window", () => {
     await session.waitFor("text size kept", async () => (await session.exec("return document.documentElement.dataset.textSize")) === "x_large");
     assert.match(await session.text("main"), /4 \/ 10 手順 完了/);
     assert.match(await session.text("#home-timeline"), /運用開始日|受領委任/, "the timeline stays on ホーム until a 運用開始日 is recorded");
-    assert.match(await session.text("main"), /1 件/, "today's checks survive the restart, without the デモ ones");
+    assert.match(await session.text("main"), /2 件/, "today's checks (the one logged and the 資格情報's) survive the restart, without the デモ ones");
     await snap("11-home-after-restart");
     await go("settings");
     assert.equal(await session.prop("#f-name", "value"), "さくら整骨院");

@@ -146,6 +146,23 @@ export const commands = {
 	 *  「オン資ナビのバックアップ」 folder itself works too.
 	 */
 	chooseRescueFolder: () => typedError<RescueView | null, AppError>(__TAURI_INVOKE("choose_rescue_folder")),
+	/**  Reads pasted text: what was understood (with its line) and what was not. Saves nothing. */
+	parseInsurancePaste: (text: string) => __TAURI_INVOKE<Pasted>("parse_insurance_paste", { text }),
+	/**  Saves a record staff confirmed, with its check in the day's log. */
+	saveInsuranceRecord: (input: RecordInput) => typedError<SavedRecord, AppError>(__TAURI_INVOKE("save_insurance_record", { input })),
+	/**  Today's records, newest first. */
+	insuranceRecordsToday: () => typedError<EligibilityRecord[], AppError>(__TAURI_INVOKE("insurance_records_today")),
+	/**
+	 *  Saves today's records as CSV for the レセコン where staff choose; `None` when the dialog was
+	 *  closed. A character Shift_JIS cannot hold is refused with its row.
+	 */
+	saveInsuranceCsv: (encoding: CsvEncoding) => typedError<string | null, AppError>(__TAURI_INVOKE("save_insurance_csv", { encoding })),
+	/**  One of today's records as text for the clipboard, in the レセコン's order. */
+	insuranceClipboardText: (id: number) => typedError<string, AppError>(__TAURI_INVOKE("insurance_clipboard_text", { id })),
+	/**  How many records are older than `years` years (shown before purging). */
+	insurancePurgePreview: (years: number) => typedError<PurgePreview, AppError>(__TAURI_INVOKE("insurance_purge_preview", { years })),
+	/**  Deletes the records older than `years` years; returns how many went. */
+	purgeInsuranceRecords: (years: number) => typedError<number, AppError>(__TAURI_INVOKE("purge_insurance_records", { years })),
 	/**  The evidence report's pages as SVG, as they print (photos included). */
 	grantReportPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("grant_report_preview")),
 	/**  Saves the evidence report as PDF where staff choose; `None` when the dialog was closed. */
@@ -710,6 +727,13 @@ export type Connection =
 /**  Bluetooth (a PC, an iPad, some Android phones) */
 "bluetooth";
 
+/**  The two encodings a レセコン may want. */
+export type CsvEncoding = 
+/**  UTF-8 with a BOM */
+"utf8_bom" | 
+/**  Shift_JIS as Windows writes it (CP932: 髙 and ① included) */
+"shift_jis";
+
 /**  Where the program data in use comes from. */
 export type DataStatus = {
 	/**  The version in use */
@@ -785,6 +809,39 @@ export type DocumentKind =
 /**  通帳の写し */
 "passbook";
 
+/**  A stored record. */
+export type EligibilityRecord = {
+	/**  Row id */
+	id: number,
+	/**  The check logged with it */
+	checkId: number | null,
+	/**  氏名 */
+	name: string,
+	/**  フリガナ */
+	kana: string,
+	/**  生年月日 */
+	birthDate: string | null,
+	/**  性別 */
+	sex: string,
+	/**  The insurance fields as checked */
+	insurance: Insurance,
+	/**  確認日 */
+	confirmedOn: string,
+	/**  Typed or pasted */
+	entry: Entry,
+	/**  How the eligibility was checked */
+	method: CheckMethod,
+	/**  The result logged (Warning when the card's 有効終了日 had passed) */
+	result: CheckResult,
+};
+
+/**  How the 資格情報 reached the app: the UI says which. */
+export type Entry = 
+/**  Typed by staff from the official app's screen */
+"typed" | 
+/**  Pasted from text staff copied, confirmed field by field */
+"pasted";
+
 /**
  *  Every code an error can carry to the UI: each crate's own, and the host's. TypeScript receives
  *  the union of all of them as string literals, so the UI's `switch` on a code is checked: a code
@@ -801,6 +858,8 @@ ProgramsErrorCode |
 FormsErrorCode | 
 /**  The program data updates' (`FeedSignature`, `Unreachable`, …) */
 UpdateErrorCode | 
+/**  The 資格情報's (`NotInShiftJis`, …) */
+InsuranceErrorCode | 
 /**  The host's own */
 AppErrorCode;
 
@@ -1029,6 +1088,53 @@ key: string;
 /**  The answer that makes this one needed */
 value: string };
 
+/**  The form checked: what is stored and exported. */
+export type Insurance = {
+	/**  6 or 8 digits, its 検証番号 right */
+	insurerNumber: string,
+	/**  記号 (may hold kanji), full-width ASCII folded; empty when the card has none */
+	symbol: string,
+	/**  番号, full-width ASCII folded */
+	number: string,
+	/**  枝番, two digits; `None` when the card has none */
+	branch: string | null,
+	/**  本人 or 家族 */
+	relation: Relation | null,
+	/**  負担割合 in percent (10, 20 or 30) */
+	burdenPercent: number | null,
+	/**  資格取得年月日 */
+	acquiredOn: string | null,
+	/**  有効終了日 */
+	validUntil: string | null,
+};
+
+/**  Every error's code. */
+export type InsuranceErrorCode = 
+/**  `Invalid` */
+"Invalid" | 
+/**  `NotInShiftJis` */
+"NotInShiftJis";
+
+/**  The form as typed (or as [`crate::paste`] filled it). */
+export type InsuranceInput = {
+	/**  保険者番号 */
+	insurerNumber: string,
+	/**  記号 */
+	symbol: string,
+	/**  番号 */
+	number: string,
+	/**  枝番 */
+	branch: string,
+	/**  本人・家族の別 */
+	relation: string,
+	/**  負担割合 */
+	burden: string,
+	/**  資格取得年月日 */
+	acquiredOn: string,
+	/**  有効終了日 */
+	validUntil: string,
+};
+
 /**  What kind of equipment a purchase line is. */
 export type ItemCategory = 
 /**  汎用カードリーダー */
@@ -1148,6 +1254,14 @@ export type NetOutcome =
  */
 "secure_connection";
 
+/**  A line not understood: a label we do not know (kept with its value), or text without a label. */
+export type NotUnderstood = {
+	/**  The line, 1 = the first */
+	line: number,
+	/**  The line as it was written (trimmed) */
+	text: string,
+};
+
 /**  What staff confirmed can be read on the copy of the passbook (the account the money goes to). */
 export type PassbookVisible = {
 	/**  金融機関名 */
@@ -1160,6 +1274,66 @@ export type PassbookVisible = {
 	number: boolean,
 	/**  口座名義(カナ) */
 	holderKana: boolean,
+};
+
+/**  A field the parser knows, with the official app's label. */
+export type PasteField = 
+/**  氏名 */
+"name" | 
+/**  フリガナ */
+"kana" | 
+/**  生年月日 */
+"birthDate" | 
+/**  性別 */
+"sex" | 
+/**  保険者番号 */
+"insurerNumber" | 
+/**  保険者名 */
+"insurerName" | 
+/**  記号 */
+"symbol" | 
+/**  番号 */
+"number" | 
+/**  枝番 */
+"branch" | 
+/**  本人・家族の別 */
+"relation" | 
+/**  被保険者氏名 */
+"insuredName" | 
+/**  負担割合 */
+"burden" | 
+/**  資格取得年月日 */
+"acquiredOn" | 
+/**  有効開始日 */
+"validFrom" | 
+/**  有効終了日 */
+"validUntil";
+
+/**  What a paste gave. */
+export type Pasted = {
+	/**  Each value understood, in the order of the text */
+	understood: Understood[],
+	/**  Lines not understood, in order */
+	notUnderstood: NotUnderstood[],
+	/**
+	 *  The insurance form filled with what was understood (a field given twice: the last wins,
+	 *  and both lines are in `understood`)
+	 */
+	form: InsuranceInput,
+	/**  The person's fields */
+	person: PastedPerson,
+};
+
+/**  The person's own fields (for the patient's record), as pasted. */
+export type PastedPerson = {
+	/**  氏名 */
+	name: string,
+	/**  フリガナ */
+	kana: string,
+	/**  生年月日, as written */
+	birthDate: string,
+	/**  性別, as written */
+	sex: string,
 };
 
 /**  A registered patient. */
@@ -1324,6 +1498,16 @@ export type PosterInput = {
 	shownTo: string,
 };
 
+/**  A field-level problem: an error blocks saving, a warning is said and saving goes on. */
+export type Problem = {
+	/**  The field, as the form names it (`insurerNumber`, …) */
+	field: string,
+	/**  What to do, in Japanese */
+	message: string,
+	/**  Said, but does not block saving (an 有効終了日 in the past) */
+	warning: boolean,
+};
+
 /**  Errors and warnings of a form as typed, without saving: the form shows them as the user goes. */
 export type ProfileCheck = {
 	/**  Problems that block saving */
@@ -1474,6 +1658,14 @@ export type PurchaseInput = {
 	boughtOn: string,
 };
 
+/**  What a purge would remove: records confirmed more than `years` years ago. */
+export type PurgePreview = {
+	/**  The first day kept, 和暦 with 西暦 */
+	cutoffText: string,
+	/**  Records before it */
+	count: number,
+};
+
 /**  手順6: the readers now, each matched against the known models, and what to buy. */
 export type ReaderCheck = {
 	/**  Real readers or デモ, and the service's state */
@@ -1566,6 +1758,24 @@ export type ReceiptView = {
 	documents: DocumentInfo[],
 };
 
+/**  The record as staff confirm it. */
+export type RecordInput = {
+	/**  氏名 */
+	name: string,
+	/**  フリガナ */
+	kana: string,
+	/**  生年月日 as typed (和暦 or 西暦) */
+	birthDate: string,
+	/**  性別 (男 / 女 / empty) */
+	sex: string,
+	/**  The insurance fields */
+	insurance: InsuranceInput,
+	/**  How the patient's eligibility was checked (マイナ保険証, 資格確認書, …) */
+	method: CheckMethod,
+	/**  Typed or pasted */
+	entry: Entry,
+};
+
 /**  What staff answered to 「同じ方ですか?」. */
 export type RegisterDecision = 
 /**  The same person as the registered patient `id`: update that row's address */
@@ -1592,6 +1802,13 @@ patient: Patient } |
 { kind: "needs_decision"; 
 /**  The registered patients with that 氏名 and 生年月日, oldest first */
 existing: Patient[] };
+
+/**  本人 (the insured person) or 家族 (a dependant). */
+export type Relation = 
+/**  本人 (被保険者) */
+"insured" | 
+/**  家族 (被扶養者) */
+"family";
 
 /**  One requirement judged. */
 export type RequirementResult = {
@@ -1674,6 +1891,14 @@ export type SavedProfile = {
 	profile: ClinicProfile,
 	/**  Advice per field that did not block saving */
 	warnings: FieldIssue[],
+};
+
+/**  A saved record with the warnings staff should see (資格なし). */
+export type SavedRecord = {
+	/**  What was stored */
+	record: EligibilityRecord,
+	/**  Warnings, each on its field */
+	warnings: Problem[],
 };
 
 /**  How far the 導入ガイド has come. */
@@ -1958,6 +2183,18 @@ export type TodayChecks = {
 	month: CheckCounts,
 	/**  Today's デモ checks (from デモ cards), kept apart and never counted above */
 	demoRecords: CheckRecord[],
+};
+
+/**  One value understood, with where it came from. */
+export type Understood = {
+	/**  The field */
+	field: PasteField,
+	/**  The label as it was written */
+	label: string,
+	/**  The value as it was written (trimmed) */
+	value: string,
+	/**  The line it came from, 1 = the first */
+	line: number,
 };
 
 /**  Every update error's code, for the UI. */

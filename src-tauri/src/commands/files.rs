@@ -42,6 +42,7 @@ pub(crate) async fn pick_save_path(app: &AppHandle, name: &str, ext: &str) -> Re
     let label = match ext {
         "pdf" => "PDF",
         "xlsx" => "Excel",
+        "csv" => "CSV",
         _ => "オン資ナビのデータ",
     };
     app.dialog().file().set_file_name(name).add_filter(label, &[ext]).save_file(move |p| {

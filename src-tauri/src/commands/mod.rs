@@ -6,6 +6,7 @@ pub mod backup;
 pub mod card;
 pub mod checks;
 pub mod clinic;
+pub mod eligibility;
 mod files;
 pub mod grant;
 pub mod home;
@@ -79,6 +80,13 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backup::restart_to_restore,
             backup::cancel_restore,
             backup::choose_rescue_folder,
+            eligibility::parse_insurance_paste,
+            eligibility::save_insurance_record,
+            eligibility::insurance_records_today,
+            eligibility::save_insurance_csv,
+            eligibility::insurance_clipboard_text,
+            eligibility::insurance_purge_preview,
+            eligibility::purge_insurance_records,
             grant::grant_report_preview,
             grant::save_grant_report,
             grant::print_grant_report,

@@ -61,3 +61,13 @@ pub enum InsuranceErrorCode {
     /// `NotInShiftJis`
     NotInShiftJis,
 }
+
+impl InsuranceErrorCode {
+    /// The code as text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InsuranceErrorCode::Invalid => "Invalid",
+            InsuranceErrorCode::NotInShiftJis => "NotInShiftJis",
+        }
+    }
+}

@@ -37,7 +37,7 @@ pub struct PersonFields {
 /// One check of the day, as a CSV row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckRow {
-    /// 確認日時 as printed
+    /// 確認日 (with the time when known) as printed
     pub checked_at_text: String,
     /// 確認方法 (マイナ保険証, 資格確認書, …)
     pub method: String,
@@ -53,7 +53,7 @@ pub struct CheckRow {
 
 /// The CSV's header, in the order of the columns.
 pub const CSV_HEADER: [&str; 16] = [
-    "確認日時",
+    "確認日",
     "確認方法",
     "結果",
     "資格情報の入手",

@@ -76,6 +76,8 @@ stored_enum! {
         PromotionDay => "promotion_day",
         /// 協力金: 支給日の施術所の状況 (staff's answer)
         PromotionAnswer => "promotion_answer",
+        /// 資格情報の記録 (carried over from the official app)
+        EligibilityRecord => "eligibility_record",
     }
 }
 
@@ -115,6 +117,7 @@ impl AuditEntity {
             AuditEntity::PromotionPoster => "協力金: ポスターの掲示",
             AuditEntity::PromotionDay => "協力金: チラシ・お声がけ",
             AuditEntity::PromotionAnswer => "協力金: 支給日の状況",
+            AuditEntity::EligibilityRecord => "資格情報の記録",
         }
     }
 }
@@ -277,6 +280,14 @@ fn detail_label(
             })
             .unwrap_or_default(),
         Some(AuditEntity::EligibilityCheck) => number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default(),
+        Some(AuditEntity::EligibilityRecord) => match (number("id"), number("count"), text("before")) {
+            (Some(id), _, _) => format!("記録番号 {id}"),
+            (None, Some(n), Some(before)) => {
+                let shown = chrono::NaiveDate::parse_from_str(&before, "%Y-%m-%d").map_or(before, jptext::format_date);
+                format!("{shown} より前の {n} 件")
+            }
+            _ => String::new(),
+        },
         Some(AuditEntity::Patient) => {
             let Some(id) = number("id") else { return String::new() };
             if json.get("sameNameAs").is_some() {
@@ -358,6 +369,7 @@ mod tests {
             AuditEntity::PromotionPoster => 11,
             AuditEntity::PromotionDay => 12,
             AuditEntity::PromotionAnswer => 13,
+            AuditEntity::EligibilityRecord => 14,
         }
     }
 
@@ -387,7 +399,7 @@ mod tests {
             assert_eq!(entity_label(e.as_db()), e.label());
             assert!(texts.insert(e.as_db()) && labels.insert(e.label()), "{e:?} is not unique");
         }
-        assert_eq!(AuditEntity::ALL.len(), 14);
+        assert_eq!(AuditEntity::ALL.len(), 15);
     }
 
     #[test]
@@ -434,6 +446,11 @@ mod tests {
             (AuditEntity::PromotionPoster, r#"{"id":3}"#, "記録番号 3"),
             (AuditEntity::PromotionPoster, r#"{"id":3,"photo":"added"}"#, "記録番号 3 の写真"),
             (AuditEntity::PromotionAnswer, r#"{"programId":"p","inService":false}"#, "廃止・休止中または受領委任なし"),
+            (
+                AuditEntity::EligibilityRecord,
+                r#"{"before":"2021-11-29","count":12}"#,
+                "令和3年11月29日 (2021-11-29) より前の 12 件",
+            ),
             (AuditEntity::PromotionDay, r#"{"day":"2025-06-02"}"#, "令和7年6月2日 (2025-06-02) の記録"),
         ];
         for e in AuditEntity::ALL {

@@ -48,8 +48,8 @@ pub enum CheckSource {
 macro_rules! text_enum {
     ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
         impl $t {
-            fn as_db(self) -> &'static str { match self { $(Self::$v => $s),* } }
-            fn from_db(text: &str) -> Result<Self, StoreError> {
+            pub(crate) fn as_db(self) -> &'static str { match self { $(Self::$v => $s),* } }
+            pub(crate) fn from_db(text: &str) -> Result<Self, StoreError> {
                 match text { $($s => Ok(Self::$v),)* other => Err(StoreError::CorruptData(format!("{} {other}", stringify!($t)))) }
             }
         }

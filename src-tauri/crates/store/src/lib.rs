@@ -12,6 +12,7 @@ pub mod audit;
 pub mod backup;
 pub mod checks;
 pub mod clinic;
+pub mod eligibility;
 mod error;
 pub mod patients;
 pub mod promotion;

@@ -613,6 +613,20 @@ async fn every_change_is_logged_with_japanese_wording() {
         store::promotion::PromotionDayInput { day: "2026-11-02".into(), flyers: "2".into(), prompts: "3".into() };
     store.set_promotion_day(&counts, day, "院長", at(15)).await.expect("day");
     store.set_grant_in_service("promotion_grant_2025", true, "院長", at(15)).await.expect("answer");
+    let record = store::eligibility::RecordInput {
+        name: "山田 花子".into(),
+        kana: String::new(),
+        birth_date: String::new(),
+        sex: String::new(),
+        insurance: insurance::fields::InsuranceInput {
+            insurer_number: "33120015".into(),
+            number: "3456".into(),
+            ..Default::default()
+        },
+        method: store::checks::CheckMethod::MyNumberCard,
+        entry: store::eligibility::Entry::Typed,
+    };
+    store.save_eligibility_record(&record, day, "受付", at(16)).await.expect("record");
 
     let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
     let log = store.audit_log(50, titles).await.expect("log");
@@ -637,6 +651,8 @@ async fn every_change_is_logged_with_japanese_wording() {
             ("協力金: ポスターの掲示", "登録", "記録番号 1"),
             ("協力金: チラシ・お声がけ", "登録", "令和8年11月2日 (2026-11-02) の記録"),
             ("協力金: 支給日の状況", "変更", "廃止・休止しておらず受領委任を継続"),
+            ("資格確認の記録", "登録", "記録番号 2"),
+            ("資格情報の記録", "登録", "記録番号 1"),
         ],
         "saving the same value or ticking a ticked step logs nothing"
     );

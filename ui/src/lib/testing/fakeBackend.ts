@@ -22,10 +22,12 @@ export function fakeBackend(calls: Partial<Backend> = {}): FakeBackend {
     },
     listeners: () => handlers.size,
   };
-  // The poster panel sits on several pages and only reads the clinic's name: a test that is not
-  // about it gets this answer rather than a failure; a test about it passes its own.
+  // Panels that load on their own (the poster panel on several pages, the 資格情報 records on
+  // 毎日の資格確認): a test that is not about them gets these answers rather than a failure; a test
+  // about them passes its own.
   const defaults: Partial<Backend> = {
     posterChoices: async () => ({ clinicName: "さくら整骨院", audiences: ["judo"] }),
+    insuranceRecordsToday: async () => [],
   };
   return new Proxy({ ...defaults, ...calls, ...own } as FakeBackend, {
     get(target, name, receiver) {

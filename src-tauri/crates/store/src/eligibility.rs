@@ -1,0 +1,398 @@
+//! The 資格情報 staff carry over from the official マイナ資格確認アプリ, typed or pasted, one row per
+//! confirmation: the minimum (氏名, フリガナ, 生年月日, 性別, the insurance fields, 確認日), no image,
+//! no 個人番号. Saving one logs the check (its method and result) in the same transaction, so the
+//! day's log and the record never disagree. The fields are checked by `insurance::fields`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use insurance::Problem;
+use insurance::fields::{Insurance, InsuranceInput, Relation, validate};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::audit::{self, AuditAction, AuditEntity};
+use crate::checks::{CheckMethod, CheckResult, CheckSource};
+use crate::clinic::FieldIssue;
+use crate::{Store, StoreError, timestamp};
+
+/// How the 資格情報 reached the app: the UI says which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Entry {
+    /// Typed by staff from the official app's screen
+    Typed,
+    /// Pasted from text staff copied, confirmed field by field
+    Pasted,
+}
+
+impl Entry {
+    fn as_db(self) -> &'static str {
+        match self {
+            Entry::Typed => "typed",
+            Entry::Pasted => "pasted",
+        }
+    }
+
+    fn from_db(text: &str) -> Result<Entry, StoreError> {
+        match text {
+            "typed" => Ok(Entry::Typed),
+            "pasted" => Ok(Entry::Pasted),
+            other => Err(StoreError::CorruptData(format!("入力方法 {other}"))),
+        }
+    }
+
+    /// As the screen says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Entry::Typed => "公式アプリの表示から入力",
+            Entry::Pasted => "公式アプリからの貼り付け",
+        }
+    }
+}
+
+/// The record as staff confirm it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordInput {
+    /// 氏名
+    pub name: String,
+    /// フリガナ
+    pub kana: String,
+    /// 生年月日 as typed (和暦 or 西暦)
+    pub birth_date: String,
+    /// 性別 (男 / 女 / empty)
+    pub sex: String,
+    /// The insurance fields
+    pub insurance: InsuranceInput,
+    /// How the patient's eligibility was checked (マイナ保険証, 資格確認書, …)
+    pub method: CheckMethod,
+    /// Typed or pasted
+    pub entry: Entry,
+}
+
+/// A stored record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibilityRecord {
+    /// Row id
+    pub id: i32,
+    /// The check logged with it
+    pub check_id: Option<i32>,
+    /// 氏名
+    pub name: String,
+    /// フリガナ
+    pub kana: String,
+    /// 生年月日
+    pub birth_date: Option<NaiveDate>,
+    /// 性別
+    pub sex: String,
+    /// The insurance fields as checked
+    pub insurance: Insurance,
+    /// 確認日
+    pub confirmed_on: NaiveDate,
+    /// Typed or pasted
+    pub entry: Entry,
+    /// How the eligibility was checked
+    pub method: CheckMethod,
+    /// The result logged (Warning when the card's 有効終了日 had passed)
+    pub result: CheckResult,
+}
+
+/// A saved record with the warnings staff should see (資格なし).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedRecord {
+    /// What was stored
+    pub record: EligibilityRecord,
+    /// Warnings, each on its field
+    pub warnings: Vec<Problem>,
+}
+
+fn issue(p: &Problem) -> FieldIssue {
+    FieldIssue::new(&p.field, p.message.clone())
+}
+
+/// The person's fields checked: 氏名 required, 生年月日 readable and not in the future, 性別 one of
+/// 男・女 (or empty).
+fn person(
+    input: &RecordInput,
+    today: NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> (String, String, Option<NaiveDate>, String) {
+    let name = jptext::normalize_text(&input.name);
+    if name.is_empty() {
+        problems.push(Problem::error("name", "氏名を入力してください"));
+    } else if name.chars().count() > 60 {
+        problems.push(Problem::error("name", "氏名は60文字以内です"));
+    }
+    let kana = jptext::normalize_text(&input.kana);
+    if kana.chars().count() > 60 {
+        problems.push(Problem::error("kana", "フリガナは60文字以内です"));
+    }
+    let birth = if input.birth_date.trim().is_empty() {
+        None
+    } else {
+        match jptext::parse_date(&input.birth_date) {
+            Some(d) if d > today => {
+                problems.push(Problem::error("birthDate", "生年月日が今日より後になっています"));
+                None
+            }
+            Some(d) => Some(d),
+            None => {
+                problems.push(Problem::error(
+                    "birthDate",
+                    "生年月日が読み取れません。昭和60年1月2日 や 1985-01-02 のように入力してください",
+                ));
+                None
+            }
+        }
+    };
+    let sex = match jptext::normalize_text(&input.sex).as_str() {
+        "" => String::new(),
+        "男" | "男性" => "男".to_string(),
+        "女" | "女性" => "女".to_string(),
+        _ => {
+            problems.push(Problem::error("sex", "性別は「男」か「女」です(わからなければ空のまま)"));
+            String::new()
+        }
+    };
+    (name, kana, birth, sex)
+}
+
+/// Checks a record without saving it: `Ok` with the warnings, or every problem.
+pub fn check_record(input: &RecordInput, today: NaiveDate) -> Result<Vec<Problem>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    person(input, today, &mut problems);
+    match validate(&input.insurance, today) {
+        Ok((_, warnings)) => problems.extend(warnings),
+        Err(found) => problems.extend(found),
+    }
+    if problems.iter().any(|p| !p.warning) { Err(problems) } else { Ok(problems) }
+}
+
+/// A row as stored.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i32,
+    check_id: Option<i32>,
+    name: String,
+    kana: String,
+    birth_date: Option<String>,
+    sex: String,
+    insurer_number: String,
+    symbol: String,
+    number: String,
+    branch: Option<String>,
+    relation: Option<String>,
+    burden_percent: Option<i64>,
+    acquired_on: Option<String>,
+    valid_until: Option<String>,
+    confirmed_on: String,
+    entry: String,
+    method: String,
+    result: String,
+}
+
+/// The columns every query reads, with the logged check's method and result.
+macro_rules! record_query {
+    ($where:literal) => {
+        concat!(
+            "SELECT r.id, r.check_id, r.name, r.kana, r.birth_date, r.sex, r.insurer_number, r.symbol, r.number,
+                r.branch, r.relation, r.burden_percent, r.acquired_on, r.valid_until, r.confirmed_on, r.entry,
+                COALESCE(c.method, 'other') AS method, COALESCE(c.result, 'ok') AS result
+             FROM eligibility_record r LEFT JOIN eligibility_checks c ON c.id = r.check_id ",
+            $where
+        )
+    };
+}
+
+fn day(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::CorruptData(format!("日付 {text}")))
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn from_row(r: Row) -> Result<EligibilityRecord, StoreError> {
+    let relation = match r.relation.as_deref() {
+        None => None,
+        Some("insured") => Some(Relation::Insured),
+        Some("family") => Some(Relation::Family),
+        Some(other) => return Err(StoreError::CorruptData(format!("本人・家族 {other}"))),
+    };
+    Ok(EligibilityRecord {
+        id: r.id,
+        check_id: r.check_id,
+        name: r.name,
+        kana: r.kana,
+        birth_date: r.birth_date.as_deref().map(day).transpose()?,
+        sex: r.sex,
+        insurance: Insurance {
+            insurer_number: r.insurer_number,
+            symbol: r.symbol,
+            number: r.number,
+            branch: r.branch,
+            relation,
+            burden_percent: r.burden_percent.and_then(|p| u8::try_from(p).ok()),
+            acquired_on: r.acquired_on.as_deref().map(day).transpose()?,
+            valid_until: r.valid_until.as_deref().map(day).transpose()?,
+        },
+        confirmed_on: day(&r.confirmed_on)?,
+        entry: Entry::from_db(&r.entry)?,
+        method: CheckMethod::from_db(&r.method)?,
+        result: CheckResult::from_db(&r.result)?,
+    })
+}
+
+impl Store {
+    /// Saves a confirmed record on `today` and logs its check (method, result: 要注意 when the
+    /// 有効終了日 has passed) in one transaction, each with its audit row. Refused with every
+    /// problem beside its field; nothing is saved then.
+    pub async fn save_eligibility_record(
+        &self,
+        input: &RecordInput,
+        today: NaiveDate,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SavedRecord, StoreError> {
+        let mut problems = Vec::new();
+        let (name, kana, birth, sex) = person(input, today, &mut problems);
+        let insurance = match validate(&input.insurance, today) {
+            Ok((insurance, warnings)) => {
+                problems.extend(warnings);
+                Some(insurance)
+            }
+            Err(found) => {
+                problems.extend(found);
+                None
+            }
+        };
+        let errors: Vec<FieldIssue> = problems.iter().filter(|p| !p.warning).map(issue).collect();
+        let Some(insurance) = insurance.filter(|_| errors.is_empty()) else {
+            return Err(StoreError::Validation(errors));
+        };
+        let warnings: Vec<Problem> = problems.into_iter().filter(|p| p.warning).collect();
+        let result = if warnings.is_empty() { CheckResult::Ok } else { CheckResult::Warning };
+        let at = timestamp(now);
+        let mut tx = self.write_tx().await?;
+        let check_id: i64 = sqlx::query_scalar(
+            "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source, cert_expires_on, note)
+             VALUES (?, ?, ?, ?, ?, NULL, '') RETURNING id",
+        )
+        .bind(&at)
+        .bind(iso(today))
+        .bind(input.method.as_db())
+        .bind(result.as_db())
+        .bind(CheckSource::Staff.as_db())
+        .fetch_one(&mut *tx)
+        .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO eligibility_record (check_id, name, kana, birth_date, sex, insurer_number, symbol, number,
+                branch, relation, burden_percent, acquired_on, valid_until, confirmed_on, entry, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(check_id)
+        .bind(&name)
+        .bind(&kana)
+        .bind(birth.map(iso))
+        .bind(&sex)
+        .bind(&insurance.insurer_number)
+        .bind(&insurance.symbol)
+        .bind(&insurance.number)
+        .bind(&insurance.branch)
+        .bind(insurance.relation.map(|r| match r {
+            Relation::Insured => "insured",
+            Relation::Family => "family",
+        }))
+        .bind(insurance.burden_percent.map(i64::from))
+        .bind(insurance.acquired_on.map(iso))
+        .bind(insurance.valid_until.map(iso))
+        .bind(iso(today))
+        .bind(input.entry.as_db())
+        .bind(&at)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            AuditAction::Create,
+            AuditEntity::EligibilityCheck,
+            &serde_json::json!({ "id": check_id }),
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            now,
+            actor,
+            AuditAction::Create,
+            AuditEntity::EligibilityRecord,
+            &serde_json::json!({ "id": id }),
+        )
+        .await?;
+        tx.commit().await?;
+        let record = self
+            .eligibility_records_on(today)
+            .await?
+            .into_iter()
+            .find(|r| i64::from(r.id) == id)
+            .ok_or_else(|| StoreError::CorruptData(format!("資格情報 {id}")))?;
+        Ok(SavedRecord { record, warnings })
+    }
+
+    /// The records confirmed on `day`, newest first.
+    pub async fn eligibility_records_on(&self, day: NaiveDate) -> Result<Vec<EligibilityRecord>, StoreError> {
+        const QUERY: &str = record_query!("WHERE r.confirmed_on = ? ORDER BY r.id DESC");
+        let rows: Vec<Row> = sqlx::query_as(QUERY).bind(iso(day)).fetch_all(self.pool()).await?;
+        rows.into_iter().map(from_row).collect()
+    }
+
+    /// One person's records (same 氏名 and 生年月日), newest first: the record's history.
+    pub async fn eligibility_history(
+        &self,
+        name: &str,
+        birth_date: Option<NaiveDate>,
+    ) -> Result<Vec<EligibilityRecord>, StoreError> {
+        const QUERY: &str = record_query!("WHERE r.name = ? AND r.birth_date IS ? ORDER BY r.id DESC");
+        let rows: Vec<Row> = sqlx::query_as(QUERY).bind(name).bind(birth_date.map(iso)).fetch_all(self.pool()).await?;
+        rows.into_iter().map(from_row).collect()
+    }
+
+    /// How many records were confirmed before `cutoff` (shown before purging them).
+    pub async fn eligibility_records_before(&self, cutoff: NaiveDate) -> Result<u32, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM eligibility_record WHERE confirmed_on < ?")
+            .bind(iso(cutoff))
+            .fetch_one(self.pool())
+            .await?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// Deletes the records confirmed before `cutoff` (the retention period staff set); the checks in
+    /// the day's log stay (they hold no personal data). Returns how many went, with one audit row.
+    pub async fn purge_eligibility_records(
+        &self,
+        cutoff: NaiveDate,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u32, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let gone = sqlx::query("DELETE FROM eligibility_record WHERE confirmed_on < ?")
+            .bind(iso(cutoff))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if gone > 0 {
+            audit::record(
+                &mut tx,
+                now,
+                actor,
+                AuditAction::Delete,
+                AuditEntity::EligibilityRecord,
+                &serde_json::json!({ "before": iso(cutoff), "count": gone }),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(u32::try_from(gone).unwrap_or(u32::MAX))
+    }
+}

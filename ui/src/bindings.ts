@@ -163,6 +163,11 @@ export const commands = {
 	insurancePurgePreview: (years: number) => typedError<PurgePreview, AppError>(__TAURI_INVOKE("insurance_purge_preview", { years })),
 	/**  Deletes the records older than `years` years; returns how many went. */
 	purgeInsuranceRecords: (years: number) => typedError<number, AppError>(__TAURI_INVOKE("purge_insurance_records", { years })),
+	/**
+	 *  The history of the person of record `id`: every confirmation of the same 氏名 and 生年月日,
+	 *  newest first.
+	 */
+	insuranceHistory: (id: number) => typedError<EligibilityRecord[], AppError>(__TAURI_INVOKE("insurance_history", { id })),
 	/**  The evidence report's pages as SVG, as they print (photos included). */
 	grantReportPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("grant_report_preview")),
 	/**  Saves the evidence report as PDF where staff choose; `None` when the dialog was closed. */

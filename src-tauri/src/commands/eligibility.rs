@@ -114,6 +114,19 @@ pub async fn insurance_clipboard_text(state: State<'_, AppState>, id: i32) -> Re
     Ok(insurance::export::clipboard_text(&person(record), &record.insurance))
 }
 
+/// The history of the person of record `id`: every confirmation of the same 氏名 and 生年月日,
+/// newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn insurance_history(state: State<'_, AppState>, id: i32) -> Result<Vec<EligibilityRecord>, AppError> {
+    let store = state.store()?;
+    let record = store
+        .eligibility_record(id)
+        .await?
+        .ok_or_else(|| AppError::new(AppErrorCode::NotReady, "この記録は見つかりません。画面を開き直してください"))?;
+    Ok(store.eligibility_history(&record.name, record.birth_date).await?)
+}
+
 /// What a purge would remove: records confirmed more than `years` years ago.
 #[derive(Clone, Debug, Serialize, Type)]
 #[serde(rename_all = "camelCase")]

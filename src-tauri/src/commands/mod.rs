@@ -87,6 +87,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             eligibility::insurance_clipboard_text,
             eligibility::insurance_purge_preview,
             eligibility::purge_insurance_records,
+            eligibility::insurance_history,
             grant::grant_report_preview,
             grant::save_grant_report,
             grant::print_grant_report,

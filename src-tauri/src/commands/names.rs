@@ -57,6 +57,7 @@ pub const ALL: &[&str] = &[
     "insurance_clipboard_text",
     "insurance_purge_preview",
     "purge_insurance_records",
+    "insurance_history",
     "grant_report_preview",
     "save_grant_report",
     "print_grant_report",

@@ -114,6 +114,7 @@ export const api = {
   insuranceClipboardText: (id: number) => unwrap(commands.insuranceClipboardText(id)),
   insurancePurgePreview: (years: number) => unwrap(commands.insurancePurgePreview(years)),
   purgeInsuranceRecords: (years: number) => unwrap(commands.purgeInsuranceRecords(years)),
+  insuranceHistory: (id: number) => unwrap(commands.insuranceHistory(id)),
   addPosterPhoto: (id: number) => unwrap(commands.addPosterPhoto(id)),
   removePosterPhoto: (id: number) => unwrap(commands.removePosterPhoto(id)),
   grantReportPreview: () => unwrap(commands.grantReportPreview()),

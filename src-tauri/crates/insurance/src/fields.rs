@@ -124,8 +124,20 @@ fn identifier(raw: &str, field: &str, label: &str, required: bool, problems: &mu
         problems.push(Problem::error(field, format!("{label}は{MAX_ID}文字以内です")));
     } else if folded.chars().any(|c| c.is_control() || matches!(c, ',' | '"' | '\'' | ';')) {
         problems.push(Problem::error(field, format!("{label}に使えない記号が入っています")));
+    } else if looks_like_my_number(&folded) {
+        problems.push(Problem::error(
+            field,
+            format!("{label}に12桁の番号は入力できません。個人番号(マイナンバー)は記録しません。保険証の{label}を確かめてください"),
+        ));
     }
     folded
+}
+
+/// Twelve digits in a row (spaces and hyphens between them ignored) look like a 個人番号, which
+/// the app never keeps: no insurance 記号 or 番号 is that long a run of digits.
+fn looks_like_my_number(text: &str) -> bool {
+    let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    digits.len() >= 12 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn branch(raw: &str, problems: &mut Vec<Problem>) -> Option<String> {
@@ -271,6 +283,8 @@ mod tests {
             (InsuranceInput { insurer_number: "3312OO15".into(), ..good() }, "insurerNumber", "数字だけ"),
             (InsuranceInput { number: "".into(), ..good() }, "number", "番号を入力"),
             (InsuranceInput { number: "12,34".into(), ..good() }, "number", "使えない記号"),
+            (InsuranceInput { number: "１２３４ ５６７８ ９０１２".into(), ..good() }, "number", "個人番号"),
+            (InsuranceInput { symbol: "1234-5678-9012".into(), ..good() }, "symbol", "個人番号"),
             (InsuranceInput { branch: "123".into(), ..good() }, "branch", "2桁"),
             (InsuranceInput { relation: "子".into(), ..good() }, "relation", "本人"),
             (InsuranceInput { burden: "5割".into(), ..good() }, "burden", "1割・2割・3割"),

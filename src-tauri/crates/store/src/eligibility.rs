@@ -347,6 +347,13 @@ impl Store {
         rows.into_iter().map(from_row).collect()
     }
 
+    /// One record by its id; `None` when it is gone (purged).
+    pub async fn eligibility_record(&self, id: i32) -> Result<Option<EligibilityRecord>, StoreError> {
+        const QUERY: &str = record_query!("WHERE r.id = ?");
+        let row: Option<Row> = sqlx::query_as(QUERY).bind(id).fetch_optional(self.pool()).await?;
+        row.map(from_row).transpose()
+    }
+
     /// One person's records (same 氏名 and 生年月日), newest first: the record's history.
     pub async fn eligibility_history(
         &self,

@@ -89,6 +89,8 @@ async fn an_expired_card_is_logged_as_a_warning_and_the_history_shows_both() {
     let history = store.eligibility_history("山田 花子", NaiveDate::from_ymd_opt(1985, 1, 2)).await.expect("history");
     assert_eq!(history.iter().map(|r| r.confirmed_on).collect::<Vec<_>>(), [today(), earlier], "newest first");
     assert!(store.eligibility_history("山田 太郎", None).await.expect("none").is_empty());
+    assert_eq!(store.eligibility_record(saved.record.id).await.expect("one"), Some(saved.record.clone()));
+    assert_eq!(store.eligibility_record(999).await.expect("none"), None);
 }
 
 #[tokio::test]

@@ -133,4 +133,15 @@ describe("資格情報の記録", () => {
     await waitFor(() => expect(purgeInsuranceRecords).toHaveBeenCalledWith(5));
     await waitFor(() => expect(toastTexts()).toContain("古い資格情報の記録を 12 件削除しました"));
   });
+
+  it("shows a record's history: every confirmation of the same person, newest first", async () => {
+    const older = { ...RECORD, id: 0, confirmedOn: "2026-04-01", result: "warning" as const };
+    const insuranceHistory = vi.fn(async () => [RECORD, older]);
+    await panel({ insuranceRecordsToday: async () => [RECORD], insuranceHistory });
+    await waitFor(() => expect(el("ins-history-1")).not.toBeNull());
+    await fireEvent.click(el("ins-history-1"));
+    await waitFor(() => expect(el("ins-history-list-1").querySelectorAll("li")).toHaveLength(2));
+    expect(insuranceHistory).toHaveBeenCalledWith(1);
+    expect(el("ins-history-list-1").textContent).toContain("令和8年4月1日 (2026-04-01) 33120015 3456(要注意)");
+  });
 });

@@ -1,5 +1,6 @@
 // Form helpers for the field messages Rust sends ({field, message}): which message goes beside
 // which field, and which field to focus first. No DOM here; the components show the messages.
+import { tick } from "svelte";
 import type { FieldIssue } from "../../api";
 
 /** One message per field name. */
@@ -43,4 +44,26 @@ export function errorMessage(error: unknown): string {
  *  field the form does not know), so a message is never ignored; null when none has. */
 export function firstField(messages: FieldMessages, order: readonly string[]): string | null {
   return order.find((field) => field in messages) ?? Object.keys(messages)[0] ?? null;
+}
+
+/** A save Rust refused, shown on a form: its messages beside their fields and focus on the first
+ *  of `fields` (controls with ids `${idPrefix}-${field}`); any other failure cleared from the fields
+ *  and said as the form's own message. */
+export async function showRefusal(
+  error: unknown,
+  fields: readonly string[],
+  idPrefix: string,
+  setErrors: (messages: FieldMessages) => void,
+  setFormError: (message: string) => void,
+): Promise<void> {
+  if (!isValidation(error)) {
+    setErrors({});
+    setFormError(errorMessage(error));
+    return;
+  }
+  const messages = messagesByField(fieldIssues(error));
+  setErrors(messages);
+  await tick();
+  const first = firstField(messages, fields);
+  if (first && fields.includes(first)) document.getElementById(`${idPrefix}-${first}`)?.focus();
 }

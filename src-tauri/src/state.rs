@@ -122,6 +122,20 @@ impl AppState {
         )?
     }
 
+    /// The store a 患者台帳 patient lives in: the clinic's, or (`demo`) the デモ database of this
+    /// run, which is never created here: a デモ patient from an earlier run is gone with it.
+    pub fn patient_store(&self, demo: bool) -> Result<&Store, AppError> {
+        if !demo {
+            return self.store();
+        }
+        self.demo_store_if_open().ok_or_else(|| {
+            AppError::new(
+                crate::error::AppErrorCode::DemoStore,
+                "デモの患者台帳は、アプリを閉じたときに消えました。デモのカードをもう一度読み取ってください",
+            )
+        })
+    }
+
     /// The store, or the error that kept it from opening.
     pub fn store(&self) -> Result<&Store, AppError> {
         self.store.as_ref().map_err(Clone::clone)

@@ -416,6 +416,37 @@ describe("オン資ナビ in its window", () => {
     assert.match(bytes.toString("utf8"), /山田 花子.*33120015,,3456,,,3割/s);
   });
 
+  test("患者台帳: the デモ patient's page, another person's pasted 資格情報 refused, then kept in that patient's history", async () => {
+    await go("patients");
+    // Only a デモ card was read: the clinic's register is empty, the デモ patient is listed apart.
+    assert.match(await session.text("#patients-none"), /まだ登録された患者さんはいません/);
+    assert.match(await session.text("#demo-patients-table"), /見本 花子.*まだありません/s);
+    await session.click("#demo-patients-table a");
+    await session.waitFor("the patient's page", async () => /見本 花子 さん\(デモの患者\)/.test(await session.text("#patient-title").catch(() => "")));
+    assert.equal(await session.prop("#ins-name", "value"), "見本 花子", "the register's 氏名");
+    assert.match(await session.text("#patient-history-none"), /まだ記録されていません/);
+
+    // Someone else's text pasted on her page: read, shown, then refused beside 氏名 (nothing saved).
+    await session.click("details.paste summary");
+    await session.exec(
+      "const t = document.querySelector('#ins-paste'); t.value = arguments[0]; t.dispatchEvent(new Event('input', { bubbles: true }));",
+      ["氏名 山田 太郎\n保険者番号 ３３１２００１５\n記号 愛知12\n番号 3456\n負担割合 3割"],
+    );
+    await session.click("#ins-read");
+    await session.waitFor("read", async () => (await session.prop("#ins-insurerNumber", "value")) === "３３１２００１５");
+    await session.click("#ins-save");
+    await session.waitFor("refused", async () => /患者台帳の「見本 花子」さんと違います/.test(await session.text("#ins-name-msg")));
+    assert.match(await session.text("#patient-history-none"), /まだ記録されていません/);
+    await session.type("#ins-name", "見本 花子");
+    await session.click("#ins-save");
+    await session.waitFor("kept in her history", async () => /33120015/.test(await session.text("#patient-history").catch(() => "")));
+    assert.match(await session.text("#patient-history"), /愛知12 3456.*3割.*マイナ保険証.*貼り付け/s);
+    await snap("22-patient-record");
+
+    await session.click("#patient-back");
+    await session.waitFor("the list again", async () => /最終確認 令和\d+年/.test(await session.text("#demo-patients-table").catch(() => "")));
+  });
+
   test("after quitting and starting again, everything is still there", async () => {
     await session.quit();
     session = undefined;

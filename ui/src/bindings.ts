@@ -148,8 +148,12 @@ export const commands = {
 	chooseRescueFolder: () => typedError<RescueView | null, AppError>(__TAURI_INVOKE("choose_rescue_folder")),
 	/**  Reads pasted text: what was understood (with its line) and what was not. Saves nothing. */
 	parseInsurancePaste: (text: string) => __TAURI_INVOKE<Pasted>("parse_insurance_paste", { text }),
-	/**  Saves a record staff confirmed, with its check in the day's log. */
-	saveInsuranceRecord: (input: RecordInput) => typedError<SavedRecord, AppError>(__TAURI_INVOKE("save_insurance_record", { input })),
+	/**
+	 *  Saves a record staff confirmed, with its check in the day's log. `demo` says the record is for a
+	 *  デモ patient (from a デモ card): it goes to the デモ database with that patient, never to the
+	 *  clinic's records.
+	 */
+	saveInsuranceRecord: (input: RecordInput, demo: boolean) => typedError<SavedRecord, AppError>(__TAURI_INVOKE("save_insurance_record", { input, demo })),
 	/**  Today's records, newest first. */
 	insuranceRecordsToday: () => typedError<EligibilityRecord[], AppError>(__TAURI_INVOKE("insurance_records_today")),
 	/**
@@ -157,15 +161,21 @@ export const commands = {
 	 *  closed. A character Shift_JIS cannot hold is refused with its row.
 	 */
 	saveInsuranceCsv: (encoding: CsvEncoding) => typedError<string | null, AppError>(__TAURI_INVOKE("save_insurance_csv", { encoding })),
-	/**  One of today's records as text for the clipboard, in the レセコン's order. */
-	insuranceClipboardText: (id: number) => typedError<string, AppError>(__TAURI_INVOKE("insurance_clipboard_text", { id })),
-	/**  How many records are older than `years` years (shown before purging). */
-	insurancePurgePreview: (years: number) => typedError<PurgePreview, AppError>(__TAURI_INVOKE("insurance_purge_preview", { years })),
-	/**  Deletes the records older than `years` years; returns how many went. */
-	purgeInsuranceRecords: (years: number) => typedError<number, AppError>(__TAURI_INVOKE("purge_insurance_records", { years })),
+	/**  One record as text for the clipboard, in the レセコン's order (`demo`: a デモ patient's). */
+	insuranceClipboardText: (id: number, demo: boolean) => typedError<string, AppError>(__TAURI_INVOKE("insurance_clipboard_text", { id, demo })),
+	/**  The retention period and how many records are older than it (shown before purging). */
+	insuranceRetention: () => typedError<Retention, AppError>(__TAURI_INVOKE("insurance_retention")),
+	/**  Keeps a new retention period (1 to 20 years) and says what it would remove; removes nothing. */
+	setInsuranceRetention: (years: number) => typedError<Retention, AppError>(__TAURI_INVOKE("set_insurance_retention", { years })),
+	/**  Patients whose 氏名, フリガナ or 生年月日 match `query` (all, most recent first, when empty). */
+	findPatients: (query: string) => typedError<PatientList, AppError>(__TAURI_INVOKE("find_patients", { query })),
+	/**  The patient `id` of the clinic's register, or of this run's デモ one. */
+	patientRecord: (id: number, demo: boolean) => typedError<PatientRecord, AppError>(__TAURI_INVOKE("patient_record", { id, demo })),
+	/**  Deletes the records older than the retention period; returns how many went. */
+	purgeInsuranceRecords: () => typedError<number, AppError>(__TAURI_INVOKE("purge_insurance_records")),
 	/**
-	 *  The history of the person of record `id`: every confirmation of the same 氏名 and 生年月日,
-	 *  newest first.
+	 *  The history of the person of record `id`, newest first: the patient's records when it was
+	 *  entered for a 患者台帳 patient, else the unlinked ones of the same 氏名 and 生年月日.
 	 */
 	insuranceHistory: (id: number) => typedError<EligibilityRecord[], AppError>(__TAURI_INVOKE("insurance_history", { id })),
 	/**  The evidence report's pages as SVG, as they print (photos included). */
@@ -820,6 +830,8 @@ export type EligibilityRecord = {
 	id: number,
 	/**  The check logged with it */
 	checkId: number | null,
+	/**  The 患者台帳 patient it belongs to */
+	patientId: number | null,
 	/**  氏名 */
 	name: string,
 	/**  フリガナ */
@@ -1373,6 +1385,41 @@ export type PatientInput = {
 	source: PatientSource,
 };
 
+/**
+ *  The 患者台帳 as a look-up shows it: the clinic's patients, and apart from them this run's
+ *  デモ patients (read from デモ cards, never in the clinic's register).
+ */
+export type PatientList = {
+	/**  The clinic's patients that match, most recently seen first */
+	patients: PatientListItem[],
+	/**  This run's デモ patients that match */
+	demoPatients: PatientListItem[],
+	/**  True when more matched than are shown */
+	more: boolean,
+};
+
+/**  A patient as the 患者台帳 lists them. */
+export type PatientListItem = {
+	/**  The patient */
+	patient: Patient,
+	/**  The latest 確認日 of the patient's 資格情報, if any */
+	lastConfirmedOn: string | null,
+	/**  How many 資格情報 records the patient has */
+	records: number,
+};
+
+/**  One patient's page: the register's entry and the 資格情報 entered for them, newest first. */
+export type PatientRecord = {
+	/**  The patient */
+	patient: Patient,
+	/**  True for a デモ patient (kept in the デモ database) */
+	demo: boolean,
+	/**  生年月日 in 和暦 with 西暦 */
+	birthDateText: string,
+	/**  The patient's 資格情報 records, newest first */
+	records: EligibilityRecord[],
+};
+
 /**  性別 as on the card (ISO 5218). */
 export type PatientSex = 
 /**  男 */
@@ -1663,14 +1710,6 @@ export type PurchaseInput = {
 	boughtOn: string,
 };
 
-/**  What a purge would remove: records confirmed more than `years` years ago. */
-export type PurgePreview = {
-	/**  The first day kept, 和暦 with 西暦 */
-	cutoffText: string,
-	/**  Records before it */
-	count: number,
-};
-
 /**  手順6: the readers now, each matched against the known models, and what to buy. */
 export type ReaderCheck = {
 	/**  Real readers or デモ, and the service's state */
@@ -1779,6 +1818,8 @@ export type RecordInput = {
 	method: CheckMethod,
 	/**  Typed or pasted */
 	entry: Entry,
+	/**  The 患者台帳 patient this record is entered for; `None` for a record typed on its own */
+	patientId: number | null,
 };
 
 /**  What staff answered to 「同じ方ですか?」. */
@@ -1833,6 +1874,19 @@ export type RescueView = {
 	folder: string,
 	/**  Its generations, newest first */
 	generations: Generation[],
+};
+
+/**
+ *  The retention of 資格情報 records as 設定 shows it: the period kept, and what a purge would
+ *  remove now.
+ */
+export type Retention = {
+	/**  Years kept (staff's setting, 5 until they choose) */
+	years: number,
+	/**  The first day kept, 和暦 with 西暦 */
+	cutoffText: string,
+	/**  Records confirmed before it */
+	count: number,
 };
 
 /**
@@ -2063,6 +2117,8 @@ export type StoreErrorCode =
 "DatabaseDamaged" | 
 /**  `PatientChoiceInvalid` */
 "PatientChoiceInvalid" | 
+/**  `PatientNotFound` */
+"PatientNotFound" | 
 /**  `DatabaseTooNew` */
 "DatabaseTooNew" | 
 /**  `Migration` */

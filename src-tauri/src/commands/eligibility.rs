@@ -2,7 +2,7 @@
 //! a record confirmed and saved with its check, the day's records, out to the レセコン (CSV, the
 //! clipboard's text), and retention. The rules are `insurance`'s, the records `store`'s.
 
-use chrono::{Local, Months, Utc};
+use chrono::{Local, Utc};
 use insurance::export::{CheckRow, CsvEncoding, PersonFields};
 use insurance::paste::Pasted;
 use serde::Serialize;
@@ -21,11 +21,17 @@ pub fn parse_insurance_paste(text: String) -> Pasted {
     insurance::paste::parse(&text)
 }
 
-/// Saves a record staff confirmed, with its check in the day's log.
+/// Saves a record staff confirmed, with its check in the day's log. `demo` says the record is for a
+/// デモ patient (from a デモ card): it goes to the デモ database with that patient, never to the
+/// clinic's records.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_insurance_record(state: State<'_, AppState>, input: RecordInput) -> Result<SavedRecord, AppError> {
-    let store = state.store()?;
+pub async fn save_insurance_record(
+    state: State<'_, AppState>,
+    input: RecordInput,
+    demo: bool,
+) -> Result<SavedRecord, AppError> {
+    let store = state.patient_store(demo)?;
     let actor = store.actor().await?;
     Ok(store.save_eligibility_record(&input, Local::now().date_naive(), &actor, Utc::now()).await?)
 }
@@ -102,65 +108,72 @@ pub async fn save_insurance_csv(
     Ok(Some(path.display().to_string()))
 }
 
-/// One of today's records as text for the clipboard, in the レセコン's order.
-#[tauri::command]
-#[specta::specta]
-pub async fn insurance_clipboard_text(state: State<'_, AppState>, id: i32) -> Result<String, AppError> {
-    let records = state.store()?.eligibility_records_on(Local::now().date_naive()).await?;
-    let record = records
-        .iter()
-        .find(|r| r.id == id)
-        .ok_or_else(|| AppError::new(AppErrorCode::NotReady, "この記録は見つかりません。画面を開き直してください"))?;
-    Ok(insurance::export::clipboard_text(&person(record), &record.insurance))
+fn gone() -> AppError {
+    AppError::new(AppErrorCode::NotReady, "この記録は見つかりません(削除されたかもしれません)。画面を開き直してください")
 }
 
-/// The history of the person of record `id`: every confirmation of the same 氏名 and 生年月日,
-/// newest first.
+/// One record as text for the clipboard, in the レセコン's order (`demo`: a デモ patient's).
+#[tauri::command]
+#[specta::specta]
+pub async fn insurance_clipboard_text(state: State<'_, AppState>, id: i32, demo: bool) -> Result<String, AppError> {
+    let record = state.patient_store(demo)?.eligibility_record(id).await?.ok_or_else(gone)?;
+    Ok(insurance::export::clipboard_text(&person(&record), &record.insurance))
+}
+
+/// The history of the person of record `id`, newest first: the patient's records when it was
+/// entered for a 患者台帳 patient, else the unlinked ones of the same 氏名 and 生年月日.
 #[tauri::command]
 #[specta::specta]
 pub async fn insurance_history(state: State<'_, AppState>, id: i32) -> Result<Vec<EligibilityRecord>, AppError> {
     let store = state.store()?;
-    let record = store
-        .eligibility_record(id)
-        .await?
-        .ok_or_else(|| AppError::new(AppErrorCode::NotReady, "この記録は見つかりません。画面を開き直してください"))?;
-    Ok(store.eligibility_history(&record.name, record.birth_date).await?)
+    let record = store.eligibility_record(id).await?.ok_or_else(gone)?;
+    Ok(store.eligibility_history(&record).await?)
 }
 
-/// What a purge would remove: records confirmed more than `years` years ago.
+/// The retention of 資格情報 records as 設定 shows it: the period kept, and what a purge would
+/// remove now.
 #[derive(Clone, Debug, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
-pub struct PurgePreview {
+pub struct Retention {
+    /// Years kept (staff's setting, 5 until they choose)
+    pub years: u32,
     /// The first day kept, 和暦 with 西暦
     pub cutoff_text: String,
-    /// Records before it
+    /// Records confirmed before it
     pub count: u32,
 }
 
-fn cutoff(years: u32) -> Result<chrono::NaiveDate, AppError> {
-    if !(1..=20).contains(&years) {
-        return Err(AppError::new(AppErrorCode::NotReady, "保存する年数は1〜20年で選んでください"));
-    }
-    Local::now()
-        .date_naive()
-        .checked_sub_months(Months::new(years * 12))
-        .ok_or_else(|| AppError::new(AppErrorCode::Internal, "日付を計算できませんでした"))
+async fn retention(store: &store::Store) -> Result<(Retention, chrono::NaiveDate), AppError> {
+    let years = store.eligibility_retention_years().await?;
+    let cutoff = store::eligibility::retention_cutoff(Local::now().date_naive(), years)
+        .ok_or_else(|| AppError::new(AppErrorCode::Internal, "日付を計算できませんでした"))?;
+    let count = store.eligibility_records_before(cutoff).await?;
+    Ok((Retention { years, cutoff_text: jptext::format_date(cutoff), count }, cutoff))
 }
 
-/// How many records are older than `years` years (shown before purging).
+/// The retention period and how many records are older than it (shown before purging).
 #[tauri::command]
 #[specta::specta]
-pub async fn insurance_purge_preview(state: State<'_, AppState>, years: u32) -> Result<PurgePreview, AppError> {
-    let cutoff = cutoff(years)?;
-    let count = state.store()?.eligibility_records_before(cutoff).await?;
-    Ok(PurgePreview { cutoff_text: jptext::format_date(cutoff), count })
+pub async fn insurance_retention(state: State<'_, AppState>) -> Result<Retention, AppError> {
+    Ok(retention(state.store()?).await?.0)
 }
 
-/// Deletes the records older than `years` years; returns how many went.
+/// Keeps a new retention period (1 to 20 years) and says what it would remove; removes nothing.
 #[tauri::command]
 #[specta::specta]
-pub async fn purge_insurance_records(state: State<'_, AppState>, years: u32) -> Result<u32, AppError> {
+pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> Result<Retention, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.purge_eligibility_records(cutoff(years)?, &actor, Utc::now()).await?)
+    store.set_eligibility_retention_years(years, &actor, Utc::now()).await?;
+    Ok(retention(store).await?.0)
+}
+
+/// Deletes the records older than the retention period; returns how many went.
+#[tauri::command]
+#[specta::specta]
+pub async fn purge_insurance_records(state: State<'_, AppState>) -> Result<u32, AppError> {
+    let store = state.store()?;
+    let actor = store.actor().await?;
+    let (_, cutoff) = retention(store).await?;
+    Ok(store.purge_eligibility_records(cutoff, &actor, Utc::now()).await?)
 }

@@ -115,7 +115,9 @@ describe("毎日の資格確認", () => {
     expect(document.body.textContent).toContain("昭和55年4月1日 (1980-04-01)");
 
     await fireEvent.click(screen.getByRole("button", { name: "患者台帳に登録する" }));
-    await waitFor(() => expect(text("#register-result")).toBe("デモの患者台帳に登録しました(施術所の患者台帳には入りません)"));
+    await waitFor(() => expect(text("#register-result")).toMatch(/^デモの患者台帳に登録しました\(施術所の患者台帳には入りません\)/));
+    // The registered patient's page is one step away, for the 資格情報 from the official app.
+    expect(document.querySelector("#patient-page-link")!.getAttribute("href")).toMatch(/^#\/patients\?id=\d+&demo=1$/);
 
     // The 基本4情報 leaves the screen with the card.
     await fireEvent.click(screen.getByRole("button", { name: "カードを取る" }));

@@ -63,6 +63,52 @@ pub fn is_dash(c: char) -> bool {
     )
 }
 
+/// Half-width katakana U+FF66..=U+FF9D as full-width, in code point order.
+const HALF_KANA: &str = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+
+/// True when full-width katakana `letter` has a form with ﾞ (`step` 1) or ﾟ (`step` 2) right after
+/// it in Unicode: カ〜チ (even from カ), ツ・テ・ト, and ハ〜ホ (each with both).
+fn takes_mark(letter: char, step: u32) -> bool {
+    match letter {
+        'カ'..='チ' => step == 1 && (letter as u32 - 'カ' as u32).is_multiple_of(2),
+        'ツ' | 'テ' | 'ト' => step == 1,
+        'ハ'..='ホ' => (letter as u32 - 'ハ' as u32).is_multiple_of(3),
+        _ => false,
+    }
+}
+
+/// The key a look-up compares, never shown nor stored: blanks of either width dropped, full-width
+/// ASCII folded, hiragana and half-width katakana as full-width katakana (a voiced mark joined to
+/// its letter), Latin letters in upper case. So 「やまだ」, 「ﾔﾏﾀﾞ」 and 「ヤマダ」 find the same
+/// patient, as staff expect of a search box whatever mode their input method is in.
+pub fn search_key(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        let c = match c {
+            c if c.is_whitespace() => continue,
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            '\u{FF66}'..='\u{FF9D}' => HALF_KANA.chars().nth((c as u32 - 0xFF66) as usize).unwrap_or(c),
+            '\u{FF9E}' | '\u{FF9F}' => {
+                // ﾞ (+1) and ﾟ (+2) join the letter before them when it takes them.
+                let step = if c == '\u{FF9E}' { 1 } else { 2 };
+                match out.pop() {
+                    Some('ウ') if step == 1 => 'ヴ',
+                    Some(prev) if takes_mark(prev, step) => char::from_u32(prev as u32 + step).unwrap_or(prev),
+                    Some(prev) => {
+                        out.push(prev);
+                        c
+                    }
+                    None => c,
+                }
+            }
+            c => c,
+        };
+        out.extend(c.to_uppercase());
+    }
+    out
+}
+
 /// Keeps only the ASCII digits of a digit-shaped field, so `〒１２３ー４５６７` and `123 4567`
 /// both become `1234567`. Returns `None` when anything other than digits, hyphens (or their
 /// look-alikes), spaces, parentheses or a leading `〒` was typed: such input is a mistake to show,
@@ -297,6 +343,25 @@ pub fn parse_date(input: &str) -> Option<NaiveDate> {
             let date = NaiveDate::from_ymd_opt(first_year + i32::try_from(y).ok()? - 1, m, d)?;
             (era_year(date)?.0 == era.name && y >= 1).then_some(date)
         }
+    }
+}
+
+#[cfg(test)]
+mod search_key_tests {
+    use super::search_key;
+
+    #[test]
+    fn hiragana_half_width_and_full_width_kana_meet() {
+        for typed in ["やまだ はなこ", "ﾔﾏﾀﾞ ﾊﾅｺ", "ヤマダ　ハナコ", "ヤマダハナコ"] {
+            assert_eq!(search_key(typed), "ヤマダハナコ", "{typed}");
+        }
+        assert_eq!(search_key("ﾊﾟﾋﾞﾌﾟﾍﾞﾎﾟ ｳﾞ ｶﾞｷﾞｸﾞｹﾞｺﾞ ﾂﾞﾃﾞﾄﾞ"), "パビプベポヴガギグゲゴヅデド");
+        // A mark that joins nothing stays as it was typed.
+        assert_eq!(search_key("ｱﾞ"), "ア\u{FF9E}");
+        assert_eq!(search_key("ﾞ"), "\u{FF9E}");
+        assert_eq!(search_key("Ｓａｋｕｒａ １２"), "SAKURA12");
+        // The long-vowel mark is a letter, kept.
+        assert_eq!(search_key("センター"), "センター");
     }
 }
 

@@ -211,6 +211,7 @@ fn setting_label(key: &str) -> String {
         crate::settings::STAFF_NAME => "スタッフ名".into(),
         crate::settings::TEXT_SIZE => "文字の大きさ".into(),
         crate::settings::UPDATE_ADDRESS => "更新データの取得先".into(),
+        crate::settings::ELIGIBILITY_RETENTION_YEARS => "資格情報を残す期間".into(),
         other => format!("不明な設定({other})"),
     }
 }
@@ -427,6 +428,7 @@ mod tests {
         let cases = [
             (AuditEntity::ClinicProfile, r#"{"changed":["phone","postalCode"]}"#, "変更した項目: 電話番号・郵便番号"),
             (AuditEntity::ClinicProfile, r#"{"changed":["fax"]}"#, "変更した項目: 不明な項目(fax)"),
+            (AuditEntity::Settings, r#"{"key":"eligibility_retention_years"}"#, "資格情報を残す期間"),
             (AuditEntity::Settings, r#"{"key":"staff_name"}"#, "スタッフ名"),
             (AuditEntity::SetupProgress, r#"{"step":"portal_user"}"#, "手順「ポータルのアカウントを作る」"),
             (AuditEntity::SetupProgress, r#"{"step":"gone"}"#, "不明な手順(gone)"),

@@ -2,6 +2,11 @@
 //! confirmation: the minimum (氏名, フリガナ, 生年月日, 性別, the insurance fields, 確認日), no image,
 //! no 個人番号. Saving one logs the check (its method and result) in the same transaction, so the
 //! day's log and the record never disagree. The fields are checked by `insurance::fields`.
+//!
+//! A record entered from a patient's page in the 患者台帳 is linked to that patient: its 氏名,
+//! 生年月日 and 性別 are the register's (read from the card), and what staff typed or pasted for
+//! them must agree, so one person's insurance never lands on another's record. The patient's
+//! history is its linked records, never a namesake's.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use insurance::Problem;
@@ -12,6 +17,8 @@ use specta::Type;
 use crate::audit::{self, AuditAction, AuditEntity};
 use crate::checks::{CheckMethod, CheckResult, CheckSource};
 use crate::clinic::FieldIssue;
+use crate::patients::{Patient, PatientSex, name_key};
+use crate::settings::ELIGIBILITY_RETENTION_YEARS;
 use crate::{Store, StoreError, timestamp};
 
 /// How the 資格情報 reached the app: the UI says which.
@@ -67,6 +74,8 @@ pub struct RecordInput {
     pub method: CheckMethod,
     /// Typed or pasted
     pub entry: Entry,
+    /// The 患者台帳 patient this record is entered for; `None` for a record typed on its own
+    pub patient_id: Option<i32>,
 }
 
 /// A stored record.
@@ -77,6 +86,8 @@ pub struct EligibilityRecord {
     pub id: i32,
     /// The check logged with it
     pub check_id: Option<i32>,
+    /// The 患者台帳 patient it belongs to
+    pub patient_id: Option<i32>,
     /// 氏名
     pub name: String,
     /// フリガナ
@@ -111,15 +122,33 @@ fn issue(p: &Problem) -> FieldIssue {
     FieldIssue::new(&p.field, p.message.clone())
 }
 
+/// 性別 as a record keeps it: the card's 男・女, nothing for the other codes.
+fn sex_text(sex: PatientSex) -> &'static str {
+    match sex {
+        PatientSex::Male => "男",
+        PatientSex::Female => "女",
+        PatientSex::NotApplicable | PatientSex::Unknown => "",
+    }
+}
+
 /// The person's fields checked: 氏名 required, 生年月日 readable and not in the future, 性別 one of
-/// 男・女 (or empty).
+/// 男・女 (or empty). For a record entered for a `linked` patient the register's 氏名, 生年月日 and
+/// 性別 are kept; what was typed or pasted for them may be left empty but must agree.
 fn person(
     input: &RecordInput,
     today: NaiveDate,
+    linked: Option<&Patient>,
     problems: &mut Vec<Problem>,
 ) -> (String, String, Option<NaiveDate>, String) {
     let name = jptext::normalize_text(&input.name);
-    if name.is_empty() {
+    if let Some(p) = linked {
+        if !name.is_empty() && name_key(&name) != name_key(&p.name) {
+            problems.push(Problem::error(
+                "name",
+                format!("氏名「{name}」が患者台帳の「{}」さんと違います。別の方の資格情報ではないか確かめてください", p.name),
+            ));
+        }
+    } else if name.is_empty() {
         problems.push(Problem::error("name", "氏名を入力してください"));
     } else if name.chars().count() > 60 {
         problems.push(Problem::error("name", "氏名は60文字以内です"));
@@ -155,18 +184,22 @@ fn person(
             String::new()
         }
     };
-    (name, kana, birth, sex)
-}
-
-/// Checks a record without saving it: `Ok` with the warnings, or every problem.
-pub fn check_record(input: &RecordInput, today: NaiveDate) -> Result<Vec<Problem>, Vec<Problem>> {
-    let mut problems = Vec::new();
-    person(input, today, &mut problems);
-    match validate(&input.insurance, today) {
-        Ok((_, warnings)) => problems.extend(warnings),
-        Err(found) => problems.extend(found),
+    let Some(p) = linked else { return (name, kana, birth, sex) };
+    if let Some(d) = birth.filter(|d| *d != p.birth_date) {
+        problems.push(Problem::error(
+            "birthDate",
+            format!(
+                "生年月日 {} が患者台帳の {} と違います。別の方の資格情報ではないか確かめてください",
+                jptext::format_date(d),
+                jptext::format_date(p.birth_date)
+            ),
+        ));
     }
-    if problems.iter().any(|p| !p.warning) { Err(problems) } else { Ok(problems) }
+    let registered = sex_text(p.sex);
+    if !sex.is_empty() && !registered.is_empty() && sex != registered {
+        problems.push(Problem::error("sex", format!("性別「{sex}」が患者台帳の「{registered}」と違います")));
+    }
+    (p.name.clone(), kana, Some(p.birth_date), registered.to_string())
 }
 
 /// A row as stored.
@@ -174,6 +207,7 @@ pub fn check_record(input: &RecordInput, today: NaiveDate) -> Result<Vec<Problem
 struct Row {
     id: i32,
     check_id: Option<i32>,
+    patient_id: Option<i32>,
     name: String,
     kana: String,
     birth_date: Option<String>,
@@ -196,7 +230,7 @@ struct Row {
 macro_rules! record_query {
     ($where:literal) => {
         concat!(
-            "SELECT r.id, r.check_id, r.name, r.kana, r.birth_date, r.sex, r.insurer_number, r.symbol, r.number,
+            "SELECT r.id, r.check_id, r.patient_id, r.name, r.kana, r.birth_date, r.sex, r.insurer_number, r.symbol, r.number,
                 r.branch, r.relation, r.burden_percent, r.acquired_on, r.valid_until, r.confirmed_on, r.entry,
                 COALESCE(c.method, 'other') AS method, COALESCE(c.result, 'ok') AS result
              FROM eligibility_record r LEFT JOIN eligibility_checks c ON c.id = r.check_id ",
@@ -223,6 +257,7 @@ fn from_row(r: Row) -> Result<EligibilityRecord, StoreError> {
     Ok(EligibilityRecord {
         id: r.id,
         check_id: r.check_id,
+        patient_id: r.patient_id,
         name: r.name,
         kana: r.kana,
         birth_date: r.birth_date.as_deref().map(day).transpose()?,
@@ -244,7 +279,47 @@ fn from_row(r: Row) -> Result<EligibilityRecord, StoreError> {
     })
 }
 
+/// The period kept when staff never chose one: 5 years, as a 施術録 is kept after the treatment
+/// ends under the 受領委任 rules, so a record is never purged before the treatment it belongs to
+/// could be asked about.
+pub const DEFAULT_RETENTION_YEARS: u32 = 5;
+
+/// The periods staff may choose, in years.
+pub const RETENTION_YEARS: std::ops::RangeInclusive<u32> = 1..=20;
+
+/// The first day kept when records are kept `years` years: records confirmed before it may go.
+pub fn retention_cutoff(today: NaiveDate, years: u32) -> Option<NaiveDate> {
+    today.checked_sub_months(chrono::Months::new(years.checked_mul(12)?))
+}
+
 impl Store {
+    /// The retention period staff set, in years ([`DEFAULT_RETENTION_YEARS`] when none was, or when
+    /// another version stored something unreadable).
+    pub async fn eligibility_retention_years(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .setting(ELIGIBILITY_RETENTION_YEARS)
+            .await?
+            .and_then(|v| v.parse().ok())
+            .filter(|y| RETENTION_YEARS.contains(y))
+            .unwrap_or(DEFAULT_RETENTION_YEARS))
+    }
+
+    /// Keeps the retention period (1 to 20 years), with its audit row; refused beside `years`.
+    pub async fn set_eligibility_retention_years(
+        &self,
+        years: u32,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        if !RETENTION_YEARS.contains(&years) {
+            return Err(StoreError::Validation(vec![FieldIssue::new(
+                "years",
+                "資格情報を残す期間は1〜20年で選んでください",
+            )]));
+        }
+        self.set_setting(ELIGIBILITY_RETENTION_YEARS, &years.to_string(), actor, now).await
+    }
+
     /// Saves a confirmed record on `today` and logs its check (method, result: 要注意 when the
     /// 有効終了日 has passed) in one transaction, each with its audit row. Refused with every
     /// problem beside its field; nothing is saved then.
@@ -255,8 +330,12 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<SavedRecord, StoreError> {
+        let linked = match input.patient_id {
+            Some(id) => Some(self.patient(id).await?.ok_or(StoreError::PatientNotFound(id))?),
+            None => None,
+        };
         let mut problems = Vec::new();
-        let (name, kana, birth, sex) = person(input, today, &mut problems);
+        let (name, kana, birth, sex) = person(input, today, linked.as_ref(), &mut problems);
         let insurance = match validate(&input.insurance, today) {
             Ok((insurance, warnings)) => {
                 problems.extend(warnings);
@@ -275,6 +354,16 @@ impl Store {
         let result = if warnings.is_empty() { CheckResult::Ok } else { CheckResult::Warning };
         let at = timestamp(now);
         let mut tx = self.write_tx().await?;
+        if let Some(id) = input.patient_id {
+            // Removed since it was read above (another PC): say so rather than fail on the link.
+            let there: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE id = ?")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if there == 0 {
+                return Err(StoreError::PatientNotFound(id));
+            }
+        }
         let check_id: i64 = sqlx::query_scalar(
             "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source, cert_expires_on, note)
              VALUES (?, ?, ?, ?, ?, NULL, '') RETURNING id",
@@ -287,11 +376,12 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO eligibility_record (check_id, name, kana, birth_date, sex, insurer_number, symbol, number,
+            "INSERT INTO eligibility_record (check_id, patient_id, name, kana, birth_date, sex, insurer_number, symbol, number,
                 branch, relation, burden_percent, acquired_on, valid_until, confirmed_on, entry, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(check_id)
+        .bind(input.patient_id)
         .bind(&name)
         .bind(&kana)
         .bind(birth.map(iso))
@@ -331,12 +421,9 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        let record = self
-            .eligibility_records_on(today)
-            .await?
-            .into_iter()
-            .find(|r| i64::from(r.id) == id)
-            .ok_or_else(|| StoreError::CorruptData(format!("資格情報 {id}")))?;
+        let id = i32::try_from(id).map_err(|_| StoreError::CorruptData(format!("資格情報 {id}")))?;
+        let record =
+            self.eligibility_record(id).await?.ok_or_else(|| StoreError::CorruptData(format!("資格情報 {id}")))?;
         Ok(SavedRecord { record, warnings })
     }
 
@@ -354,14 +441,24 @@ impl Store {
         row.map(from_row).transpose()
     }
 
-    /// One person's records (same 氏名 and 生年月日), newest first: the record's history.
-    pub async fn eligibility_history(
-        &self,
-        name: &str,
-        birth_date: Option<NaiveDate>,
-    ) -> Result<Vec<EligibilityRecord>, StoreError> {
-        const QUERY: &str = record_query!("WHERE r.name = ? AND r.birth_date IS ? ORDER BY r.id DESC");
-        let rows: Vec<Row> = sqlx::query_as(QUERY).bind(name).bind(birth_date.map(iso)).fetch_all(self.pool()).await?;
+    /// The history shown with `record`: its patient's records when it is linked to the 患者台帳;
+    /// for a record typed on its own, the unlinked records of the same 氏名 and 生年月日 (a linked
+    /// namesake is another person). Newest first.
+    pub async fn eligibility_history(&self, record: &EligibilityRecord) -> Result<Vec<EligibilityRecord>, StoreError> {
+        if let Some(patient) = record.patient_id {
+            return self.patient_eligibility_records(patient).await;
+        }
+        const QUERY: &str =
+            record_query!("WHERE r.patient_id IS NULL AND r.name = ? AND r.birth_date IS ? ORDER BY r.id DESC");
+        let rows: Vec<Row> =
+            sqlx::query_as(QUERY).bind(&record.name).bind(record.birth_date.map(iso)).fetch_all(self.pool()).await?;
+        rows.into_iter().map(from_row).collect()
+    }
+
+    /// A 患者台帳 patient's 資格情報 records, newest first: the record page's history.
+    pub async fn patient_eligibility_records(&self, patient: i32) -> Result<Vec<EligibilityRecord>, StoreError> {
+        const QUERY: &str = record_query!("WHERE r.patient_id = ? ORDER BY r.confirmed_on DESC, r.id DESC");
+        let rows: Vec<Row> = sqlx::query_as(QUERY).bind(patient).fetch_all(self.pool()).await?;
         rows.into_iter().map(from_row).collect()
     }
 

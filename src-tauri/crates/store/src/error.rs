@@ -58,6 +58,11 @@ pub enum StoreError {
     )]
     PatientChoiceInvalid(i32),
 
+    /// A patient the screen named is not in the 患者台帳 (removed, or the screen was of an
+    /// earlier デモ session). Nothing was written.
+    #[error("患者台帳にこの患者さん(患者番号 {0})が見つかりません。何も保存していません。患者台帳を開き直してください")]
+    PatientNotFound(i32),
+
     /// The database was written by a newer オン資ナビ: we refuse rather than corrupt it.
     #[error(
         "このデータは新しいバージョンのオン資ナビで作られています(更新番号 {0})。オン資ナビを最新版に更新してください"
@@ -118,6 +123,7 @@ impl StoreError {
             StoreError::DataDir { .. } => StoreErrorCode::DataDir,
             StoreError::Damaged { .. } => StoreErrorCode::DatabaseDamaged,
             StoreError::PatientChoiceInvalid(_) => StoreErrorCode::PatientChoiceInvalid,
+            StoreError::PatientNotFound(_) => StoreErrorCode::PatientNotFound,
             StoreError::DatabaseTooNew(_) => StoreErrorCode::DatabaseTooNew,
             StoreError::Migration(_) => StoreErrorCode::Migration,
             StoreError::CorruptData(_) => StoreErrorCode::CorruptData,
@@ -155,6 +161,8 @@ pub enum StoreErrorCode {
     DatabaseDamaged,
     /// `PatientChoiceInvalid`
     PatientChoiceInvalid,
+    /// `PatientNotFound`
+    PatientNotFound,
     /// `DatabaseTooNew`
     DatabaseTooNew,
     /// `Migration`
@@ -180,6 +188,7 @@ impl StoreErrorCode {
             StoreErrorCode::DataDir => "DataDir",
             StoreErrorCode::DatabaseDamaged => "DatabaseDamaged",
             StoreErrorCode::PatientChoiceInvalid => "PatientChoiceInvalid",
+            StoreErrorCode::PatientNotFound => "PatientNotFound",
             StoreErrorCode::DatabaseTooNew => "DatabaseTooNew",
             StoreErrorCode::Migration => "Migration",
             StoreErrorCode::CorruptData => "CorruptData",

@@ -15,6 +15,9 @@ pub const TEXT_SIZE: &str = "text_size";
 /// Where the signed program data updates are fetched from (an https address).
 pub const UPDATE_ADDRESS: &str = "update_address";
 
+/// How many years 資格情報 records are kept before staff may purge them (設定 → 資格情報の保存期間).
+pub const ELIGIBILITY_RETENTION_YEARS: &str = "eligibility_retention_years";
+
 /// The sizes staff can choose; the UI scales every screen from it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]

@@ -625,6 +625,7 @@ async fn every_change_is_logged_with_japanese_wording() {
         },
         method: store::checks::CheckMethod::MyNumberCard,
         entry: store::eligibility::Entry::Typed,
+        patient_id: None,
     };
     store.save_eligibility_record(&record, day, "受付", at(16)).await.expect("record");
 

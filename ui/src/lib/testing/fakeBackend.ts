@@ -23,11 +23,12 @@ export function fakeBackend(calls: Partial<Backend> = {}): FakeBackend {
     listeners: () => handlers.size,
   };
   // Panels that load on their own (the poster panel on several pages, the 資格情報 records on
-  // 毎日の資格確認): a test that is not about them gets these answers rather than a failure; a test
+  // 毎日の資格確認, their retention in 設定): a test that is not about them gets these answers rather than a failure; a test
   // about them passes its own.
   const defaults: Partial<Backend> = {
     posterChoices: async () => ({ clinicName: "さくら整骨院", audiences: ["judo"] }),
     insuranceRecordsToday: async () => [],
+    insuranceRetention: async () => ({ years: 5, cutoffText: "令和3年11月29日 (2021-11-29)", count: 0 }),
   };
   return new Proxy({ ...defaults, ...calls, ...own } as FakeBackend, {
     get(target, name, receiver) {

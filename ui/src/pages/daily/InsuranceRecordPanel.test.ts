@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, type EligibilityRecord, type Pasted, type RecordInput } from "../../api";
 import { BACKEND_KEY, type Backend } from "../../lib/backend";
 import { fakeBackend } from "../../lib/testing/fakeBackend";
 import { clearToasts, toasts } from "../../lib/toast.svelte";
+import InsuranceForm from "./InsuranceForm.svelte";
 import InsuranceRecordPanel from "./InsuranceRecordPanel.svelte";
 
 const el = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
@@ -19,6 +20,7 @@ const RECORD: EligibilityRecord = {
   sex: "女",
   insurance: { insurerNumber: "33120015", symbol: "愛知12", number: "3456", branch: "01", relation: "family", burdenPercent: 30, acquiredOn: "2021-04-01", validUntil: null },
   confirmedOn: "2026-11-29",
+  patientId: null,
   entry: "typed",
   method: "my_number_card",
   result: "ok",
@@ -55,7 +57,7 @@ describe("資格情報の記録", () => {
     list = [RECORD];
     await fireEvent.click(el("ins-save"));
     await waitFor(() => expect(saveInsuranceRecord).toHaveBeenCalledOnce());
-    expect(saveInsuranceRecord.mock.calls[0][0]).toMatchObject({ name: "山田 花子", entry: "typed", method: "my_number_card", insurance: { insurerNumber: "３３１２００１５", number: "3456" } });
+    expect(saveInsuranceRecord.mock.calls[0][0]).toMatchObject({ name: "山田 花子", entry: "typed", method: "my_number_card", patientId: null, insurance: { insurerNumber: "３３１２００１５", number: "3456" } });
     await waitFor(() => expect(el("ins-records").textContent).toContain("33120015 愛知12 3456-01 3割"));
     expect(el("ins-name").value).toBe("");
     expect(toastTexts()).toContain("山田 花子 さんの資格情報を記録しました");
@@ -119,21 +121,6 @@ describe("資格情報の記録", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("Shift_JISで書けない文字");
   });
 
-  it("shows how many old records there are before removing them, and removes them only when confirmed", async () => {
-    const insurancePurgePreview = vi.fn(async () => ({ cutoffText: "令和3年11月29日 (2021-11-29)", count: 12 }));
-    const purgeInsuranceRecords = vi.fn(async () => 12);
-    await panel({ insurancePurgePreview, purgeInsuranceRecords });
-    await fireEvent.click(el("ins-purge-preview"));
-    await waitFor(() => expect(el("ins-purge-count").textContent).toBe("令和3年11月29日 (2021-11-29) より前の記録は 12 件です"));
-    expect(insurancePurgePreview).toHaveBeenCalledWith(5);
-    await fireEvent.click(el("ins-purge"));
-    await waitFor(() => expect(el("confirm-message").textContent).toContain("12 件を削除します"));
-    const dialog = el("confirm-message").closest("dialog")!;
-    await fireEvent.click(within(dialog).getByRole("button", { name: "削除する" }));
-    await waitFor(() => expect(purgeInsuranceRecords).toHaveBeenCalledWith(5));
-    await waitFor(() => expect(toastTexts()).toContain("古い資格情報の記録を 12 件削除しました"));
-  });
-
   it("shows a record's history: every confirmation of the same person, newest first", async () => {
     const older = { ...RECORD, id: 0, confirmedOn: "2026-04-01", result: "warning" as const };
     const insuranceHistory = vi.fn(async () => [RECORD, older]);
@@ -143,5 +130,50 @@ describe("資格情報の記録", () => {
     await waitFor(() => expect(el("ins-history-list-1").querySelectorAll("li")).toHaveLength(2));
     expect(insuranceHistory).toHaveBeenCalledWith(1);
     expect(el("ins-history-list-1").textContent).toContain("令和8年4月1日 (2026-04-01) 33120015 3456(要注意)");
+  });
+});
+
+describe("資格情報 entered for a 患者台帳 patient", () => {
+  const PATIENT = { id: 4, demo: true, name: "見本 花子", birthDate: "1985-01-02", sex: "female" as const, kana: "ミホン ハナコ" };
+
+  it("starts from the register's person, saves linked (in the デモ database for a デモ patient) and starts again from the register", async () => {
+    const saveInsuranceRecord = vi.fn(async (_input: RecordInput, _demo?: boolean) => ({ record: { ...RECORD, name: "見本 花子", patientId: 4 }, warnings: [] }));
+    const onsaved = vi.fn();
+    render(InsuranceForm, { props: { patient: PATIENT, onsaved }, context: new Map([[BACKEND_KEY, fakeBackend({ saveInsuranceRecord })]]) });
+    expect(el("ins-name").value).toBe("見本 花子");
+    expect(el("ins-birthDate").value).toBe("1985-01-02");
+    expect(el("ins-sex").value).toBe("女");
+    expect(el("ins-kana").value).toBe("ミホン ハナコ");
+    expect(el("ins-linked").textContent).toContain("患者台帳の 見本 花子 さんの記録として保存します(デモの患者台帳)");
+    await type("ins-insurerNumber", "33120015");
+    await type("ins-number", "3456");
+    await fireEvent.click(el("ins-save"));
+    await waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
+    expect(saveInsuranceRecord.mock.calls[0]).toEqual([expect.objectContaining({ patientId: 4, name: "見本 花子", birthDate: "1985-01-02" }), true]);
+    expect(el("ins-name").value).toBe("見本 花子");
+    expect(el("ins-number").value).toBe("");
+  });
+
+  it("a pasted text keeps the register's fields it does not name, and another person's name is refused beside 氏名", async () => {
+    const parseInsurancePaste = vi.fn(async () => ({ ...PASTED, person: { name: "山田 花子", kana: "", birthDate: "", sex: "" } }));
+    const saveInsuranceRecord = vi.fn(async () => {
+      throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "name", message: "氏名「山田 花子」が患者台帳の「見本 花子」さんと違います。別の方の資格情報ではないか確かめてください" }] });
+    });
+    render(InsuranceForm, { props: { patient: PATIENT }, context: new Map([[BACKEND_KEY, fakeBackend({ parseInsurancePaste, saveInsuranceRecord })]]) });
+    await type("ins-paste", "氏名: 山田 花子");
+    await fireEvent.click(el("ins-read"));
+    await waitFor(() => expect(el("ins-name").value).toBe("山田 花子"));
+    expect(el("ins-birthDate").value).toBe("1985-01-02");
+    await fireEvent.click(el("ins-save"));
+    await waitFor(() => expect(el("ins-name-msg").textContent).toContain("患者台帳の「見本 花子」さんと違います"));
+    expect(saveInsuranceRecord.mock.calls[0]).toEqual([expect.objectContaining({ patientId: 4, entry: "pasted" }), true]);
+    await waitFor(() => expect(document.activeElement).toBe(el("ins-name")));
+  });
+
+  it("today's list links a record entered for a patient to their page", async () => {
+    await panel({ insuranceRecordsToday: async () => [{ ...RECORD, patientId: 4 }, { ...RECORD, id: 2 }] });
+    await waitFor(() => expect(el("ins-patient-1")).not.toBeNull());
+    expect(el<HTMLAnchorElement>("ins-patient-1").getAttribute("href")).toBe("#/patients?id=4");
+    expect(el("ins-patient-2")).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // The words of 毎日の資格確認 for the values Rust sends as codes. No rule lives here: only how a
 // code is read out on screen.
-import type { CertStatus, CheckMethod, CheckResult, CheckSource, DemoCard } from "../../api";
+import type { CertStatus, CheckMethod, CheckResult, CheckSource, DemoCard, EligibilityRecord } from "../../api";
 
 export const METHODS: readonly { value: CheckMethod; label: string }[] = [
   { value: "my_number_card", label: "マイナ保険証" },
@@ -38,3 +38,12 @@ export const resultLabel = (r: CheckResult) => RESULTS.find((x) => x.value === r
 
 /** Where a logged result came from: the card's pre-check is not a result of the official app. */
 export const sourceLabel = (s: CheckSource) => (s === "card_read" ? "カード事前確認" : "スタッフ入力");
+
+/** 負担割合 as the official app writes it: 30 → 「3割」. */
+export const burdenText = (percent: number | null) => (percent ? `${percent / 10}割` : "");
+
+/** A record's card on one line: 保険者番号 記号 番号-枝番 負担割合. */
+export const insuranceLine = (r: EligibilityRecord) => {
+  const i = r.insurance;
+  return `${i.insurerNumber} ${i.symbol} ${i.number}${i.branch ? `-${i.branch}` : ""} ${burdenText(i.burdenPercent)}`.replace(/ +/g, " ").trim();
+};

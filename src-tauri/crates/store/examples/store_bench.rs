@@ -4,8 +4,10 @@
 //! Fills a new database with 2,000 patients and 150,000 checks over ten years (about 60 a working
 //! day, each with its audit row, as the app writes them), then prints the min and median of
 //! `runs` (20 unless given) for: the month's 利用率 query, one check logged (a transaction with
-//! its audit row, `synchronous = FULL`), opening the store (its start-up `quick_check`), and a
-//! backup generation (VACUUM INTO + integrity_check) with its size.
+//! its audit row, `synchronous = FULL`), a 患者台帳 look-up (the whole register read and matched
+//! with the search fold, each patient with two 資格情報 records), one patient's page, opening the
+//! store (its start-up `quick_check`), and a backup generation (VACUUM INTO + integrity_check) with
+//! its size.
 
 use std::time::{Duration, Instant};
 
@@ -34,6 +36,19 @@ async fn fill(path: &std::path::Path) -> Result<(), sqlx::Error> {
         )
         .bind(format!("患者 {i:04}"))
         .bind(format!("19{:02}-0{}-1{}", 40 + i % 60, 1 + i % 9, i % 10))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for i in 0..PATIENTS * 2 {
+        sqlx::query(
+            "INSERT INTO eligibility_record (patient_id, name, kana, birth_date, sex, insurer_number, symbol, number,
+                confirmed_on, entry, created_at)
+             VALUES (?1, ?2, ?3, '1980-01-01', '女', '33120015', '愛知12', '3456', ?4, 'typed', '2026-01-01T00:00:00Z')",
+        )
+        .bind((i % PATIENTS + 1) as i64)
+        .bind(format!("患者 {:04}", i % PATIENTS))
+        .bind(format!("カンジャ {:04}", i % PATIENTS))
+        .bind(format!("20{}-0{}-15", 17 + i % 9, 1 + i % 9))
         .execute(&mut *tx)
         .await?;
     }
@@ -70,7 +85,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open_in(&dir).await?;
     let started = Instant::now();
     fill(store.path()).await?;
-    println!("filled {PATIENTS} patients and {CHECKS} checks in {:.1} s", started.elapsed().as_secs_f64());
+    println!("filled {PATIENTS} patients (two 資格情報 each) and {CHECKS} checks in {:.1} s", started.elapsed().as_secs_f64());
 
     let month = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap_or_default();
     let mut times = Vec::new();
@@ -98,6 +113,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         times.push(t.elapsed());
     }
     report("one check logged (with its audit row)", times);
+
+    for (what, query) in [("患者台帳 listed (no query)", ""), ("患者台帳 searched in hiragana (かんじゃ 1999)", "かんじゃ 1999")] {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            let found = store.find_patients(query, 101).await?;
+            times.push(t.elapsed());
+            assert!(!found.is_empty());
+        }
+        report(what, times);
+    }
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let records = store.patient_eligibility_records(1_000).await?;
+        times.push(t.elapsed());
+        assert_eq!(records.len(), 2);
+    }
+    report("one patient's 資格情報 history", times);
     store.close().await;
 
     let mut times = Vec::new();

@@ -278,15 +278,25 @@ impl Store {
         // is read whole and matched here (see the store bench for its time).
         let key = jptext::search_key(query);
         let birth = jptext::parse_date(query);
-        let rows: Vec<PatientListRow> = sqlx::query_as(
-            "SELECT p.id, p.name, p.address, p.birth_date, p.sex, p.source, p.updated_at,
-                MAX(r.confirmed_on) AS last_confirmed_on, COUNT(r.id) AS records,
-                COALESCE(GROUP_CONCAT(r.kana, char(10)), '') AS kanas
-             FROM patients p LEFT JOIN eligibility_record r ON r.patient_id = p.id
-             GROUP BY p.id ORDER BY p.updated_at DESC, p.id DESC",
-        )
-        .fetch_all(self.pool())
-        .await?;
+        // Each patient with their latest 確認日, record count and フリガナ, newest first; without a
+        // query only the first `limit` are read.
+        macro_rules! register {
+            ($tail:literal) => {
+                concat!(
+                    "SELECT p.id, p.name, p.address, p.birth_date, p.sex, p.source, p.updated_at,
+                        MAX(r.confirmed_on) AS last_confirmed_on, COUNT(r.id) AS records,
+                        COALESCE(GROUP_CONCAT(r.kana, char(10)), '') AS kanas
+                     FROM patients p LEFT JOIN eligibility_record r ON r.patient_id = p.id
+                     GROUP BY p.id ORDER BY p.updated_at DESC, p.id DESC",
+                    $tail
+                )
+            };
+        }
+        let rows: Vec<PatientListRow> = if key.is_empty() {
+            sqlx::query_as(register!(" LIMIT ?")).bind(limit).fetch_all(self.pool()).await?
+        } else {
+            sqlx::query_as(register!("")).fetch_all(self.pool()).await?
+        };
         let mut found = Vec::new();
         for r in rows {
             if found.len() >= limit as usize {

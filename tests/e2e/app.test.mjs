@@ -441,6 +441,7 @@ describe("オン資ナビ in its window", () => {
     await session.click("#ins-save");
     await session.waitFor("kept in her history", async () => /33120015/.test(await session.text("#patient-history").catch(() => "")));
     assert.match(await session.text("#patient-history"), /愛知12 3456.*3割.*マイナ保険証.*貼り付け/s);
+    await session.exec("document.querySelector('#patient-title').scrollIntoView()");
     await snap("22-patient-record");
 
     await session.click("#patient-back");

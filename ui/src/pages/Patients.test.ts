@@ -88,9 +88,9 @@ describe("患者台帳", () => {
     expect(el("ins-kana").value).toBe("ヤマダ ハナコ");
     const row = el("patient-history").querySelector("[data-record='9']")!;
     expect(row.textContent).toContain("33120015 愛知12 3456-01 3割");
-    expect(row.textContent).toContain("家族 / 3割");
+    expect(row.textContent).toContain("家族");
     expect(row.textContent).toContain("3割");
-    expect(row.textContent).toContain("令和8年3月31日 (2026-03-31)");
+    expect(row.textContent).toContain("有効終了日 令和8年3月31日 (2026-03-31)");
     expect(row.textContent).toContain("要注意(資格なしの可能性)");
     await fireEvent.click(el("patient-copy-9"));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith("33120015\t愛知12"));

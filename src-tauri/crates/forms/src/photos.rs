@@ -6,11 +6,9 @@
 use std::io::Cursor;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
-use printpdf::{DictItem, ExternalStream, ExternalXObject, Mm, Op, PdfPage, Pt, Px, XObjectTransform};
 
 use crate::FormsError;
-use crate::font::MM_PER_PT;
-use crate::layout::{PAGE_HEIGHT, PAGE_WIDTH};
+use crate::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page};
 use crate::model::Photo;
 
 /// The longer side of a prepared photo, px.
@@ -149,30 +147,15 @@ pub(crate) fn pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
     if photos.is_empty() {
         return Err(FormsError::NoPhotos);
     }
-    let mut doc = crate::pdf::new_document("領収書・通帳の写真");
     let mut pages = Vec::with_capacity(photos.len());
     for photo in photos {
-        let prepared = prepare(photo)?;
-        let (w, h) = (prepared.width, prepared.height);
-        let id = doc.add_xobject(&jpeg_xobject(&prepared));
-        // Fit the box inside the margins, keeping the aspect ratio, centred.
-        let (box_w, box_h) = (PAGE_WIDTH - 2.0 * MARGIN, PAGE_HEIGHT - 2.0 * MARGIN);
-        let scale = (box_w / w as f32).min(box_h / h as f32);
-        let (draw_w, draw_h) = (w as f32 * scale, h as f32 * scale);
-        let x = (PAGE_WIDTH - draw_w) / 2.0;
-        let y_bottom = (PAGE_HEIGHT - draw_h) / 2.0;
-        // At 72 dpi one pixel is one point, so the scale is points per pixel.
-        let transform = XObjectTransform {
-            translate_x: Some(Pt(x / MM_PER_PT)),
-            translate_y: Some(Pt(y_bottom / MM_PER_PT)),
-            scale_x: Some(draw_w / MM_PER_PT / w as f32),
-            scale_y: Some(draw_h / MM_PER_PT / h as f32),
-            dpi: Some(72.0),
-            ..XObjectTransform::default()
-        };
-        pages.push(PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), vec![Op::UseXobject { id, transform }]));
+        let prepared = std::sync::Arc::new(prepare(photo)?);
+        // Fitted inside the margins, aspect kept, centred.
+        let mut page = Page::default();
+        page.photo(MARGIN, MARGIN, PAGE_WIDTH - 2.0 * MARGIN, PAGE_HEIGHT - 2.0 * MARGIN, prepared);
+        pages.push(page);
     }
-    crate::pdf::save(&mut doc, pages)
+    crate::pdf::render("領収書・通帳の写真", &pages)
 }
 
 /// A JPEG this crate prepared earlier (kept in the database), read back without decoding its
@@ -191,25 +174,3 @@ pub fn probe(name: &str, jpeg: Vec<u8>) -> Result<PreparedPhoto, FormsError> {
     Ok(PreparedPhoto { width, height, grey, jpeg })
 }
 
-/// The JPEG as a PDF image XObject, embedded byte for byte.
-pub(crate) fn jpeg_xobject(photo: &PreparedPhoto) -> ExternalXObject {
-    let colour_space = if photo.grey { "DeviceGray" } else { "DeviceRGB" };
-    let dict = [
-        ("Type", DictItem::Name(b"XObject".to_vec())),
-        ("Subtype", DictItem::Name(b"Image".to_vec())),
-        ("Width", DictItem::Int(i64::from(photo.width))),
-        ("Height", DictItem::Int(i64::from(photo.height))),
-        ("ColorSpace", DictItem::Name(colour_space.as_bytes().to_vec())),
-        ("BitsPerComponent", DictItem::Int(8)),
-        ("Filter", DictItem::Name(b"DCTDecode".to_vec())),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    ExternalXObject {
-        stream: ExternalStream { dict, content: photo.jpeg.clone(), compress: false },
-        width: Some(Px(photo.width as usize)),
-        height: Some(Px(photo.height as usize)),
-        dpi: Some(72.0),
-    }
-}

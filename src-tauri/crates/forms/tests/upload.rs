@@ -32,7 +32,7 @@ fn some_zip() -> Vec<u8> {
 fn each_check_passes_and_fails() {
     let pdf = pdf();
     let cases: Vec<(&str, UploadFile, Option<&str>)> = vec![
-        ("printpdf output", file("領収書内訳書.pdf", pdf.clone()), None),
+        ("our own PDF", file("領収書内訳書.pdf", pdf.clone()), None),
         ("extension ignores case", file("内訳書.PDF", pdf.clone()), None),
         ("xlsx", file("内訳書.xlsx", xlsx()), None),
         ("zip", file("写真.zip", some_zip()), None),

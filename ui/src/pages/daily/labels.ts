@@ -40,7 +40,7 @@ export const resultLabel = (r: CheckResult) => RESULTS.find((x) => x.value === r
 export const sourceLabel = (s: CheckSource) => (s === "card_read" ? "カード事前確認" : "スタッフ入力");
 
 /** 負担割合 as the official app writes it: 30 → 「3割」. */
-export const burdenText = (percent: number | null) => (percent ? `${percent / 10}割` : "");
+const burdenText = (percent: number | null) => (percent ? `${percent / 10}割` : "");
 
 /** A record's card on one line: 保険者番号 記号 番号-枝番 負担割合. */
 export const insuranceLine = (r: EligibilityRecord) => {

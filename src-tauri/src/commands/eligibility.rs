@@ -109,7 +109,10 @@ pub async fn save_insurance_csv(
 }
 
 fn gone() -> AppError {
-    AppError::new(AppErrorCode::NotReady, "この記録は見つかりません(削除されたかもしれません)。画面を開き直してください")
+    AppError::new(
+        AppErrorCode::NotReady,
+        "この記録は見つかりません(削除されたかもしれません)。画面を開き直してください",
+    )
 }
 
 /// One record as text for the clipboard, in the レセコン's order (`demo`: a デモ patient's).

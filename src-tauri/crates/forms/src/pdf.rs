@@ -194,7 +194,9 @@ fn write_font(pdf: &mut Pdf, refs: &mut Refs, glyphs: &Glyphs) -> Result<Ref, Fo
         .font_file2(file);
 
     let compressed = deflate(&subset);
-    pdf.stream(file, &compressed).filter(Filter::FlateDecode).pair(Name(b"Length1"), i32::try_from(subset.len()).unwrap_or(i32::MAX));
+    pdf.stream(file, &compressed)
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), i32::try_from(subset.len()).unwrap_or(i32::MAX));
 
     let mut unicode = UnicodeCmap::new(Name(b"Custom"), info);
     for (gid, (c, _)) in &glyphs.used {

@@ -173,4 +173,3 @@ pub fn probe(name: &str, jpeg: Vec<u8>) -> Result<PreparedPhoto, FormsError> {
     }
     Ok(PreparedPhoto { width, height, grey, jpeg })
 }
-

@@ -64,7 +64,8 @@ pub fn is_dash(c: char) -> bool {
 }
 
 /// Half-width katakana U+FF66..=U+FF9D as full-width, in code point order.
-const HALF_KANA: &str = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+const HALF_KANA: &str =
+    "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
 
 /// True when full-width katakana `letter` has a form with ﾞ (`step` 1) or ﾟ (`step` 2) right after
 /// it in Unicode: カ〜チ (even from カ), ツ・テ・ト, and ハ〜ホ (each with both).

@@ -85,7 +85,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open_in(&dir).await?;
     let started = Instant::now();
     fill(store.path()).await?;
-    println!("filled {PATIENTS} patients (two 資格情報 each) and {CHECKS} checks in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "filled {PATIENTS} patients (two 資格情報 each) and {CHECKS} checks in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let month = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap_or_default();
     let mut times = Vec::new();
@@ -114,7 +117,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     report("one check logged (with its audit row)", times);
 
-    for (what, query) in [("患者台帳 listed (no query)", ""), ("患者台帳 searched in hiragana (かんじゃ 1999)", "かんじゃ 1999")] {
+    for (what, query) in
+        [("患者台帳 listed (no query)", ""), ("患者台帳 searched in hiragana (かんじゃ 1999)", "かんじゃ 1999")]
+    {
         let mut times = Vec::new();
         for _ in 0..runs {
             let t = Instant::now();

@@ -145,7 +145,10 @@ fn person(
         if !name.is_empty() && name_key(&name) != name_key(&p.name) {
             problems.push(Problem::error(
                 "name",
-                format!("氏名「{name}」が患者台帳の「{}」さんと違います。別の方の資格情報ではないか確かめてください", p.name),
+                format!(
+                    "氏名「{name}」が患者台帳の「{}」さんと違います。別の方の資格情報ではないか確かめてください",
+                    p.name
+                ),
             ));
         }
     } else if name.is_empty() {
@@ -356,10 +359,8 @@ impl Store {
         let mut tx = self.write_tx().await?;
         if let Some(id) = input.patient_id {
             // Removed since it was read above (another PC): say so rather than fail on the link.
-            let there: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE id = ?")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
+            let there: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE id = ?").bind(id).fetch_one(&mut *tx).await?;
             if there == 0 {
                 return Err(StoreError::PatientNotFound(id));
             }

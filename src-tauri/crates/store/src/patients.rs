@@ -260,12 +260,11 @@ impl Store {
 
     /// One patient by id; `None` when there is no such row.
     pub async fn patient(&self, id: i32) -> Result<Option<Patient>, StoreError> {
-        let row: Option<PatientRow> = sqlx::query_as(
-            "SELECT id, name, address, birth_date, sex, source, updated_at FROM patients WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
+        let row: Option<PatientRow> =
+            sqlx::query_as("SELECT id, name, address, birth_date, sex, source, updated_at FROM patients WHERE id = ?")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
         row.map(PatientRow::into_patient).transpose()
     }
 

@@ -7,8 +7,8 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use insurance::fields::InsuranceInput;
 use store::Store;
-use store::checks::{CheckMethod, CheckResult};
 use store::StoreError;
+use store::checks::{CheckMethod, CheckResult};
 use store::eligibility::{DEFAULT_RETENTION_YEARS, Entry, RecordInput, retention_cutoff};
 use store::patients::{PatientInput, PatientSex, PatientSource, RegisterDecision, Registered};
 
@@ -155,7 +155,10 @@ async fn a_record_entered_for_a_patient_is_linked_and_keeps_the_registers_person
     let saved = store.save_eligibility_record(&typed, today(), "受付", at(1)).await.expect("saved");
     let r = &saved.record;
     assert_eq!(r.patient_id, Some(hanako));
-    assert_eq!((r.name.as_str(), r.birth_date, r.sex.as_str()), ("山田　花子", NaiveDate::from_ymd_opt(1985, 1, 2), "女"));
+    assert_eq!(
+        (r.name.as_str(), r.birth_date, r.sex.as_str()),
+        ("山田　花子", NaiveDate::from_ymd_opt(1985, 1, 2), "女")
+    );
     // Pasted with the name spaced another way and the date in 西暦: the same person.
     let mut pasted = input();
     pasted.patient_id = Some(hanako);
@@ -200,10 +203,21 @@ async fn patients_are_found_by_name_kana_or_birth_date_with_their_latest_record(
     let earlier = NaiveDate::from_ymd_opt(2026, 4, 1).expect("date");
     store.save_eligibility_record(&linked, earlier, "受付", at(1)).await.expect("saved");
     store.save_eligibility_record(&linked, today(), "受付", at(2)).await.expect("saved");
-    let ids = |items: Vec<store::patients::PatientListItem>| items.into_iter().map(|i| i.patient.id).collect::<Vec<_>>();
+    let ids =
+        |items: Vec<store::patients::PatientListItem>| items.into_iter().map(|i| i.patient.id).collect::<Vec<_>>();
     let all = store.find_patients("", 50).await.expect("all");
     assert_eq!((all[0].last_confirmed_on, all[0].records), (Some(today()), 2));
-    for query in ["山田花子", "山田 花子", "花子", "ﾔﾏﾀﾞ", "やまだ はなこ", "ヤマダハナコ", "昭和60年1月2日", "1985-01-02", "１９８５－０１－０２"] {
+    for query in [
+        "山田花子",
+        "山田 花子",
+        "花子",
+        "ﾔﾏﾀﾞ",
+        "やまだ はなこ",
+        "ヤマダハナコ",
+        "昭和60年1月2日",
+        "1985-01-02",
+        "１９８５－０１－０２",
+    ] {
         assert_eq!(ids(store.find_patients(query, 50).await.expect("found")), [hanako], "{query}");
     }
     for query in ["鈴木", "昭和61年1月2日", "%", "_"] {
@@ -226,5 +240,8 @@ async fn the_retention_period_is_a_setting_between_one_and_twenty_years() {
     }
     assert_eq!(store.eligibility_retention_years().await.expect("unchanged"), 3);
     assert_eq!(retention_cutoff(today(), 3), NaiveDate::from_ymd_opt(2023, 11, 29));
-    assert_eq!(retention_cutoff(NaiveDate::from_ymd_opt(2028, 2, 29).expect("leap"), 1), NaiveDate::from_ymd_opt(2027, 2, 28));
+    assert_eq!(
+        retention_cutoff(NaiveDate::from_ymd_opt(2028, 2, 29).expect("leap"), 1),
+        NaiveDate::from_ymd_opt(2027, 2, 28)
+    );
 }

@@ -171,8 +171,12 @@ export const commands = {
 	findPatients: (query: string) => typedError<PatientList, AppError>(__TAURI_INVOKE("find_patients", { query })),
 	/**  The patient `id` of the clinic's register, or of this run's デモ one. */
 	patientRecord: (id: number, demo: boolean) => typedError<PatientRecord, AppError>(__TAURI_INVOKE("patient_record", { id, demo })),
-	/**  Deletes the records older than the retention period; returns how many went. */
-	purgeInsuranceRecords: () => typedError<number, AppError>(__TAURI_INVOKE("purge_insurance_records")),
+	/**
+	 *  Deletes the records older than the retention period; returns how many went. `years` is the
+	 *  period staff were shown with the count: if it has changed since (another PC), nothing is
+	 *  removed and staff see the new count first.
+	 */
+	purgeInsuranceRecords: (years: number) => typedError<number, AppError>(__TAURI_INVOKE("purge_insurance_records", { years })),
 	/**
 	 *  The history of the person of record `id`, newest first: the patient's records when it was
 	 *  entered for a 患者台帳 patient, else the unlinked ones of the same 氏名 and 生年月日.

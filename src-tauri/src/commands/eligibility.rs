@@ -171,12 +171,23 @@ pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> 
     Ok(retention(store).await?.0)
 }
 
-/// Deletes the records older than the retention period; returns how many went.
+/// Deletes the records older than the retention period; returns how many went. `years` is the
+/// period staff were shown with the count: if it has changed since (another PC), nothing is
+/// removed and staff see the new count first.
 #[tauri::command]
 #[specta::specta]
-pub async fn purge_insurance_records(state: State<'_, AppState>) -> Result<u32, AppError> {
+pub async fn purge_insurance_records(state: State<'_, AppState>, years: u32) -> Result<u32, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    let (_, cutoff) = retention(store).await?;
+    let (kept, cutoff) = retention(store).await?;
+    if kept.years != years {
+        return Err(AppError::new(
+            AppErrorCode::NotReady,
+            format!(
+                "資格情報を残す期間が {} 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください",
+                kept.years
+            ),
+        ));
+    }
     Ok(store.purge_eligibility_records(cutoff, &actor, Utc::now()).await?)
 }

@@ -115,7 +115,7 @@ export const api = {
   insuranceClipboardText: (id: number, demo = false) => unwrap(commands.insuranceClipboardText(id, demo)),
   insuranceRetention: () => unwrap(commands.insuranceRetention()),
   setInsuranceRetention: (years: number) => unwrap(commands.setInsuranceRetention(years)),
-  purgeInsuranceRecords: () => unwrap(commands.purgeInsuranceRecords()),
+  purgeInsuranceRecords: (years: number) => unwrap(commands.purgeInsuranceRecords(years)),
   findPatients: (query: string) => unwrap(commands.findPatients(query)),
   patientRecord: (id: number, demo: boolean) => unwrap(commands.patientRecord(id, demo)),
   insuranceHistory: (id: number) => unwrap(commands.insuranceHistory(id)),

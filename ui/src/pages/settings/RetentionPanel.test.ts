@@ -60,8 +60,26 @@ describe("資格情報を残す期間", () => {
     dialog = el("confirm-message").closest("dialog")!;
     count = 0;
     await fireEvent.click(within(dialog).getByRole("button", { name: "削除する" }));
-    await waitFor(() => expect(purgeInsuranceRecords).toHaveBeenCalledOnce());
+    await waitFor(() => expect(purgeInsuranceRecords).toHaveBeenCalledWith(5));
     await waitFor(() => expect(el("retention-count").textContent).toContain("0 件"));
     expect(toasts.list.map((t) => t.message)).toContain("古い資格情報の記録を 12 件削除しました");
+  });
+});
+
+describe("資格情報を残す期間, changed on another PC", () => {
+  it("removes nothing when the period changed since the count was shown, and shows the new count", async () => {
+    let kept = retention(5, 12);
+    const purgeInsuranceRecords = vi.fn(async () => {
+      throw new ApiError({ code: "NotReady", message: "資格情報を残す期間が 7 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください", fields: [] });
+    });
+    panel({ insuranceRetention: async () => kept, purgeInsuranceRecords });
+    await waitFor(() => expect(el("retention-count").textContent).toContain("12 件"));
+    await fireEvent.click(el("retention-purge"));
+    await waitFor(() => expect(el("confirm-message")).not.toBeNull());
+    kept = retention(7, 3);
+    await fireEvent.click(within(el("confirm-message").closest("dialog")!).getByRole("button", { name: "削除する" }));
+    await waitFor(() => expect(el("retention-error").textContent).toContain("7 年に変わっていました"));
+    expect(el("retention-count").textContent).toContain("3 件");
+    expect(el<HTMLSelectElement>("retention-years").value).toBe("7");
   });
 });

@@ -438,6 +438,7 @@ describe("オン資ナビ in its window", () => {
     await session.waitFor("refused", async () => /患者台帳の「見本 花子」さんと違います/.test(await session.text("#ins-name-msg")));
     assert.match(await session.text("#patient-history-none"), /まだ記録されていません/);
     await session.type("#ins-name", "見本 花子");
+    await session.type("#ins-kana", "ミホン ハナコ");
     await session.click("#ins-save");
     await session.waitFor("kept in her history", async () => /33120015/.test(await session.text("#patient-history").catch(() => "")));
     assert.match(await session.text("#patient-history"), /愛知12 3456.*3割.*マイナ保険証.*貼り付け/s);
@@ -446,6 +447,14 @@ describe("オン資ナビ in its window", () => {
 
     await session.click("#patient-back");
     await session.waitFor("the list again", async () => /最終確認 令和\d+年/.test(await session.text("#demo-patients-table").catch(() => "")));
+    await session.type("#patient-query", "みほん");
+    await session.waitFor("found in hiragana", async () => /見本 花子/.test(await session.text("#demo-patients-table").catch(() => "")));
+    await snap("23-patients");
+
+    // 設定 keeps how long such records stay; nothing is old enough to remove yet.
+    await go("settings");
+    assert.match(await session.text("#retention-count"), /より前の記録は 0 件です/);
+    assert.equal(await session.prop("#retention-years", "value"), "5");
   });
 
   test("after quitting and starting again, everything is still there", async () => {

@@ -270,15 +270,16 @@ impl Store {
 
     /// The 患者台帳 as staff look someone up: by 氏名 (spaces of either width ignored), by the
     /// フリガナ of the patient's 資格情報 records (the card has none), or by 生年月日 typed in 和暦
-    /// or 西暦. An empty query lists the patients seen most recently. Each comes with its latest
+    /// or 西暦. An empty query lists the patients seen most recently (registered, updated or
+    /// given a 資格情報 record), most recent first. Each comes with its latest
     /// 資格情報 date, so staff see at once who has none yet.
     pub async fn find_patients(&self, query: &str, limit: u32) -> Result<Vec<PatientListItem>, StoreError> {
         // The fold staff expect (やまだ finds ヤマダ) is not SQL's: the register of a small clinic
         // is read whole and matched here (see the store bench for its time).
         let key = jptext::search_key(query);
         let birth = jptext::parse_date(query);
-        // Each patient with their latest 確認日, record count and フリガナ, newest first; without a
-        // query only the first `limit` are read.
+        // Each patient with their latest 確認日, record count and フリガナ, the one last registered,
+        // updated or given a record first; without a query only the first `limit` are read.
         macro_rules! register {
             ($tail:literal) => {
                 concat!(
@@ -286,7 +287,8 @@ impl Store {
                         MAX(r.confirmed_on) AS last_confirmed_on, COUNT(r.id) AS records,
                         COALESCE(GROUP_CONCAT(r.kana, char(10)), '') AS kanas
                      FROM patients p LEFT JOIN eligibility_record r ON r.patient_id = p.id
-                     GROUP BY p.id ORDER BY p.updated_at DESC, p.id DESC",
+                     GROUP BY p.id
+                     ORDER BY MAX(p.updated_at, COALESCE(MAX(r.created_at), '')) DESC, p.id DESC",
                     $tail
                 )
             };

@@ -42,8 +42,9 @@ fn input() -> RecordInput {
     }
 }
 
-/// Registers 山田 花子 (昭和60年1月2日) as read from the card; `another` adds a namesake.
-async fn register(store: &Store, another: bool) -> i32 {
+/// Registers 山田 花子 (昭和60年1月2日) as read from the card at `at(minute)`; `another` adds a
+/// namesake.
+async fn register_at(store: &Store, another: bool, minute: i64) -> i32 {
     let patient = PatientInput {
         name: "山田　花子".into(),
         address: "愛知県名古屋市中区1-1".into(),
@@ -52,10 +53,14 @@ async fn register(store: &Store, another: bool) -> i32 {
         source: PatientSource::Card,
     };
     let decision = another.then_some(RegisterDecision::AnotherPerson);
-    match store.register_patient(&patient, "受付", at(0), today(), decision).await.expect("registered") {
+    match store.register_patient(&patient, "受付", at(minute), today(), decision).await.expect("registered") {
         Registered::Created { patient } => patient.id,
         other => panic!("{other:?}"),
     }
+}
+
+async fn register(store: &Store, another: bool) -> i32 {
+    register_at(store, another, 0).await
 }
 
 #[tokio::test]
@@ -224,6 +229,11 @@ async fn patients_are_found_by_name_kana_or_birth_date_with_their_latest_record(
         assert!(store.find_patients(query, 50).await.expect("none").is_empty(), "{query}");
     }
     assert_eq!(store.patient(hanako).await.expect("one").map(|p| p.name), Some("山田　花子".into()));
+    // The patient seen last comes first: registered later, then given a record later still.
+    let namesake = register_at(&store, true, 20).await;
+    assert_eq!(ids(store.find_patients("", 50).await.expect("all")), [namesake, hanako]);
+    store.save_eligibility_record(&linked, today(), "受付", at(30)).await.expect("seen again");
+    assert_eq!(ids(store.find_patients("", 50).await.expect("all")), [hanako, namesake]);
     assert_eq!(store.patient(999).await.expect("none"), None);
 }
 

@@ -126,7 +126,7 @@ describe("患者台帳", () => {
     expect(el<HTMLAnchorElement>("patient-back").getAttribute("href")).toBe("#/patients");
   });
 
-  it("follows the hash: from the list to a patient and back", async () => {
+  it("follows the hash: from the list to a patient and back, focus on whose page it is, then on the search box", async () => {
     const findPatients = vi.fn(async () => list());
     const patientRecord = vi.fn(async () => page());
     show("#/patients", { findPatients, patientRecord });
@@ -134,8 +134,11 @@ describe("患者台帳", () => {
     location.hash = "#/patients?id=3";
     window.dispatchEvent(new HashChangeEvent("hashchange"));
     await waitFor(() => expect(el("patient-title")?.textContent).toBe("山田 花子 さん"));
+    await waitFor(() => expect(document.activeElement).toBe(el("patient-title")), { timeout: 500 });
+    (document.activeElement as HTMLElement).blur();
     location.hash = "#/patients";
     window.dispatchEvent(new HashChangeEvent("hashchange"));
     await waitFor(() => expect(el("patients-table")).not.toBeNull());
+    expect(document.activeElement).toBe(el("patient-query"));
   });
 });

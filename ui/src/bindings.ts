@@ -2123,6 +2123,8 @@ export type StoreErrorCode =
 "PatientChoiceInvalid" | 
 /**  `PatientNotFound` */
 "PatientNotFound" | 
+/**  `RetentionChanged` */
+"RetentionChanged" | 
 /**  `DatabaseTooNew` */
 "DatabaseTooNew" | 
 /**  `Migration` */

@@ -146,19 +146,16 @@ pub struct Retention {
     pub count: u32,
 }
 
-async fn retention(store: &store::Store) -> Result<(Retention, chrono::NaiveDate), AppError> {
-    let years = store.eligibility_retention_years().await?;
-    let cutoff = store::eligibility::retention_cutoff(Local::now().date_naive(), years)
-        .ok_or_else(|| AppError::new(AppErrorCode::Internal, "日付を計算できませんでした"))?;
-    let count = store.eligibility_records_before(cutoff).await?;
-    Ok((Retention { years, cutoff_text: jptext::format_date(cutoff), count }, cutoff))
+async fn retention(store: &store::Store) -> Result<Retention, AppError> {
+    let kept = store.eligibility_retention(Local::now().date_naive()).await?;
+    Ok(Retention { years: kept.years, cutoff_text: jptext::format_date(kept.cutoff), count: kept.count })
 }
 
 /// The retention period and how many records are older than it (shown before purging).
 #[tauri::command]
 #[specta::specta]
 pub async fn insurance_retention(state: State<'_, AppState>) -> Result<Retention, AppError> {
-    Ok(retention(state.store()?).await?.0)
+    retention(state.store()?).await
 }
 
 /// Keeps a new retention period (1 to 20 years) and says what it would remove; removes nothing.
@@ -168,7 +165,7 @@ pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> 
     let store = state.store()?;
     let actor = store.actor().await?;
     store.set_eligibility_retention_years(years, &actor, Utc::now()).await?;
-    Ok(retention(store).await?.0)
+    retention(store).await
 }
 
 /// Deletes the records older than the retention period; returns how many went. `years` is the
@@ -179,15 +176,5 @@ pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> 
 pub async fn purge_insurance_records(state: State<'_, AppState>, years: u32) -> Result<u32, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    let (kept, cutoff) = retention(store).await?;
-    if kept.years != years {
-        return Err(AppError::new(
-            AppErrorCode::NotReady,
-            format!(
-                "資格情報を残す期間が {} 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください",
-                kept.years
-            ),
-        ));
-    }
-    Ok(store.purge_eligibility_records(cutoff, &actor, Utc::now()).await?)
+    Ok(store.purge_expired_eligibility_records(years, Local::now().date_naive(), &actor, Utc::now()).await?)
 }

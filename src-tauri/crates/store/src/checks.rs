@@ -122,6 +122,41 @@ impl CheckCounts {
 
 const MAX_NOTE: usize = 200;
 
+/// Writes one check and its audit row inside the caller's transaction (the day's log, and a
+/// 資格情報 record saved with its check); `note` already checked. Returns the check's id.
+pub(crate) async fn insert_check(
+    conn: &mut sqlx::SqliteConnection,
+    input: &CheckInput,
+    note: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+    local_date: NaiveDate,
+) -> Result<i64, StoreError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source, cert_expires_on, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(timestamp(now))
+    .bind(local_date.format("%Y-%m-%d").to_string())
+    .bind(input.method.as_db())
+    .bind(input.result.as_db())
+    .bind(input.source.as_db())
+    .bind(input.cert_expires_on.map(|d| d.format("%Y-%m-%d").to_string()))
+    .bind(note)
+    .fetch_one(&mut *conn)
+    .await?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        audit::AuditAction::Create,
+        audit::AuditEntity::EligibilityCheck,
+        &serde_json::json!({ "id": id }),
+    )
+    .await?;
+    Ok(id)
+}
+
 impl Store {
     /// Logs a check on `local_date` (the clinic's day), with its audit row. The note is refused
     /// when it is long or looks like a 12-digit 個人番号.
@@ -152,28 +187,7 @@ impl Store {
             }]));
         }
         let mut tx = self.pool().begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source, cert_expires_on, note)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(timestamp(now))
-        .bind(local_date.format("%Y-%m-%d").to_string())
-        .bind(input.method.as_db())
-        .bind(input.result.as_db())
-        .bind(input.source.as_db())
-        .bind(input.cert_expires_on.map(|d| d.format("%Y-%m-%d").to_string()))
-        .bind(&note)
-        .fetch_one(&mut *tx)
-        .await?;
-        audit::record(
-            &mut tx,
-            now,
-            actor,
-            audit::AuditAction::Create,
-            audit::AuditEntity::EligibilityCheck,
-            &serde_json::json!({ "id": id }),
-        )
-        .await?;
+        let id = insert_check(&mut tx, input, &note, actor, now, local_date).await?;
         tx.commit().await?;
         Ok(CheckRecord {
             id: i32::try_from(id).map_err(|_| StoreError::CorruptData(format!("id {id}")))?,

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::audit::{self, AuditAction, AuditEntity};
-use crate::checks::{CheckMethod, CheckResult, CheckSource};
+use crate::checks::{CheckInput, CheckMethod, CheckResult, CheckSource, insert_check};
 use crate::clinic::FieldIssue;
 use crate::patients::{Patient, PatientSex, name_key};
 use crate::settings::ELIGIBILITY_RETENTION_YEARS;
@@ -295,16 +295,62 @@ pub fn retention_cutoff(today: NaiveDate, years: u32) -> Option<NaiveDate> {
     today.checked_sub_months(chrono::Months::new(years.checked_mul(12)?))
 }
 
+/// The retention setting as stored, read: [`DEFAULT_RETENTION_YEARS`] when none was set, or when
+/// another version stored something unreadable.
+fn retention_years(stored: Option<String>) -> u32 {
+    stored.and_then(|v| v.parse().ok()).filter(|y| RETENTION_YEARS.contains(y)).unwrap_or(DEFAULT_RETENTION_YEARS)
+}
+
+/// Retention as 設定 shows it: the period kept and what a purge would remove now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetentionState {
+    /// Years kept
+    pub years: u32,
+    /// The first day kept
+    pub cutoff: NaiveDate,
+    /// Records confirmed before it
+    pub count: u32,
+}
+
+fn cutoff_for(today: NaiveDate, years: u32) -> Result<NaiveDate, StoreError> {
+    retention_cutoff(today, years).ok_or_else(|| StoreError::CorruptData(format!("保存期間 {years} 年")))
+}
+
 impl Store {
-    /// The retention period staff set, in years ([`DEFAULT_RETENTION_YEARS`] when none was, or when
-    /// another version stored something unreadable).
+    /// The retention period staff set, in years (see [`retention_years`]).
     pub async fn eligibility_retention_years(&self) -> Result<u32, StoreError> {
-        Ok(self
-            .setting(ELIGIBILITY_RETENTION_YEARS)
-            .await?
-            .and_then(|v| v.parse().ok())
-            .filter(|y| RETENTION_YEARS.contains(y))
-            .unwrap_or(DEFAULT_RETENTION_YEARS))
+        Ok(retention_years(self.setting(ELIGIBILITY_RETENTION_YEARS).await?))
+    }
+
+    /// The period kept on `today` and how many records are older than it (shown before a purge).
+    pub async fn eligibility_retention(&self, today: NaiveDate) -> Result<RetentionState, StoreError> {
+        let years = self.eligibility_retention_years().await?;
+        let cutoff = cutoff_for(today, years)?;
+        Ok(RetentionState { years, cutoff, count: self.eligibility_records_before(cutoff).await? })
+    }
+
+    /// Deletes the records older than the retention period, as staff were shown it for
+    /// `shown_years`: when the setting has changed since (another PC), nothing is removed
+    /// ([`StoreError::RetentionChanged`]). The setting is read in the purge's own transaction.
+    pub async fn purge_expired_eligibility_records(
+        &self,
+        shown_years: u32,
+        today: NaiveDate,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u32, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let stored: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(ELIGIBILITY_RETENTION_YEARS)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let years = retention_years(stored);
+        if years != shown_years {
+            return Err(StoreError::RetentionChanged(years));
+        }
+        let gone = purge_before(&mut tx, cutoff_for(today, years)?, actor, now).await?;
+        tx.commit().await?;
+        Ok(gone)
     }
 
     /// Keeps the retention period (1 to 20 years), with its audit row; refused beside `years`.
@@ -365,17 +411,14 @@ impl Store {
                 return Err(StoreError::PatientNotFound(id));
             }
         }
-        let check_id: i64 = sqlx::query_scalar(
-            "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source, cert_expires_on, note)
-             VALUES (?, ?, ?, ?, ?, NULL, '') RETURNING id",
-        )
-        .bind(&at)
-        .bind(iso(today))
-        .bind(input.method.as_db())
-        .bind(result.as_db())
-        .bind(CheckSource::Staff.as_db())
-        .fetch_one(&mut *tx)
-        .await?;
+        let check = CheckInput {
+            method: input.method,
+            result,
+            source: CheckSource::Staff,
+            cert_expires_on: None,
+            note: String::new(),
+        };
+        let check_id = insert_check(&mut tx, &check, "", actor, now, today).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO eligibility_record (check_id, patient_id, name, kana, birth_date, sex, insurer_number, symbol, number,
                 branch, relation, burden_percent, acquired_on, valid_until, confirmed_on, entry, created_at)
@@ -402,15 +445,6 @@ impl Store {
         .bind(input.entry.as_db())
         .bind(&at)
         .fetch_one(&mut *tx)
-        .await?;
-        audit::record(
-            &mut tx,
-            now,
-            actor,
-            AuditAction::Create,
-            AuditEntity::EligibilityCheck,
-            &serde_json::json!({ "id": check_id }),
-        )
         .await?;
         audit::record(
             &mut tx,
@@ -481,23 +515,35 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<u32, StoreError> {
         let mut tx = self.write_tx().await?;
-        let gone = sqlx::query("DELETE FROM eligibility_record WHERE confirmed_on < ?")
-            .bind(iso(cutoff))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if gone > 0 {
-            audit::record(
-                &mut tx,
-                now,
-                actor,
-                AuditAction::Delete,
-                AuditEntity::EligibilityRecord,
-                &serde_json::json!({ "before": iso(cutoff), "count": gone }),
-            )
-            .await?;
-        }
+        let gone = purge_before(&mut tx, cutoff, actor, now).await?;
         tx.commit().await?;
-        Ok(u32::try_from(gone).unwrap_or(u32::MAX))
+        Ok(gone)
     }
+}
+
+/// Deletes the records confirmed before `cutoff` inside the caller's transaction, with one audit
+/// row when any went; returns how many.
+async fn purge_before(
+    conn: &mut sqlx::SqliteConnection,
+    cutoff: NaiveDate,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, StoreError> {
+    let gone = sqlx::query("DELETE FROM eligibility_record WHERE confirmed_on < ?")
+        .bind(iso(cutoff))
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if gone > 0 {
+        audit::record(
+            conn,
+            now,
+            actor,
+            AuditAction::Delete,
+            AuditEntity::EligibilityRecord,
+            &serde_json::json!({ "before": iso(cutoff), "count": gone }),
+        )
+        .await?;
+    }
+    Ok(u32::try_from(gone).unwrap_or(u32::MAX))
 }

@@ -63,6 +63,13 @@ pub enum StoreError {
     #[error("患者台帳にこの患者さん(患者番号 {0})が見つかりません。何も保存していません。患者台帳を開き直してください")]
     PatientNotFound(i32),
 
+    /// The retention period changed after staff were shown what a purge removes (another PC):
+    /// nothing was removed, so nothing goes that staff did not see counted.
+    #[error(
+        "資格情報を残す期間が {0} 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください"
+    )]
+    RetentionChanged(u32),
+
     /// The database was written by a newer オン資ナビ: we refuse rather than corrupt it.
     #[error(
         "このデータは新しいバージョンのオン資ナビで作られています(更新番号 {0})。オン資ナビを最新版に更新してください"
@@ -124,6 +131,7 @@ impl StoreError {
             StoreError::Damaged { .. } => StoreErrorCode::DatabaseDamaged,
             StoreError::PatientChoiceInvalid(_) => StoreErrorCode::PatientChoiceInvalid,
             StoreError::PatientNotFound(_) => StoreErrorCode::PatientNotFound,
+            StoreError::RetentionChanged(_) => StoreErrorCode::RetentionChanged,
             StoreError::DatabaseTooNew(_) => StoreErrorCode::DatabaseTooNew,
             StoreError::Migration(_) => StoreErrorCode::Migration,
             StoreError::CorruptData(_) => StoreErrorCode::CorruptData,
@@ -163,6 +171,8 @@ pub enum StoreErrorCode {
     PatientChoiceInvalid,
     /// `PatientNotFound`
     PatientNotFound,
+    /// `RetentionChanged`
+    RetentionChanged,
     /// `DatabaseTooNew`
     DatabaseTooNew,
     /// `Migration`
@@ -189,6 +199,7 @@ impl StoreErrorCode {
             StoreErrorCode::DatabaseDamaged => "DatabaseDamaged",
             StoreErrorCode::PatientChoiceInvalid => "PatientChoiceInvalid",
             StoreErrorCode::PatientNotFound => "PatientNotFound",
+            StoreErrorCode::RetentionChanged => "RetentionChanged",
             StoreErrorCode::DatabaseTooNew => "DatabaseTooNew",
             StoreErrorCode::Migration => "Migration",
             StoreErrorCode::CorruptData => "CorruptData",

@@ -255,3 +255,24 @@ async fn the_retention_period_is_a_setting_between_one_and_twenty_years() {
         NaiveDate::from_ymd_opt(2027, 2, 28)
     );
 }
+
+#[tokio::test]
+async fn a_purge_removes_what_was_shown_and_nothing_when_the_period_changed_meanwhile() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let mut undated = input();
+    undated.insurance.acquired_on = String::new();
+    for (i, year) in [2019, 2024, 2026].into_iter().enumerate() {
+        let day = NaiveDate::from_ymd_opt(year, 6, 1).expect("date");
+        store.save_eligibility_record(&undated, day, "受付", at(i as i64)).await.expect("saved");
+    }
+    let shown = store.eligibility_retention(today()).await.expect("shown");
+    assert_eq!((shown.years, shown.cutoff, shown.count), (5, NaiveDate::from_ymd_opt(2021, 11, 29).expect("d"), 1));
+    // Another PC keeps only 1 year now: the 5 years shown no longer hold, nothing goes.
+    store.set_eligibility_retention_years(1, "院長", at(5)).await.expect("set");
+    let e = store.purge_expired_eligibility_records(5, today(), "受付", at(6)).await.expect_err("changed");
+    assert!(matches!(e, StoreError::RetentionChanged(1)), "{e:?}");
+    assert_eq!(store.eligibility_retention(today()).await.expect("now").count, 2, "nothing removed");
+    assert_eq!(store.purge_expired_eligibility_records(1, today(), "受付", at(7)).await.expect("purged"), 2);
+    assert_eq!(store.eligibility_retention(today()).await.expect("after").count, 0);
+}

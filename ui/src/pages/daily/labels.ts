@@ -1,6 +1,6 @@
 // The words of 毎日の資格確認 for the values Rust sends as codes. No rule lives here: only how a
 // code is read out on screen.
-import type { CertStatus, CheckMethod, CheckResult, CheckSource, DemoCard, EligibilityRecord } from "../../api";
+import type { CertStatus, CheckMethod, CheckResult, CheckSource, DemoCard, EligibilityRecord, PatientSex } from "../../api";
 
 export const METHODS: readonly { value: CheckMethod; label: string }[] = [
   { value: "my_number_card", label: "マイナ保険証" },
@@ -47,3 +47,6 @@ export const insuranceLine = (r: EligibilityRecord) => {
   const i = r.insurance;
   return `${i.insurerNumber} ${i.symbol} ${i.number}${i.branch ? `-${i.branch}` : ""} ${burdenText(i.burdenPercent)}`.replace(/ +/g, " ").trim();
 };
+
+/** 性別 as the card's codes are read out (ISO 5218). */
+export const SEX_LABEL: Record<PatientSex, string> = { male: "男", female: "女", not_applicable: "適用不能", unknown: "不明" };

@@ -64,13 +64,14 @@ export const commands = {
 	/**  One step with its content on the clinic's route, state and answers. */
 	wizardStepDetail: (id: string) => typedError<WizardStepDetail, AppError>(__TAURI_INVOKE("wizard_step_detail", { id })),
 	/**
-	 *  Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it);
+	 *  Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it,
+	 *  a date against the other dates and today: a 運用開始日 ahead is kept as a plan, with a note);
 	 *  an empty answer removes it. The step becomes 進行中 if it was 未着手.
 	 */
 	saveWizardAnswer: (step: string, key: string, value: string) => typedError<SavedAnswer, AppError>(__TAURI_INVOKE("save_wizard_answer", { step, key, value })),
 	/**
-	 *  Sets a step 未着手 / 進行中 / 完了. 完了 is refused, with a message beside each empty needed
-	 *  input, until the step has what it records.
+	 *  Sets a step 未着手 / 進行中 / 完了. 完了 is refused, with a message beside each field, while
+	 *  anything blocks it ([`guide::answers::blockers`]).
 	 */
 	setWizardStepState: (id: string, to: StepState) => typedError<null, AppError>(__TAURI_INVOKE("set_wizard_step_state", { id, to })),
 	/**  Adds (`id` none) or changes a terminal account. */
@@ -1068,14 +1069,21 @@ export type InputKind =
 { kind: "date" } | 
 /**  Free text */
 { kind: "text" } | 
-/**  A 登録記号番号 (normalised and checked like the clinic profile's) */
-{ kind: "reg_no" } | 
+/**  A 登録記号番号 (normalised and checked like the clinic profile's), of one practice */
+{ kind: "reg_no"; 
+/**  Whose number: the 柔整 shape is checked strictly, the あはき one is not known */
+practice: Practice } | 
 /**  はい / いいえ, with what to do next after each answer */
 { kind: "yes_no"; 
 /**  The next action after はい */
 ifYes: string | null; 
 /**  The next action after いいえ */
-ifNo: string | null } | 
+ifNo: string | null; 
+/**
+ *  The step checks this condition: answered いいえ, the step cannot be 完了
+ *  ([`crate::answers::blockers`])
+ */
+readyOnlyIfYes: boolean } | 
 /**  One of fixed options */
 { kind: "choice"; 
 /**  The options, in the order shown */
@@ -1554,6 +1562,13 @@ export type PosterInput = {
 	shownTo: string,
 };
 
+/**  A practice a clinic is registered for under 受領委任: each has its own 登録記号番号. */
+export type Practice = 
+/**  柔道整復 */
+"judo" | 
+/**  あん摩マッサージ指圧・はり・きゅう */
+"ahaki";
+
 /**  A field-level problem: an error blocks saving, a warning is said and saving goes on. */
 export type Problem = {
 	/**  The field, as the form names it (`insurerNumber`, …) */
@@ -2004,6 +2019,21 @@ export type SourceView = {
 	section: string | null,
 };
 
+/**  Where the clinic stands on adopting オンライン資格確認, from what the wizard recorded. */
+export type Stage = 
+/**  No 利用開始申請 recorded */
+"not_applied" | 
+/**  Applied, the 審査 not yet over */
+"applied" | 
+/**  The app can be used; no 運用開始日 yet */
+"approved" | 
+/**  A 運用開始日 is typed, but step 10 is not 完了 with it (a day ahead, or not yet registered) */
+"start_planned" | 
+/**  Step 10 is 完了 with a plausible 運用開始日: the only fact that ends the warning */
+"started" | 
+/**  An やむを得ない事由 is recorded as declared */
+"exempt";
+
 /**  An answer staff gave. */
 export type StepAnswer = {
 	/**  The input's key */
@@ -2209,23 +2239,32 @@ export type TextSize =
 
 /**  Whether the timeline is about this clinic. */
 export type TimelineStatus = 
-/**  No 運用開始日 and no やむを得ない事由 recorded: the timeline may be about the clinic */
+/**
+ *  Not started (no application, applied, approved, or a start only planned): the timeline may
+ *  be about the clinic, and the warning stays
+ */
 "applies" | 
 /**  An やむを得ない事由 is recorded as declared: the report puts the clinic outside its group */
 "exemption_declared" | 
-/**  A 運用開始日 is recorded: the clinic has applied, the timeline is not about it */
-"start_date_recorded";
+/**  Step 10 is 完了 with a plausible 運用開始日: the timeline is not about the clinic */
+"started";
 
 /**  Today's position on the timeline, in plain Japanese. */
 export type TimelineView = {
 	/**  Whether it is about this clinic */
 	status: TimelineStatus,
+	/**  Where the clinic stands on adopting it */
+	stage: Stage,
 	/**  One sentence on the clinic's position */
 	headline: string,
 	/**  What happens next and when (only while the timeline applies) */
 	next: string | null,
 	/**  The id of the next milestone (or the one around now), while the timeline applies */
 	nextMilestone: string | null,
+	/**  What to do now, each with its step (empty once started) */
+	todo: TodoItem[],
+	/**  Where to call with questions (the guide's number, the hours one 厚生局 gives) */
+	callCentre: CallCentre,
 	/**  What the report says and what the clinic can do */
 	details: string[],
 	/**  The milestones with today's position on each (shown also when they no longer apply) */
@@ -2250,6 +2289,14 @@ export type TodayChecks = {
 	month: CheckCounts,
 	/**  Today's デモ checks (from デモ cards), kept apart and never counted above */
 	demoRecords: CheckRecord[],
+};
+
+/**  One thing to do now, with the wizard step that does it. */
+export type TodoItem = {
+	/**  What to do, in plain Japanese */
+	text: string,
+	/**  The step to open for it */
+	step: string | null,
 };
 
 /**  One value understood, with where it came from. */
@@ -2352,9 +2399,12 @@ export type WizardStepDetail = {
 	startedOnText: string | null,
 	/**  The day it was finished */
 	doneOnText: string | null,
-	/**  What staff entered */
+	/**  What staff entered (a 登録記号番号 kept in 設定 stands for one not typed here) */
 	answers: StepAnswer[],
-	/**  The needed inputs still empty: the step cannot be 完了 before they are filled */
+	/**
+	 *  What keeps the step from 完了 today, beside each field: needed inputs still empty, an
+	 *  answer that says the clinic is not ready, a date that disagrees with the others or today
+	 */
 	missing: FieldIssue[],
 	/**  The terminal accounts, for the step that records them */
 	terminals: Terminal[],

@@ -60,7 +60,7 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
             total: wizard.progress.applicable,
             next_title: wizard.progress.current_step.and_then(guide::wizard_step).map(|s| s.title.to_string()),
         },
-        timeline: (wizard.timeline.status != guide::TimelineStatus::StartDateRecorded).then_some(wizard.timeline),
+        timeline: (wizard.timeline.status != guide::TimelineStatus::Started).then_some(wizard.timeline),
         today_checks: store.check_counts_on(today).await?,
         programs: state.catalog().await.board(today),
         updates: state.programs().await.status(env!("CARGO_PKG_VERSION")),

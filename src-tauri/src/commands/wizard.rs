@@ -3,8 +3,8 @@
 //! each answer and the judgements are the `guide` crate's; what the clinic did is the store's.
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
-use guide::answers::{check_answer, missing_answers, step_input};
-use guide::{Route, StepState, StepStatus, StepView, TimelineView, WizardProgress};
+use guide::answers::{blockers, check_answer, step_input};
+use guide::{Answers, Practice, Route, StepState, StepStatus, StepView, TimelineView, WizardProgress};
 use serde::Serialize;
 use specta::Type;
 use store::clinic::FieldIssue;
@@ -14,13 +14,6 @@ use tauri::State;
 
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
-
-/// The step that records the route, and its input.
-const ROUTE_AT: (&str, &str) = ("connection", "route");
-/// Where the exemption and the 運用開始日 are recorded, for the timeline.
-const EXEMPTION_DECLARED: (&str, &str) = ("standing", "exemption_declared");
-const EXEMPTION_ON: (&str, &str) = ("standing", "exemption_declared_on");
-const START_DATE: (&str, &str) = ("start_date", "start_date");
 
 /// A step in the wizard's list.
 #[derive(Clone, Debug, Serialize, Type)]
@@ -80,9 +73,10 @@ pub struct WizardStepDetail {
     pub started_on_text: Option<String>,
     /// The day it was finished
     pub done_on_text: Option<String>,
-    /// What staff entered
+    /// What staff entered (a 登録記号番号 kept in 設定 stands for one not typed here)
     pub answers: Vec<StepAnswer>,
-    /// The needed inputs still empty: the step cannot be 完了 before they are filled
+    /// What keeps the step from 完了 today, beside each field: needed inputs still empty, an
+    /// answer that says the clinic is not ready, a date that disagrees with the others or today
     pub missing: Vec<FieldIssue>,
     /// The terminal accounts, for the step that records them
     pub terminals: Vec<Terminal>,
@@ -118,21 +112,43 @@ fn refused(field: &str, message: impl Into<String>) -> AppError {
     StoreError::Validation(vec![FieldIssue::new(field, message)]).into()
 }
 
-fn answer_of<'a>(values: &'a [StepValue], (step, key): (&str, &str)) -> &'a str {
-    values.iter().find(|v| v.step == step && v.key == key).map_or("", |v| v.value.as_str())
+/// What the wizard reads: the answers with the clinic's practices and its 登録記号番号 from 設定,
+/// and how many terminal accounts step 7 has.
+struct Recorded {
+    answers: Answers,
+    terminals: Vec<Terminal>,
 }
 
-fn route_of(values: &[StepValue]) -> Option<Route> {
-    Route::from_value(answer_of(values, ROUTE_AT))
+impl Recorded {
+    fn rows(&self) -> u32 {
+        u32::try_from(self.terminals.len()).unwrap_or(u32::MAX)
+    }
+}
+
+async fn recorded(store: &Store) -> Result<Recorded, AppError> {
+    let values: Vec<StepValue> = store.wizard_values().await?;
+    let mut answers = Answers::new(values.into_iter().map(|v| (v.step, v.key, v.value)));
+    if let Some(profile) = store.clinic_profile().await? {
+        let practices: Vec<Practice> = [(profile.kind.needs_judo(), Practice::Judo), (profile.kind.needs_ahaki(), Practice::Ahaki)]
+            .into_iter()
+            .filter_map(|(needed, p)| needed.then_some(p))
+            .collect();
+        let numbers = [
+            (Practice::Judo, profile.reg_no_judo_typed.unwrap_or_default()),
+            (Practice::Ahaki, profile.reg_no_ahaki_typed.unwrap_or_default()),
+        ];
+        answers = answers.for_clinic(&practices, &numbers);
+    }
+    Ok(Recorded { answers, terminals: store.terminals().await? })
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
 }
 
 fn day_text(rfc3339: &str) -> Option<String> {
     let at = DateTime::parse_from_rfc3339(rfc3339).ok()?;
     Some(jptext::format_date(at.with_timezone(&Local).date_naive()))
-}
-
-fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 /// The store's records as the guide reads them.
@@ -150,18 +166,16 @@ fn records(steps: &[store::wizard::StepRecord]) -> Vec<guide::StepRecord> {
         .collect()
 }
 
-/// The timeline for the clinic: an exemption counts when staff said one was declared.
-fn timeline(values: &[StepValue], today: NaiveDate) -> TimelineView {
-    let exemption =
-        (answer_of(values, EXEMPTION_DECLARED) == "yes").then(|| date(answer_of(values, EXEMPTION_ON))).flatten();
-    guide::position(today, exemption, date(answer_of(values, START_DATE)))
-}
-
-/// The overview from the store: also what ホーム shows of the wizard.
+/// The overview from the store: also what ホーム shows of the wizard. A step stored 完了 that has
+/// a blocker today counts as 進行中; the timeline's warning ends only with step 10 really 完了.
 pub(crate) async fn overview(store: &Store) -> Result<WizardOverview, AppError> {
-    let (steps, values) = (store.wizard_steps().await?, store.wizard_values().await?);
-    let route = route_of(&values);
-    let recs = records(&steps);
+    let steps = store.wizard_steps().await?;
+    let rec = recorded(store).await?;
+    let today = today();
+    let route = rec.answers.route();
+    let stored = records(&steps);
+    let start_done = stored.iter().any(|r| r.id == guide::keys::START_DATE.step && r.state == StepState::Done);
+    let recs = guide::effective_records(&stored, &rec.answers, rec.rows(), today);
     Ok(WizardOverview {
         route,
         progress: guide::wizard_progress(route, &recs),
@@ -173,7 +187,7 @@ pub(crate) async fn overview(store: &Store) -> Result<WizardOverview, AppError> 
                 WizardStepSummary {
                     number: s.number,
                     id: s.id.to_string(),
-                    title: s.title.to_string(),
+                    title: s.title_on(route).to_string(),
                     status,
                     status_label: status.label().to_string(),
                     done_on_text: steps
@@ -184,7 +198,7 @@ pub(crate) async fn overview(store: &Store) -> Result<WizardOverview, AppError> 
                 }
             })
             .collect(),
-        timeline: timeline(&values, Local::now().date_naive()),
+        timeline: guide::position(today, &guide::standing(&rec.answers, start_done, today)),
     })
 }
 
@@ -200,39 +214,33 @@ pub async fn wizard_overview(state: State<'_, AppState>) -> Result<WizardOvervie
 #[specta::specta]
 pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Result<WizardStepDetail, AppError> {
     let store = state.store()?;
-    let (steps, values) = (store.wizard_steps().await?, store.wizard_values().await?);
-    let route = route_of(&values);
-    let view = guide::step_view(&id, route).ok_or_else(|| unknown_step(&id))?;
-    let status = guide::step_status(&id, route, &records(&steps));
+    let (steps, rec, today) = (store.wizard_steps().await?, recorded(store).await?, today());
+    let view = guide::step_view_for(&id, &rec.answers).ok_or_else(|| unknown_step(&id))?;
+    let recs = guide::effective_records(&records(&steps), &rec.answers, rec.rows(), today);
+    let status = guide::step_status(&id, rec.answers.route(), &recs);
     let record = steps.iter().find(|r| r.step == id);
-    let answers: Vec<StepAnswer> = values
-        .iter()
-        .filter(|v| v.step == id)
-        .map(|v| StepAnswer { key: v.key.clone(), value: v.value.clone() })
-        .collect();
-    let terminals = if view.rows.is_some() { store.terminals().await? } else { Vec::new() };
-    let board = state.catalog().await.board(Local::now().date_naive());
+    let answers: Vec<StepAnswer> =
+        rec.answers.of_step(&id).map(|(key, value)| StepAnswer { key: key.to_string(), value: value.to_string() }).collect();
+    let board = state.catalog().await.board(today);
     Ok(WizardStepDetail {
-        missing: missing(&id, route, &values, &terminals),
+        missing: issues(blockers(&id, &rec.answers, rec.rows(), today)),
         related_program: view.related_program.and_then(|p| board.find(p)).cloned(),
         status,
         status_label: status.label().to_string(),
         started_on_text: record.and_then(|r| day_text(&r.started_at)),
         done_on_text: record.and_then(|r| r.done_at.as_deref()).and_then(day_text),
         answers,
-        terminals,
+        terminals: if view.rows.is_some() { rec.terminals } else { Vec::new() },
         view,
     })
 }
 
-/// What the step still needs before it can be 完了 (the guide's rule), as field issues.
-fn missing(id: &str, route: Option<Route>, values: &[StepValue], terminals: &[Terminal]) -> Vec<FieldIssue> {
-    let answer = |key: &str| answer_of(values, (id, key)).to_string();
-    let rows = u32::try_from(terminals.len()).unwrap_or(u32::MAX);
-    missing_answers(id, route, &answer, rows).into_iter().map(|(key, message)| FieldIssue::new(key, message)).collect()
+fn issues(found: Vec<(&'static str, String)>) -> Vec<FieldIssue> {
+    found.into_iter().map(|(key, message)| FieldIssue::new(key, message)).collect()
 }
 
-/// Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it);
+/// Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it,
+/// a date against the other dates and today: a 運用開始日 ahead is kept as a plan, with a note);
 /// an empty answer removes it. The step becomes 進行中 if it was 未着手.
 #[tauri::command]
 #[specta::specta]
@@ -247,32 +255,39 @@ pub async fn save_wizard_answer(
         step_input(&step, &key).ok_or_else(|| refused(&key, format!("この手順に「{key}」という入力はありません")))?;
     let mut checked = check_answer(input, &value).map_err(|message| refused(&key, message))?;
     let mut warnings = Vec::new();
-    if matches!(input.kind, guide::wizard::InputKind::RegNo) && !checked.is_empty() {
-        let (typed, advice) =
-            store::clinic::check_reg_no(&checked, &key, key.contains("judo")).map_err(StoreError::Validation)?;
-        checked = typed;
-        warnings = advice;
-    }
     let store = state.store()?;
+    match input.kind {
+        guide::wizard::InputKind::RegNo { practice } if !checked.is_empty() => {
+            let (typed, advice) = store::clinic::check_reg_no(&checked, &key, practice == Practice::Judo)
+                .map_err(StoreError::Validation)?;
+            checked = typed;
+            warnings = advice;
+        }
+        guide::wizard::InputKind::Date => {
+            let answers = recorded(store).await?.answers;
+            let note = guide::dates::check_date_answer(&step, &key, &checked, &answers, today())
+                .map_err(|message| refused(&key, message))?;
+            warnings.extend(note.map(|n| FieldIssue::new(&key, n)));
+        }
+        _ => {}
+    }
     let actor = store.actor().await?;
     let saved = store.set_wizard_value(&step, &key, &checked, &actor, Utc::now()).await?;
     Ok(SavedAnswer { value: saved.unwrap_or_default(), warnings })
 }
 
-/// Sets a step 未着手 / 進行中 / 完了. 完了 is refused, with a message beside each empty needed
-/// input, until the step has what it records.
+/// Sets a step 未着手 / 進行中 / 完了. 完了 is refused, with a message beside each field, while
+/// anything blocks it ([`guide::answers::blockers`]).
 #[tauri::command]
 #[specta::specta]
 pub async fn set_wizard_step_state(state: State<'_, AppState>, id: String, to: StepState) -> Result<(), AppError> {
     let store = state.store()?;
-    let values = store.wizard_values().await?;
-    let route = route_of(&values);
-    let view = guide::step_view(&id, route).ok_or_else(|| unknown_step(&id))?;
+    guide::wizard_step(&id).ok_or_else(|| unknown_step(&id))?;
     if to == StepState::Done {
-        let terminals = if view.rows.is_some() { store.terminals().await? } else { Vec::new() };
-        let missing = missing(&id, route, &values, &terminals);
-        if !missing.is_empty() {
-            return Err(StoreError::Validation(missing).into());
+        let rec = recorded(store).await?;
+        let found = issues(blockers(&id, &rec.answers, rec.rows(), today()));
+        if !found.is_empty() {
+            return Err(StoreError::Validation(found).into());
         }
     }
     let stored = match to {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use specta::Type;
 
-use crate::source::{DocLink, FactSource, links, seed, seed_relayed};
+use crate::source::{DocLink, FactSource, ZENSEIKYO_REPORT, links, seed, seed_relayed};
 
 /// One question with its answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
@@ -41,8 +41,9 @@ pub struct CallCentre {
     pub hours_source: DocLink,
 }
 
-/// The guide's Q&A, in its order.
-pub const FAQ: [Faq; 6] = [
+/// The guide's Q&A, in its order, then the questions clinics ask most this month (the deadline,
+/// the 助成金), each with its source.
+pub const FAQ: [Faq; 8] = [
     Faq {
         id: "q1",
         question: "貸与PCを使用する場合、インターネットに接続してもいいのでしょうか?",
@@ -96,6 +97,35 @@ pub const FAQ: [Faq; 6] = [
         links: &[],
         source: seed("4.Q&A Q6"),
     },
+    Faq {
+        id: "deadline",
+        question: "オンライン資格確認を始めないと、受領委任はどうなりますか?期限はいつですか?",
+        answer: &[
+            "全整協の報告(令和7年8月8日の厚生労働省の説明)によると、利用申請も、やむを得ない事由の申し出もしていない施術所は、令和8年1月頃に集団指導、令和8年夏頃に「受領委任の取扱いが中止となり得る旨の通知」、令和8年12月頃に「受領委任の取扱いが中止」となる、とされています。",
+            "導入ガイドの手順0で、今日の位置とやることを確かめられます。",
+        ],
+        links: &[links::KINKI_KOSEIKYOKU],
+        source: ZENSEIKYO_REPORT,
+    },
+    Faq {
+        id: "subsidy",
+        question: "カードリーダーやスマートフォンを買うときの助成金はありますか?",
+        answer: &[
+            "助成金・協力金の受付状況と締切は、オン資ナビの「助成金」「協力金」の画面に、日付つきの制度データから表示しています(受付が終わったものは「受付終了」と表示します)。",
+        ],
+        links: &[links::PORTAL],
+        source: seed("3.補助金について"),
+    },
+];
+
+/// Words staff type for the same thing: a query word found in one group also finds the others.
+/// Kept short, and only for words the guide's own texts use.
+pub const SYNONYMS: [&[&str]; 5] = [
+    &["スマホ", "スマートフォン"],
+    &["受領委任", "期限", "中止", "集団指導"],
+    &["助成金", "補助金", "助成"],
+    &["パソコン", "PC"],
+    &["カードリーダー", "リーダー", "読み取り"],
 ];
 
 /// The call centre the guide names, with the hours one 厚生局 gives.
@@ -108,28 +138,29 @@ pub const CALL_CENTRE: CallCentre = CallCentre {
     hours_source: links::KINKI_KOSEIKYOKU,
 };
 
-/// Text folded for search: full-width letters and digits to half-width, upper to lower case,
-/// ひらがな to カタカナ, spaces removed. Only for matching; nothing shown is changed.
-pub fn search_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            'ぁ'..='ゖ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// The folded words a query word stands for: itself, and its synonyms when it names one of
+/// them ([`SYNONYMS`]).
+fn alternatives(word: &str) -> Vec<String> {
+    let key = jptext::search_key(word);
+    let mut found = vec![key.clone()];
+    for group in SYNONYMS {
+        if group.iter().any(|w| jptext::search_key(w) == key) {
+            found.extend(group.iter().map(|w| jptext::search_key(w)));
+        }
+    }
+    found
 }
 
-/// The questions whose question or answer holds every word of `query` (words split by spaces),
-/// in the guide's order; every question for an empty query.
+/// The questions whose question or answer holds every word of `query` (words split by spaces;
+/// each word, or one of its synonyms), in order; every question for an empty query. Text is
+/// folded by the app's one look-up fold (`jptext::search_key`: width, かな, half-width カナ).
 pub fn search(query: &str) -> Vec<&'static Faq> {
-    let words: Vec<String> = query.split_whitespace().map(search_key).filter(|w| !w.is_empty()).collect();
+    let words: Vec<Vec<String>> =
+        query.split_whitespace().map(alternatives).filter(|w| !w.first().is_none_or(String::is_empty)).collect();
     FAQ.iter()
         .filter(|f| {
-            let text = search_key(&format!("{}{}", f.question, f.answer.concat()));
-            words.iter().all(|w| text.contains(w.as_str()))
+            let text = jptext::search_key(&format!("{}{}", f.question, f.answer.concat()));
+            words.iter().all(|alts| alts.iter().any(|w| text.contains(w.as_str())))
         })
         .collect()
 }
@@ -144,19 +175,32 @@ mod tests {
 
     #[test]
     fn search_finds_words_in_questions_and_answers_whatever_the_width_and_kana() {
-        assert_eq!(ids(search("スマートフォン")), ["q2", "q3"]);
-        assert_eq!(ids(search("すまーとふぉん")), ["q2", "q3"], "ひらがな finds カタカナ");
+        assert_eq!(ids(search("スマートフォン")), ["q2", "q3", "subsidy"]);
+        assert_eq!(ids(search("すまーとふぉん")), ["q2", "q3", "subsidy"], "ひらがな finds カタカナ");
         assert_eq!(ids(search("ｐｉｘｅｌ")), ["q3"]);
         assert_eq!(ids(search("core i3")), ["q4"]);
         assert_eq!(ids(search("端末 2台")), ["q5"]);
-        assert_eq!(ids(search("  ")).len(), 6);
+        assert_eq!(ids(search("  ")).len(), FAQ.len());
         assert!(search("レセコン").is_empty());
+    }
+
+    /// The words staff type: スマホ (any width), 受領委任, 期限, 助成金.
+    #[test]
+    fn synonyms_and_the_apps_one_fold() {
+        assert_eq!(ids(search("スマホ")), ["q2", "q3", "subsidy"]);
+        assert_eq!(ids(search("ｽﾏﾎ")), ["q2", "q3", "subsidy"], "half-width カナ, the app's fold");
+        assert_eq!(ids(search("すまほ")), ["q2", "q3", "subsidy"]);
+        assert_eq!(ids(search("受領委任")), ["deadline"]);
+        assert_eq!(ids(search("期限")), ["deadline"]);
+        assert_eq!(ids(search("助成金")), ["subsidy"]);
+        assert_eq!(ids(search("補助金")), ["subsidy"]);
     }
 
     #[test]
     fn the_relayed_answer_is_marked_unverified_and_the_call_centre_is_the_guides() {
         assert!(!FAQ[4].source.verified);
-        assert!(FAQ.iter().filter(|f| f.id != "q5").all(|f| f.source.verified));
+        assert!(FAQ.iter().filter(|f| f.id.starts_with('q') && f.id != "q5").all(|f| f.source.verified));
+        assert!(!FAQ.iter().any(|f| f.id == "deadline" && f.source.verified), "an association's report");
         assert_eq!(CALL_CENTRE.phone, "0800-080-4583", "the number the guide gives");
         const { assert!(!CALL_CENTRE.hours_source.verified) };
     }

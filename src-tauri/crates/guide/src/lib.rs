@@ -26,6 +26,7 @@ use serde::Serialize;
 use specta::Type;
 
 pub mod answers;
+pub mod dates;
 pub mod faq;
 pub mod pc;
 pub mod readers;
@@ -35,10 +36,14 @@ pub mod wizard;
 
 pub use pc::{PC_RULES, PcFigures, PcOutcome, PcRule, PcRuleId, PcVerdict, judge};
 pub use source::{DocLink, FactSource, NOTES_AS_OF, links};
-pub use timeline::{MILESTONES, Milestone, MilestoneStatus, MilestoneView, TimelineStatus, TimelineView, position};
+pub use answers::{Answers, Key, keys};
+pub use timeline::{
+    MILESTONES, Milestone, MilestoneStatus, MilestoneView, Stage, Standing, TimelineStatus, TimelineView, TodoItem, position,
+    standing,
+};
 pub use wizard::{
-    Applicability, Route, StepRecord, StepState, StepStatus, StepView, WIZARD, WizardProgress, WizardStep, applies,
-    records_from_done_ids, resume_step, step_status, step_view, wizard_progress, wizard_step,
+    Applicability, Practice, Route, StepRecord, StepState, StepStatus, StepView, WIZARD, WizardProgress, WizardStep, applies,
+    effective_records, records_from_done_ids, resume_step, step_status, step_view, step_view_for, wizard_progress, wizard_step,
 };
 
 /// The part of the guide a step belongs to.

@@ -198,6 +198,12 @@ fn release(f: &PcFigures) -> Release {
     }
 }
 
+/// Windows 10 passes the seed's requirement (Q4), with the end of Microsoft's support said
+/// ([`crate::source::WINDOWS_10_SUPPORT`], unverified).
+pub const WINDOWS_10_CAUTION: &str = "案内の要件(Windows 11・10)は満たしています。ただし、Windows 10 は Microsoft のサポートが2025年10月14日(令和7年10月14日)に終わっています。";
+const WINDOWS_10_NEXT: &str =
+    "セキュリティ更新が届かなくなるため、できるだけ早く Windows 11 への切り替えを検討してください(パソコンの販売店に相談できます)。";
+
 fn judge_os(f: &PcFigures) -> PcVerdict {
     let bits = if f.is_64bit { "64ビット" } else { "32ビット" };
     let name = format!("{} {}", f.os_name.trim(), f.os_version.trim()).trim().to_string();
@@ -233,7 +239,9 @@ fn judge_os(f: &PcFigures) -> PcVerdict {
         );
     }
     match release {
-        Release::Eleven | Release::Ten => verdict(PcRuleId::Os, PcOutcome::Pass, found, PASS, None),
+        Release::Eleven => verdict(PcRuleId::Os, PcOutcome::Pass, found, PASS, None),
+        // The seed's requirement still lists Windows 10; Microsoft's support has ended.
+        Release::Ten => verdict(PcRuleId::Os, PcOutcome::Pass, found, WINDOWS_10_CAUTION, Some(WINDOWS_10_NEXT)),
         Release::Server => verdict(
             PcRuleId::Os,
             PcOutcome::Warn,
@@ -465,7 +473,11 @@ mod tests {
         }
         let ten = judge(&windows("10 (19045)", true));
         assert_eq!(ten[0].found, "OS Windows 10 (19045)・64ビット");
-        assert_eq!(ten[0].next_action, None);
+        assert_eq!(ten[0].outcome, Pass, "still the seed's requirement");
+        assert!(ten[0].message.contains("サポートが2025年10月14日"), "{}", ten[0].message);
+        assert!(ten[0].next_action.as_deref().is_some_and(|a| a.contains("Windows 11")));
+        let eleven = judge(&windows("11 (26100)", true));
+        assert_eq!(eleven[0].next_action, None);
         let bits32 = judge(&windows("10 (19045)", false));
         assert_eq!(bits32[0].message, "32ビット版のWindowsです。64ビット版が必要です。");
     }

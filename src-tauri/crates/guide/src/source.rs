@@ -134,6 +134,55 @@ pub(crate) const WORLD_HOKEN_108: FactSource = FactSource {
     verified: false,
 };
 
+/// The 事務連絡 of 令和6年11月6日 on the やむを得ない事由, as the associations quote it
+/// (`shared/domain/stop-month.md`; compassnet.jp, harikyu-tokyo.or.jp, jamma.org): quoted, not
+/// read at the source. A 厚生労働省 committee paper (as wic-net.com reproduces it) gives 視覚障害
+/// for あはき clinics only.
+pub(crate) const EXEMPTION_NOTICE: FactSource = FactSource {
+    title: "やむを得ない事由(令和6年11月6日 事務連絡)についての団体・業者の案内",
+    r#where: "compassnet.jp、harikyu-tokyo.or.jp、jamma.org(事務連絡の引用)、wic-net.com(厚生労働省資料の転載)",
+    url: None,
+    part: None,
+    as_of: STOP_MONTH_AS_OF,
+    verified: false,
+};
+
+/// 日本鍼灸マッサージ協会's news on the 運用開始日 (jamma.org news keyno=540): the portal's menu path
+/// and that a clinic without one is treated as not introduced.
+pub(crate) const JAMMA_START_DATE: FactSource = FactSource {
+    title: "運用開始日登録についてのお知らせ(日本鍼灸マッサージ協会)",
+    r#where: "jamma.org(news keyno=540)",
+    url: Some("https://jamma.org/news.php?keyno=540"),
+    part: None,
+    as_of: STOP_MONTH_AS_OF,
+    verified: false,
+};
+
+/// A private column on the 医療機関 version of the app in the phone stores (medit.tech): not the
+/// 施術所 app, so it is said as such.
+pub(crate) const MOBILE_STORE_COLUMN: FactSource = FactSource {
+    title: "民間のコラム(医療機関向けマイナ資格確認アプリの入手について)",
+    r#where: "medit.tech",
+    url: None,
+    part: None,
+    as_of: STOP_MONTH_AS_OF,
+    verified: false,
+};
+
+/// Microsoft's end of support for Windows 10 (2025-10-14; consumer ESU to 2026-10-13), as the
+/// stop month's notes give it; not opened at Microsoft from here.
+pub const WINDOWS_10_SUPPORT: FactSource = FactSource {
+    title: "Windows 10 のサポート終了(Microsoft)",
+    r#where: "Microsoft のサポート情報(調査メモより。ページは未確認)",
+    url: None,
+    part: None,
+    as_of: STOP_MONTH_AS_OF,
+    verified: false,
+};
+
+/// The day the facts of the stop month were gathered (`shared/domain/stop-month.md`).
+pub const STOP_MONTH_AS_OF: NaiveDate = ymd(2026, 12, 6);
+
 const PORTAL_TOP: &str = "https://iryohokenjyoho.service-now.com/omf";
 const MANUAL_WHERE: &str =
     "施術所等向け総合ポータルサイト(手順書そのもののアドレスは未確認のため、ポータルサイトから開きます)";
@@ -277,6 +326,11 @@ mod tests {
         for s in [OFFICIAL_APP_NOTES, ZENSEIKYO_REPORT, ADOPTION_FIGURES, WORLD_HOKEN_108] {
             assert!(!s.verified, "{} is second-hand", s.title);
             assert_eq!(s.as_of, NOTES_AS_OF);
+            assert!(s.url.is_none_or(|u| u.starts_with("https://")));
+        }
+        for s in [EXEMPTION_NOTICE, JAMMA_START_DATE, MOBILE_STORE_COLUMN] {
+            assert!(!s.verified, "{}: seen cited, not opened at the source", s.title);
+            assert_eq!(s.as_of, STOP_MONTH_AS_OF);
             assert!(s.url.is_none_or(|u| u.starts_with("https://")));
         }
     }

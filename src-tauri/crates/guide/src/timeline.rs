@@ -5,12 +5,17 @@
 //! (`shared/domain/programs.md`): clinics that neither applied to use the app nor declared an
 //! やむを得ない事由 were moved to 集団指導 (about 令和8年1月), warned (about 令和8年夏) that 受領委任
 //! may be stopped, and lose 受領委任 around 令和8年12月. It is an association's report, so every
-//! milestone is unverified, and every date is "about" (頃): a month, or for the warning only a
-//! season. The texts say no more than that:
-//! - with a 運用開始日 recorded, the clinic has applied (the date is registered after the
-//!   利用開始申請 and its 審査), so the timeline is not about it;
+//! milestone is unverified, and every date is "about" (頃): a month, or for the notice only a
+//! season. The texts use the report's words (「中止となり得る旨の通知」「受領委任の取扱いが中止」)
+//! and say no more than that:
+//! - the warning ends only with real adoption: step 10 完了 with a 運用開始日 that is not ahead,
+//!   not before the approval day, registered on the portal ([`Stage::Started`]); a typed date alone
+//!   is a plan ([`Stage::StartPlanned`]) and the warning stays, saying the day;
 //! - with an やむを得ない事由 declared, the report puts the clinic outside the group it describes,
 //!   and says nothing of what happens next; so does the screen.
+//!
+//! Whatever the stage, the warning says what to do now ([`TimelineView::todo`]), each item with
+//! the step that does it, and where to call.
 //!
 //! Time is passed in (`today`), never read from the clock here.
 
@@ -18,6 +23,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 
+use crate::answers::{Answers, Exemption};
+use crate::faq::{CALL_CENTRE, CallCentre};
 use crate::source::{DocLink, FactSource, ZENSEIKYO_REPORT, links, ymd};
 
 /// The part of a year a source names.
@@ -99,8 +106,8 @@ pub const MILESTONES: [Milestone; 3] = [
     },
     Milestone {
         id: "warning",
-        title: "受領委任の停止についての警告",
-        what: "受領委任を止めることがある、との警告を受けます。",
+        title: "受領委任の取扱いが中止となり得る旨の通知",
+        what: "受領委任の取扱いが中止となり得る旨の通知を受けます。",
         when: When {
             period: Period::Summer { year: 2026 },
             approximate: true,
@@ -111,8 +118,8 @@ pub const MILESTONES: [Milestone; 3] = [
     },
     Milestone {
         id: "stop",
-        title: "受領委任の停止",
-        what: "受領委任が止められます。",
+        title: "受領委任の取扱いの中止",
+        what: "受領委任の取扱いが中止となります。",
         when: When {
             period: Period::Month { year: 2026, month: 12 },
             approximate: true,
@@ -170,16 +177,97 @@ pub struct MilestoneView {
     pub status_label: &'static str,
 }
 
+/// Where the clinic stands on adopting オンライン資格確認, from what the wizard recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// No 利用開始申請 recorded
+    NotApplied,
+    /// Applied, the 審査 not yet over
+    Applied,
+    /// The app can be used; no 運用開始日 yet
+    Approved,
+    /// A 運用開始日 is typed, but step 10 is not 完了 with it (a day ahead, or not yet registered)
+    StartPlanned,
+    /// Step 10 is 完了 with a plausible 運用開始日: the only fact that ends the warning
+    Started,
+    /// An やむを得ない事由 is recorded as declared
+    Exempt,
+}
+
+/// The facts the stage is read from, passed in by the caller (the store holds them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// The stage
+    pub stage: Stage,
+    /// The day of the 利用開始申請
+    pub applied_on: Option<NaiveDate>,
+    /// The day the 審査 ended
+    pub approved_on: Option<NaiveDate>,
+    /// The 運用開始日 typed in step 10 (a plan until [`Stage::Started`])
+    pub start_date: Option<NaiveDate>,
+    /// The declared やむを得ない事由
+    pub exemption: Option<Exemption>,
+    /// What still keeps step 10 from 完了 (empty once started)
+    pub start_blockers: Vec<String>,
+}
+
+/// The clinic's stage today. `start_step_done` is whether step 10 is stored 完了; it counts only
+/// when step 10 has nothing blocking it today ([`crate::answers::blockers`]: the 運用開始日 not
+/// ahead, not before the approval day, the portal registration ticked, 業務スタート confirmed).
+pub fn standing(answers: &Answers, start_step_done: bool, today: NaiveDate) -> Standing {
+    let start_blockers: Vec<String> =
+        crate::answers::blockers("start_date", answers, 0, today).into_iter().map(|(_, m)| m).collect();
+    let start_date = answers.start_date();
+    let exemption = answers.exemption().filter(|e| e.declared_on <= today);
+    let stage = if start_step_done && start_date.is_some() && start_blockers.is_empty() {
+        Stage::Started
+    } else if exemption.is_some() {
+        Stage::Exempt
+    } else if start_date.is_some() {
+        Stage::StartPlanned
+    } else if answers.approved_on().is_some_and(|d| d <= today) {
+        Stage::Approved
+    } else if answers.applied_on().is_some_and(|d| d <= today) {
+        Stage::Applied
+    } else {
+        Stage::NotApplied
+    };
+    Standing {
+        stage,
+        applied_on: answers.applied_on(),
+        approved_on: answers.approved_on(),
+        start_date,
+        exemption,
+        start_blockers: if stage == Stage::Started { Vec::new() } else { start_blockers },
+    }
+}
+
 /// Whether the timeline is about this clinic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum TimelineStatus {
-    /// No 運用開始日 and no やむを得ない事由 recorded: the timeline may be about the clinic
+    /// Not started (no application, applied, approved, or a start only planned): the timeline may
+    /// be about the clinic, and the warning stays
     Applies,
     /// An やむを得ない事由 is recorded as declared: the report puts the clinic outside its group
     ExemptionDeclared,
-    /// A 運用開始日 is recorded: the clinic has applied, the timeline is not about it
-    StartDateRecorded,
+    /// Step 10 is 完了 with a plausible 運用開始日: the timeline is not about the clinic
+    Started,
+}
+
+/// One thing to do now, with the wizard step that does it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TodoItem {
+    /// What to do, in plain Japanese
+    pub text: String,
+    /// The step to open for it
+    pub step: Option<&'static str>,
+}
+
+fn todo(text: impl Into<String>, step: &'static str) -> TodoItem {
+    TodoItem { text: text.into(), step: Some(step) }
 }
 
 /// Today's position on the timeline, in plain Japanese.
@@ -188,12 +276,18 @@ pub enum TimelineStatus {
 pub struct TimelineView {
     /// Whether it is about this clinic
     pub status: TimelineStatus,
+    /// Where the clinic stands on adopting it
+    pub stage: Stage,
     /// One sentence on the clinic's position
     pub headline: String,
     /// What happens next and when (only while the timeline applies)
     pub next: Option<String>,
     /// The id of the next milestone (or the one around now), while the timeline applies
     pub next_milestone: Option<&'static str>,
+    /// What to do now, each with its step (empty once started)
+    pub todo: Vec<TodoItem>,
+    /// Where to call with questions (the guide's number, the hours one 厚生局 gives)
+    pub call_centre: CallCentre,
     /// What the report says and what the clinic can do
     pub details: Vec<String>,
     /// The milestones with today's position on each (shown also when they no longer apply)
@@ -210,14 +304,64 @@ fn quoted(m: &MilestoneView) -> String {
     format!("{}の「{}」", m.when_text, m.milestone.title)
 }
 
-/// Where `today` falls on the timeline for a clinic that recorded `declared_exemption` (the day it
-/// declared an やむを得ない事由) and `start_date` (its 運用開始日). A 運用開始日 wins over a
-/// declaration: either way the report's group is left, and the 運用開始日 is the stronger fact.
-pub fn position(
-    today: NaiveDate,
-    declared_exemption: Option<NaiveDate>,
-    start_date: Option<NaiveDate>,
-) -> TimelineView {
+fn day(date: NaiveDate) -> String {
+    jptext::format_date(date)
+}
+
+/// The headline and what to do now for a stage that keeps the warning.
+fn warning_texts(standing: &Standing, today: NaiveDate) -> (String, Vec<TodoItem>) {
+    let on = |d: Option<NaiveDate>| d.map(day).unwrap_or_default();
+    match standing.stage {
+        Stage::NotApplied | Stage::Started | Stage::Exempt => (
+            "マイナ資格確認アプリの利用開始申請が、まだ記録されていません。".to_string(),
+            vec![
+                todo("今日、手順1: 施術所等向け総合ポータルサイトにユーザー登録をします(登録記号番号を用意します)。", "portal_user"),
+                todo("続けて手順2: ポータルサイトからマイナ資格確認アプリの利用開始申請をします。", "app_apply"),
+                todo("やむを得ない事由を申し出ている場合は、手順0で記録してください。", "standing"),
+            ],
+        ),
+        Stage::Applied => (
+            format!("利用開始申請を{}にしました。審査が終わるのを待っています。", on(standing.applied_on)),
+            vec![
+                todo("審査を待つあいだに、手順3〜6(使う機器、インターネット、カードの読み取り方)を進めてください。", "connection"),
+                todo("審査が終わったら、その日を手順2に記録してください。", "app_apply"),
+            ],
+        ),
+        Stage::Approved => (
+            format!("審査が{}に終わり、アプリが使えます。運用開始日はまだ登録されていません。", on(standing.approved_on)),
+            vec![
+                todo("手順7〜9(端末ごとのアカウント、アプリの設定、読み取りの確認)を終えてください。", "terminal_accounts"),
+                todo("業務で使い始める日を決め、ポータルサイトの「運用開始日登録」と手順10に記録してください。", "start_date"),
+            ],
+        ),
+        Stage::StartPlanned => {
+            let start = standing.start_date;
+            if start.is_some_and(|d| d > today) {
+                (
+                    format!("運用開始予定日は{}です。まだ運用は始まっていません。", on(start)),
+                    vec![todo(
+                        format!("{}に業務を始めたら、ポータルサイトで運用開始日を登録し、手順10を完了にしてください。完了にするまで、この表示は続きます。", on(start)),
+                        "start_date",
+                    )],
+                )
+            } else {
+                (
+                    format!("運用開始日は{}と入力されていますが、手順10はまだ完了していません。", on(start)),
+                    standing
+                        .start_blockers
+                        .iter()
+                        .map(|m| todo(format!("手順10: {m}。"), "start_date"))
+                        .chain([todo("手順10を完了にするまで、この表示は続きます。", "start_date")])
+                        .collect(),
+                )
+            }
+        }
+    }
+}
+
+/// Where `today` falls on the timeline for a clinic at `standing`: the warning, with what to do
+/// now, stays until the clinic has really started ([`Stage::Started`]).
+pub fn position(today: NaiveDate, standing: &Standing) -> TimelineView {
     let milestones: Vec<MilestoneView> = MILESTONES
         .iter()
         .map(|m| {
@@ -227,35 +371,43 @@ pub fn position(
         .collect();
     let base = |status, headline: String, details: Vec<String>| TimelineView {
         status,
+        stage: standing.stage,
         headline,
         next: None,
         next_milestone: None,
+        todo: Vec::new(),
+        call_centre: CALL_CENTRE,
         details,
         milestones: milestones.clone(),
         links: vec![links::KINKI_KOSEIKYOKU],
         source: ZENSEIKYO_REPORT,
     };
-    if let Some(start) = start_date {
-        return base(
-            TimelineStatus::StartDateRecorded,
-            format!("運用開始日は{}と記録されています。", jptext::format_date(start)),
-            vec![
-                SCOPE.to_string(),
-                "運用開始日は、利用開始申請と審査のあとに登録するものなので、この施術所はこの流れに当たりません。"
-                    .to_string(),
-            ],
-        );
-    }
-    if let Some(declared) = declared_exemption {
-        return base(
-            TimelineStatus::ExemptionDeclared,
-            format!("やむを得ない事由を{}に申し出たと記録されています。", jptext::format_date(declared)),
-            vec![
-                SCOPE.to_string(),
-                "申し出たあとの扱いは、この報告には書かれていません。厚生局の案内(例: 近畿厚生局のページ)で確かめてください。"
-                    .to_string(),
-            ],
-        );
+    match (standing.stage, standing.start_date, standing.exemption) {
+        (Stage::Started, Some(start), _) => {
+            return base(
+                TimelineStatus::Started,
+                format!("運用開始日は{}です(手順10 完了)。", day(start)),
+                vec![
+                    SCOPE.to_string(),
+                    "運用開始日は、利用開始申請と審査のあとに登録するものなので、この施術所はこの流れに当たりません。"
+                        .to_string(),
+                ],
+            );
+        }
+        (Stage::Exempt, _, Some(exemption)) => {
+            return TimelineView {
+                todo: vec![todo(
+                    "申し出たあとの扱いは、この報告には書かれていません。厚生局の案内(例: 近畿厚生局のページ)で確かめてください。",
+                    "standing",
+                )],
+                ..base(
+                    TimelineStatus::ExemptionDeclared,
+                    format!("やむを得ない事由を{}に申し出たと記録されています。", day(exemption.declared_on)),
+                    vec![SCOPE.to_string()],
+                )
+            };
+        }
+        _ => {}
     }
     let now = milestones.iter().find(|m| m.status == MilestoneStatus::AroundNow);
     let upcoming = milestones.iter().find(|m| m.status == MilestoneStatus::Upcoming);
@@ -268,16 +420,17 @@ pub fn position(
             None => String::new(),
         },
     };
+    let (headline, todo) = warning_texts(standing, today);
     TimelineView {
         next: Some(next),
         next_milestone: now.or(upcoming).map(|m| m.milestone.id),
+        todo,
         ..base(
             TimelineStatus::Applies,
-            "運用開始日は、まだ記録されていません。".to_string(),
+            headline,
             vec![
                 SCOPE.to_string(),
-                "利用申請がまだの場合は、すぐに手順1(ポータルサイトへのユーザー登録)と手順2(利用開始申請)を進めてください。".to_string(),
-                "やむを得ない事由を申し出ている場合は、手順0で記録してください。運用開始日を記録すると(手順10)、この表示は終わります。"
+                "この表示は、手順10で、ポータルサイトに登録した運用開始日(今日まで、審査が終わった日より後)を記録し、完了にしたときに終わります。"
                     .to_string(),
             ],
         )
@@ -310,65 +463,127 @@ mod tests {
         }
     }
 
+    fn fresh(today: NaiveDate) -> TimelineView {
+        position(today, &standing(&Answers::default(), false, today))
+    }
+
+    fn answers(list: &[(crate::answers::Key, &str)]) -> Answers {
+        Answers::new(list.iter().map(|(k, v)| (k.step.to_string(), k.key.to_string(), v.to_string())))
+    }
+
     #[test]
     fn position_on_the_timeline() {
         use MilestoneStatus::{AroundNow as N, Passed as P, Upcoming as U};
+        let notice = "令和8年夏頃 (2026年夏)の「受領委任の取扱いが中止となり得る旨の通知」";
+        let stop = "令和8年12月頃 (2026-12)の「受領委任の取扱いの中止」";
         let cases = [
-            (d(2025, 12, 15), [U, U, U], Some("group_guidance"), "次は令和8年1月頃 (2026-01)の「集団指導」です。"),
+            (d(2025, 12, 15), [U, U, U], Some("group_guidance"), "次は令和8年1月頃 (2026-01)の「集団指導」です。".to_string()),
             (
                 d(2026, 1, 20),
                 [N, U, U],
                 Some("group_guidance"),
-                "いまは令和8年1月頃 (2026-01)の「集団指導」の時期です。その次は令和8年夏頃 (2026年夏)の「受領委任の停止についての警告」です。",
+                format!("いまは令和8年1月頃 (2026-01)の「集団指導」の時期です。その次は{notice}です。"),
             ),
-            (
-                d(2026, 4, 1),
-                [P, U, U],
-                Some("warning"),
-                "次は令和8年夏頃 (2026年夏)の「受領委任の停止についての警告」です。",
-            ),
-            (d(2026, 11, 29), [P, P, U], Some("stop"), "次は令和8年12月頃 (2026-12)の「受領委任の停止」です。"),
-            (d(2026, 12, 1), [P, P, N], Some("stop"), "いまは令和8年12月頃 (2026-12)の「受領委任の停止」の時期です。"),
-            (
-                d(2027, 1, 10),
-                [P, P, P],
-                None,
-                "報告にある時期は、すべて過ぎています(最後は令和8年12月頃 (2026-12)の「受領委任の停止」)。",
-            ),
+            (d(2026, 4, 1), [P, U, U], Some("warning"), format!("次は{notice}です。")),
+            (d(2026, 11, 29), [P, P, U], Some("stop"), format!("次は{stop}です。")),
+            (d(2026, 12, 1), [P, P, N], Some("stop"), format!("いまは{stop}の時期です。")),
+            (d(2027, 1, 10), [P, P, P], None, format!("報告にある時期は、すべて過ぎています(最後は{stop})。")),
         ];
         for (today, statuses, next_id, next) in cases {
-            let view = position(today, None, None);
+            let view = fresh(today);
             assert_eq!(view.status, TimelineStatus::Applies, "{today}");
             assert_eq!(view.milestones.iter().map(|m| m.status).collect::<Vec<_>>(), statuses, "{today}");
             assert_eq!(view.next_milestone, next_id, "{today}");
-            assert_eq!(view.next.as_deref(), Some(next), "{today}");
+            assert_eq!(view.next.as_deref(), Some(next.as_str()), "{today}");
         }
     }
 
+    /// The source's words, never a threat of its own.
     #[test]
-    fn an_exemption_or_a_start_date_takes_the_clinic_out() {
-        let today = d(2026, 11, 29);
-        let exempt = position(today, Some(d(2025, 10, 1)), None);
-        assert_eq!(exempt.status, TimelineStatus::ExemptionDeclared);
-        assert_eq!(exempt.headline, "やむを得ない事由を令和7年10月1日 (2025-10-01)に申し出たと記録されています。");
-        assert_eq!((exempt.next, exempt.next_milestone), (None, None));
-        assert!(
-            exempt.details.iter().any(|t| t.contains("この報告には書かれていません")),
-            "says only what the report says"
-        );
+    fn the_texts_use_the_reports_words() {
+        for m in MILESTONES {
+            for word in ["警告", "止められ"] {
+                assert!(!m.title.contains(word) && !m.what.contains(word), "{}: {word}", m.id);
+            }
+        }
+    }
 
-        let started = position(today, Some(d(2025, 10, 1)), Some(d(2025, 6, 2)));
-        assert_eq!(started.status, TimelineStatus::StartDateRecorded, "a start date wins over a declaration");
-        assert_eq!(started.headline, "運用開始日は令和7年6月2日 (2025-06-02)と記録されています。");
-        assert_eq!(started.next, None);
-        assert_eq!(started.milestones.len(), 3, "the timeline is still shown, for context");
-        assert_eq!(position(d(2025, 1, 1), None, Some(d(2025, 6, 2))).status, TimelineStatus::StartDateRecorded);
+    /// The banner for each stage: what the clinic's position is and what to do now.
+    #[test]
+    fn the_banner_says_what_to_do_now_for_each_stage() {
+        use crate::answers::keys::*;
+        let today = d(2026, 12, 6);
+        let texts = |view: &TimelineView| view.todo.iter().map(|t| t.text.clone()).collect::<Vec<_>>();
+
+        let none = fresh(today);
+        assert_eq!((none.stage, none.status), (Stage::NotApplied, TimelineStatus::Applies));
+        assert_eq!(none.headline, "マイナ資格確認アプリの利用開始申請が、まだ記録されていません。");
+        assert_eq!(none.todo.iter().map(|t| t.step).collect::<Vec<_>>(), [Some("portal_user"), Some("app_apply"), Some("standing")]);
+        assert!(texts(&none)[0].starts_with("今日、手順1"), "{:?}", texts(&none));
+        assert_eq!(none.call_centre.phone, "0800-080-4583");
+        assert!(none.call_centre.hours.contains("平日"));
+        assert_eq!(none.next.as_deref(), Some("いまは令和8年12月頃 (2026-12)の「受領委任の取扱いの中止」の時期です。"));
+
+        let applied = answers(&[(APPLIED_ON, "2026-11-10")]);
+        let view = position(today, &standing(&applied, false, today));
+        assert_eq!(view.stage, Stage::Applied);
+        assert_eq!(view.headline, "利用開始申請を令和8年11月10日 (2026-11-10)にしました。審査が終わるのを待っています。");
+        assert!(texts(&view)[0].contains("手順3〜6"), "{:?}", texts(&view));
+
+        let approved = applied.with(APPROVED_ON, "2026-11-20");
+        let view = position(today, &standing(&approved, false, today));
+        assert_eq!((view.stage, view.status), (Stage::Approved, TimelineStatus::Applies));
+        assert!(view.headline.starts_with("審査が令和8年11月20日 (2026-11-20)に終わり"), "{}", view.headline);
+        assert_eq!(view.todo.last().and_then(|t| t.step), Some("start_date"));
+
+        // A date ahead: a plan. The warning stays and names the day, even if step 10 was ticked.
+        let planned = approved.with(START_DATE, "2027-12-01").with(START_ON_PORTAL, "yes");
+        for done in [false, true] {
+            let view = position(today, &standing(&planned, done, today));
+            assert_eq!((view.stage, view.status), (Stage::StartPlanned, TimelineStatus::Applies), "done {done}");
+            assert_eq!(view.headline, "運用開始予定日は令和9年12月1日 (2027-12-01)です。まだ運用は始まっていません。");
+        }
+        // A date before the approval, or a step not 完了: still not started.
+        let early = approved.with(START_DATE, "2026-11-01").with(START_ON_PORTAL, "yes").with(
+            crate::answers::Key { step: "start_date", key: "go_live" },
+            "yes",
+        );
+        let view = position(today, &standing(&early, true, today));
+        assert_eq!(view.stage, Stage::StartPlanned);
+        assert!(texts(&view).iter().any(|t| t.contains("より前になっています")), "{:?}", texts(&view));
+        let unticked = approved.with(START_DATE, "2026-12-01");
+        let view = position(today, &standing(&unticked, false, today));
+        assert_eq!(view.headline, "運用開始日は令和8年12月1日 (2026-12-01)と入力されていますが、手順10はまだ完了していません。");
+        assert!(texts(&view).iter().any(|t| t.contains("ポータルサイトの「運用開始日登録」で")), "{:?}", texts(&view));
+
+        // Started: step 10 完了 with a plausible day, registered.
+        let started = approved
+            .with(START_DATE, "2026-12-01")
+            .with(START_ON_PORTAL, "yes")
+            .with(crate::answers::Key { step: "start_date", key: "go_live" }, "yes");
+        let view = position(today, &standing(&started, true, today));
+        assert_eq!((view.stage, view.status), (Stage::Started, TimelineStatus::Started));
+        assert_eq!(view.headline, "運用開始日は令和8年12月1日 (2026-12-01)です(手順10 完了)。");
+        assert!(view.todo.is_empty() && view.next.is_none());
+        assert_eq!(position(today, &standing(&started, false, today)).stage, Stage::StartPlanned, "not 完了");
+
+        // Exempt: declared, not in the future.
+        let exempt = answers(&[(EXEMPTION_DECLARED, "yes"), (EXEMPTION_ON, "2025-10-01"), (EXEMPTION_REASON, "closing")]);
+        let view = position(today, &standing(&exempt, false, today));
+        assert_eq!((view.stage, view.status), (Stage::Exempt, TimelineStatus::ExemptionDeclared));
+        assert_eq!(view.headline, "やむを得ない事由を令和7年10月1日 (2025-10-01)に申し出たと記録されています。");
+        assert!(texts(&view)[0].contains("この報告には書かれていません"));
+        let ahead = exempt.with(EXEMPTION_ON, "2027-01-01");
+        assert_eq!(standing(&ahead, false, today).stage, Stage::NotApplied, "a declaration dated ahead is not one");
+        assert_eq!(standing(&exempt.with(START_DATE, "2026-12-01"), false, today).stage, Stage::Exempt);
     }
 
     #[test]
     fn serialises_for_the_ui() {
-        let json = serde_json::to_value(position(d(2026, 7, 1), None, None)).expect("serialises");
+        let json = serde_json::to_value(fresh(d(2026, 7, 1))).expect("serialises");
         assert_eq!(json["status"], "applies");
+        assert_eq!(json["stage"], "not_applied");
+        assert_eq!(json["todo"][0]["step"], "portal_user");
         assert_eq!(json["nextMilestone"], "warning");
         assert_eq!(json["milestones"][1]["status"], "around_now");
         assert_eq!(

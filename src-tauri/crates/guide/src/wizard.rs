@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::source::{
-    ADOPTION_FIGURES, DocLink, FactSource, OFFICIAL_APP_NOTES, WORLD_HOKEN_108, ZENSEIKYO_REPORT, links, seed,
-    seed_relayed,
+    ADOPTION_FIGURES, DocLink, EXEMPTION_NOTICE, FactSource, JAMMA_START_DATE, MOBILE_STORE_COLUMN, OFFICIAL_APP_NOTES,
+    WINDOWS_10_SUPPORT, WORLD_HOKEN_108, ZENSEIKYO_REPORT, links, seed, seed_relayed,
 };
 
 /// How the clinic connects to the オンライン資格確認 system (the seed's 2. ステップ.1): it decides
@@ -120,14 +120,20 @@ pub enum InputKind {
     Date,
     /// Free text
     Text,
-    /// A 登録記号番号 (normalised and checked like the clinic profile's)
-    RegNo,
+    /// A 登録記号番号 (normalised and checked like the clinic profile's), of one practice
+    RegNo {
+        /// Whose number: the 柔整 shape is checked strictly, the あはき one is not known
+        practice: Practice,
+    },
     /// はい / いいえ, with what to do next after each answer
     YesNo {
         /// The next action after はい
         if_yes: Option<&'static str>,
         /// The next action after いいえ
         if_no: Option<&'static str>,
+        /// The step checks this condition: answered いいえ, the step cannot be 完了
+        /// ([`crate::answers::blockers`])
+        ready_only_if_yes: bool,
     },
     /// One of fixed options
     Choice {
@@ -137,6 +143,16 @@ pub enum InputKind {
     /// A box staff tick to confirm they did something themselves (in the official app or on the
     /// portal): オン資ナビ cannot see it, so only staff can say so
     Confirm,
+}
+
+/// A practice a clinic is registered for under 受領委任: each has its own 登録記号番号.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Practice {
+    /// 柔道整復
+    Judo,
+    /// あん摩マッサージ指圧・はり・きゅう
+    Ahaki,
 }
 
 /// Whether an input must be filled for the step to be done.
@@ -245,6 +261,8 @@ pub struct WizardStep {
     pub id: &'static str,
     /// What the step achieves
     pub title: &'static str,
+    /// The title on the smartphone・tablet route, where it differs (no card reader to buy there)
+    pub mobile_title: Option<&'static str>,
     /// What to do, in short paragraphs
     pub what_to_do: &'static [RouteText],
     /// What to have ready before starting
@@ -293,7 +311,11 @@ const fn input(key: &'static str, label: &'static str, kind: InputKind, need: In
     StepInput { key, label, kind, need, help: None, placeholder: None, only: None }
 }
 const fn yes_no(if_yes: Option<&'static str>, if_no: Option<&'static str>) -> InputKind {
-    InputKind::YesNo { if_yes, if_no }
+    InputKind::YesNo { if_yes, if_no, ready_only_if_yes: false }
+}
+/// A はい/いいえ the step checks: いいえ keeps it from 完了.
+const fn must_be_yes(if_yes: Option<&'static str>, if_no: Option<&'static str>) -> InputKind {
+    InputKind::YesNo { if_yes, if_no, ready_only_if_yes: true }
 }
 
 const PC: Option<Route> = Some(Route::WindowsPc);
@@ -318,6 +340,7 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 0,
         id: "standing",
         title: "いまの状況を確かめる",
+        mobile_title: None,
         what_to_do: &[
             all(
                 "オンライン資格確認を始めていない施術所にこれから何が起きるとされているかを、今日の日付とあわせて表示します。",
@@ -328,12 +351,17 @@ pub const WIZARD: [WizardStep; 11] = [
         have_ready: &[all("やむを得ない事由を申し出ている場合は、申し出た日と理由がわかるもの")],
         notes: &[
             note(
-                "全整協の報告(令和7年8月8日の厚生労働省の説明)によると、マイナ資格確認アプリの利用申請も、やむを得ない事由の申し出もしていない施術所は、令和8年1月頃に集団指導、令和8年夏頃に受領委任を止めることがあるとの警告を受け、令和8年12月頃に受領委任が止められる、とされています。",
+                "全整協の報告(令和7年8月8日の厚生労働省の説明)によると、マイナ資格確認アプリの利用申請も、やむを得ない事由の申し出もしていない施術所は、令和8年1月頃に集団指導、令和8年夏頃に「受領委任の取扱いが中止となり得る旨の通知」を受け、令和8年12月頃に「受領委任の取扱いが中止」となる、とされています。",
                 ZENSEIKYO_REPORT,
                 None,
             ),
             note(
-                "同じ報告では、やむを得ない事由の例として、施術者の全員が高齢または視覚に障害がある場合や、施術所の廃止・休止を決めた場合が挙げられています。",
+                "やむを得ない事由は、①令和6年4月の時点で常勤の施術者が皆70歳以上(あはきの施術所では、視覚障害の場合も)、②令和7年12月2日までに施術所の廃止・休止を決めている、③令和7年12月2日までに受領委任の取扱いの中止を決めている、のいずれかとされています(具体的な時期が決まっていない場合は当たりません)。",
+                EXEMPTION_NOTICE,
+                None,
+            ),
+            note(
+                "同じ報告では、やむを得ない事由に当たる施術所は、厚生労働省から送られた通知(集団指導に移行する旨の通知など)に同封の書類で連絡する、とされています。連絡した施術所は、集団指導や受領委任の取扱いの中止にはならない、とも書かれています。",
                 ZENSEIKYO_REPORT,
                 None,
             ),
@@ -365,9 +393,13 @@ pub const WIZARD: [WizardStep; 11] = [
                     options: &[
                         ChoiceOption {
                             value: "elderly_or_visual",
-                            label: "施術者の全員が高齢、または視覚に障害がある",
+                            label: "① 令和6年4月の時点で、常勤の施術者が皆70歳以上(あはきの施術所は、視覚障害の場合も)",
                         },
-                        ChoiceOption { value: "closing", label: "施術所の廃止・休止を決めた" },
+                        ChoiceOption { value: "closing", label: "② 令和7年12月2日までに、施術所の廃止・休止を決めている" },
+                        ChoiceOption {
+                            value: "stopping_juryo_inin",
+                            label: "③ 令和7年12月2日までに、受領委任の取扱いの中止を決めている",
+                        },
                         ChoiceOption { value: "other", label: "そのほか" },
                     ],
                 },
@@ -385,10 +417,11 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 1,
         id: "portal_user",
         title: "施術所等向け総合ポータルサイトにユーザー登録する",
+        mobile_title: None,
         what_to_do: &[
             all("施術所等向け総合ポータルサイトを開き、「ユーザー登録手順書」に沿ってユーザー登録をします。"),
             all("登録を申請するとメールが届きます。メールのリンクを押すと、登録が完了します。"),
-            all("柔整とあはきの両方の登録記号番号がある場合は、両方を記録してください。"),
+            all("柔整とあはきの両方の登録記号番号がある施術所は、両方を記録してください。"),
         ],
         have_ready: &[
             all("登録記号番号(受領委任の契約のときの記号番号)"),
@@ -414,8 +447,24 @@ pub const WIZARD: [WizardStep; 11] = [
         ],
         documents: &[doc(links::PORTAL, None), doc(links::USER_REGISTRATION_MANUAL, None)],
         inputs: &[
-            input("reg_no_judo", "登録記号番号(柔整)", InputKind::RegNo, InputNeed::OneOf { group: "reg_no" }),
-            input("reg_no_ahaki", "登録記号番号(あはき)", InputKind::RegNo, InputNeed::OneOf { group: "reg_no" }),
+            StepInput {
+                help: Some("設定の施術所の情報に登録してあれば、その番号が入っています。"),
+                ..input(
+                    "reg_no_judo",
+                    "登録記号番号(柔整)",
+                    InputKind::RegNo { practice: Practice::Judo },
+                    InputNeed::OneOf { group: "reg_no" },
+                )
+            },
+            StepInput {
+                help: Some("設定の施術所の情報に登録してあれば、その番号が入っています。"),
+                ..input(
+                    "reg_no_ahaki",
+                    "登録記号番号(あはき)",
+                    InputKind::RegNo { practice: Practice::Ahaki },
+                    InputNeed::OneOf { group: "reg_no" },
+                )
+            },
             input("registered_on", "ユーザー登録を申請した日", InputKind::Date, REQUIRED),
             input("confirmation_mail", "届いたメールのリンクを押して、登録を完了した", InputKind::Confirm, REQUIRED),
         ],
@@ -429,6 +478,7 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 2,
         id: "app_apply",
         title: "マイナ資格確認アプリの利用開始申請をする",
+        mobile_title: None,
         what_to_do: &[
             all(
                 "「利用開始手順書」に沿って、ポータルサイトからマイナ資格確認アプリの利用開始申請をします。申請した日を記録してください。",
@@ -460,6 +510,7 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 3,
         id: "connection",
         title: "資格確認に使う機器を決める",
+        mobile_title: None,
         what_to_do: &[
             all(
                 "資格確認に使う機器を、Windowsパソコン(Windows 10・11に限る)か、スマートフォン・タブレットから選びます。",
@@ -483,7 +534,7 @@ pub const WIZARD: [WizardStep; 11] = [
                 None,
             ),
             note(
-                "令和7年1月以降、レセコンソフトが入ったWindowsパソコンで資格確認すると、読み取った保険証情報をレセコンへ転送できるようになる予定、と案内に書かれています。スマートフォン・タブレットでの転送は案内されていません。",
+                "案内には「令和7年1月以降、レセコンソフトが入ったWindowsパソコンで資格確認すると、読み取った保険証情報をレセコンへ転送できるようになる予定」と書かれていました。お使いのレセコンが対応しているかは、レセコンの販売元に確かめてください。スマートフォン・タブレットでの転送は案内されていません。",
                 seed_relayed("2.「オンライン資格確認システム」へ接続する ステップ.1 News"),
                 None,
             ),
@@ -519,7 +570,7 @@ pub const WIZARD: [WizardStep; 11] = [
             input(
                 "has_internet",
                 "施術所にインターネット環境がある",
-                yes_no(Some("使う機器をインターネットにつなぎます。"), Some(INTERNET_CONTRACT)),
+                must_be_yes(Some("使う機器をインターネットにつなぎます。"), Some(INTERNET_CONTRACT)),
                 REQUIRED,
             ),
             StepInput {
@@ -528,7 +579,7 @@ pub const WIZARD: [WizardStep; 11] = [
                     "has_rececon",
                     "このパソコンにレセコンが入っている",
                     yes_no(
-                        Some("読み取った保険証情報をレセコンへ転送できるようになる予定です(案内のNewsより)。"),
+                        Some("読み取った資格情報をレセコンへ渡せるかは、レセコンの販売元に確かめてください。"),
                         None,
                     ),
                     OPTIONAL,
@@ -550,6 +601,7 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 4,
         id: "pc_check",
         title: "パソコンが要件を満たすか確かめる",
+        mobile_title: None,
         what_to_do: &[
             all(
                 "資格確認に使うWindowsパソコンでオン資ナビを開き、「パソコンを確認する」を押します。OS・メモリ・ストレージ・CPUを読み取り、要件と比べます。",
@@ -557,11 +609,18 @@ pub const WIZARD: [WizardStep; 11] = [
             all("満たしていない項目や注意の項目があれば、表示される対応を確かめてください。"),
         ],
         have_ready: &[all("資格確認に使うWindowsパソコン(そのパソコンでオン資ナビを開きます)")],
-        notes: &[note(
-            "必要なスペック: 対応OS Windows 11・10(64bit)、メモリ 4GB、ストレージ 160GB、CPU Core i3 以上。",
-            seed("4.Q&A Q4"),
-            None,
-        )],
+        notes: &[
+            note(
+                "必要なスペック: 対応OS Windows 11・10(64bit)、メモリ 4GB、ストレージ 160GB、CPU Core i3 以上。",
+                seed("4.Q&A Q4"),
+                None,
+            ),
+            note(
+                "Windows 10 は案内の要件に入っていますが、Microsoft のサポートは2025年10月14日に終わりました。できるだけ Windows 11 のパソコンを使ってください。",
+                WINDOWS_10_SUPPORT,
+                None,
+            ),
+        ],
         documents: &[],
         inputs: &[input(
             "pc_confirmed",
@@ -582,6 +641,7 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 5,
         id: "internet",
         title: "インターネットにつながるか確かめる",
+        mobile_title: None,
         what_to_do: &[
             all("資格確認に使う機器が、インターネットにつながることを確かめます。"),
             pc("オン資ナビの「インターネットを確認する」で、このパソコンがつながるか確かめられます。"),
@@ -605,7 +665,7 @@ pub const WIZARD: [WizardStep; 11] = [
             input(
                 "internet_ok",
                 "資格確認に使う機器がインターネットにつながった",
-                yes_no(None, Some(INTERNET_CONTRACT)),
+                must_be_yes(None, Some(INTERNET_CONTRACT)),
                 REQUIRED,
             ),
             StepInput {
@@ -628,6 +688,7 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 6,
         id: "card_reader",
         title: "カードの読み取り方を決め、カードリーダーを用意する",
+        mobile_title: Some("スマートフォン・タブレットでのカードの読み取り方を決める"),
         what_to_do: &[
             pc(
                 "厚生労働省が公表している、マイナンバーカードの読み取りに対応したカードリーダーから選んで用意します。無線(Bluetooth)と有線(USB接続)があります。",
@@ -716,14 +777,17 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 7,
         id: "terminal_accounts",
         title: "端末ごとのアカウントとアプリユーザー設定情報を確かめる",
+        mobile_title: None,
         what_to_do: &[
-            all("資格確認に使う端末ごとに、ポータルサイトのアカウント(ID)を1行ずつ記録します。"),
+            all(
+                "資格確認に使う端末ごとに、マイナ資格確認アプリのアカウント(W0000001 のようなID。ポータルサイトに一覧があります)を1行ずつ記録します。",
+            ),
             all(
                 "アカウントごとの添付ファイル(PDF)に「アプリユーザー設定情報」があります。「確認手順書」に沿って開き、確かめたら印を付けます。",
             ),
             all("パスワードなど、設定情報の中身はオン資ナビに書き写さないでください。"),
         ],
-        have_ready: &[all("ポータルサイトにログインできること(手順1・2が終わっていること)")],
+        have_ready: &[all("ポータルサイトにログインできること(手順1・2が終わっていること。アカウントの一覧はポータルサイトにあります)")],
         notes: &[
             note(
                 "端末ごとのアカウントは、ポータルサイトの「各種申請」→「資格確認アカウント管理」→「マイナ資格確認アプリアカウント管理」に1台ずつ(W0000001 のようなID)表示されます。端末が複数あれば、IDも複数あります。",
@@ -745,7 +809,7 @@ pub const WIZARD: [WizardStep; 11] = [
             columns: &[
                 StepInput {
                     placeholder: Some("W0000001"),
-                    ..input("account", "アカウントID", InputKind::Text, REQUIRED)
+                    ..input("account", "マイナ資格確認アプリのアカウントID", InputKind::Text, REQUIRED)
                 },
                 StepInput {
                     placeholder: Some("例: 受付のパソコン、往療用のスマートフォン"),
@@ -768,13 +832,14 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 8,
         id: "app_setup",
         title: "マイナ資格確認アプリを入れて初期設定する",
+        mobile_title: None,
         what_to_do: &[
             all("「マイナ資格確認アプリのセットアップ前に」を読んでから、アプリを入れて初期設定をします。"),
             pc(
                 "Windowsパソコンでは、アプリを Microsoft Store から入れます。手順は「マイナ資格確認アプリのセットアップと使い方_Windows版」にあります。",
             ),
             mobile(
-                "スマートフォン・タブレットへの入れ方は、「マイナ資格確認アプリのセットアップ前に」で確かめてください。",
+                "スマートフォン・タブレットには、「マイナ資格確認アプリ」という名前のアプリを入れます。入手先(iPhone・iPad は App Store、Android は Google Play など)と入れ方は、ポータルサイトの「マイナ資格確認アプリのセットアップ前に」とよくある質問「導入について」で確かめてください。",
             ),
             all("初期設定では、手順7で確かめた端末ごとの「アプリユーザー設定情報」を入力します。"),
             all("すべての端末で終えたら、スタッフが確かめて印を付けます。"),
@@ -787,8 +852,22 @@ pub const WIZARD: [WizardStep; 11] = [
                 None,
             ),
             note("Windowsパソコンのマイナ資格確認アプリは、Microsoft Store から入れます。", OFFICIAL_APP_NOTES, PC),
+            note(
+                "公式のよくある質問(導入について)では、登録した端末でオンライン資格確認を使うには「マイナ資格確認アプリ」のインストールが必要、とされています。",
+                OFFICIAL_APP_NOTES,
+                MOBILE,
+            ),
+            note(
+                "医療機関向けの同じ名前のアプリは、iPhone 用・Android 用ともストアから入手できると紹介されています(民間のコラム)。施術所のアプリも同じかは確かめられていません。",
+                MOBILE_STORE_COLUMN,
+                MOBILE,
+            ),
         ],
-        documents: &[doc(links::BEFORE_SETUP_MANUAL, None), doc(links::WINDOWS_SETUP_MANUAL, PC)],
+        documents: &[
+            doc(links::BEFORE_SETUP_MANUAL, None),
+            doc(links::WINDOWS_SETUP_MANUAL, PC),
+            doc(links::PORTAL_FAQ_INTRO, MOBILE),
+        ],
         inputs: &[
             input("app_installed", "資格確認に使うすべての端末に、アプリを入れた", InputKind::Confirm, REQUIRED),
             input(
@@ -809,6 +888,7 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 9,
         id: "test_read",
         title: "公式アプリで保険証情報が読み取れることを確かめる",
+        mobile_title: None,
         what_to_do: &[
             all(
                 "マイナ資格確認アプリでマイナンバーカードを読み取り、保険証情報が表示されることを確かめます。スタッフご自身のマイナ保険証で試すと安心です。",
@@ -852,9 +932,13 @@ pub const WIZARD: [WizardStep; 11] = [
         number: 10,
         id: "start_date",
         title: "運用開始日を登録して、業務を始める",
+        mobile_title: None,
         what_to_do: &[
             all(
-                "アプリを初めて業務で使う日を決め、ポータルサイトの「運用開始日登録」で登録します。同じ日をここにも記録します。",
+                "アプリを初めて業務で使う日を決め、ポータルサイトで登録します。ログインして「各種申請」→「運用開始日登録」→「マイナ資格確認アプリ(施術所)運用開始日入力」の順に進み、フォームに入力して送信します。同じ日をここにも記録します。",
+            ),
+            all(
+                "先の日付を入れると「運用開始予定日」として記録します。その日に業務を始めて、ポータルサイトで登録し、この手順を完了にするまで、期限の表示は続きます。",
             ),
             all(
                 "その日から、マイナ資格確認アプリで業務を始めます(業務スタート)。受付でマイナ保険証をお持ちか、お声がけしましょう。",
@@ -864,6 +948,11 @@ pub const WIZARD: [WizardStep; 11] = [
         notes: &[
             note("「運用開始日登録」で、アプリを初めて使用する日を登録します。", seed(SEED_CONNECT_5), None),
             note("登録したら、「マイナ資格確認アプリ」で業務をスタートします。", seed(SEED_CONNECT_6), None),
+            note(
+                "運用開始日の登録がない施術所は、ポータルサイトの運営側では、オンライン資格確認を導入していない施術所と判断される、と案内されています。",
+                JAMMA_START_DATE,
+                None,
+            ),
         ],
         documents: &[doc(links::START_DATE_MANUAL, None), doc(links::PORTAL, None)],
         inputs: &[
@@ -883,6 +972,16 @@ pub const WIZARD: [WizardStep; 11] = [
         source: seed(SEED_CONNECT_5),
     },
 ];
+
+impl WizardStep {
+    /// The title staff read on `route` (the general one before the route is chosen).
+    pub fn title_on(&self, route: Option<Route>) -> &'static str {
+        match (route, self.mobile_title) {
+            (Some(Route::Mobile), Some(title)) => title,
+            _ => self.title,
+        }
+    }
+}
 
 /// Looks a wizard step up by its stored id.
 pub fn wizard_step(id: &str) -> Option<&'static WizardStep> {
@@ -1089,6 +1188,35 @@ pub fn records_from_done_ids(done_ids: &[String]) -> Vec<StepRecord> {
         .collect()
 }
 
+/// The records as the screens count them: a step stored 完了 that has a blocker today (an answer
+/// that says the clinic is not ready, a date that disagrees, a needed answer removed since) is
+/// 進行中, so neither the progress nor ホーム ever calls it finished. `rows` is how many rows the
+/// step with a table has (the terminal accounts).
+pub fn effective_records(
+    records: &[StepRecord],
+    answers: &crate::answers::Answers,
+    rows: u32,
+    today: chrono::NaiveDate,
+) -> Vec<StepRecord> {
+    records
+        .iter()
+        .map(|r| {
+            let blocked = r.state == StepState::Done
+                && applies(&r.id, answers.route()).is_applicable()
+                && !crate::answers::blockers(&r.id, answers, rows, today).is_empty();
+            StepRecord { state: if blocked { StepState::InProgress } else { r.state }, ..r.clone() }
+        })
+        .collect()
+}
+
+/// Step `id` as this clinic sees it: on its route, and with only the 登録記号番号 of its
+/// practices ([`crate::answers::Answers::asks`]).
+pub fn step_view_for(id: &str, answers: &crate::answers::Answers) -> Option<StepView> {
+    let mut view = step_view(id, answers.route())?;
+    view.inputs.retain(|i| answers.asks(i));
+    Some(view)
+}
+
 /// A step with only the content for the clinic's route, and whether it applies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -1132,7 +1260,7 @@ pub fn step_view(id: &str, route: Option<Route>) -> Option<StepView> {
     Some(StepView {
         number: step.number,
         id: step.id,
-        title: step.title,
+        title: step.title_on(route),
         applicability: applies(id, route),
         what_to_do: step.what_to_do.iter().filter(|t| shown(t.only)).copied().collect(),
         have_ready: step.have_ready.iter().filter(|t| shown(t.only)).copied().collect(),
@@ -1166,13 +1294,14 @@ mod tests {
 
     fn every_text(step: &WizardStep) -> Vec<&'static str> {
         let mut texts = vec![step.title];
+        texts.extend(step.mobile_title);
         texts.extend(step.what_to_do.iter().chain(step.have_ready).map(|t| t.text));
         texts.extend(step.notes.iter().map(|n| n.text));
         let inputs = step.inputs.iter().chain(step.rows.iter().flat_map(|r| r.columns));
         for i in inputs {
             texts.extend([Some(i.label), i.help, i.placeholder].into_iter().flatten());
             match i.kind {
-                InputKind::YesNo { if_yes, if_no } => texts.extend([if_yes, if_no].into_iter().flatten()),
+                InputKind::YesNo { if_yes, if_no, .. } => texts.extend([if_yes, if_no].into_iter().flatten()),
                 InputKind::Choice { options } => texts.extend(options.iter().map(|o| o.label)),
                 _ => {}
             }
@@ -1463,7 +1592,7 @@ mod tests {
             let sources = step.notes.iter().map(|n| n.source).chain([step.source]);
             for s in sources {
                 assert!(!s.title.is_empty() && !s.r#where.is_empty(), "{}", step.id);
-                assert_eq!(s.as_of, crate::source::NOTES_AS_OF, "{}", step.id);
+                assert!([crate::source::NOTES_AS_OF, crate::source::STOP_MONTH_AS_OF].contains(&s.as_of), "{}", step.id);
             }
             for d in step.documents {
                 assert!(d.link.url.starts_with("https://"), "{}: {}", step.id, d.link.url);

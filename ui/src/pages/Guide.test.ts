@@ -62,8 +62,9 @@ describe("導入ガイド", () => {
     expect(screen.getByTestId("started-on").textContent).toBe("開始: 令和8年11月29日 (2026-11-29)");
 
     const banner = document.getElementById("timeline-banner")!;
-    expect(banner.textContent).toContain("運用開始日は、まだ記録されていません。");
-    expect(banner.textContent).toContain("次は令和8年12月頃 (2026-12)の「受領委任の停止」です。");
+    expect(banner.textContent).toContain("マイナ資格確認アプリの利用開始申請が、まだ記録されていません。");
+    expect(banner.textContent).toContain("いまは令和8年12月頃 (2026-12)の「受領委任の取扱いの中止」の時期です。");
+    expect(within(banner).getByRole("link", { name: /^今日、手順1/ }).getAttribute("href")).toBe("#/guide?step=portal_user");
 
     // What to do, the notes with their sources (未確認 when relayed), the documents as links.
     const notes = document.querySelector("[data-part=notes]")!;
@@ -91,13 +92,13 @@ describe("導入ガイド", () => {
     expect(milestones[0].textContent).toContain("令和8年1月頃 (2026-01)");
     expect(milestones[0].textContent).toContain("過ぎました");
     expect(milestones[2].getAttribute("aria-current")).toBe("step");
-    // 今日 sits between what has passed and what is ahead.
-    const today = timeline.querySelector("li[data-today]")!;
-    expect(today.textContent).toBe("今日");
-    expect(today.nextElementSibling).toBe(milestones[2]);
-    expect(timeline.textContent).toContain("利用申請がまだの場合は、すぐに手順1と手順2を進めてください。");
+    // Today (2026-12-06, as recorded) is inside the last period.
+    expect(milestones[2].querySelector("[data-today]")!.textContent).toBe("今日はこの時期です");
+    expect(milestones[2].textContent).toContain("受領委任の取扱いの中止");
+    expect(timeline.textContent).toContain("手順10で、ポータルサイトに登録した運用開始日");
     expect(timeline.textContent).toContain("出典: 厚生労働省の説明(令和7年8月8日)についての全整協の報告未確認");
-    expect(within(timeline).getByRole("link", { name: "近畿厚生局 オンライン資格確認について" }).getAttribute("target")).toBe("_blank");
+    const kinki = within(timeline).getByRole("link", { name: "近畿厚生局 柔道整復の受領委任・オンライン資格確認" });
+    expect(kinki.getAttribute("target")).toBe("_blank");
   });
 
   it("a phone or tablet clinic sees the PC check as 対象外, left out of the progress and skipped by 次の手順へ", async () => {
@@ -378,10 +379,30 @@ describe("導入ガイド", () => {
     await waitFor(() => expect(wizard.state("portal_user")).toBe("done"));
   });
 
-  it("the banner leaves once a 運用開始日 is recorded", async () => {
-    page({ answers: { start_date: { start_date: "2026-12-01" } }, states: { start_date: "in_progress" } });
+  it("a typed 運用開始日 keeps the banner, saying the planned day; only a started clinic (Rust's word) has none", async () => {
+    const planned = page({
+      answers: { start_date: { start_date: "2027-12-01" } },
+      states: { start_date: "in_progress" },
+      timeline: "start_planned",
+    });
     await stepHeading(/運用開始日を登録して/);
+    const banner = document.getElementById("timeline-banner")!;
+    expect(banner.textContent).toContain("運用開始予定日は令和9年12月1日 (2027-12-01)です。");
+    expect(banner.textContent).toContain("完了にするまで、この表示は続きます。");
+    planned.unmount();
+    page({ answers: { start_date: { start_date: "2026-12-01" } }, states: { start_date: "done" }, timeline: "started" });
+    await stepHeading(/手順/);
     expect(document.getElementById("timeline-banner")).toBeNull();
+  });
+
+  it("opens the step a link asks for (#/guide?step=…), and again when a link is followed on the page", async () => {
+    location.hash = "#/guide?step=app_apply";
+    page();
+    await stepHeading(/利用開始申請をする$/);
+    expect(location.hash).toBe("#/guide");
+    location.hash = "#/guide?step=portal_user";
+    await stepHeading(/ユーザー登録する$/);
+    location.hash = "";
   });
 
   it("Tab reaches every control once, in reading order; the step list is one stop", async () => {

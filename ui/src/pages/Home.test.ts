@@ -4,7 +4,7 @@ import type { AppInfo } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
 import { appInfo, backupState, dataStatus, homeSummary, startupError, subsidy } from "../lib/testing/fixtures";
-import type { TimelineView } from "../api";
+import { TIMELINES } from "../lib/testing/wizardFixtures";
 import Home from "./Home.svelte";
 
 function page(backend: ReturnType<typeof fakeBackend>, onready = vi.fn()) {
@@ -50,27 +50,49 @@ describe("ホーム", () => {
     expect(onready).toHaveBeenCalledOnce();
   });
 
-  it("until a 運用開始日 is recorded, shows where the clinic stands on the timeline, with its source", async () => {
-    const timeline = {
-      status: "applies",
-      headline: "運用開始日が記録されていません。",
-      next: "次は令和8年夏頃の「警告」とされています。",
-      nextMilestone: "warning",
-      details: [],
-      milestones: [],
-      links: [],
-      source: { title: "全整協の報告", where: "zenseikyo.net", url: null, part: null, asOf: "2026-11-24", verified: false },
-    } as TimelineView;
+  it("with no application, the banner says the two steps to take today, the call centre and step 0, as Rust recorded it", async () => {
+    const timeline = TIMELINES.not_applied;
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), timeline }) }));
     const banner = await screen.findByRole("status");
     expect(banner.id).toBe("home-timeline");
-    expect(banner.textContent).toContain("運用開始日が記録されていません。");
-    expect(banner.textContent).toContain("次は令和8年夏頃の「警告」とされています。");
+    expect(banner.classList.contains("warning")).toBe(true);
+    expect(banner.textContent).toContain("マイナ資格確認アプリの利用開始申請が、まだ記録されていません。");
+    expect(banner.textContent).toContain("いまは令和8年12月頃 (2026-12)の「受領委任の取扱いの中止」の時期です。");
+    const todo = within(banner).getAllByRole("listitem");
+    expect(todo.map((li) => li.textContent?.slice(0, 6))).toEqual(["今日、手順1", "続けて手順2", "やむを得ない"]);
+    expect(within(todo[0]).getByRole("link").getAttribute("href")).toBe("#/guide?step=portal_user");
+    expect(within(todo[1]).getByRole("link").getAttribute("href")).toBe("#/guide?step=app_apply");
+    expect(screen.getByTestId("call-centre").textContent).toBe(
+      "わからないときは: オンライン資格確認等コールセンター 0800-080-4583(通話無料、平日 8:00〜18:00、土曜 8:00〜16:00)",
+    );
+    expect(within(banner).getByRole("link", { name: "期限の流れをくわしく見る(手順0)" }).getAttribute("href")).toBe(
+      "#/guide?step=standing",
+    );
     expect(banner.textContent).toContain("全整協の報告・未確認");
-    expect(within(banner).getByRole("link", { name: "導入ガイドで確かめる" }).getAttribute("href")).toBe("#/guide");
   });
 
-  it("once a 運用開始日 is recorded (no timeline), shows no banner", async () => {
+  it("shows the banner Rust gives for each stage: applied, approved, planned, typed but not 完了, exempt", async () => {
+    const cases: [keyof typeof TIMELINES, string, string][] = [
+      ["applied", "利用開始申請を令和8年11月10日 (2026-11-10)にしました。", "#/guide?step=connection"],
+      ["approved", "審査が令和8年11月20日 (2026-11-20)に終わり", "#/guide?step=terminal_accounts"],
+      ["start_planned", "運用開始予定日は令和9年12月1日 (2027-12-01)です。", "#/guide?step=start_date"],
+      ["start_typed_not_done", "手順10はまだ完了していません。", "#/guide?step=start_date"],
+      ["exempt", "やむを得ない事由を令和7年10月1日 (2025-10-01)に申し出た", "#/guide?step=standing"],
+    ];
+    for (const [stage, headline, firstLink] of cases) {
+      const timeline = TIMELINES[stage];
+      const { unmount } = page(
+        fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), timeline }) }),
+      );
+      const banner = await screen.findByRole("status");
+      expect(banner.textContent, stage).toContain(headline);
+      expect(banner.classList.contains(stage === "exempt" ? "info" : "warning"), stage).toBe(true);
+      expect(within(banner).getAllByRole("listitem")[0].querySelector("a")?.getAttribute("href"), stage).toBe(firstLink);
+      unmount();
+    }
+  });
+
+  it("once step 10 is really 完了 (Rust sends no timeline), shows no banner", async () => {
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => homeSummary([subsidy()]) }));
     await screen.findByRole("heading", { name: "導入の進み具合" });
     expect(document.getElementById("home-timeline")).toBeNull();

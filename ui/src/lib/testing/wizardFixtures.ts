@@ -28,6 +28,19 @@ import type {
   WizardStepDetail,
 } from "../../api";
 import { subsidy } from "./fixtures";
+import recordedTimelines from "./recorded/timeline.json";
+
+/** The timelines Rust returns in each stage of adoption, recorded by `guide`'s test
+ *  `recorded_timelines_are_fresh` on 2026-12-06: the fake never decides the stage itself. */
+export const TIMELINES = recordedTimelines as unknown as Record<TimelineScenario, TimelineView>;
+export type TimelineScenario =
+  | "not_applied"
+  | "applied"
+  | "approved"
+  | "start_planned"
+  | "start_typed_not_done"
+  | "started"
+  | "exempt";
 
 const AS_OF = "2026-11-24";
 /** The day every step was begun or finished in these tests. */
@@ -85,7 +98,12 @@ const input = (key: string, label: string, kind: InputKind, need: InputNeed, mor
 });
 const confirm = (key: string, label: string) => input(key, label, { kind: "confirm" }, REQUIRED);
 const date = (key: string, label: string, need: InputNeed = REQUIRED) => input(key, label, { kind: "date" }, need);
-const yesNo = (ifYes: string | null, ifNo: string | null): InputKind => ({ kind: "yes_no", ifYes, ifNo });
+const yesNo = (ifYes: string | null, ifNo: string | null, readyOnlyIfYes = false): InputKind => ({
+  kind: "yes_no",
+  ifYes,
+  ifNo,
+  readyOnlyIfYes,
+});
 
 export const PC_NOT_NEEDED = "スマートフォン・タブレットで接続するため、パソコンの確認はいりません。";
 
@@ -138,8 +156,8 @@ export const STEPS: FakeStep[] = [
     ],
     documents: [{ link: PORTAL, only: null }],
     inputs: [
-      input("reg_no_judo", "登録記号番号(柔整)", { kind: "reg_no" }, { kind: "one_of", group: "reg_no" }),
-      input("reg_no_ahaki", "登録記号番号(あはき)", { kind: "reg_no" }, { kind: "one_of", group: "reg_no" }),
+      input("reg_no_judo", "登録記号番号(柔整)", { kind: "reg_no", practice: "judo" }, { kind: "one_of", group: "reg_no" }),
+      input("reg_no_ahaki", "登録記号番号(あはき)", { kind: "reg_no", practice: "ahaki" }, { kind: "one_of", group: "reg_no" }),
       date("registered_on", "ユーザー登録を申請した日"),
       confirm("confirmation_mail", "届いたメールのリンクを押して、登録を完了した"),
     ],
@@ -284,6 +302,8 @@ export type WizardSeed = {
   /** Stored states; the order of the keys is the order they were touched (last: last touched) */
   states?: Record<string, Exclude<StepState, "not_started">>;
   terminals?: TerminalInput[];
+  /** Which recorded timeline Rust would return (default: no application yet) */
+  timeline?: TimelineScenario;
 };
 
 const validation = (fields: FieldIssue[]) =>
@@ -337,7 +357,9 @@ export function fakeWizard(seed: WizardSeed = {}) {
       const message =
         i.kind.kind === "confirm"
           ? `「${i.label}」を確かめたら、チェックを入れてください`
-          : i.kind.kind === "yes_no" || i.kind.kind === "choice"
+          : i.kind.kind === "yes_no"
+            ? `${i.label}かどうかを選んでください`
+            : i.kind.kind === "choice"
             ? `${i.label}を選んでください`
             : `${i.label}を入力してください`;
       issues.push({ field: i.key, message });
@@ -363,50 +385,7 @@ export function fakeWizard(seed: WizardSeed = {}) {
   }
 
   function timeline(): TimelineView {
-    const milestones: TimelineView["milestones"] = [
-      ["group_guidance", "集団指導", "令和8年1月頃 (2026-01)", "passed", "過ぎました"],
-      ["warning", "受領委任の停止についての警告", "令和8年夏頃 (2026年夏)", "passed", "過ぎました"],
-      ["stop", "受領委任の停止", "令和8年12月頃 (2026-12)", "upcoming", "これから"],
-    ].map(([id, title, whenText, status, statusLabel]) => ({
-      milestone: {
-        id,
-        title,
-        what: `${title}が行われます。`,
-        when: { period: { kind: "month", year: 2026, month: 12 }, approximate: true, from: "2026-12-01", to: "2026-12-31" },
-        source: REPORT,
-      },
-      whenText,
-      status: status as "passed" | "upcoming",
-      statusLabel,
-    }));
-    const base = {
-      milestones,
-      links: [{ ...PORTAL, title: "近畿厚生局 オンライン資格確認について", url: "https://kouseikyoku.mhlw.go.jp/kinki/" }],
-      source: REPORT,
-      next: null,
-      nextMilestone: null,
-    };
-    const start = answer("start_date", "start_date");
-    if (start) {
-      return { ...base, status: "start_date_recorded", headline: `運用開始日は${start}と記録されています。`, details: [] };
-    }
-    const declaredOn = answer("standing", "exemption_declared_on");
-    if (answer("standing", "exemption_declared") === "yes" && declaredOn) {
-      return {
-        ...base,
-        status: "exemption_declared",
-        headline: `やむを得ない事由を${declaredOn}に申し出たと記録されています。`,
-        details: ["申し出たあとの扱いは、この報告には書かれていません。"],
-      };
-    }
-    return {
-      ...base,
-      status: "applies",
-      headline: "運用開始日は、まだ記録されていません。",
-      next: "次は令和8年12月頃 (2026-12)の「受領委任の停止」です。",
-      nextMilestone: "stop",
-      details: ["利用申請がまだの場合は、すぐに手順1と手順2を進めてください。"],
-    };
+    return TIMELINES[seed.timeline ?? "not_applied"];
   }
 
   function view(s: FakeStep): StepView {
@@ -442,7 +421,7 @@ export function fakeWizard(seed: WizardSeed = {}) {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) refuse(`${i.label}は日付で入力してください(例: 令和8年11月29日、2026/11/29)`);
         break;
       case "yes_no":
-        if (value !== "yes" && value !== "no") refuse(`${i.label}は「はい」か「いいえ」を選んでください`);
+        if (value !== "yes" && value !== "no") refuse(`${i.label}かどうかを、「はい」か「いいえ」で選んでください`);
         break;
       case "choice":
         if (!i.kind.options.some((o) => o.value === value)) refuse(`${i.label}は一覧から選んでください`);
@@ -452,7 +431,7 @@ export function fakeWizard(seed: WizardSeed = {}) {
         break;
       case "reg_no": {
         if (value.length > 30) refuse("登録記号番号が長すぎます(30文字以内)");
-        const judo = i.key.includes("judo");
+        const judo = i.kind.practice === "judo";
         if (judo && !/^[契協]/.test(value)) {
           return {
             value,

@@ -74,6 +74,12 @@ impl AppState {
         self.programs.lock().await.catalog().clone()
     }
 
+    /// The guide's dated knowledge in use now (a copy: an update may replace it meanwhile): the
+    /// timeline, the call centre, よくある質問, the readers, the official links, the check methods.
+    pub async fn knowledge(&self) -> guide::Knowledge {
+        self.programs.lock().await.knowledge().clone()
+    }
+
     /// The program data with its updater, for fetching and its status.
     pub async fn programs(&self) -> tokio::sync::MutexGuard<'_, updates::Programs> {
         self.programs.lock().await
@@ -229,13 +235,25 @@ mod tests {
             let (target, demo) = state.store_for(true).await.expect("store");
             assert!(demo, "a check from a デモ card's read goes to the デモ database");
             target
-                .log_check(&input(store::checks::CheckSource::CardRead), "テスト", chrono::Utc::now(), today)
+                .log_check(
+                    &input(store::checks::CheckSource::CardRead),
+                    "テスト",
+                    chrono::Utc::now(),
+                    today,
+                    &guide::BUNDLED,
+                )
                 .await
                 .expect("logged");
             let (target, demo) = state.store_for(false).await.expect("store");
             assert!(!demo, "what staff type is the clinic's own");
             target
-                .log_check(&input(store::checks::CheckSource::Staff), "テスト", chrono::Utc::now(), today)
+                .log_check(
+                    &input(store::checks::CheckSource::Staff),
+                    "テスト",
+                    chrono::Utc::now(),
+                    today,
+                    &guide::BUNDLED,
+                )
                 .await
                 .expect("logged");
 

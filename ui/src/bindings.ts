@@ -86,7 +86,7 @@ export const commands = {
 	 */
 	internetCheck: () => typedError<NetCheck, AppError>(__TAURI_INVOKE("internet_check")),
 	/**  Searches よくある質問 as staff type (width and かな folded by the guide's rule). */
-	faq: (query: string) => __TAURI_INVOKE<FaqView>("faq", { query }),
+	faq: (query: string) => typedError<FaqView, AppError>(__TAURI_INVOKE("faq", { query })),
 	/**  The readers this PC sees now, matched loosely against the dated list of known models. */
 	readerCheck: () => typedError<ReaderCheck, AppError>(__TAURI_INVOKE("reader_check")),
 	/**  The checklist's pages as SVG, to show before saving. */
@@ -454,7 +454,7 @@ export type CallCentre = {
 	hours: string,
 	/**  Where the number comes from */
 	source: FactSource,
-	/**  Where the hours come from */
+	/**  Where the hours come from (an id in the data, the page once loaded) */
 	hoursSource: DocLink,
 };
 
@@ -609,11 +609,13 @@ export type CheckInput = {
 
 /**  How the patient's eligibility was checked. */
 export type CheckMethod = 
-/**  マイナ保険証 */
+/**  マイナ保険証 (read in the official app) */
 "my_number_card" | 
+/**  マイナ保険証 with the 資格情報のお知らせ, when the card cannot be read */
+"my_number_card_with_notice" | 
 /**  資格確認書 */
 "eligibility_certificate" | 
-/**  保険証 (the paper or plastic card, while still valid) */
+/**  保険証 (the paper or plastic card, while its transition lasted) */
 "insurance_card" | 
 /**  その他 */
 "other";
@@ -790,6 +792,8 @@ export type DemoCard =
  *  update of the data can fix one that moved (`shared/domain/links.md`).
  */
 export type DocLink = {
+	/**  Stable id the steps and the data cite it by ([`links`]) */
+	id: string,
 	/**  The document or page as it names itself */
 	title: string,
 	/**  Its address (always https; a manual whose own address is not known opens the portal) */
@@ -923,7 +927,7 @@ export type Faq = {
 	question: string,
 	/**  The answer, one paragraph per item */
 	answer: string[],
-	/**  Pages the answer sends staff to */
+	/**  Pages the answer sends staff to (ids in the data, pages once loaded) */
 	links: DocLink[],
 	/**  Where the answer comes from */
 	source: FactSource,
@@ -1201,18 +1205,32 @@ export type LoggedCheck = {
 	demo: boolean,
 };
 
-/**  One step of the enforcement timeline. */
+/**  A method, what staff read for it, and the days it is offered (from the dated data). */
+export type MethodAvailability = {
+	/**  The method */
+	method: CheckMethod,
+	/**  What staff read (`マイナ保険証`) */
+	label: string,
+	/**  First day it is offered, when it has one */
+	from: string | null,
+	/**  Last day it is offered, when it has one (the 保険証's transition) */
+	until: string | null,
+	/**  What staff should know when choosing it */
+	note: string | null,
+	/**  Where the dates come from */
+	source: FactSource,
+};
+
+/**  One step of the enforcement timeline (dated data: [`crate::knowledge::TimelineData`]). */
 export type Milestone = {
 	/**  Stable id */
 	id: string,
-	/**  Its name */
+	/**  Its name, in the source's words */
 	title: string,
-	/**  What happens, in the report's terms */
+	/**  What happens, in the source's words */
 	what: string,
 	/**  When */
 	when: When,
-	/**  Where it comes from (unverified: an association's report) */
-	source: FactSource,
 };
 
 /**  Where a milestone stands on a day. */
@@ -1430,6 +1448,8 @@ export type PatientRecord = {
 	birthDateText: string,
 	/**  The patient's 資格情報 records, newest first */
 	records: EligibilityRecord[],
+	/**  The ways a check can be made today, for the 資格情報 form (from the dated data) */
+	methods: MethodAvailability[],
 };
 
 /**  性別 as on the card (ISO 5218). */
@@ -2042,7 +2062,7 @@ export type StepAnswer = {
 	value: string,
 };
 
-/**  An official document a step sends staff to. */
+/**  An official document as the screen shows it: the page from the dated links. */
 export type StepDoc = {
 	/**  The document */
 	link: DocLink,
@@ -2109,7 +2129,10 @@ export type StepStatus =
 /**  対象外: the step does not apply on the route (whatever was stored for it) */
 "not_applicable";
 
-/**  A step with only the content for the clinic's route, and whether it applies. */
+/**
+ *  A step with only the content for the clinic's route, and whether it applies; its documents
+ *  are the pages of the dated links in use.
+ */
 export type StepView = {
 	/**  0–10 */
 	number: number,
@@ -2289,6 +2312,16 @@ export type TodayChecks = {
 	month: CheckCounts,
 	/**  Today's デモ checks (from デモ cards), kept apart and never counted above */
 	demoRecords: CheckRecord[],
+	/**
+	 *  The ways a check can be made today, from the dated data (a 保険証 only while its
+	 *  transition lasted), with what staff should know of each
+	 */
+	methods: MethodAvailability[],
+	/**
+	 *  How the clinic checks cards (step 3 of the guide): on the phone route the official app on
+	 *  the smartphone does the check and this PC keeps the record
+	 */
+	route: Route | null,
 };
 
 /**  One thing to do now, with the wizard step that does it. */

@@ -26,7 +26,8 @@ pub struct LoggedCheck {
 pub async fn log_check(state: State<'_, AppState>, input: CheckInput) -> Result<LoggedCheck, AppError> {
     let (store, demo) = state.store_for(input.source == CheckSource::CardRead).await?;
     let actor = store.actor().await?;
-    let record = store.log_check(&input, &actor, chrono::Utc::now(), Local::now().date_naive()).await?;
+    let knowledge = state.knowledge().await;
+    let record = store.log_check(&input, &actor, chrono::Utc::now(), Local::now().date_naive(), &knowledge).await?;
     Ok(LoggedCheck { record, demo })
 }
 
@@ -46,6 +47,12 @@ pub struct TodayChecks {
     pub month: CheckCounts,
     /// Today's デモ checks (from デモ cards), kept apart and never counted above
     pub demo_records: Vec<CheckRecord>,
+    /// The ways a check can be made today, from the dated data (a 保険証 only while its
+    /// transition lasted), with what staff should know of each
+    pub methods: Vec<guide::MethodAvailability>,
+    /// How the clinic checks cards (step 3 of the guide): on the phone route the official app on
+    /// the smartphone does the check and this PC keeps the record
+    pub route: Option<guide::Route>,
 }
 
 /// Today's list and rates.
@@ -54,7 +61,10 @@ pub struct TodayChecks {
 pub async fn today_checks(state: State<'_, AppState>) -> Result<TodayChecks, AppError> {
     let store = state.store()?;
     let today = Local::now().date_naive();
+    let knowledge = state.knowledge().await;
     Ok(TodayChecks {
+        methods: knowledge.methods_on(today).into_iter().cloned().collect(),
+        route: super::wizard::route(store).await?,
         today_text: jptext::format_date(today),
         month_text: jptext::format_year_month(today),
         records: store.checks_on(today).await?,

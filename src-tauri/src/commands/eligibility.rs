@@ -33,7 +33,8 @@ pub async fn save_insurance_record(
 ) -> Result<SavedRecord, AppError> {
     let store = state.patient_store(demo)?;
     let actor = store.actor().await?;
-    Ok(store.save_eligibility_record(&input, Local::now().date_naive(), &actor, Utc::now()).await?)
+    let knowledge = state.knowledge().await;
+    Ok(store.save_eligibility_record(&input, Local::now().date_naive(), &actor, Utc::now(), &knowledge).await?)
 }
 
 /// Today's records, newest first.
@@ -49,16 +50,6 @@ fn person(r: &EligibilityRecord) -> PersonFields {
         kana: r.kana.clone(),
         birth_date_text: r.birth_date.map(jptext::format_date).unwrap_or_default(),
         sex: r.sex.clone(),
-    }
-}
-
-fn method_label(m: store::checks::CheckMethod) -> &'static str {
-    use store::checks::CheckMethod as M;
-    match m {
-        M::MyNumberCard => "マイナ保険証",
-        M::EligibilityCertificate => "資格確認書",
-        M::InsuranceCard => "保険証",
-        M::Other => "その他",
     }
 }
 
@@ -82,6 +73,7 @@ pub async fn save_insurance_csv(
 ) -> Result<Option<String>, AppError> {
     let today = Local::now().date_naive();
     let records = state.store()?.eligibility_records_on(today).await?;
+    let knowledge = state.knowledge().await;
     if records.is_empty() {
         return Err(AppError::new(AppErrorCode::NothingToPrint, "今日の資格情報の記録はまだありません"));
     }
@@ -90,7 +82,7 @@ pub async fn save_insurance_csv(
         .rev()
         .map(|r| CheckRow {
             checked_at_text: jptext::format_date(r.confirmed_on),
-            method: method_label(r.method).into(),
+            method: knowledge.method(r.method).map_or_else(|| r.method.as_str().into(), |m| m.label.clone()),
             result: result_label(r.result).into(),
             source: r.entry.label().into(),
             person: Some(person(r)),

@@ -69,6 +69,8 @@ pub struct PatientRecord {
     pub birth_date_text: String,
     /// The patient's 資格情報 records, newest first
     pub records: Vec<EligibilityRecord>,
+    /// The ways a check can be made today, for the 資格情報 form (from the dated data)
+    pub methods: Vec<guide::MethodAvailability>,
 }
 
 /// The patient `id` of the clinic's register, or of this run's デモ one.
@@ -80,6 +82,7 @@ pub async fn patient_record(state: State<'_, AppState>, id: i32, demo: bool) -> 
     Ok(PatientRecord {
         birth_date_text: jptext::format_date(patient.birth_date),
         records: store.patient_eligibility_records(id).await?,
+        methods: state.knowledge().await.methods_on(chrono::Local::now().date_naive()).into_iter().cloned().collect(),
         patient,
         demo,
     })

@@ -190,17 +190,23 @@ fn yen(n: i64) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX)
 }
 
-fn reader_warning(p: &store::subsidy::Purchase) -> Option<String> {
+fn reader_warning(p: &store::subsidy::Purchase, knowledge: &guide::Knowledge) -> Option<String> {
     if p.category != ItemCategory::CardReader {
         return None;
     }
-    let known = guide::readers::match_reader(&format!("{} {}", p.item, p.maker_model)).is_some();
+    let known = guide::readers::match_reader(&format!("{} {}", p.item, p.maker_model), knowledge).is_some();
     (!known).then(|| {
         "この機種は、オン資ナビが知っているカードリーダーの一覧にありません。厚生労働省の公式の一覧に載っているか確かめてください(導入ガイドの手順「カードリーダー」)".to_string()
     })
 }
 
-fn overview_of(g: Gathered, board: ProgramStatus, data_as_of_text: String, today: NaiveDate) -> SubsidyOverview {
+fn overview_of(
+    g: Gathered,
+    board: ProgramStatus,
+    data_as_of_text: String,
+    today: NaiveDate,
+    knowledge: &guide::Knowledge,
+) -> SubsidyOverview {
     let receipts = g
         .receipts
         .iter()
@@ -216,7 +222,7 @@ fn overview_of(g: Gathered, board: ProgramStatus, data_as_of_text: String, today
                     amount_yen: yen(result.amount_yen),
                     eligible: result.eligible,
                     reason: result.reason.clone(),
-                    warning: reader_warning(p),
+                    warning: reader_warning(p, knowledge),
                 })
                 .collect();
             ReceiptView {
@@ -273,7 +279,7 @@ pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverv
         .find(&g.program.id)
         .cloned()
         .ok_or_else(|| AppError::from(programs::ProgramsError::UnknownProgram(g.program.id.clone())))?;
-    Ok(overview_of(g, status, board.as_of_text, today))
+    Ok(overview_of(g, status, board.as_of_text, today, &state.knowledge().await))
 }
 
 /// Adds (`id` None) or changes a 領収書; field messages on bad input.

@@ -129,10 +129,11 @@ async fn recorded(store: &Store) -> Result<Recorded, AppError> {
     let values: Vec<StepValue> = store.wizard_values().await?;
     let mut answers = Answers::new(values.into_iter().map(|v| (v.step, v.key, v.value)));
     if let Some(profile) = store.clinic_profile().await? {
-        let practices: Vec<Practice> = [(profile.kind.needs_judo(), Practice::Judo), (profile.kind.needs_ahaki(), Practice::Ahaki)]
-            .into_iter()
-            .filter_map(|(needed, p)| needed.then_some(p))
-            .collect();
+        let practices: Vec<Practice> =
+            [(profile.kind.needs_judo(), Practice::Judo), (profile.kind.needs_ahaki(), Practice::Ahaki)]
+                .into_iter()
+                .filter_map(|(needed, p)| needed.then_some(p))
+                .collect();
         let numbers = [
             (Practice::Judo, profile.reg_no_judo_typed.unwrap_or_default()),
             (Practice::Ahaki, profile.reg_no_ahaki_typed.unwrap_or_default()),
@@ -144,6 +145,12 @@ async fn recorded(store: &Store) -> Result<Recorded, AppError> {
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
+}
+
+/// The route the clinic chose in step 3, for the screens that follow it (毎日の資格確認, the
+/// poster).
+pub(crate) async fn route(store: &Store) -> Result<Option<Route>, AppError> {
+    Ok(recorded(store).await?.answers.route())
 }
 
 fn day_text(rfc3339: &str) -> Option<String> {
@@ -168,7 +175,7 @@ fn records(steps: &[store::wizard::StepRecord]) -> Vec<guide::StepRecord> {
 
 /// The overview from the store: also what ホーム shows of the wizard. A step stored 完了 that has
 /// a blocker today counts as 進行中; the timeline's warning ends only with step 10 really 完了.
-pub(crate) async fn overview(store: &Store) -> Result<WizardOverview, AppError> {
+pub(crate) async fn overview(store: &Store, knowledge: &guide::Knowledge) -> Result<WizardOverview, AppError> {
     let steps = store.wizard_steps().await?;
     let rec = recorded(store).await?;
     let today = today();
@@ -198,7 +205,7 @@ pub(crate) async fn overview(store: &Store) -> Result<WizardOverview, AppError> 
                 }
             })
             .collect(),
-        timeline: guide::position(today, &guide::standing(&rec.answers, start_done, today)),
+        timeline: guide::position(today, &guide::standing(&rec.answers, start_done, today), knowledge),
     })
 }
 
@@ -206,7 +213,7 @@ pub(crate) async fn overview(store: &Store) -> Result<WizardOverview, AppError> 
 #[tauri::command]
 #[specta::specta]
 pub async fn wizard_overview(state: State<'_, AppState>) -> Result<WizardOverview, AppError> {
-    overview(state.store()?).await
+    overview(state.store()?, &state.knowledge().await).await
 }
 
 /// One step with its content on the clinic's route, state and answers.
@@ -215,12 +222,15 @@ pub async fn wizard_overview(state: State<'_, AppState>) -> Result<WizardOvervie
 pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Result<WizardStepDetail, AppError> {
     let store = state.store()?;
     let (steps, rec, today) = (store.wizard_steps().await?, recorded(store).await?, today());
-    let view = guide::step_view_for(&id, &rec.answers).ok_or_else(|| unknown_step(&id))?;
+    let view = guide::step_view_for(&id, &rec.answers, &state.knowledge().await).ok_or_else(|| unknown_step(&id))?;
     let recs = guide::effective_records(&records(&steps), &rec.answers, rec.rows(), today);
     let status = guide::step_status(&id, rec.answers.route(), &recs);
     let record = steps.iter().find(|r| r.step == id);
-    let answers: Vec<StepAnswer> =
-        rec.answers.of_step(&id).map(|(key, value)| StepAnswer { key: key.to_string(), value: value.to_string() }).collect();
+    let answers: Vec<StepAnswer> = rec
+        .answers
+        .of_step(&id)
+        .map(|(key, value)| StepAnswer { key: key.to_string(), value: value.to_string() })
+        .collect();
     let board = state.catalog().await.board(today);
     Ok(WizardStepDetail {
         missing: issues(blockers(&id, &rec.answers, rec.rows(), today)),
@@ -343,8 +353,10 @@ pub async fn pc_check() -> Result<PcCheck, AppError> {
 /// what to do when it does not.
 #[tauri::command]
 #[specta::specta]
-pub async fn internet_check() -> Result<netcheck::NetCheck, AppError> {
-    Ok(netcheck::check(guide::links::PORTAL.url).await)
+pub async fn internet_check(state: State<'_, AppState>) -> Result<netcheck::NetCheck, AppError> {
+    let knowledge = state.knowledge().await;
+    let portal = knowledge.link(guide::links::PORTAL).map(|l| l.url.to_string()).unwrap_or_default();
+    Ok(netcheck::check(&portal).await)
 }
 
 /// よくある質問 matching what staff typed (every question when empty), with the call centre.
@@ -362,12 +374,13 @@ pub struct FaqView {
 /// Searches よくある質問 as staff type (width and かな folded by the guide's rule).
 #[tauri::command]
 #[specta::specta]
-pub fn faq(query: String) -> FaqView {
-    FaqView {
-        entries: guide::faq::search(&query).into_iter().copied().collect(),
-        total: guide::faq::FAQ.len() as u32,
-        call_centre: guide::faq::CALL_CENTRE,
-    }
+pub async fn faq(state: State<'_, AppState>, query: String) -> Result<FaqView, AppError> {
+    let knowledge = state.knowledge().await;
+    Ok(FaqView {
+        entries: guide::faq::search(&query, &knowledge).into_iter().cloned().collect(),
+        total: knowledge.faq.len() as u32,
+        call_centre: knowledge.call_centre.clone(),
+    })
 }
 
 /// A reader this PC sees, with the model it matched.
@@ -403,6 +416,7 @@ pub struct ReaderCheck {
 #[specta::specta]
 pub async fn reader_check(state: State<'_, AppState>) -> Result<ReaderCheck, AppError> {
     let status = state.with_card(|service| Ok(service.status())).await?;
+    let knowledge = state.knowledge().await;
     let demo = matches!(status.mode, card::service::Mode::Demo { .. });
     let readers = if demo {
         Vec::new()
@@ -414,21 +428,27 @@ pub async fn reader_check(state: State<'_, AppState>) -> Result<ReaderCheck, App
                 name: r.name.clone(),
                 card_present: r.card_present,
                 in_use: r.in_use,
-                model: guide::readers::match_reader(&r.name).copied(),
+                model: guide::readers::match_reader(&r.name, &knowledge).cloned(),
             })
             .collect()
     };
     Ok(ReaderCheck {
         status,
         readers,
-        models: guide::readers::MODELS.to_vec(),
-        official_list: guide::readers::OFFICIAL_LIST,
+        models: knowledge.readers.models.clone(),
+        official_list: knowledge
+            .readers
+            .official_list
+            .link()
+            .cloned()
+            .ok_or_else(|| AppError::new(AppErrorCode::Internal, "カードリーダーの一覧のページがデータにありません"))?,
     })
 }
 
 /// The 導入ガイド as a checklist sheet: each step with its state and the day it was finished.
-async fn checklist(store: &Store) -> Result<forms::Checklist, AppError> {
-    let overview = overview(store).await?;
+async fn checklist(state: &AppState) -> Result<forms::Checklist, AppError> {
+    let store = state.store()?;
+    let overview = overview(store, &state.knowledge().await).await?;
     let profile = store.clinic_profile().await?;
     let registration_number =
         profile.as_ref().map(store::clinic::ClinicProfile::registration_numbers_typed).unwrap_or_default();
@@ -454,7 +474,7 @@ async fn checklist(store: &Store) -> Result<forms::Checklist, AppError> {
 #[tauri::command]
 #[specta::specta]
 pub async fn guide_checklist_preview(state: State<'_, AppState>) -> Result<Vec<String>, AppError> {
-    Ok(forms::checklist_preview(&checklist(state.store()?).await?))
+    Ok(forms::checklist_preview(&checklist(&state).await?))
 }
 
 /// Saves the checklist as PDF where staff choose; the path, or `None` when the dialog was closed.
@@ -464,7 +484,7 @@ pub async fn save_guide_checklist(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
-    let pdf = forms::checklist_pdf(&checklist(state.store()?).await?)?;
+    let pdf = forms::checklist_pdf(&checklist(&state).await?)?;
     let Some(path) = super::files::pick_save_path(&app, "導入チェックリスト.pdf", "pdf").await? else {
         return Ok(None);
     };

@@ -161,7 +161,7 @@ describe("毎日の資格確認", () => {
     const { backend } = demoCard();
     page(backend);
     await waitFor(() => expect(text("#reader-state")).toBe("カードを置いてください"));
-    await fireEvent.click(input('input[name=method][value="insurance_card"]'));
+    await fireEvent.click(input('input[name=method][value="my_number_card_with_notice"]'));
     await fireEvent.click(input('input[name=result][value="warning"]'));
     await fireEvent.input(input("#check-note"), { target: { value: "途中のメモ " } });
     const note = input("#check-note");
@@ -170,7 +170,7 @@ describe("毎日の資格確認", () => {
     await waitFor(() => expect(text("#cert-status")).toBe("有効"));
     expect(input("#check-note")).toBe(note);
     expect(note.value).toBe("途中のメモ ");
-    expect(input('input[name=method][value="insurance_card"]').checked).toBe(true);
+    expect(input('input[name=method][value="my_number_card_with_notice"]').checked).toBe(true);
     expect(input('input[name=result][value="warning"]').checked).toBe(true);
   });
 
@@ -349,5 +349,45 @@ describe("毎日の資格確認", () => {
     backend.emitCardEvent({ kind: "card_inserted", reader: "デモ" });
     await new Promise((r) => setTimeout(r, 10));
     expect(cardStatus).toHaveBeenCalledTimes(1);
+  });
+
+  it("on the phone route opens with the phone's part and keeps the record; the reader is folded away", async () => {
+    page(fakeBackend({ cardStatus: async () => demoStatus(), todayChecks: async () => todayChecks({ route: "mobile" }) }));
+    const phone = await screen.findByRole("heading", { name: "資格確認はスマートフォン・タブレットで行います" });
+    expect(phone.closest("section")!.textContent).toContain("公式の「マイナ資格確認アプリ」で読み取り");
+    expect(phone.closest("section")!.textContent).toContain("資格情報の記録、今日の確認の記録、マイナ保険証の利用率");
+    const folded = document.getElementById("pc-reader") as HTMLDetailsElement;
+    expect(folded.tagName).toBe("DETAILS");
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector("summary")!.textContent).toBe("このパソコンでカードを読む場合");
+    expect(folded.querySelector("button")?.textContent, "the デモ card buttons are inside").toBeTruthy();
+    // What comes first on the page is the phone's part, then the log.
+    const order = [...document.querySelectorAll("#phone-route, #log-panel, #pc-reader")].map((e) => e.id);
+    expect(order).toEqual(["phone-route", "log-panel", "pc-reader"]);
+  });
+
+  it("on the PC route (or before one is chosen) the reader comes first, as before", async () => {
+    page(fakeBackend({ cardStatus: async () => demoStatus(), todayChecks: async () => todayChecks({ route: "windows_pc" }) }));
+    await screen.findByRole("heading", { name: "確認を記録する" });
+    expect(document.getElementById("phone-route")).toBeNull();
+    expect(document.getElementById("pc-reader")).toBeNull();
+  });
+
+  it("offers the methods Rust gives for today (no 保険証 after its transition), with each one's note; a refusal is said beside them", async () => {
+    const logCheck = vi.fn(async () => {
+      throw apiError("Validation", "「保険証」での確認は令和8年3月31日 (2026-03-31)までです", [
+        { field: "method", message: "「保険証」での確認は令和8年3月31日 (2026-03-31)までです。マイナ保険証か資格確認書などで確認してください" },
+      ]);
+    });
+    page(fakeBackend({ cardStatus: async () => demoStatus(), todayChecks: async () => todayChecks(), logCheck }));
+    await screen.findByRole("heading", { name: "確認を記録する" });
+    const methods = [...document.querySelectorAll<HTMLInputElement>("#log-form input[name=method]")].map((i) => i.value);
+    expect(methods).toEqual(["my_number_card", "my_number_card_with_notice", "eligibility_certificate", "other"]);
+    await fireEvent.click(input('input[name=method][value="my_number_card_with_notice"]'));
+    expect(text("#method-note")).toContain("お知らせだけでは確認になりません");
+    await fireEvent.click(input('input[name=result][value="ok"]'));
+    await fireEvent.click(screen.getByRole("button", { name: "記録する" }));
+    await waitFor(() => expect(text("#msg-method")).toContain("令和8年3月31日 (2026-03-31)まで"));
+    expect(document.activeElement).toBe(input('input[name=method][value="my_number_card_with_notice"]'));
   });
 });

@@ -63,7 +63,7 @@ describe("ホーム", () => {
     expect(within(todo[0]).getByRole("link").getAttribute("href")).toBe("#/guide?step=portal_user");
     expect(within(todo[1]).getByRole("link").getAttribute("href")).toBe("#/guide?step=app_apply");
     expect(screen.getByTestId("call-centre").textContent).toBe(
-      "わからないときは: オンライン資格確認等コールセンター 0800-080-4583(通話無料、平日 8:00〜18:00、土曜 8:00〜16:00)",
+      "わからないときは: オンライン資格確認等コールセンター 0800-080-4583(通話無料、平日(月曜日〜金曜日、祝日を除く)8:00〜18:00、土曜日(祝日を除く)8:00〜16:00)",
     );
     expect(within(banner).getByRole("link", { name: "期限の流れをくわしく見る(手順0)" }).getAttribute("href")).toBe(
       "#/guide?step=standing",

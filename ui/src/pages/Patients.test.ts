@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EligibilityRecord, PatientList, PatientListItem, PatientRecord, RecordInput } from "../api";
 import { BACKEND_KEY, type Backend } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
+import { METHODS_TODAY } from "../lib/testing/cardFixtures";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Patients from "./Patients.svelte";
 
@@ -26,7 +27,7 @@ const RECORD: EligibilityRecord = {
   method: "my_number_card",
   result: "warning",
 };
-const page = (records: EligibilityRecord[] = [RECORD], demo = false): PatientRecord => ({ patient: HANAKO, demo, birthDateText: "昭和60年1月2日 (1985-01-02)", records });
+const page = (records: EligibilityRecord[] = [RECORD], demo = false): PatientRecord => ({ patient: HANAKO, demo, birthDateText: "昭和60年1月2日 (1985-01-02)", records, methods: METHODS_TODAY });
 
 function show(hash: string, calls: Partial<Backend>) {
   location.hash = hash;

@@ -347,7 +347,10 @@ mod tests {
         let messages: Vec<&str> = standing.iter().map(|(_, m)| m.as_str()).collect();
         assert!(messages.contains(&"申し出た理由を選んでください"), "{messages:?}");
         let standing = missing_answers("standing", &none, 0);
-        assert!(standing.iter().any(|(_, m)| m == "やむを得ない事由を申し出ているかどうかを選んでください"), "{standing:?}");
+        assert!(
+            standing.iter().any(|(_, m)| m == "やむを得ない事由を申し出ているかどうかを選んでください"),
+            "{standing:?}"
+        );
         let connection = missing_answers("connection", &none, 0);
         assert!(connection.iter().any(|(_, m)| m == "施術所にインターネット環境があるかどうかを選んでください"));
         let internet = missing_answers("internet", &none, 0);

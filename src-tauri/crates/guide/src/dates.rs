@@ -24,11 +24,15 @@ pub enum Purpose {
 }
 
 /// Days that record something already done: never after today.
-const DONE_DAYS: [Key; 5] = [keys::REGISTERED_ON, keys::APPLIED_ON, keys::APPROVED_ON, keys::TESTED_ON, keys::EXEMPTION_ON];
+const DONE_DAYS: [Key; 5] =
+    [keys::REGISTERED_ON, keys::APPLIED_ON, keys::APPROVED_ON, keys::TESTED_ON, keys::EXEMPTION_ON];
 
 /// The order the steps happen in: `(earlier, later)`.
-const ORDER: [(Key, Key); 3] =
-    [(keys::REGISTERED_ON, keys::APPLIED_ON), (keys::APPLIED_ON, keys::APPROVED_ON), (keys::APPROVED_ON, keys::START_DATE)];
+const ORDER: [(Key, Key); 3] = [
+    (keys::REGISTERED_ON, keys::APPLIED_ON),
+    (keys::APPLIED_ON, keys::APPROVED_ON),
+    (keys::APPROVED_ON, keys::START_DATE),
+];
 
 fn label(key: Key) -> &'static str {
     crate::answers::step_input(key.step, key.key).map_or(key.key, |i| i.label)

@@ -7,6 +7,8 @@
 //!   the inputs each records, which apply on a [`Route`], progress and the step to resume;
 //! - [`timeline`]: the enforcement timeline (集団指導, 警告, 受領委任の停止) and today's position;
 //! - [`pc`]: the PC requirements and the judgement of a PC's measured figures;
+//! - [`knowledge`]: what is dated and can change (timeline, call centre, よくある質問, readers,
+//!   official links, check methods), bundled as data and replaceable by the signed update;
 //! - [`source`]: where every fact comes from ([`FactSource`]) and the official pages ([`DocLink`]).
 //!
 //! [`STEPS`] stays for ホーム and the first guide screen; its ids are the wizard's where the step
@@ -28,22 +30,27 @@ use specta::Type;
 pub mod answers;
 pub mod dates;
 pub mod faq;
+pub mod knowledge;
+pub mod methods;
 pub mod pc;
 pub mod readers;
 pub mod source;
 pub mod timeline;
 pub mod wizard;
 
+pub use answers::{Answers, Key, keys};
+pub use knowledge::{BUNDLED, Knowledge, KnowledgeError};
+pub use methods::{CheckMethod, MethodAvailability};
 pub use pc::{PC_RULES, PcFigures, PcOutcome, PcRule, PcRuleId, PcVerdict, judge};
 pub use source::{DocLink, FactSource, NOTES_AS_OF, links};
-pub use answers::{Answers, Key, keys};
 pub use timeline::{
-    MILESTONES, Milestone, MilestoneStatus, MilestoneView, Stage, Standing, TimelineStatus, TimelineView, TodoItem, position,
+    Milestone, MilestoneStatus, MilestoneView, Stage, Standing, TimelineStatus, TimelineView, TodoItem, position,
     standing,
 };
 pub use wizard::{
-    Applicability, Practice, Route, StepRecord, StepState, StepStatus, StepView, WIZARD, WizardProgress, WizardStep, applies,
-    effective_records, records_from_done_ids, resume_step, step_status, step_view, step_view_for, wizard_progress, wizard_step,
+    Applicability, Practice, Route, StepRecord, StepState, StepStatus, StepView, WIZARD, WizardProgress, WizardStep,
+    applies, effective_records, records_from_done_ids, resume_step, step_status, step_view, step_view_for,
+    wizard_progress, wizard_step,
 };
 
 /// The part of the guide a step belongs to.

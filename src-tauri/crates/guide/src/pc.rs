@@ -37,7 +37,7 @@ pub enum PcRuleId {
 }
 
 /// One PC requirement, with its source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PcRule {
     /// Which requirement
@@ -53,7 +53,7 @@ pub struct PcRule {
 const Q4: FactSource = seed("4.Q&A Q4");
 
 /// The requirements, in the order the seed lists them.
-pub const PC_RULES: [PcRule; 4] = [
+pub static PC_RULES: [PcRule; 4] = [
     PcRule { id: PcRuleId::Os, label: "OS", requirement: "Windows 11・10(64ビット)", source: Q4 },
     PcRule { id: PcRuleId::Memory, label: "メモリ", requirement: "4 GB 以上", source: Q4 },
     PcRule { id: PcRuleId::Storage, label: "ストレージ", requirement: "160 GB 以上", source: Q4 },
@@ -131,7 +131,7 @@ pub struct PcVerdict {
 }
 
 fn rule(id: PcRuleId) -> PcRule {
-    PC_RULES.into_iter().find(|r| r.id == id).unwrap_or(PC_RULES[0])
+    PC_RULES.iter().find(|r| r.id == id).unwrap_or(&PC_RULES[0]).clone()
 }
 
 fn verdict(id: PcRuleId, outcome: PcOutcome, found: String, message: &str, next_action: Option<&str>) -> PcVerdict {
@@ -201,8 +201,7 @@ fn release(f: &PcFigures) -> Release {
 /// Windows 10 passes the seed's requirement (Q4), with the end of Microsoft's support said
 /// ([`crate::source::WINDOWS_10_SUPPORT`], unverified).
 pub const WINDOWS_10_CAUTION: &str = "案内の要件(Windows 11・10)は満たしています。ただし、Windows 10 は Microsoft のサポートが2025年10月14日(令和7年10月14日)に終わっています。";
-const WINDOWS_10_NEXT: &str =
-    "セキュリティ更新が届かなくなるため、できるだけ早く Windows 11 への切り替えを検討してください(パソコンの販売店に相談できます)。";
+const WINDOWS_10_NEXT: &str = "セキュリティ更新が届かなくなるため、できるだけ早く Windows 11 への切り替えを検討してください(パソコンの販売店に相談できます)。";
 
 fn judge_os(f: &PcFigures) -> PcVerdict {
     let bits = if f.is_64bit { "64ビット" } else { "32ビット" };
@@ -534,10 +533,13 @@ mod tests {
     #[test]
     fn a_good_pc_passes_everything_and_every_rule_is_sourced() {
         let verdicts = judge(&windows("10 (19045)", true));
-        assert_eq!(verdicts.iter().map(|v| v.rule.id).collect::<Vec<_>>(), PC_RULES.map(|r| r.id));
+        assert_eq!(
+            verdicts.iter().map(|v| v.rule.id).collect::<Vec<_>>(),
+            PC_RULES.iter().map(|r| r.id).collect::<Vec<_>>()
+        );
         assert!(verdicts.iter().all(|v| v.outcome == PcOutcome::Pass && v.outcome_label == "満たしています"));
-        for r in PC_RULES {
-            assert_eq!(r.source.part, Some("4.Q&A Q4"));
+        for r in &PC_RULES {
+            assert_eq!(r.source.part.as_deref(), Some("4.Q&A Q4"));
             assert!(r.source.verified, "the seed states the requirements itself");
         }
         let json = serde_json::to_value(&verdicts[1]).expect("serialises");

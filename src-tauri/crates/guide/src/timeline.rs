@@ -20,16 +20,17 @@
 //! Time is passed in (`today`), never read from the clock here.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::answers::{Answers, Exemption};
-use crate::faq::{CALL_CENTRE, CallCentre};
-use crate::source::{DocLink, FactSource, ZENSEIKYO_REPORT, links, ymd};
+use crate::faq::CallCentre;
+use crate::knowledge::Knowledge;
+use crate::source::{DocLink, FactSource};
 
 /// The part of a year a source names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Period {
     /// A month (`令和8年1月`)
     Month {
@@ -46,8 +47,8 @@ pub enum Period {
 }
 
 /// When a milestone happens, as the source gives it, with the days used to place today on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct When {
     /// The month or season the source names
     pub period: Period,
@@ -74,61 +75,19 @@ impl When {
     }
 }
 
-/// One step of the enforcement timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
+/// One step of the enforcement timeline (dated data: [`crate::knowledge::TimelineData`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Milestone {
     /// Stable id
-    pub id: &'static str,
-    /// Its name
-    pub title: &'static str,
-    /// What happens, in the report's terms
-    pub what: &'static str,
+    pub id: String,
+    /// Its name, in the source's words
+    pub title: String,
+    /// What happens, in the source's words
+    pub what: String,
     /// When
     pub when: When,
-    /// Where it comes from (unverified: an association's report)
-    pub source: FactSource,
 }
-
-/// The timeline, in order.
-pub const MILESTONES: [Milestone; 3] = [
-    Milestone {
-        id: "group_guidance",
-        title: "集団指導",
-        what: "利用申請も、やむを得ない事由の申し出もしていない施術所が、集団指導の対象になります。",
-        when: When {
-            period: Period::Month { year: 2026, month: 1 },
-            approximate: true,
-            from: ymd(2026, 1, 1),
-            to: ymd(2026, 1, 31),
-        },
-        source: ZENSEIKYO_REPORT,
-    },
-    Milestone {
-        id: "warning",
-        title: "受領委任の取扱いが中止となり得る旨の通知",
-        what: "受領委任の取扱いが中止となり得る旨の通知を受けます。",
-        when: When {
-            period: Period::Summer { year: 2026 },
-            approximate: true,
-            from: ymd(2026, 6, 1),
-            to: ymd(2026, 8, 31),
-        },
-        source: ZENSEIKYO_REPORT,
-    },
-    Milestone {
-        id: "stop",
-        title: "受領委任の取扱いの中止",
-        what: "受領委任の取扱いが中止となります。",
-        when: When {
-            period: Period::Month { year: 2026, month: 12 },
-            approximate: true,
-            from: ymd(2026, 12, 1),
-            to: ymd(2026, 12, 31),
-        },
-        source: ZENSEIKYO_REPORT,
-    },
-];
 
 /// Where a milestone stands on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
@@ -283,7 +242,7 @@ pub struct TimelineView {
     /// What happens next and when (only while the timeline applies)
     pub next: Option<String>,
     /// The id of the next milestone (or the one around now), while the timeline applies
-    pub next_milestone: Option<&'static str>,
+    pub next_milestone: Option<String>,
     /// What to do now, each with its step (empty once started)
     pub todo: Vec<TodoItem>,
     /// Where to call with questions (the guide's number, the hours one 厚生局 gives)
@@ -315,7 +274,10 @@ fn warning_texts(standing: &Standing, today: NaiveDate) -> (String, Vec<TodoItem
         Stage::NotApplied | Stage::Started | Stage::Exempt => (
             "マイナ資格確認アプリの利用開始申請が、まだ記録されていません。".to_string(),
             vec![
-                todo("今日、手順1: 施術所等向け総合ポータルサイトにユーザー登録をします(登録記号番号を用意します)。", "portal_user"),
+                todo(
+                    "今日、手順1: 施術所等向け総合ポータルサイトにユーザー登録をします(登録記号番号を用意します)。",
+                    "portal_user",
+                ),
                 todo("続けて手順2: ポータルサイトからマイナ資格確認アプリの利用開始申請をします。", "app_apply"),
                 todo("やむを得ない事由を申し出ている場合は、手順0で記録してください。", "standing"),
             ],
@@ -323,15 +285,27 @@ fn warning_texts(standing: &Standing, today: NaiveDate) -> (String, Vec<TodoItem
         Stage::Applied => (
             format!("利用開始申請を{}にしました。審査が終わるのを待っています。", on(standing.applied_on)),
             vec![
-                todo("審査を待つあいだに、手順3〜6(使う機器、インターネット、カードの読み取り方)を進めてください。", "connection"),
+                todo(
+                    "審査を待つあいだに、手順3〜6(使う機器、インターネット、カードの読み取り方)を進めてください。",
+                    "connection",
+                ),
                 todo("審査が終わったら、その日を手順2に記録してください。", "app_apply"),
             ],
         ),
         Stage::Approved => (
-            format!("審査が{}に終わり、アプリが使えます。運用開始日はまだ登録されていません。", on(standing.approved_on)),
+            format!(
+                "審査が{}に終わり、アプリが使えます。運用開始日はまだ登録されていません。",
+                on(standing.approved_on)
+            ),
             vec![
-                todo("手順7〜9(端末ごとのアカウント、アプリの設定、読み取りの確認)を終えてください。", "terminal_accounts"),
-                todo("業務で使い始める日を決め、ポータルサイトの「運用開始日登録」と手順10に記録してください。", "start_date"),
+                todo(
+                    "手順7〜9(端末ごとのアカウント、アプリの設定、読み取りの確認)を終えてください。",
+                    "terminal_accounts",
+                ),
+                todo(
+                    "業務で使い始める日を決め、ポータルサイトの「運用開始日登録」と手順10に記録してください。",
+                    "start_date",
+                ),
             ],
         ),
         Stage::StartPlanned => {
@@ -340,7 +314,10 @@ fn warning_texts(standing: &Standing, today: NaiveDate) -> (String, Vec<TodoItem
                 (
                     format!("運用開始予定日は{}です。まだ運用は始まっていません。", on(start)),
                     vec![todo(
-                        format!("{}に業務を始めたら、ポータルサイトで運用開始日を登録し、手順10を完了にしてください。完了にするまで、この表示は続きます。", on(start)),
+                        format!(
+                            "{}に業務を始めたら、ポータルサイトで運用開始日を登録し、手順10を完了にしてください。完了にするまで、この表示は続きます。",
+                            on(start)
+                        ),
                         "start_date",
                     )],
                 )
@@ -359,14 +336,16 @@ fn warning_texts(standing: &Standing, today: NaiveDate) -> (String, Vec<TodoItem
     }
 }
 
-/// Where `today` falls on the timeline for a clinic at `standing`: the warning, with what to do
-/// now, stays until the clinic has really started ([`Stage::Started`]).
-pub fn position(today: NaiveDate, standing: &Standing) -> TimelineView {
-    let milestones: Vec<MilestoneView> = MILESTONES
+/// Where `today` falls on the timeline (from `knowledge`) for a clinic at `standing`: the
+/// warning, with what to do now, stays until the clinic has really started ([`Stage::Started`]).
+pub fn position(today: NaiveDate, standing: &Standing, knowledge: &Knowledge) -> TimelineView {
+    let milestones: Vec<MilestoneView> = knowledge
+        .timeline
+        .milestones
         .iter()
         .map(|m| {
             let status = MilestoneStatus::on(today, &m.when);
-            MilestoneView { milestone: *m, when_text: m.when.text(), status, status_label: status.label() }
+            MilestoneView { milestone: m.clone(), when_text: m.when.text(), status, status_label: status.label() }
         })
         .collect();
     let base = |status, headline: String, details: Vec<String>| TimelineView {
@@ -376,11 +355,11 @@ pub fn position(today: NaiveDate, standing: &Standing) -> TimelineView {
         next: None,
         next_milestone: None,
         todo: Vec::new(),
-        call_centre: CALL_CENTRE,
+        call_centre: knowledge.call_centre.clone(),
         details,
         milestones: milestones.clone(),
-        links: vec![links::KINKI_KOSEIKYOKU],
-        source: ZENSEIKYO_REPORT,
+        links: knowledge.timeline.links.iter().filter_map(|l| l.link().cloned()).collect(),
+        source: knowledge.timeline.source.clone(),
     };
     match (standing.stage, standing.start_date, standing.exemption) {
         (Stage::Started, Some(start), _) => {
@@ -423,7 +402,7 @@ pub fn position(today: NaiveDate, standing: &Standing) -> TimelineView {
     let (headline, todo) = warning_texts(standing, today);
     TimelineView {
         next: Some(next),
-        next_milestone: now.or(upcoming).map(|m| m.milestone.id),
+        next_milestone: now.or(upcoming).map(|m| m.milestone.id.clone()),
         todo,
         ..base(
             TimelineStatus::Applies,
@@ -442,29 +421,35 @@ mod tests {
     use chrono::Datelike;
 
     use super::*;
+    use crate::knowledge::BUNDLED;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
     }
 
+    fn milestones() -> &'static [Milestone] {
+        &BUNDLED.timeline.milestones
+    }
+
     #[test]
     fn milestones_are_dated_in_order_and_about() {
-        let texts: Vec<String> = MILESTONES.iter().map(|m| m.when.text()).collect();
+        let texts: Vec<String> = milestones().iter().map(|m| m.when.text()).collect();
         assert_eq!(texts, ["令和8年1月頃 (2026-01)", "令和8年夏頃 (2026年夏)", "令和8年12月頃 (2026-12)"]);
-        for (i, m) in MILESTONES.iter().enumerate() {
-            assert!(m.when.approximate && !m.source.verified, "{}: an association's report, about", m.id);
+        assert!(!BUNDLED.timeline.source.verified, "an association's report");
+        for (i, m) in milestones().iter().enumerate() {
+            assert!(m.when.approximate, "{}: about", m.id);
             assert!(m.when.from <= m.when.to);
             if let Period::Month { year, month } = m.when.period {
                 assert_eq!((m.when.from, m.when.to.succ_opt().map(|n| n.day0())), (d(year, month, 1), Some(0)));
             }
-            if let Some(next) = MILESTONES.get(i + 1) {
+            if let Some(next) = milestones().get(i + 1) {
                 assert!(m.when.to < next.when.from, "{} before {}", m.id, next.id);
             }
         }
     }
 
     fn fresh(today: NaiveDate) -> TimelineView {
-        position(today, &standing(&Answers::default(), false, today))
+        position(today, &standing(&Answers::default(), false, today), &BUNDLED)
     }
 
     fn answers(list: &[(crate::answers::Key, &str)]) -> Answers {
@@ -477,7 +462,12 @@ mod tests {
         let notice = "令和8年夏頃 (2026年夏)の「受領委任の取扱いが中止となり得る旨の通知」";
         let stop = "令和8年12月頃 (2026-12)の「受領委任の取扱いの中止」";
         let cases = [
-            (d(2025, 12, 15), [U, U, U], Some("group_guidance"), "次は令和8年1月頃 (2026-01)の「集団指導」です。".to_string()),
+            (
+                d(2025, 12, 15),
+                [U, U, U],
+                Some("group_guidance"),
+                "次は令和8年1月頃 (2026-01)の「集団指導」です。".to_string(),
+            ),
             (
                 d(2026, 1, 20),
                 [N, U, U],
@@ -493,7 +483,7 @@ mod tests {
             let view = fresh(today);
             assert_eq!(view.status, TimelineStatus::Applies, "{today}");
             assert_eq!(view.milestones.iter().map(|m| m.status).collect::<Vec<_>>(), statuses, "{today}");
-            assert_eq!(view.next_milestone, next_id, "{today}");
+            assert_eq!(view.next_milestone.as_deref(), next_id, "{today}");
             assert_eq!(view.next.as_deref(), Some(next.as_str()), "{today}");
         }
     }
@@ -501,7 +491,7 @@ mod tests {
     /// The source's words, never a threat of its own.
     #[test]
     fn the_texts_use_the_reports_words() {
-        for m in MILESTONES {
+        for m in milestones() {
             for word in ["警告", "止められ"] {
                 assert!(!m.title.contains(word) && !m.what.contains(word), "{}: {word}", m.id);
             }
@@ -518,20 +508,26 @@ mod tests {
         let none = fresh(today);
         assert_eq!((none.stage, none.status), (Stage::NotApplied, TimelineStatus::Applies));
         assert_eq!(none.headline, "マイナ資格確認アプリの利用開始申請が、まだ記録されていません。");
-        assert_eq!(none.todo.iter().map(|t| t.step).collect::<Vec<_>>(), [Some("portal_user"), Some("app_apply"), Some("standing")]);
+        assert_eq!(
+            none.todo.iter().map(|t| t.step).collect::<Vec<_>>(),
+            [Some("portal_user"), Some("app_apply"), Some("standing")]
+        );
         assert!(texts(&none)[0].starts_with("今日、手順1"), "{:?}", texts(&none));
         assert_eq!(none.call_centre.phone, "0800-080-4583");
         assert!(none.call_centre.hours.contains("平日"));
         assert_eq!(none.next.as_deref(), Some("いまは令和8年12月頃 (2026-12)の「受領委任の取扱いの中止」の時期です。"));
 
         let applied = answers(&[(APPLIED_ON, "2026-11-10")]);
-        let view = position(today, &standing(&applied, false, today));
+        let view = position(today, &standing(&applied, false, today), &BUNDLED);
         assert_eq!(view.stage, Stage::Applied);
-        assert_eq!(view.headline, "利用開始申請を令和8年11月10日 (2026-11-10)にしました。審査が終わるのを待っています。");
+        assert_eq!(
+            view.headline,
+            "利用開始申請を令和8年11月10日 (2026-11-10)にしました。審査が終わるのを待っています。"
+        );
         assert!(texts(&view)[0].contains("手順3〜6"), "{:?}", texts(&view));
 
         let approved = applied.with(APPROVED_ON, "2026-11-20");
-        let view = position(today, &standing(&approved, false, today));
+        let view = position(today, &standing(&approved, false, today), &BUNDLED);
         assert_eq!((view.stage, view.status), (Stage::Approved, TimelineStatus::Applies));
         assert!(view.headline.starts_with("審査が令和8年11月20日 (2026-11-20)に終わり"), "{}", view.headline);
         assert_eq!(view.todo.last().and_then(|t| t.step), Some("start_date"));
@@ -539,21 +535,24 @@ mod tests {
         // A date ahead: a plan. The warning stays and names the day, even if step 10 was ticked.
         let planned = approved.with(START_DATE, "2027-12-01").with(START_ON_PORTAL, "yes");
         for done in [false, true] {
-            let view = position(today, &standing(&planned, done, today));
+            let view = position(today, &standing(&planned, done, today), &BUNDLED);
             assert_eq!((view.stage, view.status), (Stage::StartPlanned, TimelineStatus::Applies), "done {done}");
             assert_eq!(view.headline, "運用開始予定日は令和9年12月1日 (2027-12-01)です。まだ運用は始まっていません。");
         }
         // A date before the approval, or a step not 完了: still not started.
-        let early = approved.with(START_DATE, "2026-11-01").with(START_ON_PORTAL, "yes").with(
-            crate::answers::Key { step: "start_date", key: "go_live" },
-            "yes",
-        );
-        let view = position(today, &standing(&early, true, today));
+        let early = approved
+            .with(START_DATE, "2026-11-01")
+            .with(START_ON_PORTAL, "yes")
+            .with(crate::answers::Key { step: "start_date", key: "go_live" }, "yes");
+        let view = position(today, &standing(&early, true, today), &BUNDLED);
         assert_eq!(view.stage, Stage::StartPlanned);
         assert!(texts(&view).iter().any(|t| t.contains("より前になっています")), "{:?}", texts(&view));
         let unticked = approved.with(START_DATE, "2026-12-01");
-        let view = position(today, &standing(&unticked, false, today));
-        assert_eq!(view.headline, "運用開始日は令和8年12月1日 (2026-12-01)と入力されていますが、手順10はまだ完了していません。");
+        let view = position(today, &standing(&unticked, false, today), &BUNDLED);
+        assert_eq!(
+            view.headline,
+            "運用開始日は令和8年12月1日 (2026-12-01)と入力されていますが、手順10はまだ完了していません。"
+        );
         assert!(texts(&view).iter().any(|t| t.contains("ポータルサイトの「運用開始日登録」で")), "{:?}", texts(&view));
 
         // Started: step 10 完了 with a plausible day, registered.
@@ -561,15 +560,16 @@ mod tests {
             .with(START_DATE, "2026-12-01")
             .with(START_ON_PORTAL, "yes")
             .with(crate::answers::Key { step: "start_date", key: "go_live" }, "yes");
-        let view = position(today, &standing(&started, true, today));
+        let view = position(today, &standing(&started, true, today), &BUNDLED);
         assert_eq!((view.stage, view.status), (Stage::Started, TimelineStatus::Started));
         assert_eq!(view.headline, "運用開始日は令和8年12月1日 (2026-12-01)です(手順10 完了)。");
         assert!(view.todo.is_empty() && view.next.is_none());
-        assert_eq!(position(today, &standing(&started, false, today)).stage, Stage::StartPlanned, "not 完了");
+        assert_eq!(position(today, &standing(&started, false, today), &BUNDLED).stage, Stage::StartPlanned, "not 完了");
 
         // Exempt: declared, not in the future.
-        let exempt = answers(&[(EXEMPTION_DECLARED, "yes"), (EXEMPTION_ON, "2025-10-01"), (EXEMPTION_REASON, "closing")]);
-        let view = position(today, &standing(&exempt, false, today));
+        let exempt =
+            answers(&[(EXEMPTION_DECLARED, "yes"), (EXEMPTION_ON, "2025-10-01"), (EXEMPTION_REASON, "closing")]);
+        let view = position(today, &standing(&exempt, false, today), &BUNDLED);
         assert_eq!((view.stage, view.status), (Stage::Exempt, TimelineStatus::ExemptionDeclared));
         assert_eq!(view.headline, "やむを得ない事由を令和7年10月1日 (2025-10-01)に申し出たと記録されています。");
         assert!(texts(&view)[0].contains("この報告には書かれていません"));

@@ -27,6 +27,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::knowledge::Knowledge;
 use crate::source::{
     ADOPTION_FIGURES, DocLink, EXEMPTION_NOTICE, FactSource, JAMMA_START_DATE, MOBILE_STORE_COLUMN, OFFICIAL_APP_NOTES,
     WINDOWS_10_SUPPORT, WORLD_HOKEN_108, ZENSEIKYO_REPORT, links, seed, seed_relayed,
@@ -81,7 +82,7 @@ pub struct RouteText {
 
 /// A fact a step tells staff, with where it comes from, so that a fact the sources only relay can
 /// be shown as such.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct StepNote {
     /// The fact, in plain Japanese
@@ -92,8 +93,18 @@ pub struct StepNote {
     pub only: Option<Route>,
 }
 
-/// An official document a step sends staff to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+/// An official document a step sends staff to, by its id in the dated links
+/// ([`crate::source::links`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepDocRef {
+    /// The link's id
+    pub link: &'static str,
+    /// Shown only on this route; `None`: on every route
+    pub only: Option<Route>,
+}
+
+/// An official document as the screen shows it: the page from the dated links.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct StepDoc {
     /// The document
@@ -252,8 +263,7 @@ pub struct Skip {
 }
 
 /// One step of the wizard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WizardStep {
     /// 0–10, as shown
     pub number: u8,
@@ -270,7 +280,7 @@ pub struct WizardStep {
     /// Facts behind the step, each with its source
     pub notes: &'static [StepNote],
     /// Official documents and pages
-    pub documents: &'static [StepDoc],
+    pub documents: &'static [StepDocRef],
     /// What the step records
     pub inputs: &'static [StepInput],
     /// A table the step records, if any
@@ -301,8 +311,8 @@ const fn mobile(text: &'static str) -> RouteText {
 const fn note(text: &'static str, source: FactSource, only: Option<Route>) -> StepNote {
     StepNote { text, source, only }
 }
-const fn doc(link: DocLink, only: Option<Route>) -> StepDoc {
-    StepDoc { link, only }
+const fn doc(link: &'static str, only: Option<Route>) -> StepDocRef {
+    StepDocRef { link, only }
 }
 const fn helper(helper: Helper, only: Option<Route>) -> StepHelper {
     StepHelper { helper, only }
@@ -335,7 +345,7 @@ const SEED_CONNECT_6: &str = "2.「オンライン資格確認システム」へ
 const INTERNET_CONTRACT: &str = "インターネットの契約が必要です。相談先(例):携帯電話会社、J:com、USENなど。";
 
 /// Every step of the wizard, in order (`number` is the index).
-pub const WIZARD: [WizardStep; 11] = [
+pub static WIZARD: [WizardStep; 11] = [
     WizardStep {
         number: 0,
         id: "standing",
@@ -395,7 +405,10 @@ pub const WIZARD: [WizardStep; 11] = [
                             value: "elderly_or_visual",
                             label: "① 令和6年4月の時点で、常勤の施術者が皆70歳以上(あはきの施術所は、視覚障害の場合も)",
                         },
-                        ChoiceOption { value: "closing", label: "② 令和7年12月2日までに、施術所の廃止・休止を決めている" },
+                        ChoiceOption {
+                            value: "closing",
+                            label: "② 令和7年12月2日までに、施術所の廃止・休止を決めている",
+                        },
                         ChoiceOption {
                             value: "stopping_juryo_inin",
                             label: "③ 令和7年12月2日までに、受領委任の取扱いの中止を決めている",
@@ -787,7 +800,9 @@ pub const WIZARD: [WizardStep; 11] = [
             ),
             all("パスワードなど、設定情報の中身はオン資ナビに書き写さないでください。"),
         ],
-        have_ready: &[all("ポータルサイトにログインできること(手順1・2が終わっていること。アカウントの一覧はポータルサイトにあります)")],
+        have_ready: &[all(
+            "ポータルサイトにログインできること(手順1・2が終わっていること。アカウントの一覧はポータルサイトにあります)",
+        )],
         notes: &[
             note(
                 "端末ごとのアカウントは、ポータルサイトの「各種申請」→「資格確認アカウント管理」→「マイナ資格確認アプリアカウント管理」に1台ずつ(W0000001 のようなID)表示されます。端末が複数あれば、IDも複数あります。",
@@ -1211,13 +1226,14 @@ pub fn effective_records(
 
 /// Step `id` as this clinic sees it: on its route, and with only the 登録記号番号 of its
 /// practices ([`crate::answers::Answers::asks`]).
-pub fn step_view_for(id: &str, answers: &crate::answers::Answers) -> Option<StepView> {
-    let mut view = step_view(id, answers.route())?;
+pub fn step_view_for(id: &str, answers: &crate::answers::Answers, knowledge: &Knowledge) -> Option<StepView> {
+    let mut view = step_view(id, answers.route(), knowledge)?;
     view.inputs.retain(|i| answers.asks(i));
     Some(view)
 }
 
-/// A step with only the content for the clinic's route, and whether it applies.
+/// A step with only the content for the clinic's route, and whether it applies; its documents
+/// are the pages of the dated links in use.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct StepView {
@@ -1251,7 +1267,7 @@ pub struct StepView {
 
 /// Step `id` as the clinic on `route` sees it: items for the other route left out. Before the
 /// route is chosen, every item is kept (each carries its `only`, so the screen can label it).
-pub fn step_view(id: &str, route: Option<Route>) -> Option<StepView> {
+pub fn step_view(id: &str, route: Option<Route>, knowledge: &Knowledge) -> Option<StepView> {
     let step = wizard_step(id)?;
     let shown = |only: Option<Route>| match (route, only) {
         (Some(r), Some(o)) => r == o,
@@ -1264,13 +1280,18 @@ pub fn step_view(id: &str, route: Option<Route>) -> Option<StepView> {
         applicability: applies(id, route),
         what_to_do: step.what_to_do.iter().filter(|t| shown(t.only)).copied().collect(),
         have_ready: step.have_ready.iter().filter(|t| shown(t.only)).copied().collect(),
-        notes: step.notes.iter().filter(|n| shown(n.only)).copied().collect(),
-        documents: step.documents.iter().filter(|d| shown(d.only)).copied().collect(),
+        notes: step.notes.iter().filter(|n| shown(n.only)).cloned().collect(),
+        documents: step
+            .documents
+            .iter()
+            .filter(|d| shown(d.only))
+            .filter_map(|d| knowledge.link(d.link).map(|link| StepDoc { link: link.clone(), only: d.only }))
+            .collect(),
         inputs: step.inputs.iter().filter(|i| shown(i.only)).copied().collect(),
         rows: step.rows,
         helpers: step.helpers.iter().filter(|h| shown(h.only)).copied().collect(),
         related_program: step.related_program,
-        source: step.source,
+        source: step.source.clone(),
     })
 }
 
@@ -1279,6 +1300,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::knowledge::BUNDLED;
 
     fn at(hour: u32) -> Option<DateTime<Utc>> {
         Utc.with_ymd_and_hms(2026, 11, 29, hour, 0, 0).single()
@@ -1360,17 +1382,19 @@ mod tests {
     #[test]
     fn the_reader_step_changes_content_on_a_phone() {
         let keys = |route| -> Vec<&str> {
-            step_view("card_reader", Some(route)).map(|v| v.inputs.iter().map(|i| i.key).collect()).unwrap_or_default()
+            step_view("card_reader", Some(route), &BUNDLED)
+                .map(|v| v.inputs.iter().map(|i| i.key).collect())
+                .unwrap_or_default()
         };
         assert_eq!(keys(Route::WindowsPc), ["reader_model", "reader_connection", "reader_on_list"]);
         assert_eq!(keys(Route::Mobile), ["reader_on_list", "mobile_reading", "bt_reader_model"]);
-        let phone = step_view("card_reader", Some(Route::Mobile)).expect("step");
+        let phone = step_view("card_reader", Some(Route::Mobile), &BUNDLED).expect("step");
         assert!(phone.applicability.is_applicable());
         assert!(phone.helpers.is_empty(), "the PC's reader check is no help for a phone");
-        assert!(phone.documents.iter().any(|d| d.link == links::NFC_PHONES));
-        let before = step_view("card_reader", None).expect("step");
+        assert!(phone.documents.iter().any(|d| d.link.id == links::NFC_PHONES));
+        let before = step_view("card_reader", None, &BUNDLED).expect("step");
         assert_eq!(before.inputs.len(), 5, "before the route is chosen, both ways are shown");
-        assert_eq!(step_view("nope", None), None);
+        assert_eq!(step_view("nope", None, &BUNDLED), None);
     }
 
     #[test]
@@ -1589,14 +1613,19 @@ mod tests {
     #[test]
     fn every_fact_and_document_is_sourced() {
         for step in &WIZARD {
-            let sources = step.notes.iter().map(|n| n.source).chain([step.source]);
+            let sources = step.notes.iter().map(|n| n.source.clone()).chain([step.source.clone()]);
             for s in sources {
                 assert!(!s.title.is_empty() && !s.r#where.is_empty(), "{}", step.id);
-                assert!([crate::source::NOTES_AS_OF, crate::source::STOP_MONTH_AS_OF].contains(&s.as_of), "{}", step.id);
+                assert!(
+                    [crate::source::NOTES_AS_OF, crate::source::STOP_MONTH_AS_OF].contains(&s.as_of),
+                    "{}",
+                    step.id
+                );
             }
             for d in step.documents {
-                assert!(d.link.url.starts_with("https://"), "{}: {}", step.id, d.link.url);
-                assert!(!d.link.verified, "{}: links.md opened none", step.id);
+                let link = BUNDLED.link(d.link).unwrap_or_else(|| panic!("{}: no link {}", step.id, d.link));
+                assert!(link.url.starts_with("https://"), "{}: {}", step.id, link.url);
+                assert!(!link.verified, "{}: links.md opened none", step.id);
             }
             assert!(!step.what_to_do.is_empty(), "{}", step.id);
         }
@@ -1604,7 +1633,7 @@ mod tests {
 
     #[test]
     fn serialises_camel_case_fields_and_snake_case_tags() {
-        let view = step_view("standing", Some(Route::Mobile)).expect("step");
+        let view = step_view("standing", Some(Route::Mobile), &BUNDLED).expect("step");
         let json = serde_json::to_value(&view).expect("serialises");
         assert_eq!(json["applicability"], serde_json::json!({"kind": "applies"}));
         assert_eq!(json["inputs"][1]["kind"]["kind"], "yes_no");

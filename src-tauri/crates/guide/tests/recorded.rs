@@ -1,7 +1,7 @@
-//! Records what Rust returns for the timeline in each stage of adoption, for the UI's fakes
-//! (`ui/src/lib/testing/recorded/timeline.json`): the component tests replay these instead of a
-//! TypeScript copy of the rule. The file is checked fresh like `bindings.ts`;
-//! `UPDATE_RECORDED=1 cargo test -p guide --test recorded` rewrites it.
+//! Records what Rust returns for the UI's fakes (`ui/src/lib/testing/recorded/`): the timeline in
+//! each stage of adoption, and the check methods offered on the recording day. The component
+//! tests replay these instead of a TypeScript copy of the rule. The files are checked fresh like
+//! `bindings.ts`; `UPDATE_RECORDED=1 cargo test -p guide --test recorded` rewrites them.
 
 use chrono::NaiveDate;
 use guide::{Answers, Key, keys, position, standing};
@@ -41,14 +41,29 @@ fn recorded_timelines_are_fresh() {
     ];
     let mut out = serde_json::Map::new();
     for (name, answers, done) in scenarios {
-        let view = position(today, &standing(&answers, done, today));
+        let view = position(today, &standing(&answers, done, today), &guide::BUNDLED);
         out.insert(name.to_string(), serde_json::to_value(view).expect("serialises"));
     }
-    let text = serde_json::to_string_pretty(&out).expect("json") + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/testing/recorded/timeline.json");
+    fresh("timeline.json", &serde_json::Value::Object(out));
+}
+
+#[test]
+fn recorded_methods_are_fresh() {
+    let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("date");
+    fresh("methods.json", &serde_json::to_value(guide::BUNDLED.methods_on(today)).expect("serialises"));
+}
+
+/// Writes the file with `UPDATE_RECORDED`, else fails when it differs from what Rust returns.
+fn fresh(name: &str, value: &serde_json::Value) {
+    let text = serde_json::to_string_pretty(value).expect("json") + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/testing/recorded").join(name);
     if std::env::var_os("UPDATE_RECORDED").is_some() {
-        std::fs::write(&path, &text).expect("write the recorded timelines");
+        std::fs::write(&path, &text).expect("write the recorded file");
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == text, "{} is stale: run UPDATE_RECORDED=1 cargo test -p guide --test recorded", path.display());
+    assert!(
+        committed == text,
+        "{} is stale: run UPDATE_RECORDED=1 cargo test -p guide --test recorded",
+        path.display()
+    );
 }

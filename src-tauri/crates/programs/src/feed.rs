@@ -5,9 +5,13 @@
 //! Anything else keeps the last good data, and the error says why.
 //!
 //! The file: `{"format": "onshi-navi-signed/1", "payload": base64(JSON), "signature":
-//! base64(ed25519 over the payload's bytes)}`. The payload is `{"catalog": {…}, "app": {…}}`:
-//! the program data as in `data/programs.json`, and optionally the newest app version with its
-//! installer's address and SHA-256, which the app only shows (新しい版があります), never fetches.
+//! base64(ed25519 over the payload's bytes)}`. The payload is `{"catalog": {…}, "knowledge":
+//! {…}, "app": {…}}`: the program data as in `data/programs.json`; optionally the guide's dated
+//! knowledge as in `guide/data/knowledge.json` (the timeline, the call centre, よくある質問, the
+//! readers, the official links, the check methods), checked by the same rules as the bundled
+//! file, under the catalog's version (one file, one signature, one version); and optionally the
+//! newest app version with its installer's address and SHA-256, which the app only shows
+//! (新しい版があります), never fetches.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -56,6 +60,8 @@ pub struct AppRelease {
 struct Payload {
     catalog: serde_json::Value,
     #[serde(default)]
+    knowledge: Option<serde_json::Value>,
+    #[serde(default)]
     app: Option<AppRelease>,
 }
 
@@ -64,6 +70,8 @@ struct Payload {
 pub struct Update {
     /// The program data, checked like the bundled data
     pub catalog: Catalog,
+    /// The guide's dated knowledge, when the file carries it (else the bundled one stays)
+    pub knowledge: Option<guide::Knowledge>,
     /// The newest app release, when announced
     pub app: Option<AppRelease>,
 }
@@ -89,7 +97,8 @@ pub fn verify(text: &str, public_key: &[u8; 32], current_version: u32) -> Result
     if let Some(app) = &payload.app {
         check_release(app)?;
     }
-    Ok(Update { catalog, app: payload.app })
+    let knowledge = payload.knowledge.map(guide::Knowledge::from_value).transpose()?;
+    Ok(Update { catalog, knowledge, app: payload.app })
 }
 
 fn check_release(app: &AppRelease) -> Result<(), ProgramsError> {
@@ -183,6 +192,30 @@ mod tests {
             assert_eq!(e.code().as_str(), code, "{e}");
             assert!(!e.to_string().is_empty());
         }
+    }
+
+    /// The guide's knowledge travels in the same file: a moved date arrives with the data, and a
+    /// broken piece refuses the whole file.
+    #[test]
+    fn knowledge_rides_in_the_same_signed_file() {
+        let mut knowledge: serde_json::Value = serde_json::from_str(guide::knowledge::BUNDLED_JSON).expect("json");
+        knowledge["timeline"]["milestones"][2]["when"]["from"] = "2027-03-01".into();
+        knowledge["timeline"]["milestones"][2]["when"]["to"] = "2027-03-31".into();
+        knowledge["timeline"]["milestones"][2]["when"]["period"] =
+            serde_json::json!({"kind": "month", "year": 2027, "month": 3});
+        let text = sign(&payload(2, &format!(r#", "knowledge": {knowledge}"#)), &SECRET);
+        let update = verify(&text, &public_key_of(&SECRET), 1).expect("valid");
+        let moved = update.knowledge.expect("carried").timeline.milestones[2].when.text();
+        assert_eq!(moved, "令和9年3月頃 (2027-03)");
+        assert!(
+            verify(&sign(&payload(2, ""), &SECRET), &public_key_of(&SECRET), 1).expect("valid").knowledge.is_none()
+        );
+
+        knowledge["links"][0]["url"] = "http://example.jp".into();
+        let broken = sign(&payload(2, &format!(r#", "knowledge": {knowledge}"#)), &SECRET);
+        let e = verify(&broken, &public_key_of(&SECRET), 1).expect_err("refused");
+        assert_eq!(e.code().as_str(), "ProgramData");
+        assert!(e.to_string().contains("https://"), "{e}");
     }
 
     #[test]

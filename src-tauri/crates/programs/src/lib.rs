@@ -64,6 +64,9 @@ pub enum ProgramsError {
         /// The version the file carries
         got: u32,
     },
+    /// The update's guide knowledge (timeline, links, check methods, …) does not pass its checks.
+    #[error("{0}。今までのデータをそのまま使います")]
+    Knowledge(#[from] guide::KnowledgeError),
 }
 
 impl ProgramsError {

@@ -112,7 +112,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let now = Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).single().unwrap_or_default()
             + chrono::Duration::seconds(i as i64);
         let t = Instant::now();
-        store.log_check(&input, "受付", now, now.date_naive()).await?;
+        store.log_check(&input, "受付", now, now.date_naive(), &guide::BUNDLED).await?;
         times.push(t.elapsed());
     }
     report("one check logged (with its audit row)", times);

@@ -9,19 +9,9 @@ use specta::Type;
 use crate::clinic::{FieldIssue, refuse_forbidden_chars};
 use crate::{Store, StoreError, audit, timestamp};
 
-/// How the patient's eligibility was checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckMethod {
-    /// マイナ保険証
-    MyNumberCard,
-    /// 資格確認書
-    EligibilityCertificate,
-    /// 保険証 (the paper or plastic card, while still valid)
-    InsuranceCard,
-    /// その他
-    Other,
-}
+/// How the patient's eligibility was checked: the guide's, where the dated knowledge says which
+/// are offered on a day.
+pub use guide::CheckMethod;
 
 /// What staff recorded as the outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -55,7 +45,10 @@ macro_rules! text_enum {
         }
     };
 }
-text_enum!(CheckMethod { MyNumberCard => "my_number_card", EligibilityCertificate => "eligibility_certificate", InsuranceCard => "insurance_card", Other => "other" });
+/// A stored method, or the corruption it is.
+pub(crate) fn method_from_db(text: &str) -> Result<CheckMethod, StoreError> {
+    CheckMethod::from_value(text).ok_or_else(|| StoreError::CorruptData(format!("CheckMethod {text}")))
+}
 text_enum!(CheckResult { Ok => "ok", Warning => "warning", Failed => "failed" });
 text_enum!(CheckSource { CardRead => "card_read", Staff => "staff" });
 
@@ -122,6 +115,16 @@ impl CheckCounts {
 
 const MAX_NOTE: usize = 200;
 
+/// The method, unless the dated knowledge says it is not offered on `day` (a 保険証 after its
+/// transition ended): then the reason, beside the `method` field.
+pub(crate) fn method_refusal(method: CheckMethod, day: NaiveDate, knowledge: &guide::Knowledge) -> Option<FieldIssue> {
+    let refusal = match knowledge.method(method) {
+        Some(entry) => entry.refusal(day),
+        None => Some("この確認の方法は選べません".to_string()),
+    };
+    refusal.map(|message| FieldIssue::new("method", message))
+}
+
 /// Writes one check and its audit row inside the caller's transaction (the day's log, and a
 /// 資格情報 record saved with its check); `note` already checked. Returns the check's id.
 pub(crate) async fn insert_check(
@@ -138,7 +141,7 @@ pub(crate) async fn insert_check(
     )
     .bind(timestamp(now))
     .bind(local_date.format("%Y-%m-%d").to_string())
-    .bind(input.method.as_db())
+    .bind(input.method.as_str())
     .bind(input.result.as_db())
     .bind(input.source.as_db())
     .bind(input.cert_expires_on.map(|d| d.format("%Y-%m-%d").to_string()))
@@ -159,14 +162,19 @@ pub(crate) async fn insert_check(
 
 impl Store {
     /// Logs a check on `local_date` (the clinic's day), with its audit row. The note is refused
-    /// when it is long or looks like a 12-digit 個人番号.
+    /// when it is long or looks like a 12-digit 個人番号; the method when `knowledge` (the dated
+    /// data in use) does not offer it that day.
     pub async fn log_check(
         &self,
         input: &CheckInput,
         actor: &str,
         now: DateTime<Utc>,
         local_date: NaiveDate,
+        knowledge: &guide::Knowledge,
     ) -> Result<CheckRecord, StoreError> {
+        if let Some(issue) = method_refusal(input.method, local_date, knowledge) {
+            return Err(StoreError::Validation(vec![issue]));
+        }
         // Kept as typed; the 個人番号 check looks at a digit-folded copy so that full-width digits
         // or `ー` between them cannot hide twelve digits.
         let note = jptext::normalize_text(&input.note);
@@ -254,7 +262,7 @@ impl CheckRow {
         Ok(CheckRecord {
             id: i32::try_from(self.id).map_err(|_| StoreError::CorruptData(format!("id {}", self.id)))?,
             checked_at: self.checked_at,
-            method: CheckMethod::from_db(&self.method)?,
+            method: method_from_db(&self.method)?,
             result: CheckResult::from_db(&self.result)?,
             source: CheckSource::from_db(&self.source)?,
             cert_expires_on: self
@@ -304,5 +312,66 @@ mod tests {
         assert!(looks_like_my_number("番号123456789012です"));
         assert!(!looks_like_my_number("03-1234-5678"));
         assert!(!looks_like_my_number("保険者番号 06130012"));
+    }
+}
+
+#[cfg(test)]
+mod migration_tests {
+    use std::str::FromStr;
+
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+
+    /// The rebuild that let a check be made with a 資格情報のお知らせ keeps every check and every
+    /// 資格情報 record's link to its check (foreign keys are off only while the table is swapped).
+    #[tokio::test]
+    async fn the_method_rebuild_keeps_checks_and_their_records_links() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let options = SqliteConnectOptions::from_str("sqlite:")
+            .expect("options")
+            .filename(dir.path().join("before.sqlite3"))
+            .create_if_missing(true)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await.expect("pool");
+        crate::MIGRATOR.run_to(20261208000001, &pool).await.expect("the migrations before it");
+        sqlx::query(
+            "INSERT INTO eligibility_checks (id, checked_at, local_date, method, result, note, source)
+             VALUES (7, '2026-12-01T01:00:00Z', '2026-12-01', 'insurance_card', 'ok', 'メモ', 'staff')",
+        )
+        .execute(&pool)
+        .await
+        .expect("a check");
+        sqlx::query(
+            "INSERT INTO eligibility_record (check_id, name, insurer_number, number, confirmed_on, entry, created_at)
+             VALUES (7, '見本 花子', '06130012', '1234', '2026-12-01', 'typed', '2026-12-01T01:00:00Z')",
+        )
+        .execute(&pool)
+        .await
+        .expect("its record");
+        crate::MIGRATOR.run(&pool).await.expect("the rebuild");
+        let (method, note): (String, String) =
+            sqlx::query_as("SELECT method, note FROM eligibility_checks WHERE id = 7")
+                .fetch_one(&pool)
+                .await
+                .expect("kept");
+        assert_eq!((method.as_str(), note.as_str()), ("insurance_card", "メモ"));
+        let link: Option<i64> =
+            sqlx::query_scalar("SELECT check_id FROM eligibility_record").fetch_one(&pool).await.expect("record");
+        assert_eq!(link, Some(7), "the record still points at its check");
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&pool).await.expect("pragma");
+        assert_eq!(fk, 1, "foreign keys are on again");
+        sqlx::query(
+            "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source)
+             VALUES ('2026-12-06T01:00:00Z', '2026-12-06', 'my_number_card_with_notice', 'ok', 'staff')",
+        )
+        .execute(&pool)
+        .await
+        .expect("the new method is allowed");
+        let bad = sqlx::query(
+            "INSERT INTO eligibility_checks (checked_at, local_date, method, result, source)
+             VALUES ('2026-12-06T01:00:00Z', '2026-12-06', 'fax', 'ok', 'staff')",
+        )
+        .execute(&pool)
+        .await;
+        assert!(bad.is_err(), "the CHECK still holds");
     }
 }

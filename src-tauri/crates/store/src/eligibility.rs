@@ -277,7 +277,7 @@ fn from_row(r: Row) -> Result<EligibilityRecord, StoreError> {
         },
         confirmed_on: day(&r.confirmed_on)?,
         entry: Entry::from_db(&r.entry)?,
-        method: CheckMethod::from_db(&r.method)?,
+        method: crate::checks::method_from_db(&r.method)?,
         result: CheckResult::from_db(&r.result)?,
     })
 }
@@ -371,13 +371,15 @@ impl Store {
 
     /// Saves a confirmed record on `today` and logs its check (method, result: 要注意 when the
     /// 有効終了日 has passed) in one transaction, each with its audit row. Refused with every
-    /// problem beside its field; nothing is saved then.
+    /// problem beside its field (a method `knowledge` does not offer today among them); nothing
+    /// is saved then.
     pub async fn save_eligibility_record(
         &self,
         input: &RecordInput,
         today: NaiveDate,
         actor: &str,
         now: DateTime<Utc>,
+        knowledge: &guide::Knowledge,
     ) -> Result<SavedRecord, StoreError> {
         let linked = match input.patient_id {
             Some(id) => Some(self.patient(id).await?.ok_or(StoreError::PatientNotFound(id))?),
@@ -395,7 +397,8 @@ impl Store {
                 None
             }
         };
-        let errors: Vec<FieldIssue> = problems.iter().filter(|p| !p.warning).map(issue).collect();
+        let mut errors: Vec<FieldIssue> = problems.iter().filter(|p| !p.warning).map(issue).collect();
+        errors.extend(crate::checks::method_refusal(input.method, today, knowledge));
         let Some(insurance) = insurance.filter(|_| errors.is_empty()) else {
             return Err(StoreError::Validation(errors));
         };

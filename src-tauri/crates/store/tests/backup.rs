@@ -49,7 +49,7 @@ async fn filled(dir: &Path) -> Store {
     let store = Store::open_in(dir).await.expect("open");
     store.save_clinic_profile(&profile(), "院長", at(0)).await.expect("profile");
     for i in 0..3 {
-        store.log_check(&check(), "受付", at(i), day()).await.expect("check");
+        store.log_check(&check(), "受付", at(i), day(), &guide::BUNDLED).await.expect("check");
     }
     store
         .add_document(DocumentKind::Passbook, None, "通帳.pdf", b"%PDF-1.7 passbook", 1, "院長", at(5))
@@ -78,7 +78,7 @@ async fn a_generation_holds_everything_and_restores_to_the_same_data() {
     assert!(summary.newest_record_text.is_some_and(|t| t.contains("令和8年11月29日")));
 
     // Changes after the backup are undone by the restore; the data before it is kept aside.
-    store.log_check(&check(), "受付", at(20), day()).await.expect("later check");
+    store.log_check(&check(), "受付", at(20), day(), &guide::BUNDLED).await.expect("later check");
     assert_eq!(checks(&store).await, 4);
     backup::stage_restore(&dir, &file).await.expect("staged");
     assert!(dir.join(PENDING_RESTORE).is_file());
@@ -131,7 +131,10 @@ async fn a_backup_taken_while_another_connection_writes_is_consistent() {
     let writer = Store::open_in(&dir).await.expect("a second handle, as another window would");
     let writing = tokio::spawn(async move {
         for i in 0..300 {
-            writer.log_check(&check(), "受付", at(100 + i), day()).await.expect("write while backing up");
+            writer
+                .log_check(&check(), "受付", at(100 + i), day(), &guide::BUNDLED)
+                .await
+                .expect("write while backing up");
         }
         writer
     });

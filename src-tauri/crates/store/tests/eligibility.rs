@@ -67,7 +67,7 @@ async fn register(store: &Store, another: bool) -> i32 {
 async fn a_confirmed_record_is_kept_with_its_logged_check() {
     let root = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(&root.path().join("data")).await.expect("open");
-    let saved = store.save_eligibility_record(&input(), today(), "受付", at(0)).await.expect("saved");
+    let saved = store.save_eligibility_record(&input(), today(), "受付", at(0), &guide::BUNDLED).await.expect("saved");
     assert!(saved.warnings.is_empty());
     let r = &saved.record;
     assert_eq!(
@@ -93,7 +93,7 @@ async fn a_refused_record_saves_nothing_and_names_each_field() {
     bad.name = " ".into();
     bad.sex = "不明です".into();
     bad.insurance.insurer_number = "33120016".into();
-    let e = store.save_eligibility_record(&bad, today(), "受付", at(0)).await.expect_err("refused");
+    let e = store.save_eligibility_record(&bad, today(), "受付", at(0), &guide::BUNDLED).await.expect_err("refused");
     let fields: Vec<&str> = e.field_issues().iter().map(|i| i.field.as_str()).collect();
     assert_eq!(fields, ["name", "sex", "insurerNumber"]);
     assert!(store.checks_on(today()).await.expect("checks").is_empty(), "no check logged either");
@@ -105,18 +105,22 @@ async fn an_expired_card_is_logged_as_a_warning_and_the_history_shows_both() {
     let root = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(&root.path().join("data")).await.expect("open");
     let earlier = NaiveDate::from_ymd_opt(2026, 4, 1).expect("date");
-    store.save_eligibility_record(&input(), earlier, "受付", at(0)).await.expect("earlier");
+    store.save_eligibility_record(&input(), earlier, "受付", at(0), &guide::BUNDLED).await.expect("earlier");
     let mut expired = input();
     expired.insurance.valid_until = "令和8年3月31日".into();
     expired.entry = Entry::Typed;
-    let saved = store.save_eligibility_record(&expired, today(), "受付", at(1)).await.expect("saved with a warning");
+    let saved = store
+        .save_eligibility_record(&expired, today(), "受付", at(1), &guide::BUNDLED)
+        .await
+        .expect("saved with a warning");
     assert_eq!(saved.record.result, CheckResult::Warning);
     assert!(saved.warnings.iter().any(|w| w.field == "validUntil" && w.message.contains("資格なし")));
     let history = store.eligibility_history(&saved.record).await.expect("history");
     assert_eq!(history.iter().map(|r| r.confirmed_on).collect::<Vec<_>>(), [today(), earlier], "newest first");
     let mut other = input();
     other.name = "山田 太郎".into();
-    let taro = store.save_eligibility_record(&other, today(), "受付", at(2)).await.expect("another person");
+    let taro =
+        store.save_eligibility_record(&other, today(), "受付", at(2), &guide::BUNDLED).await.expect("another person");
     assert_eq!(store.eligibility_history(&taro.record).await.expect("his").len(), 1, "another name is another person");
     assert_eq!(store.eligibility_record(saved.record.id).await.expect("one"), Some(saved.record.clone()));
     assert_eq!(store.eligibility_record(999).await.expect("none"), None);
@@ -130,7 +134,7 @@ async fn records_older_than_the_period_are_counted_then_purged() {
     undated.insurance.acquired_on = String::new();
     for (i, year) in [2019, 2020, 2026].into_iter().enumerate() {
         let day = NaiveDate::from_ymd_opt(year, 6, 1).expect("date");
-        store.save_eligibility_record(&undated, day, "受付", at(i as i64)).await.expect("saved");
+        store.save_eligibility_record(&undated, day, "受付", at(i as i64), &guide::BUNDLED).await.expect("saved");
     }
     let cutoff = NaiveDate::from_ymd_opt(2021, 11, 29).expect("five years back");
     assert_eq!(store.eligibility_records_before(cutoff).await.expect("count"), 2);
@@ -157,7 +161,7 @@ async fn a_record_entered_for_a_patient_is_linked_and_keeps_the_registers_person
     typed.name = String::new();
     typed.birth_date = String::new();
     typed.sex = String::new();
-    let saved = store.save_eligibility_record(&typed, today(), "受付", at(1)).await.expect("saved");
+    let saved = store.save_eligibility_record(&typed, today(), "受付", at(1), &guide::BUNDLED).await.expect("saved");
     let r = &saved.record;
     assert_eq!(r.patient_id, Some(hanako));
     assert_eq!(
@@ -169,23 +173,23 @@ async fn a_record_entered_for_a_patient_is_linked_and_keeps_the_registers_person
     pasted.patient_id = Some(hanako);
     pasted.name = "山田花子".into();
     pasted.birth_date = "1985-01-02".into();
-    store.save_eligibility_record(&pasted, today(), "受付", at(2)).await.expect("agrees");
+    store.save_eligibility_record(&pasted, today(), "受付", at(2), &guide::BUNDLED).await.expect("agrees");
     // Someone else's text pasted on her page: refused beside each field, nothing saved.
     let mut wrong = input();
     wrong.patient_id = Some(hanako);
     wrong.name = "山田 太郎".into();
     wrong.birth_date = "昭和61年1月2日".into();
     wrong.sex = "男".into();
-    let e = store.save_eligibility_record(&wrong, today(), "受付", at(3)).await.expect_err("refused");
+    let e = store.save_eligibility_record(&wrong, today(), "受付", at(3), &guide::BUNDLED).await.expect_err("refused");
     let fields: Vec<&str> = e.field_issues().iter().map(|i| i.field.as_str()).collect();
     assert_eq!(fields, ["name", "birthDate", "sex"]);
     assert!(e.field_issues()[0].message.contains("患者台帳の「山田　花子」さんと違います"), "{e:?}");
     assert_eq!(store.checks_on(today()).await.expect("checks").len(), 2, "the refused one logged nothing");
     // Her history is her records, not her namesake's, nor an unlinked typed one.
-    store.save_eligibility_record(&input(), today(), "受付", at(4)).await.expect("unlinked");
+    store.save_eligibility_record(&input(), today(), "受付", at(4), &guide::BUNDLED).await.expect("unlinked");
     let mut theirs = input();
     theirs.patient_id = Some(namesake);
-    store.save_eligibility_record(&theirs, today(), "受付", at(5)).await.expect("namesake's");
+    store.save_eligibility_record(&theirs, today(), "受付", at(5), &guide::BUNDLED).await.expect("namesake's");
     let history = store.patient_eligibility_records(hanako).await.expect("history");
     assert_eq!(history.len(), 2);
     assert!(history.iter().all(|r| r.patient_id == Some(hanako)));
@@ -193,7 +197,10 @@ async fn a_record_entered_for_a_patient_is_linked_and_keeps_the_registers_person
     // A patient who is not in the register: a typed error, nothing saved.
     let mut gone = input();
     gone.patient_id = Some(999);
-    let e = store.save_eligibility_record(&gone, today(), "受付", at(6)).await.expect_err("no such patient");
+    let e = store
+        .save_eligibility_record(&gone, today(), "受付", at(6), &guide::BUNDLED)
+        .await
+        .expect_err("no such patient");
     assert!(matches!(e, StoreError::PatientNotFound(999)), "{e:?}");
     assert_eq!(store.checks_on(today()).await.expect("checks").len(), 4);
 }
@@ -206,8 +213,8 @@ async fn patients_are_found_by_name_kana_or_birth_date_with_their_latest_record(
     let mut linked = input();
     linked.patient_id = Some(hanako);
     let earlier = NaiveDate::from_ymd_opt(2026, 4, 1).expect("date");
-    store.save_eligibility_record(&linked, earlier, "受付", at(1)).await.expect("saved");
-    store.save_eligibility_record(&linked, today(), "受付", at(2)).await.expect("saved");
+    store.save_eligibility_record(&linked, earlier, "受付", at(1), &guide::BUNDLED).await.expect("saved");
+    store.save_eligibility_record(&linked, today(), "受付", at(2), &guide::BUNDLED).await.expect("saved");
     let ids =
         |items: Vec<store::patients::PatientListItem>| items.into_iter().map(|i| i.patient.id).collect::<Vec<_>>();
     let all = store.find_patients("", 50).await.expect("all");
@@ -232,7 +239,7 @@ async fn patients_are_found_by_name_kana_or_birth_date_with_their_latest_record(
     // The patient seen last comes first: registered later, then given a record later still.
     let namesake = register_at(&store, true, 20).await;
     assert_eq!(ids(store.find_patients("", 50).await.expect("all")), [namesake, hanako]);
-    store.save_eligibility_record(&linked, today(), "受付", at(30)).await.expect("seen again");
+    store.save_eligibility_record(&linked, today(), "受付", at(30), &guide::BUNDLED).await.expect("seen again");
     assert_eq!(ids(store.find_patients("", 50).await.expect("all")), [hanako, namesake]);
     assert_eq!(store.patient(999).await.expect("none"), None);
 }
@@ -264,7 +271,7 @@ async fn a_purge_removes_what_was_shown_and_nothing_when_the_period_changed_mean
     undated.insurance.acquired_on = String::new();
     for (i, year) in [2019, 2024, 2026].into_iter().enumerate() {
         let day = NaiveDate::from_ymd_opt(year, 6, 1).expect("date");
-        store.save_eligibility_record(&undated, day, "受付", at(i as i64)).await.expect("saved");
+        store.save_eligibility_record(&undated, day, "受付", at(i as i64), &guide::BUNDLED).await.expect("saved");
     }
     let shown = store.eligibility_retention(today()).await.expect("shown");
     assert_eq!((shown.years, shown.cutoff, shown.count), (5, NaiveDate::from_ymd_opt(2021, 11, 29).expect("d"), 1));

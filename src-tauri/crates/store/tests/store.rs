@@ -173,10 +173,10 @@ async fn checks_are_logged_listed_and_counted() {
         note: "資格確認書を目視".into(),
         ..card.clone()
     };
-    store.log_check(&card, "受付", at(9), day).await.expect("log");
-    store.log_check(&card, "受付", at(10), day).await.expect("log");
-    store.log_check(&paper, "受付", at(11), day).await.expect("log");
-    store.log_check(&card, "受付", at(9), day.pred_opt().expect("yesterday")).await.expect("log");
+    store.log_check(&card, "受付", at(9), day, &guide::BUNDLED).await.expect("log");
+    store.log_check(&card, "受付", at(10), day, &guide::BUNDLED).await.expect("log");
+    store.log_check(&paper, "受付", at(11), day, &guide::BUNDLED).await.expect("log");
+    store.log_check(&card, "受付", at(9), day.pred_opt().expect("yesterday"), &guide::BUNDLED).await.expect("log");
 
     let today = store.checks_on(day).await.expect("list");
     assert_eq!(today.len(), 3);
@@ -194,9 +194,45 @@ async fn checks_are_logged_listed_and_counted() {
     assert_eq!((month.total, month.my_number_card), (4, 3));
 
     let with_number = CheckInput { note: "1234-5678-9012".into(), ..paper };
-    let err = store.log_check(&with_number, "受付", at(12), day).await.expect_err("refused");
+    let err = store.log_check(&with_number, "受付", at(12), day, &guide::BUNDLED).await.expect_err("refused");
     assert_eq!(err.code(), "Validation");
     assert_eq!(store.checks_on(day).await.expect("list").len(), 3, "nothing saved");
+}
+
+/// The ways a check can be made follow the dated data: a 保険証 after its transition is refused
+/// beside the method, the マイナ保険証 with a 資格情報のお知らせ is kept (the migration that allowed
+/// it rebuilt the table) and does not count as card use.
+#[tokio::test]
+async fn the_methods_offered_follow_the_date() {
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let check = |method| CheckInput {
+        method,
+        result: CheckResult::Ok,
+        source: CheckSource::Staff,
+        cert_expires_on: None,
+        note: String::new(),
+    };
+    let march = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("date");
+    let december = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).expect("date");
+    store.log_check(&check(CheckMethod::InsuranceCard), "受付", at(9), march, &guide::BUNDLED).await.expect("in time");
+    let err = store
+        .log_check(&check(CheckMethod::InsuranceCard), "受付", at(9), december, &guide::BUNDLED)
+        .await
+        .expect_err("past its transition");
+    let StoreError::Validation(issues) = &err else { panic!("{err}") };
+    assert_eq!(issues[0].field, "method");
+    assert!(issues[0].message.contains("令和8年3月31日 (2026-03-31)まで"), "{}", issues[0].message);
+    store
+        .log_check(&check(CheckMethod::MyNumberCardWithNotice), "受付", at(10), december, &guide::BUNDLED)
+        .await
+        .expect("notice");
+    store.log_check(&check(CheckMethod::MyNumberCard), "受付", at(11), december, &guide::BUNDLED).await.expect("card");
+    let listed: Vec<CheckMethod> = store.checks_on(december).await.expect("list").iter().map(|c| c.method).collect();
+    assert_eq!(listed, [CheckMethod::MyNumberCard, CheckMethod::MyNumberCardWithNotice]);
+    let counts = store.check_counts_on(december).await.expect("counts");
+    assert_eq!((counts.total, counts.my_number_card), (2, 1), "the notice is not a card read");
 }
 
 fn hanako() -> store::patients::PatientInput {
@@ -563,7 +599,7 @@ async fn every_change_is_logged_with_japanese_wording() {
         cert_expires_on: None,
         note: String::new(),
     };
-    store.log_check(&check, "院長", at(10), day).await.expect("check");
+    store.log_check(&check, "院長", at(10), day, &guide::BUNDLED).await.expect("check");
     let patient = PatientInput {
         name: "見本 花子".into(),
         address: "東京都千代田区霞が関1-2-2".into(),
@@ -627,7 +663,7 @@ async fn every_change_is_logged_with_japanese_wording() {
         entry: store::eligibility::Entry::Typed,
         patient_id: None,
     };
-    store.save_eligibility_record(&record, day, "受付", at(16)).await.expect("record");
+    store.save_eligibility_record(&record, day, "受付", at(16), &guide::BUNDLED).await.expect("record");
 
     let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
     let log = store.audit_log(50, titles).await.expect("log");
@@ -781,14 +817,14 @@ async fn a_note_keeps_its_text_and_full_width_my_numbers_are_still_refused() {
         cert_expires_on: None,
         note: " カードリーダー不調のため資格確認書で確認 ".into(),
     };
-    let saved = store.log_check(&input, "受付", at(9), day).await.expect("log");
+    let saved = store.log_check(&input, "受付", at(9), day, &guide::BUNDLED).await.expect("log");
     assert_eq!(saved.note, "カードリーダー不調のため資格確認書で確認");
     assert_eq!(store.checks_on(day).await.expect("list")[0].note, "カードリーダー不調のため資格確認書で確認");
 
     for hidden in ["１２３４ー５６７８ー９０１２", "１２３４５６７８９０１２", "1234ｰ5678ｰ9012"]
     {
         let with_number = CheckInput { note: hidden.into(), ..input.clone() };
-        let err = store.log_check(&with_number, "受付", at(10), day).await.expect_err(hidden);
+        let err = store.log_check(&with_number, "受付", at(10), day, &guide::BUNDLED).await.expect_err(hidden);
         assert_eq!(err.field_issues()[0].field, "note", "{hidden}");
     }
 }
@@ -843,7 +879,7 @@ async fn direction_controls_are_refused_in_every_text_field() {
             cert_expires_on: None,
             note: format!("メモ{bidi}"),
         };
-        let err = store.log_check(&check, "受付", at(9), today).await.expect_err("note");
+        let err = store.log_check(&check, "受付", at(9), today, &guide::BUNDLED).await.expect_err("note");
         assert_eq!(err.field_issues()[0].field, "note");
         assert!(err.field_issues()[0].message.contains(MESSAGE));
     }

@@ -162,6 +162,11 @@ impl Programs {
         self.update.as_ref().map_or(&self.bundled, |u| &u.catalog)
     }
 
+    /// The guide's dated knowledge in use: the update's when it carried one, else the bundled.
+    pub fn knowledge(&self) -> &guide::Knowledge {
+        self.update.as_ref().and_then(|u| u.knowledge.as_ref()).unwrap_or(&guide::BUNDLED)
+    }
+
     /// Where the data comes from, the last fetch, and a newer app than `running_version`.
     pub fn status(&self, running_version: &str) -> DataStatus {
         let state = read_state(&self.dir);

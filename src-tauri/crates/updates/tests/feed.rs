@@ -20,7 +20,10 @@ fn payload(version: u32, app_version: &str) -> String {
         "installerUrl": "https://example.jp/OnshiNavi-setup.exe",
         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
     });
-    serde_json::json!({ "catalog": catalog, "app": app }).to_string()
+    // The guide's knowledge rides along: the call centre's hours changed, as the ministry might.
+    let mut knowledge: serde_json::Value = serde_json::from_str(guide::knowledge::BUNDLED_JSON).expect("knowledge");
+    knowledge["callCentre"]["hours"] = "平日 9:00〜17:00".into();
+    serde_json::json!({ "catalog": catalog, "knowledge": knowledge, "app": app }).to_string()
 }
 
 /// A file whose payload was changed after signing (another payload under the first signature).
@@ -82,6 +85,7 @@ async fn only_a_valid_newer_signed_file_is_taken_and_kept() {
     let now = Utc.with_ymd_and_hms(2026, 11, 29, 9, 0, 0).single().expect("time");
     let mut p = Programs::load(dir.path(), key, bundled());
     assert_eq!(p.catalog().version, 1);
+    assert_eq!(p.knowledge(), &*guide::BUNDLED);
     assert!(p.due(now));
 
     for (path, code) in [
@@ -107,6 +111,7 @@ async fn only_a_valid_newer_signed_file_is_taken_and_kept() {
         p.catalog().program("equipment_subsidy_2025").expect("the 助成金").window.to.date.to_string(),
         "2027-03-31"
     );
+    assert_eq!(p.knowledge().call_centre.hours, "平日 9:00〜17:00", "the knowledge came with it");
     let status = p.status("0.1.0");
     assert!(status.updated && !status.last_failed);
     assert_eq!(status.newer_app.expect("announced").version, "9.0.0");
@@ -118,6 +123,7 @@ async fn only_a_valid_newer_signed_file_is_taken_and_kept() {
 
     let reloaded = Programs::load(dir.path(), key, bundled());
     assert_eq!(reloaded.catalog().version, 2, "the kept file is verified again at start");
+    assert_eq!(reloaded.knowledge().call_centre.hours, "平日 9:00〜17:00");
     std::fs::write(dir.path().join(SIGNED_FILE), tampered()).expect("tamper on disk");
     assert_eq!(
         Programs::load(dir.path(), key, bundled()).catalog().version,

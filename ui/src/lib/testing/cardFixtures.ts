@@ -1,5 +1,20 @@
 // Card data shaped as the Rust side sends it, for the 毎日の資格確認 component tests.
-import { ApiError, type Basic4View, type CardCheck, type CardStatus, type CheckRecord, type ErrorCode, type PinStatus, type TodayChecks } from "../../api";
+import {
+  ApiError,
+  type Basic4View,
+  type CardCheck,
+  type CardStatus,
+  type CheckRecord,
+  type ErrorCode,
+  type MethodAvailability,
+  type PinStatus,
+  type TodayChecks,
+} from "../../api";
+import recordedMethods from "./recorded/methods.json";
+
+/** The check methods Rust offers on 2026-12-06 (no 保険証: its transition ended), recorded by
+ *  `guide`'s test `recorded_methods_are_fresh`. */
+export const METHODS_TODAY = recordedMethods as unknown as MethodAvailability[];
 
 const DEMO_READER = "オン資ナビ デモ用カードリーダー";
 
@@ -63,6 +78,8 @@ export function todayChecks(overrides: Partial<TodayChecks> = {}): TodayChecks {
     today: none,
     month: none,
     demoRecords: [],
+    methods: METHODS_TODAY,
+    route: null,
     ...overrides,
   };
 }

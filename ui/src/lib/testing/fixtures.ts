@@ -156,7 +156,7 @@ export function faqView(): FaqView {
       note: "通話無料",
       hours: "平日 8:00〜18:00、土曜 8:00〜16:00",
       source,
-      hoursSource: { title: "近畿厚生局", url: "https://kouseikyoku.mhlw.go.jp/", where: "", what: "", asOf: "2026-11-24", verified: false },
+      hoursSource: { id: "kinki_koseikyoku", title: "近畿厚生局", url: "https://kouseikyoku.mhlw.go.jp/", where: "", what: "", asOf: "2026-11-24", verified: false },
     },
   };
 }

@@ -63,6 +63,7 @@ export const REPORT: FactSource = {
   verified: false,
 };
 export const PORTAL: DocLink = {
+  id: "portal",
   title: "施術所等向け総合ポータルサイト",
   url: "https://iryohokenjyoho.service-now.com/omf",
   where: "厚生労働省の委託先が運営するサイト",

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, type EligibilityRecord, type Pasted, type RecordInput } from "../../api";
 import { BACKEND_KEY, type Backend } from "../../lib/backend";
 import { fakeBackend } from "../../lib/testing/fakeBackend";
+import { METHODS_TODAY } from "../../lib/testing/cardFixtures";
 import { clearToasts, toasts } from "../../lib/toast.svelte";
 import InsuranceForm from "./InsuranceForm.svelte";
 import InsuranceRecordPanel from "./InsuranceRecordPanel.svelte";
@@ -39,7 +40,7 @@ const PASTED: Pasted = {
 
 function panel(calls: Partial<Backend> = {}) {
   const backend = fakeBackend(calls);
-  render(InsuranceRecordPanel, { context: new Map([[BACKEND_KEY, backend]]) });
+  render(InsuranceRecordPanel, { props: { methods: METHODS_TODAY }, context: new Map([[BACKEND_KEY, backend]]) });
   return screen.findByText("今日の資格情報の記録はまだありません。").catch(() => undefined);
 }
 
@@ -139,7 +140,7 @@ describe("資格情報 entered for a 患者台帳 patient", () => {
   it("starts from the register's person, saves linked (in the デモ database for a デモ patient) and starts again from the register", async () => {
     const saveInsuranceRecord = vi.fn(async (_input: RecordInput, _demo?: boolean) => ({ record: { ...RECORD, name: "見本 花子", patientId: 4 }, warnings: [] }));
     const onsaved = vi.fn();
-    render(InsuranceForm, { props: { patient: PATIENT, onsaved }, context: new Map([[BACKEND_KEY, fakeBackend({ saveInsuranceRecord })]]) });
+    render(InsuranceForm, { props: { patient: PATIENT, methods: METHODS_TODAY, onsaved }, context: new Map([[BACKEND_KEY, fakeBackend({ saveInsuranceRecord })]]) });
     expect(el("ins-name").value).toBe("見本 花子");
     expect(el("ins-birthDate").value).toBe("1985-01-02");
     expect(el("ins-sex").value).toBe("女");
@@ -159,7 +160,7 @@ describe("資格情報 entered for a 患者台帳 patient", () => {
     const saveInsuranceRecord = vi.fn(async () => {
       throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "name", message: "氏名「山田 花子」が患者台帳の「見本 花子」さんと違います。別の方の資格情報ではないか確かめてください" }] });
     });
-    render(InsuranceForm, { props: { patient: PATIENT }, context: new Map([[BACKEND_KEY, fakeBackend({ parseInsurancePaste, saveInsuranceRecord })]]) });
+    render(InsuranceForm, { props: { patient: PATIENT, methods: METHODS_TODAY }, context: new Map([[BACKEND_KEY, fakeBackend({ parseInsurancePaste, saveInsuranceRecord })]]) });
     await type("ins-paste", "氏名: 山田 花子");
     await fireEvent.click(el("ins-read"));
     await waitFor(() => expect(el("ins-name").value).toBe("山田 花子"));

@@ -2,8 +2,11 @@
 // code is read out on screen.
 import type { CertStatus, CheckMethod, CheckResult, CheckSource, DemoCard, EligibilityRecord, PatientSex } from "../../api";
 
+/** How a stored method reads on screen (the records of past days). Which methods can be chosen
+ *  today, and their notes, come from Rust's dated data (`TodayChecks.methods`). */
 export const METHODS: readonly { value: CheckMethod; label: string }[] = [
   { value: "my_number_card", label: "マイナ保険証" },
+  { value: "my_number_card_with_notice", label: "マイナ保険証と資格情報のお知らせ" },
   { value: "eligibility_certificate", label: "資格確認書" },
   { value: "insurance_card", label: "保険証" },
   { value: "other", label: "その他" },

@@ -8,7 +8,7 @@ import ReaderCheckPanel from "./ReaderCheckPanel.svelte";
 
 const source = { title: "調査", where: "販売店", url: null, part: null, asOf: "2026-11-24", verified: false };
 const RC_S300: ReaderModel = { name: "Sony PaSoRi RC-S300", connection: "usb", note: "よく使われる機種です。", source };
-const officialList = { title: "マイナ資格確認アプリで使えるカードリーダーの一覧", url: "https://iryohokenjyoho.service-now.com/csm?id=kb_article_view&sysparm_article=KB0011081", where: "", what: "", asOf: "2026-11-24", verified: false };
+const officialList = { id: "reader_list", title: "マイナ資格確認アプリで使えるカードリーダーの一覧", url: "https://iryohokenjyoho.service-now.com/csm?id=kb_article_view&sysparm_article=KB0011081", where: "", what: "", asOf: "2026-11-24", verified: false };
 
 function view(readers: ReaderCheck["readers"], status = readerStatus(readers.some((r) => r.cardPresent))): ReaderCheck {
   return { status, readers, models: [RC_S300], officialList };

@@ -90,13 +90,13 @@ pub fn run() {
             tauri::async_runtime::spawn(async move {
                 commands::backup::daily(&handle.state::<AppState>()).await;
             });
-            // The signed program data, at most once a day, when an address is set; a failure is
-            // only recorded (設定 and ホーム show it), the data in use stays.
+            // The signed program data, at most once a day, from 設定's address or the release's
+            // built-in one; a failure is only recorded (設定 and ホーム show it), the data in use
+            // stays.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let state = handle.state::<AppState>();
-                let Ok(store) = state.store() else { return };
-                let address = store.setting(store::settings::UPDATE_ADDRESS).await.ok().flatten().unwrap_or_default();
+                let Ok(address) = commands::updates::address(&state).await else { return };
                 if address.is_empty() || !state.programs().await.due(chrono::Utc::now()) {
                     return;
                 }

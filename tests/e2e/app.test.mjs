@@ -160,17 +160,29 @@ describe("オン資ナビ in its window", () => {
   }
 
   test("導入ガイド: a phone clinic goes through steps 0–3, the PC check does not apply, a bad 登録記号番号 is not saved", async () => {
-    await go("guide");
+    await go("home");
+    // No application yet: ホーム says what to do today (手順1 and 2), where to call, and step 0.
+    assert.match(await session.text("#home-timeline"), /利用開始申請が、まだ記録されていません/);
+    assert.match(await session.text("#home-timeline"), /今日、手順1.*続けて手順2/s);
+    assert.match(await session.text("#home-timeline"), /0800-080-4583/);
+    await snap("10a-home-banner-not-applied");
+    await session.click('#home-timeline a[href="#/guide?step=standing"]');
+    await session.waitForPage("guide");
     await session.waitFor("lands on step 0", () => session.exec("return document.querySelector('article.guide-step')?.dataset.step === 'standing'"));
     assert.match(await session.text("main"), /受領委任/, "the timeline says what is at stake");
+    await snap("10a-guide-step0");
     await session.click("#wz-standing-timeline_seen");
     await session.click('input[name="wz-standing-exemption_declared"][value="no"]');
     await completeStep("standing");
 
     await openStep("portal_user");
+    // The 柔整 number comes from 設定; a 柔整-only clinic is never asked for the あはき one.
+    assert.equal(await session.prop("#wz-portal_user-reg_no_judo", "value"), "契2804440-0-0");
+    assert.equal(await session.exec("return document.querySelector('#wz-portal_user-reg_no_ahaki') === null"), true);
     // 完了 is refused while the step lacks what it records.
     await session.click("#step-complete");
-    await session.waitFor("what is missing", async () => /登録記号番号/.test(await session.text("#step-missing")));
+    await session.waitFor("what is missing", async () => /ユーザー登録を申請した日/.test(await session.text("#step-missing")));
+    assert.doesNotMatch(await session.text("#step-missing"), /登録記号番号/);
     // A 登録記号番号 longer than any real one is refused beside the field, and not saved.
     await session.type("#wz-portal_user-reg_no_judo", "契2804440-0-0-0000000000000000000\uE007");
     await session.waitFor("refused", async () => /長すぎます/.test(await session.text("#wz-portal_user-reg_no_judo-message")));
@@ -183,7 +195,11 @@ describe("オン資ナビ in its window", () => {
 
     await openStep("app_apply");
     await session.type("#wz-app_apply-applied_on", "2026/11/21\uE007");
+    // An approval before the application is refused beside its field, in Rust.
+    await session.type("#wz-app_apply-approved_on", "2026-11-20\uE007");
+    await session.waitFor("refused", async () => /より前になっています/.test(await session.text("#wz-app_apply-approved_on-message")));
     await session.type("#wz-app_apply-approved_on", "R8.11.25\uE007");
+    await session.waitFor("saved", async () => (await session.text("#wz-app_apply-approved_on-message")) === "");
     await completeStep("app_apply");
 
     await openStep("connection");
@@ -199,6 +215,11 @@ describe("オン資ナビ in its window", () => {
 
   test("毎日の資格確認: a demo card is read, its validity shown, the check logged and listed", async () => {
     await go("daily");
+    // The clinic checks cards on a phone (step 3): the page says so first, the reader is folded.
+    assert.match(await session.text("#phone-route"), /スマートフォン.*公式の「マイナ資格確認アプリ」で読み取り/s);
+    assert.equal(await session.prop("#pc-reader", "open"), false);
+    await snap("12a-daily-phone-route");
+    await session.click("#pc-reader summary");
     assert.match(await session.text("#demo-banner"), /デモモード/);
     assert.match(await session.text("#reader-state"), /カードを置いてください/);
     await session.click('[data-demo="valid"]');
@@ -374,6 +395,11 @@ describe("オン資ナビ in its window", () => {
       readdirSync(saveDir).find((f) => /^マイナ保険証ポスター_.*\.pdf$/.test(f)),
     );
     assert.equal(readFileSync(join(saveDir, printed)).subarray(0, 5).toString(), "%PDF-");
+    // A phone clinic's poster says what the patient will see.
+    const posterText = execFileSync("pdftotext", [join(saveDir, printed), "-"]).toString().replace(/\s+/g, "");
+    assert.match(posterText, /スマートフォンで読み取ります/);
+    assert.doesNotMatch(posterText, /カードリーダーで読み取ります/);
+    assert.match(posterText, /保険で受けるときの資格の確認に、マイナ保険証/);
   });
 
   test("バックアップ: ホーム warns until a folder is chosen; a generation is written there, checked, listed and previewed", async () => {
@@ -480,17 +506,64 @@ describe("オン資ナビ in its window", () => {
     await openStep("portal_user");
     assert.equal(await session.prop("#wz-portal_user-reg_no_judo", "value"), "契2804440-0-0");
 
-    // Once a 運用開始日 is recorded, ホーム no longer shows the timeline.
+    // The phone route on to step 10: the warning ends only when step 10 is really 完了.
+    await openStep("internet");
+    await session.click('input[name="wz-internet-internet_ok"][value="yes"]');
+    await completeStep("internet");
+    await openStep("card_reader");
+    assert.match(await session.text("#step-heading"), /スマートフォン・タブレットでのカードの読み取り方を決める/, "no reader to buy on a phone");
+    await session.click('input[name="wz-card_reader-mobile_reading"][value="nfc_alone"]');
+    await completeStep("card_reader");
+    await openStep("terminal_accounts");
+    await session.click("#terminal-add");
+    await session.type("[id^='term-'][id$='-account']", "W0000001");
+    await session.click("[id^='term-'][id$='-pdf']");
+    await session.type("[id^='term-'][id$='-device']", "受付のスマートフォン\uE007");
+    await completeStep("terminal_accounts");
+    await openStep("app_setup");
+    assert.match(await session.text("main"), /App Store/, "where a phone gets the official app");
+    await session.click("#wz-app_setup-app_installed");
+    await session.click("#wz-app_setup-app_configured");
+    await completeStep("app_setup");
+    await openStep("test_read");
+    await session.type("#wz-test_read-tested_on", "2026-11-30\uE007");
+    await session.click("#wz-test_read-read_in_official_app");
+    await completeStep("test_read");
+
     await openStep("start_date");
-    await session.type("#wz-start_date-start_date", "2026-12-01\uE007");
-    await session.waitFor("recorded", async () => (await session.text('nav button[data-step="start_date"]')).includes("進行中"));
+    assert.match(await session.text("main"), /各種申請」→「運用開始日登録」→「マイナ資格確認アプリ\(施術所\)運用開始日入力/);
+    // A day ahead is kept as a plan, said beside the field; 完了 is refused and the warning stays.
+    await session.type("#wz-start_date-start_date", "2027-12-01\uE007");
+    await session.waitFor("a plan", async () => /運用開始予定日/.test(await session.text("#wz-start_date-start_date-message")));
+    await session.click("#wz-start_date-registered_on_portal");
+    await session.click("#wz-start_date-go_live");
+    await session.waitFor("ticked", async () => (await session.prop("#wz-start_date-go_live", "checked")) === true);
+    await session.click("#step-complete");
+    await session.waitFor("refused", async () => /まだ先です/.test(await session.text("#wz-start_date-start_date-message")));
+    await go("home");
+    assert.match(await session.text("#home-timeline"), /運用開始予定日は令和9年12月1日 \(2027-12-01\)です/);
+    await snap("11b-home-banner-planned");
+    // A day before the approval is refused beside the field; the plan stays, so does the warning.
+    await go("guide");
+    await openStep("start_date");
+    // Typed over, as a person does (a field emptied on its own removes the answer).
+    await session.typeOver("#wz-start_date-start_date", "2026-11-01", "\uE007");
+    await session.waitFor("too early", async () => /より前になっています/.test(await session.text("#wz-start_date-start_date-message")));
+    await go("home");
+    assert.match(await session.text("#home-timeline"), /運用開始予定日/);
+    // The right day, registered: step 10 完了 ends the warning.
+    await go("guide");
+    await openStep("start_date");
+    await session.typeOver("#wz-start_date-start_date", "2026-12-01", "\uE007");
+    await session.waitFor("accepted", async () => (await session.text("#wz-start_date-start_date-message")) === "");
+    await completeStep("start_date");
     await go("home");
     assert.equal(await session.exec("return document.querySelector('#home-timeline') === null"), true);
-    await snap("11b-home-after-start-date");
+    await snap("11c-home-started");
 
     await go("faq");
-    await session.type("#faq-search", "スマートフォン");
-    await session.waitFor("found", async () => /2 件見つかりました/.test(await session.text("#faq-count")));
+    await session.type("#faq-search", "ｽﾏﾎ");
+    await session.waitFor("found", async () => /3 件見つかりました/.test(await session.text("#faq-count")));
     assert.match(await session.text("main"), /Google Pixel 6/);
   });
 });

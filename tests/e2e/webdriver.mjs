@@ -112,6 +112,16 @@ export class Session {
     await this.cmd("POST", `/element/${id}/value`, { text });
   }
 
+  /** Replaces what is in a text field as typing over it does (no moment when it is empty, which
+   *  WebDriver's clear would make), then sends `keys` (Enter, say). */
+  async typeOver(css, text, keys = "") {
+    await this.exec(
+      "const e = document.querySelector(arguments[0]); e.focus(); e.value = arguments[1]; e.dispatchEvent(new Event('input', { bubbles: true }));",
+      [css, text],
+    );
+    if (keys) await this.cmd("POST", `/element/${await this.find(css)}/value`, { text: keys });
+  }
+
   async text(css) {
     return this.cmd("GET", `/element/${await this.find(css)}/text`);
   }

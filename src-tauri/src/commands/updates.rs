@@ -20,7 +20,7 @@ pub async fn program_data_status(state: State<'_, AppState>) -> Result<updates::
 #[tauri::command]
 #[specta::specta]
 pub async fn check_program_updates(state: State<'_, AppState>) -> Result<updates::DataStatus, AppError> {
-    let address = state.store()?.setting(UPDATE_ADDRESS).await?.unwrap_or_default();
+    let address = address(&state).await?;
     fetch(&state, &address).await?;
     Ok(state.programs().await.status(env!("CARGO_PKG_VERSION")))
 }
@@ -32,11 +32,17 @@ pub(crate) async fn fetch(state: &AppState, address: &str) -> Result<String, App
     Ok(state.programs().await.fetch(&client, address, Utc::now()).await?)
 }
 
-/// The update address set in 設定 ("" when none).
+/// The address updates come from: set in 設定, or the one the release was built with.
+pub(crate) async fn address(state: &AppState) -> Result<String, AppError> {
+    let set = state.store()?.setting(UPDATE_ADDRESS).await?;
+    Ok(updates::effective_address(set, updates::BUILT_IN_ADDRESS))
+}
+
+/// The update address in use ("" when none): 設定's, or the release's built-in one.
 #[tauri::command]
 #[specta::specta]
 pub async fn get_update_address(state: State<'_, AppState>) -> Result<String, AppError> {
-    Ok(state.store()?.setting(UPDATE_ADDRESS).await?.unwrap_or_default())
+    address(&state).await
 }
 
 /// Sets the update address: an https address, or empty for none.

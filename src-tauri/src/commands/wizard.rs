@@ -153,6 +153,11 @@ pub(crate) async fn route(store: &Store) -> Result<Option<Route>, AppError> {
     Ok(recorded(store).await?.answers.route())
 }
 
+/// What the clinic reads cards with, for the poster and flyer.
+pub(crate) async fn reads_with(store: &Store) -> Result<guide::answers::ReadsWith, AppError> {
+    Ok(recorded(store).await?.answers.reads_with())
+}
+
 fn day_text(rfc3339: &str) -> Option<String> {
     let at = DateTime::parse_from_rfc3339(rfc3339).ok()?;
     Some(jptext::format_date(at.with_timezone(&Local).date_naive()))

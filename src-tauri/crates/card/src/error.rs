@@ -37,7 +37,7 @@ pub enum CardError {
     },
     /// The PIN is locked: only the 市区町村 window can reset it.
     #[error(
-        "暗証番号がロックされています。お住まいの市区町村の窓口で暗証番号の再設定を受けてください(資格確認は目視確認や資格確認書でできます)"
+        "暗証番号がロックされています。お住まいの市区町村の窓口で暗証番号の再設定を受けてください(ロックされているあいだの確認のしかたは、公式のマイナ資格確認アプリの案内で確かめてください)"
     )]
     PinBlocked,
     /// A PIN that is not 4 digits was typed.

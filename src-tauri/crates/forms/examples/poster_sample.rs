@@ -7,7 +7,12 @@ fn main() {
     for (name, audience, format) in
         [("poster.pdf", Audience::Judo, PosterFormat::Poster), ("flyer.pdf", Audience::Ahaki, PosterFormat::Flyer)]
     {
-        let sheet = PosterSheet { clinic_name: "さくら整骨院".into(), audience, format };
+        let sheet = PosterSheet {
+            clinic_name: "さくら整骨院".into(),
+            audience,
+            format,
+            read_with: forms::ReadWith::CardReader,
+        };
         match forms::poster_pdf(&sheet) {
             Ok(pdf) => {
                 if let Err(e) = std::fs::write(out.join(name), pdf) {

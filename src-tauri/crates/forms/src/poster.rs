@@ -1,7 +1,13 @@
-//! The patient poster and flyer: what a patient does at the reader with a マイナ保険証, and that
+//! The patient poster and flyer: what a patient does at the counter with a マイナ保険証, and that
 //! without one the 資格確認書 works as before, with the clinic's name, in large type. One wording
-//! for 柔道整復 and one for あん摩マッサージ指圧・はり・きゅう. Useful every day whatever a
-//! program's state, so nothing here names a program or a date.
+//! for 柔道整復 and one for あん摩マッサージ指圧・はり・きゅう; the card is read where the clinic
+//! reads it (a card reader, a smartphone or a tablet: the route of the guide's step 3). Useful
+//! every day whatever a program's state, so nothing here names a program or a date.
+//!
+//! It says only what the patient will see: the card is for checking the insurance when treated
+//! under insurance (it never makes a treatment insurance-covered), the PIN is typed by the patient
+//! alone; the face-photo check (目視) is not promised, since no source says the 施術所's app
+//! offers it.
 //!
 //! The poster is one A4 page; the flyer puts the same text twice on an A4 page (two A5 halves
 //! with a cut line), to hand out.
@@ -19,6 +25,28 @@ pub enum Audience {
     Judo,
     /// あん摩マッサージ指圧・はり・きゅう
     Ahaki,
+}
+
+/// What the clinic reads the card with, as the patient will see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadWith {
+    /// A card reader on the PC (the Windows route, and before a route is chosen)
+    CardReader,
+    /// A smartphone
+    Smartphone,
+    /// A tablet
+    Tablet,
+}
+
+impl ReadWith {
+    fn words(self) -> &'static str {
+        match self {
+            ReadWith::CardReader => "カードリーダー",
+            ReadWith::Smartphone => "スマートフォン",
+            ReadWith::Tablet => "タブレット",
+        }
+    }
 }
 
 /// A poster on the wall or flyers to hand out.
@@ -41,6 +69,8 @@ pub struct PosterSheet {
     pub audience: Audience,
     /// Poster or flyer
     pub format: PosterFormat,
+    /// What the card is read with (the clinic's route)
+    pub read_with: ReadWith,
 }
 
 /// The PDF's title.
@@ -59,11 +89,15 @@ fn treatment(audience: Audience) -> &'static str {
     }
 }
 
-const STEPS: [&str; 3] = [
-    "受付でマイナンバーカードをお出しください。カードリーダーで読み取ります。",
-    "ご本人の確認をします。4桁の暗証番号を入力していただくか、スタッフがお顔とカードの写真を確かめます。",
-    "確認が終わったら、カードはすぐにお返しします。",
-];
+/// The three steps at the counter, the first naming what the card is read with.
+fn steps(read_with: ReadWith) -> [String; 3] {
+    [
+        format!("受付でマイナンバーカードをお出しください。{}で読み取ります。", read_with.words()),
+        "ご本人の確認のため、4桁の暗証番号をご自身で入力していただくことがあります。暗証番号はスタッフにお伝えにならないでください。"
+            .to_string(),
+        "確認が終わったら、カードはすぐにお返しします。".to_string(),
+    ]
+}
 
 /// Draws the text into the box from `top` to `bottom` (mm), scaled by `scale` (1.0 = the poster).
 fn draw(page: &mut Page, sheet: &PosterSheet, top: f32, bottom: f32, scale: f32) {
@@ -91,7 +125,7 @@ fn draw(page: &mut Page, sheet: &PosterSheet, top: f32, bottom: f32, scale: f32)
     paragraph(page, &mut y, &sheet.clinic_name, 22.0, true, 0.0, Align::Center);
     y += 2.0 * scale;
     let lead = format!(
-        "当院では、マイナンバーカード(マイナ保険証)で保険の資格を確認しています。{}にもお使いいただけます。",
+        "{}を保険で受けるときの資格の確認に、マイナ保険証(健康保険証として登録したマイナンバーカード)をお使いいただけます。",
         treatment(sheet.audience)
     );
     paragraph(page, &mut y, &lead, 14.0, false, 0.0, Align::Left);
@@ -99,7 +133,7 @@ fn draw(page: &mut Page, sheet: &PosterSheet, top: f32, bottom: f32, scale: f32)
     paragraph(page, &mut y, "受付での流れ", 16.0, true, 0.0, Align::Left);
     page.line(left, y, right, y, 0.8, 0.3);
     y += 2.0 * scale;
-    for (i, step) in STEPS.iter().enumerate() {
+    for (i, step) in steps(sheet.read_with).iter().enumerate() {
         let number = ["①", "②", "③"][i];
         let size = 15.0 * scale;
         page.text(left, layout::baseline(y, size), size, true, Align::Left, number);
@@ -164,13 +198,21 @@ mod tests {
     #[test]
     fn the_poster_names_the_clinic_its_treatment_and_the_certificate() {
         for (audience, treatment) in [(Audience::Judo, "柔道整復"), (Audience::Ahaki, "はり・きゅう")] {
-            let sheet =
-                PosterSheet { clinic_name: "さくら整骨院".into(), audience, format: PosterFormat::Poster };
+            let sheet = PosterSheet {
+                clinic_name: "さくら整骨院".into(),
+                audience,
+                format: PosterFormat::Poster,
+                read_with: ReadWith::CardReader,
+            };
             let page = &pages(&sheet)[0];
             let all = texts(page);
             for needle in ["マイナ保険証を", "さくら整骨院", treatment, "資格確認書", "暗証番号"]
             {
                 assert!(all.contains(needle), "{needle} in {all}");
+            }
+            assert!(all.contains("保険で受けるときの資格の確認に、マイナ保険証"), "{all}");
+            for never in ["お顔", "写真", "目視", "にもお使いいただけます"] {
+                assert!(!all.contains(never), "{never} in {all}");
             }
             for t in page.texts() {
                 assert!(
@@ -181,12 +223,38 @@ mod tests {
         }
     }
 
+    /// The patient reads what the clinic reads the card with: its route.
+    #[test]
+    fn the_poster_says_what_the_card_is_read_with() {
+        for (read_with, words) in [
+            (ReadWith::CardReader, "カードリーダーで読み取ります"),
+            (ReadWith::Smartphone, "スマートフォンで読み取ります"),
+            (ReadWith::Tablet, "タブレットで読み取ります"),
+        ] {
+            let sheet = PosterSheet {
+                clinic_name: "さくら整骨院".into(),
+                audience: Audience::Judo,
+                format: PosterFormat::Poster,
+                read_with,
+            };
+            let all = texts(&pages(&sheet)[0]);
+            assert!(all.contains(words), "{words} in {all}");
+            for other in
+                ["カードリーダーで", "スマートフォンで", "タブレットで"].into_iter().filter(|o| !words.starts_with(o))
+            {
+                assert!(!all.contains(other), "{other} in {all}");
+            }
+        }
+    }
+
     #[test]
     fn the_flyer_holds_two_copies_and_a_cut_line() {
-        let sheet =
-            PosterSheet {
-                clinic_name: "みどり鍼灸院".into(), audience: Audience::Ahaki, format: PosterFormat::Flyer
-            };
+        let sheet = PosterSheet {
+            clinic_name: "みどり鍼灸院".into(),
+            audience: Audience::Ahaki,
+            format: PosterFormat::Flyer,
+            read_with: ReadWith::Smartphone,
+        };
         let page = &pages(&sheet)[0];
         assert_eq!(page.texts().filter(|t| t.text == "みどり鍼灸院").count(), 2);
         let top = page.texts().filter(|t| t.y < PAGE_HEIGHT / 2.0).map(|t| t.y).fold(0.0_f32, f32::max);

@@ -208,19 +208,26 @@ mod poppler {
 
     #[test]
     fn posters_and_flyers_read_back_with_the_clinics_name() {
-        use forms::{Audience, PosterFormat, PosterSheet};
+        use forms::{Audience, PosterFormat, PosterSheet, ReadWith};
         let dir = tempfile::tempdir().expect("tempdir");
-        for (audience, format, treatment, copies) in [
-            (Audience::Judo, PosterFormat::Poster, "柔道整復", 1),
-            (Audience::Ahaki, PosterFormat::Flyer, "はり・きゅう", 2),
+        for (audience, format, treatment, copies, read_with, words) in [
+            (Audience::Judo, PosterFormat::Poster, "柔道整復", 1, ReadWith::CardReader, "カードリーダーで読み取ります"),
+            (
+                Audience::Ahaki,
+                PosterFormat::Flyer,
+                "はり・きゅう",
+                2,
+                ReadWith::Smartphone,
+                "スマートフォンで読み取ります",
+            ),
         ] {
-            let sheet = PosterSheet { clinic_name: "さくら整骨院".into(), audience, format };
+            let sheet = PosterSheet { clinic_name: "さくら整骨院".into(), audience, format, read_with };
             let pdf = forms::poster_pdf(&sheet).expect("pdf");
             assert!(pdf.len() < 150 * 1024, "{} KB", pdf.len() / 1024);
             let path = write(dir.path(), "poster.pdf", &pdf);
             let text = text(&path).replace(char::is_whitespace, "");
             assert_eq!(text.matches("さくら整骨院").count(), copies, "{text}");
-            for needle in ["マイナ保険証を", treatment, "資格確認書", "暗証番号"] {
+            for needle in ["マイナ保険証を", treatment, "資格確認書", "暗証番号", words] {
                 assert!(text.contains(needle), "{needle:?} not in:\n{text}");
             }
             assert_subset_fonts(&path);

@@ -42,6 +42,8 @@ pub mod keys {
     pub const APPROVED_ON: Key = key("app_apply", "approved_on");
     /// Step 3: the route (`windows_pc` / `mobile`).
     pub const ROUTE: Key = key("connection", "route");
+    /// Step 3: the phone or tablet's model, on the smartphone・tablet route.
+    pub const DEVICE_MODEL: Key = key("connection", "device_model");
     /// Step 9: the day the test read was done.
     pub const TESTED_ON: Key = key("test_read", "tested_on");
     /// Step 10: the 運用開始日.
@@ -57,6 +59,17 @@ pub struct Answers {
     values: Vec<(String, String, String)>,
     /// The practices the clinic is registered for (from 設定); empty when not known yet
     practices: Vec<Practice>,
+}
+
+/// What the card is read with at the counter, from the route (see [`Answers::reads_with`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadsWith {
+    /// A card reader on the PC
+    CardReader,
+    /// A smartphone
+    Smartphone,
+    /// A tablet
+    Tablet,
 }
 
 /// A declared やむを得ない事由 as recorded in step 0.
@@ -145,6 +158,20 @@ impl Answers {
     /// The route chosen in step 3.
     pub fn route(&self) -> Option<Route> {
         Route::from_value(self.get(keys::ROUTE))
+    }
+
+    /// What the patient sees the card read with: a card reader on the Windows route (and before
+    /// a route is chosen), else a tablet when the device typed in step 3 is one (iPad, タブレット,
+    /// Tab), a smartphone otherwise.
+    pub fn reads_with(&self) -> ReadsWith {
+        match self.route() {
+            Some(Route::Mobile) => {
+                let device = jptext::search_key(self.get(keys::DEVICE_MODEL));
+                let tablet = ["IPAD", "タブレット", "TAB"].iter().any(|w| device.contains(w));
+                if tablet { ReadsWith::Tablet } else { ReadsWith::Smartphone }
+            }
+            _ => ReadsWith::CardReader,
+        }
     }
 
     /// The day of the 利用開始申請 (step 2).
@@ -362,6 +389,19 @@ mod tests {
                 assert!(!m.contains("ているを") && !m.contains("るを選") && !m.contains("たを選"), "{}: {m}", step.id);
             }
         }
+    }
+
+    #[test]
+    fn the_card_is_read_with_what_the_route_says() {
+        let route =
+            |r: &str, device: &str| step_answers("connection", &[("route", r), ("device_model", device)]).reads_with();
+        assert_eq!(Answers::default().reads_with(), ReadsWith::CardReader);
+        assert_eq!(route("windows_pc", ""), ReadsWith::CardReader);
+        assert_eq!(route("mobile", ""), ReadsWith::Smartphone);
+        assert_eq!(route("mobile", "iPhone 15"), ReadsWith::Smartphone);
+        assert_eq!(route("mobile", "ｉＰａｄ"), ReadsWith::Tablet);
+        assert_eq!(route("mobile", "Galaxy Tab S9"), ReadsWith::Tablet);
+        assert_eq!(route("mobile", "たぶれっと"), ReadsWith::Tablet);
     }
 
     /// A 柔整-only clinic is asked for its own number, filled from 設定, and never told the

@@ -15,6 +15,20 @@ use programs::{Catalog, ProgramsError, ProgramsErrorCode};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+/// The update address a release is built with (`ONSHI_NAVI_UPDATE_URL` in the build
+/// environment, see README), so that a clinic gets corrections without typing an address.
+/// `None` in a build without it (developers, tests).
+pub const BUILT_IN_ADDRESS: Option<&str> = option_env!("ONSHI_NAVI_UPDATE_URL");
+
+/// The address to fetch from: the one set in 設定 when staff set one (empty: staff turned
+/// updates off), else the built-in one when it is an https address, else none ("").
+pub fn effective_address(setting: Option<String>, built_in: Option<&str>) -> String {
+    match setting {
+        Some(set) => set.trim().to_string(),
+        None => built_in.map(str::trim).filter(|a| a.starts_with("https://")).unwrap_or_default().to_string(),
+    }
+}
+
 /// The last good signed file, inside the data folder.
 pub const SIGNED_FILE: &str = "program-data.signed.json";
 /// When the last fetch ran and what came of it.
@@ -254,4 +268,19 @@ fn save_atomically(path: &Path, text: &str) -> Result<(), UpdateError> {
     let tmp = path.with_extension("tmp");
     std::fs::write(&tmp, text).map_err(save)?;
     std::fs::rename(&tmp, path).map_err(save)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_address_stands_in_until_staff_set_one() {
+        let built = Some("https://updates.example.jp/onshi-navi.json");
+        assert_eq!(effective_address(None, built), "https://updates.example.jp/onshi-navi.json");
+        assert_eq!(effective_address(Some("https://other.example.jp/a".into()), built), "https://other.example.jp/a");
+        assert_eq!(effective_address(Some(String::new()), built), "", "cleared by staff: no updates");
+        assert_eq!(effective_address(None, Some("http://plain.example.jp")), "", "only https is built in");
+        assert_eq!(effective_address(None, None), "");
+    }
 }

@@ -75,6 +75,18 @@ describe("DateField", () => {
     expect(document.getElementById("d-preview")?.textContent).toContain("日付として読み取れません");
   });
 
+  it("shows Rust's advice (a day kept as a plan) in amber, without marking the field invalid", async () => {
+    render(BindHarness, { props: { kind: "date", label: "運用開始日", warning: "運用開始予定日(令和9年12月1日 (2027-12-01))として記録しました" } });
+    const input = screen.getByLabelText("運用開始日");
+    const message = document.getElementById("d-message")!;
+    expect(message.textContent).toContain("運用開始予定日");
+    expect(message.classList.contains("warning")).toBe(true);
+    expect(input.getAttribute("aria-invalid")).toBe("false");
+    await type(input, "あした");
+    await fireEvent.blur(input);
+    expect(message.textContent, "the field's own problem wins").toContain("日付として読み取れません");
+  });
+
   it("asks for a required date only once the field is left empty", async () => {
     render(BindHarness, { props: { kind: "date", label: "施術日", required: true } });
     const input = screen.getByLabelText(/施術日/);

@@ -247,7 +247,7 @@ export const commands = {
 	 *  しました / 最新です); any failure keeps the data in use and says why.
 	 */
 	checkProgramUpdates: () => typedError<DataStatus, AppError>(__TAURI_INVOKE("check_program_updates")),
-	/**  The update address set in 設定 ("" when none). */
+	/**  The update address in use ("" when none): 設定's, or the release's built-in one. */
 	getUpdateAddress: () => typedError<string, AppError>(__TAURI_INVOKE("get_update_address")),
 	/**  Sets the update address: an https address, or empty for none. */
 	setUpdateAddress: (address: string) => typedError<string, AppError>(__TAURI_INVOKE("set_update_address", { address })),

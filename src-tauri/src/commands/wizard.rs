@@ -347,11 +347,11 @@ pub async fn delete_terminal(state: State<'_, AppState>, id: i32) -> Result<(), 
 /// Measures this PC and judges it (on Linux it says it is not the clinic's PC, and still reports).
 #[tauri::command]
 #[specta::specta]
-pub async fn pc_check() -> Result<PcCheck, AppError> {
+pub async fn pc_check(state: State<'_, AppState>) -> Result<PcCheck, AppError> {
     let figures = tauri::async_runtime::spawn_blocking(pcinfo::measure)
         .await
         .map_err(|e| AppError::new(AppErrorCode::Internal, format!("パソコンの情報を読み取れませんでした: {e}")))?;
-    Ok(PcCheck { verdicts: guide::judge(&figures), is_windows: figures.is_windows })
+    Ok(PcCheck { verdicts: guide::judge(&figures, &state.knowledge().await), is_windows: figures.is_windows })
 }
 
 /// Checks that this PC reaches the portal's address (from the guide's dated links), and says

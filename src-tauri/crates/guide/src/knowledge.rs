@@ -17,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::faq::{CallCentre, Faq};
 use crate::methods::{CheckMethod, MethodAvailability};
+use crate::pc::{PcRequirements, PcRuleId};
 use crate::readers::ReaderModel;
 use crate::source::{DocLink, FactSource, links};
 use crate::timeline::Milestone;
@@ -104,6 +105,8 @@ pub struct Knowledge {
     pub readers: ReadersData,
     /// How a patient's eligibility can be checked, and from when until when
     pub check_methods: Vec<MethodAvailability>,
+    /// The PC requirements (the seed's Q4) and Windows 10's end of support
+    pub pc: PcRequirements,
 }
 
 /// Why knowledge data was refused, in Japanese (shown in 設定 when an update is refused).
@@ -228,6 +231,13 @@ impl Knowledge {
                 return bad(format!("確認の方法「{}」が{n}つあります(1つにしてください)", method.as_str()));
             }
         }
+        let ids: Vec<PcRuleId> = self.pc.rules.iter().map(|r| r.id).collect();
+        if ids != [PcRuleId::Os, PcRuleId::Memory, PcRuleId::Storage, PcRuleId::Cpu]
+            || self.pc.memory_gib == 0
+            || self.pc.storage_gb == 0
+        {
+            return bad("パソコンの要件は OS・メモリ・ストレージ・CPU の順に、0 でない数で書いてください".into());
+        }
         for m in &self.check_methods {
             if m.label.is_empty() || m.from.zip(m.until).is_some_and(|(from, until)| from > until) {
                 return bad(format!("確認の方法「{}」の名前か期間が正しくありません", m.method.as_str()));
@@ -270,7 +280,7 @@ mod tests {
     #[test]
     fn broken_data_is_refused_with_its_reason() {
         type Break = fn(&mut serde_json::Value);
-        let cases: [(Break, &str); 7] = [
+        let cases: [(Break, &str); 8] = [
             (|v| v["links"][0]["url"] = "http://example.jp".into(), "https://"),
             (|v| v["faq"][2]["links"] = serde_json::json!(["no_such_page"]), "no_such_page"),
             (
@@ -284,6 +294,7 @@ mod tests {
             (|v| v["checkMethods"].as_array_mut().expect("methods").truncate(2), "確認の方法"),
             (|v| v["checkMethods"][3]["from"] = "2027-01-01".into(), "期間"),
             (|v| v["readers"]["models"][0]["pcscNames"] = serde_json::json!(["CIR 315"]), "手がかり"),
+            (|v| v["pc"]["memoryGib"] = 0.into(), "パソコンの要件"),
         ];
         for (broken, why) in cases {
             let mut v = bundled_value();

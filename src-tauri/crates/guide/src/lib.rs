@@ -41,7 +41,7 @@ pub mod wizard;
 pub use answers::{Answers, Key, keys};
 pub use knowledge::{BUNDLED, Knowledge, KnowledgeError};
 pub use methods::{CheckMethod, MethodAvailability};
-pub use pc::{PC_RULES, PcFigures, PcOutcome, PcRule, PcRuleId, PcVerdict, judge};
+pub use pc::{PcFigures, PcOutcome, PcRequirements, PcRule, PcRuleId, PcVerdict, judge};
 pub use source::{DocLink, FactSource, NOTES_AS_OF, links};
 pub use timeline::{
     Milestone, MilestoneStatus, MilestoneView, Stage, Standing, TimelineStatus, TimelineView, TodoItem, position,

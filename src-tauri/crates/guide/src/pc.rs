@@ -2,7 +2,10 @@
 //! Core i3 以上) as data, and a pure judgement of a PC's figures against them.
 //!
 //! The measuring is not here: the host reads the figures (sysinfo) into [`PcFigures`]; this only
-//! judges them, so every rule is testable on figures.
+//! judges them, so every rule is testable on figures. The requirements themselves (their wording,
+//! the memory and storage figures, the end of Windows 10's support) are dated data
+//! ([`crate::knowledge::Knowledge::pc`]) an update can correct; how a name is read (which CPUs are
+//! Core i3 class, which build is Windows 11) is code.
 //!
 //! Units, decided from how Windows shows them, since staff compare with what Windows shows:
 //! - Memory is judged in GiB (1024³), which Windows labels "GB". The figure should be the
@@ -17,13 +20,15 @@
 //!   Pentium, Atom and Athlon warn (may be slow); anything else warns with the name found, never
 //!   fails: we cannot tell its class from the name.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::source::{FactSource, seed};
+use crate::knowledge::Knowledge;
+use crate::source::FactSource;
 
 /// Which requirement a rule checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum PcRuleId {
     /// Windows 11 or 10, 64-bit
@@ -37,33 +42,44 @@ pub enum PcRuleId {
 }
 
 /// One PC requirement, with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PcRule {
     /// Which requirement
     pub id: PcRuleId,
     /// `メモリ`
-    pub label: &'static str,
+    pub label: String,
     /// The requirement as staff read it
-    pub requirement: &'static str,
+    pub requirement: String,
     /// Where it comes from
     pub source: FactSource,
 }
 
-const Q4: FactSource = seed("4.Q&A Q4");
+/// Windows 10: still in the seed's requirement, its support ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Windows10 {
+    /// The day Microsoft's support ended
+    pub support_ended: NaiveDate,
+    /// What to do about it
+    pub next: String,
+    /// Where the date comes from
+    pub source: FactSource,
+}
 
-/// The requirements, in the order the seed lists them.
-pub static PC_RULES: [PcRule; 4] = [
-    PcRule { id: PcRuleId::Os, label: "OS", requirement: "Windows 11・10(64ビット)", source: Q4 },
-    PcRule { id: PcRuleId::Memory, label: "メモリ", requirement: "4 GB 以上", source: Q4 },
-    PcRule { id: PcRuleId::Storage, label: "ストレージ", requirement: "160 GB 以上", source: Q4 },
-    PcRule { id: PcRuleId::Cpu, label: "CPU", requirement: "Core i3 以上", source: Q4 },
-];
-
-/// The memory required, in GiB (module docs).
-pub const MEMORY_REQUIRED_GIB: u64 = 4;
-/// The storage required, in decimal GB (module docs).
-pub const STORAGE_REQUIRED_GB: u64 = 160;
+/// The PC requirements as data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PcRequirements {
+    /// One per requirement, in the order the seed lists them (OS, memory, storage, CPU)
+    pub rules: Vec<PcRule>,
+    /// The memory required, in GiB (module docs)
+    pub memory_gib: u64,
+    /// The storage required, in decimal GB (module docs)
+    pub storage_gb: u64,
+    /// Windows 10's end of support
+    pub windows10: Windows10,
+}
 
 const GIB: u64 = 1024 * 1024 * 1024;
 const GB: u64 = 1_000_000_000;
@@ -130,28 +146,49 @@ pub struct PcVerdict {
     pub next_action: Option<String>,
 }
 
-fn rule(id: PcRuleId) -> PcRule {
-    PC_RULES.iter().find(|r| r.id == id).unwrap_or(&PC_RULES[0]).clone()
+/// The requirements with the rule of each id (the data's check makes sure all four are there).
+struct Judge<'k> {
+    req: &'k PcRequirements,
 }
 
-fn verdict(id: PcRuleId, outcome: PcOutcome, found: String, message: &str, next_action: Option<&str>) -> PcVerdict {
-    PcVerdict {
-        rule: rule(id),
-        outcome,
-        outcome_label: outcome.label(),
-        found,
-        message: message.to_string(),
-        next_action: next_action.map(str::to_string),
+impl Judge<'_> {
+    fn rule(&self, id: PcRuleId) -> PcRule {
+        self.req.rules.iter().find(|r| r.id == id).or(self.req.rules.first()).cloned().unwrap_or(PcRule {
+            id,
+            label: String::new(),
+            requirement: String::new(),
+            source: crate::source::seed("4.Q&A Q4"),
+        })
+    }
+
+    fn verdict(
+        &self,
+        id: PcRuleId,
+        outcome: PcOutcome,
+        found: String,
+        message: &str,
+        next_action: Option<&str>,
+    ) -> PcVerdict {
+        PcVerdict {
+            rule: self.rule(id),
+            outcome,
+            outcome_label: outcome.label(),
+            found,
+            message: message.to_string(),
+            next_action: next_action.map(str::to_string),
+        }
     }
 }
 
 const PASS: &str = "要件を満たしています。";
 const GET_A_PC: &str = "Windows 11 または 10(64ビット)のパソコンを用意してください。";
 
-/// Judges the figures against every requirement, in [`PC_RULES`] order. On another OS than
-/// Windows, the OS verdict says this is not the clinic's PC; the others still report.
-pub fn judge(figures: &PcFigures) -> Vec<PcVerdict> {
-    vec![judge_os(figures), judge_memory(figures), judge_storage(figures), judge_cpu(figures)]
+/// Judges the figures against every requirement of `knowledge`, in the seed's order (OS,
+/// memory, storage, CPU). On another OS than Windows, the OS verdict says this is not the
+/// clinic's PC; the others still report.
+pub fn judge(figures: &PcFigures, knowledge: &Knowledge) -> Vec<PcVerdict> {
+    let j = Judge { req: &knowledge.pc };
+    vec![j.os(figures), j.memory(figures), j.storage(figures), j.cpu(figures)]
 }
 
 /// The Windows release, read from the build number when there is one (Windows 11 still calls
@@ -198,17 +235,13 @@ fn release(f: &PcFigures) -> Release {
     }
 }
 
-/// Windows 10 passes the seed's requirement (Q4), with the end of Microsoft's support said
-/// ([`crate::source::WINDOWS_10_SUPPORT`], unverified).
-pub const WINDOWS_10_CAUTION: &str = "案内の要件(Windows 11・10)は満たしています。ただし、Windows 10 は Microsoft のサポートが2025年10月14日(令和7年10月14日)に終わっています。";
-const WINDOWS_10_NEXT: &str = "セキュリティ更新が届かなくなるため、できるだけ早く Windows 11 への切り替えを検討してください(パソコンの販売店に相談できます)。";
-
-fn judge_os(f: &PcFigures) -> PcVerdict {
-    let bits = if f.is_64bit { "64ビット" } else { "32ビット" };
-    let name = format!("{} {}", f.os_name.trim(), f.os_version.trim()).trim().to_string();
-    let found = format!("OS {name}・{bits}");
-    if !f.is_windows {
-        return verdict(
+impl Judge<'_> {
+    fn os(&self, f: &PcFigures) -> PcVerdict {
+        let bits = if f.is_64bit { "64ビット" } else { "32ビット" };
+        let name = format!("{} {}", f.os_name.trim(), f.os_version.trim()).trim().to_string();
+        let found = format!("OS {name}・{bits}");
+        if !f.is_windows {
+            return self.verdict(
             PcRuleId::Os,
             PcOutcome::Fail,
             found,
@@ -217,44 +250,52 @@ fn judge_os(f: &PcFigures) -> PcVerdict {
                 "資格確認に使うWindowsパソコン(Windows 11 または 10、64ビット)でオン資ナビを開き、もう一度確かめてください。",
             ),
         );
-    }
-    let release = release(f);
-    if release == Release::Older {
-        return verdict(
-            PcRuleId::Os,
-            PcOutcome::Fail,
-            found,
-            "このWindowsは古い版です。Windows 11 または 10 が必要です。",
-            Some(GET_A_PC),
-        );
-    }
-    if !f.is_64bit {
-        return verdict(
-            PcRuleId::Os,
-            PcOutcome::Fail,
-            found,
-            "32ビット版のWindowsです。64ビット版が必要です。",
-            Some(GET_A_PC),
-        );
-    }
-    match release {
-        Release::Eleven => verdict(PcRuleId::Os, PcOutcome::Pass, found, PASS, None),
-        // The seed's requirement still lists Windows 10; Microsoft's support has ended.
-        Release::Ten => verdict(PcRuleId::Os, PcOutcome::Pass, found, WINDOWS_10_CAUTION, Some(WINDOWS_10_NEXT)),
-        Release::Server => verdict(
-            PcRuleId::Os,
-            PcOutcome::Warn,
-            found,
-            "Windows Server は、案内の対応OS(Windows 11・10)に入っていません。",
-            Some(GET_A_PC),
-        ),
-        Release::Older | Release::Unknown => verdict(
-            PcRuleId::Os,
-            PcOutcome::Warn,
-            found,
-            "Windowsの版が読み取れませんでした。",
-            Some("Windows 11 または 10 か、パソコンのメーカーや販売店に確かめてください。"),
-        ),
+        }
+        let release = release(f);
+        if release == Release::Older {
+            return self.verdict(
+                PcRuleId::Os,
+                PcOutcome::Fail,
+                found,
+                "このWindowsは古い版です。Windows 11 または 10 が必要です。",
+                Some(GET_A_PC),
+            );
+        }
+        if !f.is_64bit {
+            return self.verdict(
+                PcRuleId::Os,
+                PcOutcome::Fail,
+                found,
+                "32ビット版のWindowsです。64ビット版が必要です。",
+                Some(GET_A_PC),
+            );
+        }
+        match release {
+            Release::Eleven => self.verdict(PcRuleId::Os, PcOutcome::Pass, found, PASS, None),
+            // The seed's requirement still lists Windows 10; Microsoft's support has ended.
+            Release::Ten => {
+                let ten = &self.req.windows10;
+                let caution = format!(
+                    "案内の要件(Windows 11・10)は満たしています。ただし、Windows 10 は Microsoft のサポートが{}に終わっています。",
+                    jptext::format_date(ten.support_ended)
+                );
+                self.verdict(PcRuleId::Os, PcOutcome::Pass, found, &caution, Some(&ten.next))
+            }
+            Release::Server => self.verdict(
+                PcRuleId::Os,
+                PcOutcome::Warn,
+                found,
+                "Windows Server は、案内の対応OS(Windows 11・10)に入っていません。",
+                Some(GET_A_PC),
+            ),
+            Release::Older | Release::Unknown => self.verdict(
+                PcRuleId::Os,
+                PcOutcome::Warn,
+                found,
+                "Windowsの版が読み取れませんでした。",
+                Some("Windows 11 または 10 か、パソコンのメーカーや販売店に確かめてください。"),
+            ),
+        }
     }
 }
 
@@ -264,57 +305,63 @@ fn gib_tenths(bytes: u64) -> u64 {
     u64::try_from(tenths).unwrap_or(u64::MAX)
 }
 
-fn judge_memory(f: &PcFigures) -> PcVerdict {
-    if f.memory_bytes == 0 {
-        return verdict(
-            PcRuleId::Memory,
-            PcOutcome::Warn,
-            "メモリ(読み取れませんでした)".to_string(),
-            "メモリの量が読み取れませんでした。",
-            Some("メモリが 4 GB 以上か、パソコンのメーカーや販売店に確かめてください。"),
-        );
-    }
-    let tenths = gib_tenths(f.memory_bytes);
-    let found = format!("メモリ {}.{} GB", tenths / 10, tenths % 10);
-    if tenths >= MEMORY_REQUIRED_GIB * 10 {
-        verdict(PcRuleId::Memory, PcOutcome::Pass, found, PASS, None)
-    } else {
-        verdict(
-            PcRuleId::Memory,
-            PcOutcome::Fail,
-            found,
-            "メモリが 4 GB に足りません。",
-            Some("メモリを増やすか、メモリが 4 GB 以上のパソコンを用意してください。"),
-        )
+impl Judge<'_> {
+    fn memory(&self, f: &PcFigures) -> PcVerdict {
+        let need = self.req.memory_gib;
+        if f.memory_bytes == 0 {
+            return self.verdict(
+                PcRuleId::Memory,
+                PcOutcome::Warn,
+                "メモリ(読み取れませんでした)".to_string(),
+                "メモリの量が読み取れませんでした。",
+                Some(&format!("メモリが {need} GB 以上か、パソコンのメーカーや販売店に確かめてください。")),
+            );
+        }
+        let tenths = gib_tenths(f.memory_bytes);
+        let found = format!("メモリ {}.{} GB", tenths / 10, tenths % 10);
+        if tenths >= need * 10 {
+            self.verdict(PcRuleId::Memory, PcOutcome::Pass, found, PASS, None)
+        } else {
+            self.verdict(
+                PcRuleId::Memory,
+                PcOutcome::Fail,
+                found,
+                &format!("メモリが {need} GB に足りません。"),
+                Some(&format!("メモリを増やすか、メモリが {need} GB 以上のパソコンを用意してください。")),
+            )
+        }
     }
 }
 
-fn judge_storage(f: &PcFigures) -> PcVerdict {
-    if f.storage_bytes == 0 {
-        return verdict(
-            PcRuleId::Storage,
-            PcOutcome::Warn,
-            "ストレージ(読み取れませんでした)".to_string(),
-            "システムドライブの容量が読み取れませんでした。",
-            Some("ストレージが 160 GB 以上か、パソコンのメーカーや販売店に確かめてください。"),
-        );
-    }
-    let gb = f.storage_bytes / GB;
-    let found = if f.is_windows {
-        format!("ストレージ(システムドライブ) {gb} GB(Windowsでは {} GB と表示されます)", f.storage_bytes / GIB)
-    } else {
-        format!("ストレージ(システムドライブ) {gb} GB")
-    };
-    if f.storage_bytes >= STORAGE_REQUIRED_GB * GB {
-        verdict(PcRuleId::Storage, PcOutcome::Pass, found, PASS, None)
-    } else {
-        verdict(
-            PcRuleId::Storage,
-            PcOutcome::Fail,
-            found,
-            "ストレージが 160 GB に足りません。",
-            Some("ストレージが 160 GB 以上のパソコンを用意してください。"),
-        )
+impl Judge<'_> {
+    fn storage(&self, f: &PcFigures) -> PcVerdict {
+        let need = self.req.storage_gb;
+        if f.storage_bytes == 0 {
+            return self.verdict(
+                PcRuleId::Storage,
+                PcOutcome::Warn,
+                "ストレージ(読み取れませんでした)".to_string(),
+                "システムドライブの容量が読み取れませんでした。",
+                Some(&format!("ストレージが {need} GB 以上か、パソコンのメーカーや販売店に確かめてください。")),
+            );
+        }
+        let gb = f.storage_bytes / GB;
+        let found = if f.is_windows {
+            format!("ストレージ(システムドライブ) {gb} GB(Windowsでは {} GB と表示されます)", f.storage_bytes / GIB)
+        } else {
+            format!("ストレージ(システムドライブ) {gb} GB")
+        };
+        if f.storage_bytes >= need.saturating_mul(GB) {
+            self.verdict(PcRuleId::Storage, PcOutcome::Pass, found, PASS, None)
+        } else {
+            self.verdict(
+                PcRuleId::Storage,
+                PcOutcome::Fail,
+                found,
+                &format!("ストレージが {need} GB に足りません。"),
+                Some(&format!("ストレージが {need} GB 以上のパソコンを用意してください。")),
+            )
+        }
     }
 }
 
@@ -358,40 +405,43 @@ fn cpu_class(brand: &str) -> CpuClass {
     if tokens.iter().any(|t| low.iter().any(|l| t.starts_with(l))) { CpuClass::Low } else { CpuClass::Unknown }
 }
 
-fn judge_cpu(f: &PcFigures) -> PcVerdict {
-    let brand = f.cpu_brand.split_whitespace().collect::<Vec<_>>().join(" ");
-    if brand.is_empty() {
-        return verdict(
-            PcRuleId::Cpu,
-            PcOutcome::Warn,
-            "CPU(読み取れませんでした)".to_string(),
-            "CPUの名前が読み取れませんでした。",
-            Some("CPUが Core i3 以上か、パソコンのメーカーや販売店に確かめてください。"),
-        );
-    }
-    let found = format!("CPU {brand}");
-    match cpu_class(&brand) {
-        CpuClass::Enough => verdict(PcRuleId::Cpu, PcOutcome::Pass, found, PASS, None),
-        CpuClass::Low => verdict(
-            PcRuleId::Cpu,
-            PcOutcome::Warn,
-            found,
-            "このCPUは、動作が遅いことがあります(要件は Core i3 以上です)。",
-            Some("動作が遅いと感じたら、Core i3 以上のパソコンを検討してください。"),
-        ),
-        CpuClass::Unknown => verdict(
-            PcRuleId::Cpu,
-            PcOutcome::Warn,
-            found,
-            "このCPUが Core i3 以上にあたるか、名前からは判断できませんでした。",
-            Some("Core i3 以上と同じくらいの性能か、パソコンのメーカーや販売店に確かめてください。"),
-        ),
+impl Judge<'_> {
+    fn cpu(&self, f: &PcFigures) -> PcVerdict {
+        let brand = f.cpu_brand.split_whitespace().collect::<Vec<_>>().join(" ");
+        if brand.is_empty() {
+            return self.verdict(
+                PcRuleId::Cpu,
+                PcOutcome::Warn,
+                "CPU(読み取れませんでした)".to_string(),
+                "CPUの名前が読み取れませんでした。",
+                Some("CPUが Core i3 以上か、パソコンのメーカーや販売店に確かめてください。"),
+            );
+        }
+        let found = format!("CPU {brand}");
+        match cpu_class(&brand) {
+            CpuClass::Enough => self.verdict(PcRuleId::Cpu, PcOutcome::Pass, found, PASS, None),
+            CpuClass::Low => self.verdict(
+                PcRuleId::Cpu,
+                PcOutcome::Warn,
+                found,
+                "このCPUは、動作が遅いことがあります(要件は Core i3 以上です)。",
+                Some("動作が遅いと感じたら、Core i3 以上のパソコンを検討してください。"),
+            ),
+            CpuClass::Unknown => self.verdict(
+                PcRuleId::Cpu,
+                PcOutcome::Warn,
+                found,
+                "このCPUが Core i3 以上にあたるか、名前からは判断できませんでした。",
+                Some("Core i3 以上と同じくらいの性能か、パソコンのメーカーや販売店に確かめてください。"),
+            ),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::BUNDLED;
 
     fn windows(version: &str, is_64bit: bool) -> PcFigures {
         PcFigures {
@@ -406,7 +456,7 @@ mod tests {
     }
 
     fn outcome(figures: &PcFigures, id: PcRuleId) -> (PcOutcome, String) {
-        let v = judge(figures).into_iter().find(|v| v.rule.id == id).expect("every rule is judged");
+        let v = judge(figures, &BUNDLED).into_iter().find(|v| v.rule.id == id).expect("every rule is judged");
         (v.outcome, v.found)
     }
 
@@ -470,14 +520,19 @@ mod tests {
             let f = PcFigures { os_name: name.to_string(), ..windows(version, is_64bit) };
             assert_eq!(outcome(&f, PcRuleId::Os).0, expected, "{name} {version} 64bit={is_64bit}");
         }
-        let ten = judge(&windows("10 (19045)", true));
+        let ten = judge(&windows("10 (19045)", true), &BUNDLED);
         assert_eq!(ten[0].found, "OS Windows 10 (19045)・64ビット");
         assert_eq!(ten[0].outcome, Pass, "still the seed's requirement");
-        assert!(ten[0].message.contains("サポートが2025年10月14日"), "{}", ten[0].message);
+        assert!(
+            ten[0].message.contains("サポートが令和7年10月14日 (2025-10-14)に終わっています"),
+            "{}",
+            ten[0].message
+        );
+        assert!(!BUNDLED.pc.windows10.source.verified, "Microsoft's page was not opened here");
         assert!(ten[0].next_action.as_deref().is_some_and(|a| a.contains("Windows 11")));
-        let eleven = judge(&windows("11 (26100)", true));
+        let eleven = judge(&windows("11 (26100)", true), &BUNDLED);
         assert_eq!(eleven[0].next_action, None);
-        let bits32 = judge(&windows("10 (19045)", false));
+        let bits32 = judge(&windows("10 (19045)", false), &BUNDLED);
         assert_eq!(bits32[0].message, "32ビット版のWindowsです。64ビット版が必要です。");
     }
 
@@ -491,7 +546,7 @@ mod tests {
             storage_bytes: 500 * GB,
             ..windows("", true)
         };
-        let verdicts = judge(&linux);
+        let verdicts = judge(&linux, &BUNDLED);
         assert_eq!(verdicts.len(), 4);
         assert_eq!(verdicts[0].outcome, PcOutcome::Fail);
         assert_eq!(verdicts[0].message, "これは施術所のWindowsパソコンではありません。");
@@ -525,20 +580,20 @@ mod tests {
             assert_eq!(outcome(&f, PcRuleId::Cpu).0, expected, "{brand}");
         }
         let celeron = PcFigures { cpu_brand: "Intel(R) Celeron(R) N4020".to_string(), ..windows("11 (26100)", true) };
-        let v = &judge(&celeron)[3];
+        let v = &judge(&celeron, &BUNDLED)[3];
         assert!(v.message.contains("遅い") && v.found == "CPU Intel(R) Celeron(R) N4020", "{v:?}");
         assert_eq!(cpu_class("Intel(R) Xeon(R) W-2245"), CpuClass::Unknown);
     }
 
     #[test]
     fn a_good_pc_passes_everything_and_every_rule_is_sourced() {
-        let verdicts = judge(&windows("10 (19045)", true));
+        let verdicts = judge(&windows("10 (19045)", true), &BUNDLED);
         assert_eq!(
             verdicts.iter().map(|v| v.rule.id).collect::<Vec<_>>(),
-            PC_RULES.iter().map(|r| r.id).collect::<Vec<_>>()
+            BUNDLED.pc.rules.iter().map(|r| r.id).collect::<Vec<_>>()
         );
         assert!(verdicts.iter().all(|v| v.outcome == PcOutcome::Pass && v.outcome_label == "満たしています"));
-        for r in &PC_RULES {
+        for r in &BUNDLED.pc.rules {
             assert_eq!(r.source.part.as_deref(), Some("4.Q&A Q4"));
             assert!(r.source.verified, "the seed states the requirements itself");
         }

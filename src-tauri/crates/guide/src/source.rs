@@ -191,17 +191,6 @@ pub(crate) const MOBILE_STORE_COLUMN: FactSource = FactSource {
     verified: false,
 };
 
-/// Microsoft's end of support for Windows 10 (2025-10-14; consumer ESU to 2026-10-13), as the
-/// stop month's notes give it; not opened at Microsoft from here.
-pub const WINDOWS_10_SUPPORT: FactSource = FactSource {
-    title: text("Windows 10 のサポート終了(Microsoft)"),
-    r#where: text("Microsoft のサポート情報(調査メモより。ページは未確認)"),
-    url: None,
-    part: None,
-    as_of: STOP_MONTH_AS_OF,
-    verified: false,
-};
-
 /// The day the facts of the stop month were gathered (`shared/domain/stop-month.md`).
 pub const STOP_MONTH_AS_OF: NaiveDate = ymd(2026, 12, 6);
 
@@ -264,7 +253,7 @@ mod tests {
             assert_eq!(s.as_of, NOTES_AS_OF);
             assert!(s.url.as_deref().is_none_or(|u| u.starts_with("https://")));
         }
-        for s in [EXEMPTION_NOTICE, JAMMA_START_DATE, MOBILE_STORE_COLUMN, WINDOWS_10_SUPPORT] {
+        for s in [EXEMPTION_NOTICE, JAMMA_START_DATE, MOBILE_STORE_COLUMN] {
             assert!(!s.verified, "{}: seen cited, not opened at the source", s.title);
             assert_eq!(s.as_of, STOP_MONTH_AS_OF);
         }

@@ -30,7 +30,7 @@ use specta::Type;
 use crate::knowledge::Knowledge;
 use crate::source::{
     ADOPTION_FIGURES, DocLink, EXEMPTION_NOTICE, FactSource, JAMMA_START_DATE, MOBILE_STORE_COLUMN, OFFICIAL_APP_NOTES,
-    WINDOWS_10_SUPPORT, WORLD_HOKEN_108, ZENSEIKYO_REPORT, links, seed, seed_relayed,
+    WORLD_HOKEN_108, ZENSEIKYO_REPORT, links, seed, seed_relayed,
 };
 
 /// How the clinic connects to the オンライン資格確認 system (the seed's 2. ステップ.1): it decides
@@ -622,18 +622,11 @@ pub static WIZARD: [WizardStep; 11] = [
             all("満たしていない項目や注意の項目があれば、表示される対応を確かめてください。"),
         ],
         have_ready: &[all("資格確認に使うWindowsパソコン(そのパソコンでオン資ナビを開きます)")],
-        notes: &[
-            note(
-                "必要なスペック: 対応OS Windows 11・10(64bit)、メモリ 4GB、ストレージ 160GB、CPU Core i3 以上。",
-                seed("4.Q&A Q4"),
-                None,
-            ),
-            note(
-                "Windows 10 は案内の要件に入っていますが、Microsoft のサポートは2025年10月14日に終わりました。できるだけ Windows 11 のパソコンを使ってください。",
-                WINDOWS_10_SUPPORT,
-                None,
-            ),
-        ],
+        notes: &[note(
+            "必要なスペック: 対応OS Windows 11・10(64bit)、メモリ 4GB、ストレージ 160GB、CPU Core i3 以上。",
+            seed("4.Q&A Q4"),
+            None,
+        )],
         documents: &[],
         inputs: &[input(
             "pc_confirmed",

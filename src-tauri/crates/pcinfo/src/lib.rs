@@ -90,7 +90,7 @@ mod tests {
         assert!(figures.memory_bytes > 0, "{figures:?}");
         assert!(!figures.cpu_brand.is_empty() || cfg!(target_arch = "aarch64"), "{figures:?}");
         assert_eq!(figures.is_windows, cfg!(windows));
-        let verdicts = guide::pc::judge(&figures);
+        let verdicts = guide::pc::judge(&figures, &guide::BUNDLED);
         assert_eq!(verdicts.len(), 4);
         if !cfg!(windows) {
             assert!(verdicts[0].message.contains("これは施術所のWindowsパソコンではありません"), "{:?}", verdicts[0]);

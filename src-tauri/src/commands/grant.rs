@@ -66,7 +66,7 @@ async fn start_date(store: &store::Store) -> Result<Option<NaiveDate>, AppError>
         .wizard_values()
         .await?
         .into_iter()
-        .find(|v| v.step == "start_date" && v.key == "start_date")
+        .find(|v| v.step == guide::keys::START_DATE.step && v.key == guide::keys::START_DATE.key)
         .and_then(|v| NaiveDate::parse_from_str(&v.value, "%Y-%m-%d").ok()))
 }
 

@@ -1520,6 +1520,32 @@ mod tests {
         assert_eq!((p.done, p.current_step), (8, Some("standing")), "the new steps are still to do");
     }
 
+    /// A step stored 完了 whose answers say the clinic is not ready (no internet), or whose date
+    /// now disagrees, counts as 進行中: the progress never says everything is done.
+    #[test]
+    fn a_done_step_with_a_blocker_counts_as_in_progress() {
+        use crate::answers::Answers;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).expect("date");
+        let answers = |list: &[(&str, &str, &str)]| {
+            Answers::new(list.iter().map(|(s, k, v)| (s.to_string(), k.to_string(), v.to_string())))
+        };
+        let all_done: Vec<StepRecord> = WIZARD.iter().map(|s| rec(s.id, StepState::Done, at(8))).collect();
+        let offline = answers(&[("connection", "route", "mobile"), ("connection", "has_internet", "no")]);
+        let effective = effective_records(&all_done, &offline, 1, today);
+        let progress = wizard_progress(Some(Route::Mobile), &effective);
+        assert_eq!(progress.current_step, Some("standing"), "other steps lack their answers too");
+        assert_eq!(step_status("connection", Some(Route::Mobile), &effective), StepStatus::InProgress);
+        // With every other step answered, only the one that says いいえ is left.
+        let full: Vec<StepRecord> = vec![rec("connection", StepState::Done, at(8))];
+        let effective = effective_records(&full, &offline, 1, today);
+        assert_eq!(effective[0].state, StepState::InProgress);
+        let online = answers(&[("connection", "route", "mobile"), ("connection", "has_internet", "yes")]);
+        assert_eq!(effective_records(&full, &online, 1, today)[0].state, StepState::Done);
+        // A step 対象外 on the route is never downgraded (its answers are not asked).
+        let pc = vec![rec("pc_check", StepState::Done, at(8))];
+        assert_eq!(effective_records(&pc, &online, 1, today)[0].state, StepState::Done);
+    }
+
     /// Inputs are stored by key: keys are unique in a step, and a conditional need points at an
     /// answer its step can give.
     #[test]

@@ -1,7 +1,7 @@
 //! The patient poster and flyer: reachable from ホーム, 毎日の資格確認 and 協力金, whatever a
 //! program's state. The clinic's name comes from its profile; the treatment from its kind.
 
-use forms::{Audience, PosterFormat, PosterSheet, ReadWith};
+use forms::{Audience, PosterFormat, PosterSheet};
 use serde::Serialize;
 use specta::Type;
 use store::clinic::ClinicKind;
@@ -24,11 +24,7 @@ pub struct PosterChoices {
 async fn sheet(state: &AppState, audience: Audience, format: PosterFormat) -> Result<PosterSheet, AppError> {
     let store = state.store()?;
     let profile = store.clinic_profile().await?;
-    let read_with = match super::wizard::reads_with(store).await? {
-        guide::answers::ReadsWith::CardReader => ReadWith::CardReader,
-        guide::answers::ReadsWith::Smartphone => ReadWith::Smartphone,
-        guide::answers::ReadsWith::Tablet => ReadWith::Tablet,
-    };
+    let read_with = super::wizard::reads_with(store).await?;
     Ok(PosterSheet { clinic_name: profile.map(|p| p.name).unwrap_or_default(), audience, format, read_with })
 }
 

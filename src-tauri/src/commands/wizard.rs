@@ -129,15 +129,8 @@ async fn recorded(store: &Store) -> Result<Recorded, AppError> {
     let values: Vec<StepValue> = store.wizard_values().await?;
     let mut answers = Answers::new(values.into_iter().map(|v| (v.step, v.key, v.value)));
     if let Some(profile) = store.clinic_profile().await? {
-        let practices: Vec<Practice> =
-            [(profile.kind.needs_judo(), Practice::Judo), (profile.kind.needs_ahaki(), Practice::Ahaki)]
-                .into_iter()
-                .filter_map(|(needed, p)| needed.then_some(p))
-                .collect();
-        let numbers = [
-            (Practice::Judo, profile.reg_no_judo_typed.unwrap_or_default()),
-            (Practice::Ahaki, profile.reg_no_ahaki_typed.unwrap_or_default()),
-        ];
+        let numbers = profile.practices();
+        let practices: Vec<Practice> = numbers.iter().map(|(p, _)| *p).collect();
         answers = answers.for_clinic(&practices, &numbers);
     }
     Ok(Recorded { answers, terminals: store.terminals().await? })

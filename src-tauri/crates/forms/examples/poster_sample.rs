@@ -11,7 +11,7 @@ fn main() {
             clinic_name: "さくら整骨院".into(),
             audience,
             format,
-            read_with: forms::ReadWith::CardReader,
+            read_with: guide::answers::ReadsWith::CardReader,
         };
         match forms::poster_pdf(&sheet) {
             Ok(pdf) => {

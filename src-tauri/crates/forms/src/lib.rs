@@ -35,7 +35,7 @@ pub use model::{
     Breakdown, Checklist, ChecklistRow, GrantReport, Photo, ReceiptSheet, ReportDay, ReportMonth, ReportPhoto,
     ReportRequirement, SheetLine,
 };
-pub use poster::{Audience, PosterFormat, PosterSheet, ReadWith};
+pub use poster::{Audience, PosterFormat, PosterSheet};
 
 /// The 領収書内訳書 as a PDF (A4 portrait, as many pages as the lines need).
 pub fn breakdown_pdf(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {

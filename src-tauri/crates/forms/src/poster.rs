@@ -15,6 +15,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use guide::answers::ReadsWith;
+
 use crate::layout::{self, Align, PAGE_HEIGHT, PAGE_WIDTH, Page};
 
 /// Who the clinic treats: the poster names the kind of treatment the card works for.
@@ -27,25 +29,12 @@ pub enum Audience {
     Ahaki,
 }
 
-/// What the clinic reads the card with, as the patient will see it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum ReadWith {
-    /// A card reader on the PC (the Windows route, and before a route is chosen)
-    CardReader,
-    /// A smartphone
-    Smartphone,
-    /// A tablet
-    Tablet,
-}
-
-impl ReadWith {
-    fn words(self) -> &'static str {
-        match self {
-            ReadWith::CardReader => "カードリーダー",
-            ReadWith::Smartphone => "スマートフォン",
-            ReadWith::Tablet => "タブレット",
-        }
+/// The words for what the card is read with.
+fn reader_words(read_with: ReadsWith) -> &'static str {
+    match read_with {
+        ReadsWith::CardReader => "カードリーダー",
+        ReadsWith::Smartphone => "スマートフォン",
+        ReadsWith::Tablet => "タブレット",
     }
 }
 
@@ -70,7 +59,9 @@ pub struct PosterSheet {
     /// Poster or flyer
     pub format: PosterFormat,
     /// What the card is read with (the clinic's route)
-    pub read_with: ReadWith,
+    #[serde(skip)]
+    #[specta(skip)]
+    pub read_with: ReadsWith,
 }
 
 /// The PDF's title.
@@ -90,9 +81,9 @@ fn treatment(audience: Audience) -> &'static str {
 }
 
 /// The three steps at the counter, the first naming what the card is read with.
-fn steps(read_with: ReadWith) -> [String; 3] {
+fn steps(read_with: ReadsWith) -> [String; 3] {
     [
-        format!("受付でマイナンバーカードをお出しください。{}で読み取ります。", read_with.words()),
+        format!("受付でマイナンバーカードをお出しください。{}で読み取ります。", reader_words(read_with)),
         "ご本人の確認のため、4桁の暗証番号をご自身で入力していただくことがあります。暗証番号はスタッフにお伝えにならないでください。"
             .to_string(),
         "確認が終わったら、カードはすぐにお返しします。".to_string(),
@@ -202,7 +193,7 @@ mod tests {
                 clinic_name: "さくら整骨院".into(),
                 audience,
                 format: PosterFormat::Poster,
-                read_with: ReadWith::CardReader,
+                read_with: ReadsWith::CardReader,
             };
             let page = &pages(&sheet)[0];
             let all = texts(page);
@@ -227,9 +218,9 @@ mod tests {
     #[test]
     fn the_poster_says_what_the_card_is_read_with() {
         for (read_with, words) in [
-            (ReadWith::CardReader, "カードリーダーで読み取ります"),
-            (ReadWith::Smartphone, "スマートフォンで読み取ります"),
-            (ReadWith::Tablet, "タブレットで読み取ります"),
+            (ReadsWith::CardReader, "カードリーダーで読み取ります"),
+            (ReadsWith::Smartphone, "スマートフォンで読み取ります"),
+            (ReadsWith::Tablet, "タブレットで読み取ります"),
         ] {
             let sheet = PosterSheet {
                 clinic_name: "さくら整骨院".into(),
@@ -253,7 +244,7 @@ mod tests {
             clinic_name: "みどり鍼灸院".into(),
             audience: Audience::Ahaki,
             format: PosterFormat::Flyer,
-            read_with: ReadWith::Smartphone,
+            read_with: ReadsWith::Smartphone,
         };
         let page = &pages(&sheet)[0];
         assert_eq!(page.texts().filter(|t| t.text == "みどり鍼灸院").count(), 2);

@@ -208,16 +208,24 @@ mod poppler {
 
     #[test]
     fn posters_and_flyers_read_back_with_the_clinics_name() {
-        use forms::{Audience, PosterFormat, PosterSheet, ReadWith};
+        use forms::{Audience, PosterFormat, PosterSheet};
+        use guide::answers::ReadsWith;
         let dir = tempfile::tempdir().expect("tempdir");
         for (audience, format, treatment, copies, read_with, words) in [
-            (Audience::Judo, PosterFormat::Poster, "柔道整復", 1, ReadWith::CardReader, "カードリーダーで読み取ります"),
+            (
+                Audience::Judo,
+                PosterFormat::Poster,
+                "柔道整復",
+                1,
+                ReadsWith::CardReader,
+                "カードリーダーで読み取ります",
+            ),
             (
                 Audience::Ahaki,
                 PosterFormat::Flyer,
                 "はり・きゅう",
                 2,
-                ReadWith::Smartphone,
+                ReadsWith::Smartphone,
                 "スマートフォンで読み取ります",
             ),
         ] {

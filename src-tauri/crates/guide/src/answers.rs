@@ -62,9 +62,10 @@ pub struct Answers {
 }
 
 /// What the card is read with at the counter, from the route (see [`Answers::reads_with`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ReadsWith {
-    /// A card reader on the PC
+    /// A card reader on the PC (the Windows route, and before a route is chosen)
+    #[default]
     CardReader,
     /// A smartphone
     Smartphone,

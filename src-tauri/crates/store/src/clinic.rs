@@ -105,6 +105,19 @@ pub struct ClinicProfile {
 }
 
 impl ClinicProfile {
+    /// The practices the clinic is registered for, each with its 登録記号番号 as typed ("" when
+    /// none was given): what the guide's step 1 asks for and starts from.
+    pub fn practices(&self) -> Vec<(guide::Practice, String)> {
+        [
+            (self.kind.needs_judo(), guide::Practice::Judo, &self.reg_no_judo_typed),
+            (self.kind.needs_ahaki(), guide::Practice::Ahaki, &self.reg_no_ahaki_typed),
+        ]
+        .into_iter()
+        .filter(|(needed, _, _)| *needed)
+        .map(|(_, practice, number)| (practice, number.clone().unwrap_or_default()))
+        .collect()
+    }
+
     /// The 登録記号番号 exactly as typed (both, `柔整 / あはき`, for a clinic with two), for the
     /// forms that print them as the clinic registered them.
     pub fn registration_numbers_typed(&self) -> String {

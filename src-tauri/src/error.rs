@@ -124,7 +124,7 @@ impl AppError {
 impl From<store::StoreError> for AppError {
     fn from(e: store::StoreError) -> AppError {
         if !matches!(e, store::StoreError::Validation(_)) {
-            log::error!("store: {e}");
+            log::error!("store: {}", e.log_line());
         }
         AppError { code: ErrorCode::Store(e.code()), message: e.to_string(), fields: e.field_issues().to_vec() }
     }
@@ -147,7 +147,7 @@ impl From<programs::ProgramsError> for AppError {
 
 impl From<forms::FormsError> for AppError {
     fn from(e: forms::FormsError) -> AppError {
-        log::warn!("forms: {e}");
+        log::warn!("forms: {}", e.code().as_str());
         AppError::new(ErrorCode::Forms(e.code()), e.to_string())
     }
 }
@@ -160,7 +160,7 @@ impl From<insurance::InsuranceError> for AppError {
                 problems.iter().map(|p| store::clinic::FieldIssue::new(&p.field, p.message.clone())).collect(),
             )),
             other => {
-                log::warn!("insurance: {other}");
+                log::warn!("insurance: {}", other.log_line());
                 AppError::new(ErrorCode::Insurance(other.code()), other.to_string())
             }
         }
@@ -226,5 +226,54 @@ mod tests {
         assert_eq!(err.code, "DatabaseTooNew");
         assert!(err.message.contains("最新版"));
         assert!(err.fields.is_empty());
+    }
+
+    /// Every line written to the log, for the test below (the app's real logger writes files).
+    static LOGGED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+    struct Capture;
+
+    impl log::Log for Capture {
+        fn enabled(&self, _: &log::Metadata) -> bool {
+            true
+        }
+        fn log(&self, record: &log::Record) {
+            if let Ok(mut lines) = LOGGED.lock() {
+                lines.push(record.args().to_string());
+            }
+        }
+        fn flush(&self) {}
+    }
+
+    /// The flows that fail with a patient's text in them (a CSV with 𠮷, a refused record, a
+    /// refused patient, a store failure about a file): staff read the text, the log never holds it.
+    #[test]
+    fn nothing_personal_reaches_the_log() {
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| {
+            let _ = log::set_boxed_logger(Box::new(Capture));
+            log::set_max_level(log::LevelFilter::Trace);
+        });
+        let marker = "目印𠮷太郎";
+        let errors = [
+            AppError::from(insurance::InsuranceError::NotInShiftJis { row: 2, text: marker.into() }),
+            AppError::from(insurance::InsuranceError::Invalid(vec![insurance::Problem::error(
+                "name",
+                format!("氏名「{marker}」が患者台帳の「見本 花子」さんと違います"),
+            )])),
+            AppError::from(store::StoreError::Validation(vec![FieldIssue::new(
+                "address",
+                format!("住所「{marker}」に使えない文字があります"),
+            )])),
+            AppError::from(store::StoreError::NotABackup {
+                path: std::path::PathBuf::from(format!("C:\\{marker}.sqlite3")),
+                reason: "patients.address holds U+202E".into(),
+            }),
+        ];
+        assert!(errors[0].message.contains(marker), "staff see which text: {}", errors[0].message);
+        let logged = LOGGED.lock().map(|l| l.join("\n")).unwrap_or_default();
+        assert!(logged.contains("NotInShiftJis (row 2)"), "{logged}");
+        assert!(logged.contains("NotABackup (patients.address holds U+202E)"), "{logged}");
+        assert!(!logged.contains("目印") && !logged.contains('𠮷'), "{logged}");
     }
 }

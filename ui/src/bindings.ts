@@ -2190,6 +2190,8 @@ export type StoreErrorCode =
 "BackupFolder" | 
 /**  `NotABackup` */
 "NotABackup" | 
+/**  `BackupTooSlow` */
+"BackupTooSlow" | 
 /**  `FromNewerApp` */
 "FromNewerApp";
 

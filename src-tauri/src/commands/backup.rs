@@ -133,6 +133,15 @@ async fn chosen_folder(state: &AppState) -> Result<std::path::PathBuf, AppError>
     })
 }
 
+/// Who is restoring, for the rebuilt database's audit row: the staff name of this PC, or, when
+/// the database could not be opened (the start-up screen), that the restore came from there.
+async fn who(state: &AppState) -> String {
+    match state.store() {
+        Ok(store) => store.actor().await.unwrap_or_default(),
+        Err(_) => "起動時の復元".to_string(),
+    }
+}
+
 /// Restarts the app a moment after the answer reached the window, so it can say so first.
 fn restart_soon(app: &AppHandle) {
     let app = app.clone();
@@ -153,7 +162,7 @@ pub async fn restore_backup(
 ) -> Result<BackupSummary, AppError> {
     let folder = chosen_folder(&state).await?;
     let file = store::backup::generation_path(&folder, &name)?;
-    let summary = store::backup::stage_restore(&state.paths.data_dir, &file).await?;
+    let summary = store::backup::stage_restore(&state.paths.data_dir, &file, &who(&state).await, Utc::now()).await?;
     log::info!("restore of {name} staged; restarting");
     restart_soon(&app);
     Ok(summary)
@@ -179,7 +188,8 @@ pub async fn export_data(app: AppHandle, state: State<'_, AppState>) -> Result<O
 #[specta::specta]
 pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupSummary>, AppError> {
     let Some(file) = pick_data_file(&app).await? else { return Ok(None) };
-    Ok(Some(store::backup::stage_import(&state.paths.data_dir, &file, env!("CARGO_PKG_VERSION")).await?))
+    let (version, actor) = (env!("CARGO_PKG_VERSION"), who(&state).await);
+    Ok(Some(store::backup::stage_import(&state.paths.data_dir, &file, version, &actor, Utc::now()).await?))
 }
 
 /// Confirms the import waiting: the app restarts on it.

@@ -117,6 +117,9 @@ describe("ホーム", () => {
     view = await show({ lastError: "バックアップ先(E:\\)に書き込めませんでした。" }, "C:\\data\\onshi-navi.before-restore-20261129-090000.sqlite3");
     expect(document.getElementById("home-backup-failed")!.textContent).toContain("バックアップ先(E:\\)に書き込めませんでした。");
     expect(document.getElementById("home-restored")!.textContent).toContain("before-restore-20261129-090000");
+    expect(document.getElementById("home-restored")!.textContent, "what a file never brings").toContain(
+      "バックアップ先のフォルダと更新データの取得先は引き継ぎません",
+    );
     view.unmount();
   });
 

@@ -44,6 +44,18 @@ pub enum InsuranceError {
 }
 
 impl InsuranceError {
+    /// What the log may say of it: the code, the row number, the field names, never the text
+    /// (a field's text is a patient's 氏名 or number; the log files are not purged with records).
+    pub fn log_line(&self) -> String {
+        match self {
+            InsuranceError::Invalid(problems) => {
+                let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+                format!("Invalid (fields: {})", fields.join(", "))
+            }
+            InsuranceError::NotInShiftJis { row, .. } => format!("NotInShiftJis (row {row})"),
+        }
+    }
+
     /// The stable code sent to the UI.
     pub fn code(&self) -> InsuranceErrorCode {
         match self {

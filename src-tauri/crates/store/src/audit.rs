@@ -78,6 +78,8 @@ stored_enum! {
         PromotionAnswer => "promotion_answer",
         /// 資格情報の記録 (carried over from the official app)
         EligibilityRecord => "eligibility_record",
+        /// The whole database, rebuilt from a backup or a moved-data file
+        Data => "data",
     }
 }
 
@@ -96,6 +98,8 @@ stored_enum! {
         Reopen => "reopen",
         /// A 導入ガイド step begun
         Start => "start",
+        /// Rebuilt from a file (a backup generation or a moved-data export)
+        Import => "import",
     }
 }
 
@@ -118,6 +122,7 @@ impl AuditEntity {
             AuditEntity::PromotionDay => "協力金: チラシ・お声がけ",
             AuditEntity::PromotionAnswer => "協力金: 支給日の状況",
             AuditEntity::EligibilityRecord => "資格情報の記録",
+            AuditEntity::Data => "データ全体",
         }
     }
 }
@@ -132,6 +137,7 @@ impl AuditAction {
             AuditAction::Complete => "完了にした",
             AuditAction::Reopen => "未完了に戻した",
             AuditAction::Start => "始めた",
+            AuditAction::Import => "バックアップ・移行ファイルから作り直した",
         }
     }
 }
@@ -281,6 +287,9 @@ fn detail_label(
             })
             .unwrap_or_default(),
         Some(AuditEntity::EligibilityCheck) => number("id").map(|id| format!("記録番号 {id}")).unwrap_or_default(),
+        Some(AuditEntity::Data) => number("rows")
+            .map(|n| format!("{n} 件の行を写しました(バックアップ先と更新データの取得先は引き継いでいません)"))
+            .unwrap_or_default(),
         Some(AuditEntity::EligibilityRecord) => match (number("id"), number("count"), text("before")) {
             (Some(id), _, _) => format!("記録番号 {id}"),
             (None, Some(n), Some(before)) => {
@@ -371,6 +380,7 @@ mod tests {
             AuditEntity::PromotionDay => 12,
             AuditEntity::PromotionAnswer => 13,
             AuditEntity::EligibilityRecord => 14,
+            AuditEntity::Data => 15,
         }
     }
 
@@ -382,6 +392,7 @@ mod tests {
             AuditAction::Complete => 3,
             AuditAction::Reopen => 4,
             AuditAction::Start => 5,
+            AuditAction::Import => 6,
         }
     }
 
@@ -400,7 +411,7 @@ mod tests {
             assert_eq!(entity_label(e.as_db()), e.label());
             assert!(texts.insert(e.as_db()) && labels.insert(e.label()), "{e:?} is not unique");
         }
-        assert_eq!(AuditEntity::ALL.len(), 15);
+        assert_eq!(AuditEntity::ALL.len(), 16);
     }
 
     #[test]
@@ -412,7 +423,7 @@ mod tests {
             assert!(is_japanese_wording(a.label()), "{a:?}: {}", a.label());
             assert!(texts.insert(a.as_db()), "{a:?} is not unique");
         }
-        assert_eq!(AuditAction::ALL.len(), 6);
+        assert_eq!(AuditAction::ALL.len(), 7);
     }
 
     #[test]
@@ -454,6 +465,11 @@ mod tests {
                 "令和3年11月29日 (2021-11-29) より前の 12 件",
             ),
             (AuditEntity::PromotionDay, r#"{"day":"2025-06-02"}"#, "令和7年6月2日 (2025-06-02) の記録"),
+            (
+                AuditEntity::Data,
+                r#"{"schema":20261209000001,"rows":42,"notTakenOver":["backup_folder","update_address"]}"#,
+                "42 件の行を写しました(バックアップ先と更新データの取得先は引き継いでいません)",
+            ),
         ];
         for e in AuditEntity::ALL {
             assert!(cases.iter().any(|(c, _, _)| c == e), "{e:?} has a detail case");

@@ -8,20 +8,20 @@
 //! generation that is listed is a whole one. The PDFs and photos live in the database as BLOBs,
 //! so they are in every backup.
 //!
-//! Restoring never swaps a database under open connections: the chosen file is checked and put
-//! beside the database as [`PENDING_RESTORE`]; at the next start, before the store opens,
+//! Restoring never swaps a database under open connections, and never adopts a file from outside
+//! as it is: the chosen file is rebuilt into a new database made by the app's own migrations
+//! ([`crate::rebuild`]: its schema compared, its rows copied and checked) and that new database
+//! is put beside the live one as [`PENDING_RESTORE`]; at the next start, before the store opens,
 //! [`apply_pending_restore`] sets the current database aside (kept, named by the time) and puts
-//! the restored one in its place.
+//! the rebuilt one in its place.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection, SqliteConnection};
+use sqlx::{Connection, SqliteConnection};
 
 use crate::{DATABASE_FILE, MIGRATOR, Store, StoreError};
 
@@ -89,7 +89,7 @@ fn not_a_backup(path: &Path, reason: impl std::fmt::Display) -> StoreError {
 }
 
 /// The newest migration this app knows: a backup from a newer one is refused.
-fn known_schema() -> i64 {
+pub(crate) fn known_schema() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
@@ -133,48 +133,28 @@ pub fn generation_path(folder: &Path, name: &str) -> Result<PathBuf, StoreError>
     Ok(folder.join(BACKUP_FOLDER).join(name))
 }
 
-/// A read-only connection that never writes beside the file (`immutable`: no `-wal`, no `-shm`).
-async fn open_read_only(path: &Path) -> Result<SqliteConnection, StoreError> {
-    if !path.is_file() {
-        return Err(not_a_backup(path, "no such file"));
-    }
-    let options = SqliteConnectOptions::from_str("sqlite:")
-        .map_err(|e| not_a_backup(path, e))?
-        .filename(path)
-        .read_only(true)
-        .immutable(true)
-        .create_if_missing(false);
-    options.connect().await.map_err(|e| not_a_backup(path, e))
-}
-
 /// Checks `path` is a whole オン資ナビ database this app can open, and says what it holds: the
-/// header, `PRAGMA integrity_check` (every page), the migrations table (refusing a newer app's).
+/// header, `PRAGMA integrity_check` (every page), a schema exactly the app's migrations make at
+/// its version (refusing a newer app's, and anything added), then the counts, all read untrusted
+/// ([`crate::rebuild::open_untrusted`]) and refused past [`crate::rebuild::PREVIEW_LIMIT`].
 pub async fn inspect(path: &Path) -> Result<BackupSummary, StoreError> {
-    if let Some(reason) = crate::damage_in_header(path) {
-        return Err(not_a_backup(path, reason));
-    }
-    let mut conn = open_read_only(path).await?;
-    let summary = summarise(&mut conn, path).await;
+    let deadline = std::time::Instant::now() + crate::rebuild::PREVIEW_LIMIT;
+    let mut conn = crate::rebuild::open_untrusted(path, deadline).await?;
+    let summary = match crate::rebuild::check_schema(&mut conn, path, deadline).await {
+        Ok(_) => summarise(&mut conn).await.map_err(|e| {
+            if std::time::Instant::now() >= deadline {
+                StoreError::BackupTooSlow { path: path.to_path_buf() }
+            } else {
+                not_a_backup(path, e)
+            }
+        }),
+        Err(e) => Err(e),
+    };
     let _ = conn.close().await;
     summary
 }
 
-async fn summarise(conn: &mut SqliteConnection, path: &Path) -> Result<BackupSummary, StoreError> {
-    let verdict: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check(1)")
-        .fetch_all(&mut *conn)
-        .await
-        .map_err(|e| not_a_backup(path, e))?;
-    if verdict.iter().any(|r| r != "ok") {
-        return Err(not_a_backup(path, verdict.join("; ")));
-    }
-    let schema: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(|e| not_a_backup(path, format!("not an オン資ナビ database: {e}")))?;
-    let schema = schema.ok_or_else(|| not_a_backup(path, "no migration applied"))?;
-    if schema > known_schema() {
-        return Err(StoreError::DatabaseTooNew(schema));
-    }
+async fn summarise(conn: &mut SqliteConnection) -> Result<BackupSummary, sqlx::Error> {
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     let clinic_name: Option<String> =
         sqlx::query_scalar("SELECT name FROM clinic_profile WHERE id = 1").fetch_optional(&mut *conn).await?;
@@ -294,32 +274,47 @@ fn prune(folder: &Path, keep: usize) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Checks `source` (a generation) and puts a copy beside the database in `data_dir` as the restore
-/// for the next start. Returns what it holds. Nothing of the current data is touched yet.
-pub async fn stage_restore(data_dir: &Path, source: &Path) -> Result<BackupSummary, StoreError> {
-    stage_as(data_dir, source, PENDING_RESTORE).await
+/// Rebuilds `source` (a generation) beside the database in `data_dir` as the restore for the next
+/// start ([`crate::rebuild`]; the rebuild's audit row names `actor`). Returns what it holds.
+/// Nothing of the current data is touched yet.
+pub async fn stage_restore(
+    data_dir: &Path,
+    source: &Path,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<BackupSummary, StoreError> {
+    stage_as(data_dir, source, PENDING_RESTORE, actor, now).await
 }
 
-/// Copies a checked `source` into `data_dir` as `name`, checked again where it lands.
-async fn stage_as(data_dir: &Path, source: &Path, name: &str) -> Result<BackupSummary, StoreError> {
-    let summary = inspect(source).await?;
+/// Rebuilds `source` into `data_dir` as `name` (under a temporary name until it is whole).
+async fn stage_as(
+    data_dir: &Path,
+    source: &Path,
+    name: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<BackupSummary, StoreError> {
     let pending = data_dir.join(name);
     let partial = data_dir.join(format!("{name}.partial"));
-    std::fs::copy(source, &partial).map_err(|e| folder_error(&partial, e))?;
-    // Checked again where it now is: a copy cut short (a drive pulled out) is never staged.
-    if let Err(e) = inspect(&partial).await {
+    let summary = crate::rebuild::rebuild(source, &partial, actor, now).await?;
+    std::fs::rename(&partial, &pending).map_err(|e| {
         remove_if_there(&partial);
-        return Err(e);
-    }
-    std::fs::rename(&partial, &pending).map_err(|e| folder_error(&pending, e))?;
+        folder_error(&pending, e)
+    })?;
     Ok(summary)
 }
 
-/// Checks a moved-data file (`file`, from [`Store::export_to`]) and puts its database beside the
-/// data as [`IMPORT_WAITING`]: it becomes the restore for the next start only when staff confirm
-/// ([`confirm_import`]), so an import left unanswered never replaces anything. A file from a newer
-/// app is refused by its manifest. Returns what it holds.
-pub async fn stage_import(data_dir: &Path, file: &Path, app_version: &str) -> Result<BackupSummary, StoreError> {
+/// Checks a moved-data file (`file`, from [`Store::export_to`]) and rebuilds its database beside
+/// the data as [`IMPORT_WAITING`]: it becomes the restore for the next start only when staff
+/// confirm ([`confirm_import`]), so an import left unanswered never replaces anything. A file from
+/// a newer app is refused by its manifest. Returns what it holds.
+pub async fn stage_import(
+    data_dir: &Path,
+    file: &Path,
+    app_version: &str,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<BackupSummary, StoreError> {
     let extracted = data_dir.join(format!("{PENDING_RESTORE}.import"));
     let manifest = extract_export(file, &extracted).inspect_err(|_| remove_if_there(&extracted))?;
     if manifest.format != FORMAT {
@@ -330,7 +325,7 @@ pub async fn stage_import(data_dir: &Path, file: &Path, app_version: &str) -> Re
         remove_if_there(&extracted);
         return Err(StoreError::FromNewerApp(manifest.app_version));
     }
-    let staged = stage_as(data_dir, &extracted, IMPORT_WAITING).await;
+    let staged = stage_as(data_dir, &extracted, IMPORT_WAITING, actor, now).await;
     remove_if_there(&extracted);
     staged
 }
@@ -357,19 +352,52 @@ pub fn cancel_import(data_dir: &Path) -> Result<(), StoreError> {
     }
 }
 
+/// The most entries a moved-data file may hold (we write two).
+const MAX_ENTRIES: usize = 8;
+/// The largest manifest read.
+const MAX_MANIFEST: u64 = 64 * 1024;
+/// The largest database taken from a moved-data file: far above ten years of a clinic's data with
+/// its PDFs and photos, far below what fills a disk.
+pub const MAX_DATABASE: u64 = 4 * 1024 * 1024 * 1024;
+
+/// Reads at most `cap` bytes of `reader` into `out`; more than `cap` is refused (a zip bomb
+/// declares little and inflates much: the declared size is not trusted).
+fn copy_capped(reader: impl Read, out: &mut impl Write, cap: u64) -> std::io::Result<bool> {
+    let copied = std::io::copy(&mut reader.take(cap + 1), out)?;
+    Ok(copied <= cap)
+}
+
 fn extract_export(file: &Path, to: &Path) -> Result<Manifest, StoreError> {
+    extract_capped(file, to, MAX_DATABASE)
+}
+
+/// [`extract_export`] with the database's cap given (the tests use a small one).
+fn extract_capped(file: &Path, to: &Path, cap: u64) -> Result<Manifest, StoreError> {
     let bad = |e: &dyn std::fmt::Display| not_a_backup(file, e);
     let reader = std::fs::File::open(file).map_err(|e| bad(&e))?;
     let mut zip = zip::ZipArchive::new(reader).map_err(|e| bad(&e))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(bad(&format!("{} entries", zip.len())));
+    }
     let manifest: Manifest = {
-        let mut entry = zip.by_name(MANIFEST).map_err(|e| bad(&e))?;
-        let mut text = String::new();
-        entry.by_ref().take(64 * 1024).read_to_string(&mut text).map_err(|e| bad(&e))?;
-        serde_json::from_str(&text).map_err(|e| bad(&e))?
+        let entry = zip.by_name(MANIFEST).map_err(|e| bad(&e))?;
+        let mut text = Vec::new();
+        if !copy_capped(entry, &mut text, MAX_MANIFEST).map_err(|e| bad(&e))? {
+            return Err(bad(&"the manifest is too large"));
+        }
+        serde_json::from_slice(&text).map_err(|e| bad(&e))?
     };
-    let mut entry = zip.by_name(DATABASE_FILE).map_err(|e| bad(&e))?;
+    let entry = zip.by_name(DATABASE_FILE).map_err(|e| bad(&e))?;
+    if entry.size() > cap {
+        return Err(bad(&format!("the database declares {} bytes", entry.size())));
+    }
     let mut out = std::fs::File::create(to).map_err(|e| folder_error(to, e))?;
-    std::io::copy(&mut entry, &mut out).map_err(|e| bad(&e))?;
+    let whole = copy_capped(entry, &mut out, cap).map_err(|e| bad(&e));
+    if !whole? {
+        drop(out);
+        remove_if_there(to);
+        return Err(bad(&"the database inflates past the limit"));
+    }
     out.sync_all().map_err(|e| folder_error(to, e))?;
     Ok(manifest)
 }
@@ -522,5 +550,46 @@ mod tests {
         assert!(newer("0.10.0", "0.9.9"));
         assert!(!newer("0.1.0", "0.1.0"));
         assert!(!newer("0.1.0", "0.2.0"));
+    }
+}
+
+#[cfg(test)]
+mod zip_tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A moved-data file with `entries` extra entries and a database entry of `size` zero bytes
+    /// (it deflates to almost nothing: a zip bomb in small).
+    fn zip_file(dir: &Path, size: usize, entries: usize) -> PathBuf {
+        let path = dir.join("bomb.onshinavi");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file(MANIFEST, options).expect("manifest");
+        let manifest =
+            r#"{"format": "onshi-navi-export/1", "appVersion": "0.1.0", "schemaVersion": 1, "exportedAt": ""}"#;
+        zip.write_all(manifest.as_bytes()).expect("write");
+        for i in 0..entries {
+            zip.start_file(format!("extra-{i}.txt"), options).expect("extra");
+        }
+        zip.start_file(DATABASE_FILE, options).expect("db");
+        zip.write_all(&vec![0_u8; size]).expect("write");
+        zip.finish().expect("finish");
+        path
+    }
+
+    #[test]
+    fn a_zip_bomb_or_a_crowded_file_is_refused_with_nothing_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("extracted.sqlite3");
+        let bomb = zip_file(dir.path(), 3 * 1024 * 1024, 0);
+        assert!(std::fs::metadata(&bomb).expect("meta").len() < 64 * 1024, "it deflates to little");
+        let e = extract_capped(&bomb, &out, 1024 * 1024).expect_err("inflates past the cap");
+        assert_eq!(e.code(), "NotABackup");
+        assert!(!out.exists(), "nothing is left written");
+        let small = zip_file(dir.path(), 1000, 0);
+        assert!(extract_capped(&small, &out, 1024 * 1024).is_ok());
+        let crowded = zip_file(dir.path(), 1000, MAX_ENTRIES);
+        assert_eq!(extract_capped(&crowded, &out, 1024 * 1024).expect_err("too many entries").code(), "NotABackup");
     }
 }

@@ -277,7 +277,7 @@ impl CheckRow {
 }
 
 /// Twelve digits in a row (spaces and hyphens between allowed): the shape of a 個人番号.
-fn looks_like_my_number(text: &str) -> bool {
+pub(crate) fn looks_like_my_number(text: &str) -> bool {
     let mut run = 0;
     for c in text.chars() {
         match c {

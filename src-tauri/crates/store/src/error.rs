@@ -114,6 +114,17 @@ pub enum StoreError {
         reason: String,
     },
 
+    /// Reading a chosen file took longer than any backup of a clinic takes (a doctored file that
+    /// makes SQLite work without end). Nothing was changed.
+    #[error(
+        "「{}」を読み取るのに時間がかかりすぎるため、途中でやめました。何も変更していません。オン資ナビが作ったバックアップか、別の世代やファイルを選んでください。",
+        .path.display()
+    )]
+    BackupTooSlow {
+        /// The file.
+        path: PathBuf,
+    },
+
     /// A moved-data file written by a newer オン資ナビ than this one. Nothing was changed.
     #[error(
         "このファイルは新しいバージョンのオン資ナビ({0})で作られています。何も変更していません。このパソコンのオン資ナビを {0} 以降に更新してから読み込んでください。"
@@ -122,6 +133,21 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// What the log may say of it: the code and what is not a patient's data (a field's name, a
+    /// check's reason, SQLite's own message, which names columns but never values). The message
+    /// staff see may hold what they typed; the log never does.
+    pub fn log_line(&self) -> String {
+        match self {
+            StoreError::Validation(issues) => {
+                let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+                format!("Validation (fields: {})", fields.join(", "))
+            }
+            StoreError::NotABackup { reason, .. } => format!("NotABackup ({reason})"),
+            StoreError::Database(e) => format!("Database ({e})"),
+            other => other.code().as_str().to_string(),
+        }
+    }
+
     /// The stable code sent to the UI as `{ code, message }`.
     pub fn code(&self) -> StoreErrorCode {
         match self {
@@ -138,6 +164,7 @@ impl StoreError {
             StoreError::Database(_) => StoreErrorCode::Database,
             StoreError::BackupFolder { .. } => StoreErrorCode::BackupFolder,
             StoreError::NotABackup { .. } => StoreErrorCode::NotABackup,
+            StoreError::BackupTooSlow { .. } => StoreErrorCode::BackupTooSlow,
             StoreError::FromNewerApp(_) => StoreErrorCode::FromNewerApp,
         }
     }
@@ -185,6 +212,8 @@ pub enum StoreErrorCode {
     BackupFolder,
     /// `NotABackup`
     NotABackup,
+    /// `BackupTooSlow`
+    BackupTooSlow,
     /// `FromNewerApp`
     FromNewerApp,
 }
@@ -206,6 +235,7 @@ impl StoreErrorCode {
             StoreErrorCode::Database => "Database",
             StoreErrorCode::BackupFolder => "BackupFolder",
             StoreErrorCode::NotABackup => "NotABackup",
+            StoreErrorCode::BackupTooSlow => "BackupTooSlow",
             StoreErrorCode::FromNewerApp => "FromNewerApp",
         }
     }

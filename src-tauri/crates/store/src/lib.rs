@@ -16,6 +16,7 @@ pub mod eligibility;
 mod error;
 pub mod patients;
 pub mod promotion;
+pub mod rebuild;
 pub mod settings;
 pub mod setup;
 pub mod subsidy;

@@ -80,7 +80,7 @@ async fn a_generation_holds_everything_and_restores_to_the_same_data() {
     // Changes after the backup are undone by the restore; the data before it is kept aside.
     store.log_check(&check(), "受付", at(20), day(), &guide::BUNDLED).await.expect("later check");
     assert_eq!(checks(&store).await, 4);
-    backup::stage_restore(&dir, &file).await.expect("staged");
+    backup::stage_restore(&dir, &file, "院長", at(25)).await.expect("staged");
     assert!(dir.join(PENDING_RESTORE).is_file());
     assert_eq!(checks(&store).await, 4, "nothing changes until the next start");
     store.close().await;
@@ -166,12 +166,12 @@ async fn everything_moves_to_a_new_pc_in_one_file() {
     assert!(file.is_file());
 
     std::fs::create_dir_all(&new_pc).expect("new pc");
-    let summary = backup::stage_import(&new_pc, &file, "0.1.0").await.expect("import");
+    let summary = backup::stage_import(&new_pc, &file, "0.1.0", "院長", at(25)).await.expect("import");
     assert_eq!((summary.clinic_name.as_str(), summary.checks), ("さくら整骨院", 3));
     assert!(!new_pc.join(PENDING_RESTORE).exists(), "nothing is applied before staff confirm");
     backup::cancel_import(&new_pc).expect("cancel");
     assert!(!backup::confirm_import(&new_pc).expect("nothing waits"));
-    backup::stage_import(&new_pc, &file, "0.1.0").await.expect("import again");
+    backup::stage_import(&new_pc, &file, "0.1.0", "院長", at(25)).await.expect("import again");
     assert!(backup::confirm_import(&new_pc).expect("confirmed"));
     assert_eq!(backup::apply_pending_restore(&new_pc, at(20)).expect("applied"), None, "nothing to set aside");
     let moved = Store::open_in(&new_pc).await.expect("open on the new PC");
@@ -181,7 +181,7 @@ async fn everything_moves_to_a_new_pc_in_one_file() {
     // A newer app's file is refused by its manifest, with nothing staged.
     let newer = root.path().join("newer.onshinavi");
     store.export_to(&newer, "9.0.0", at(30)).await.expect("export");
-    let e = backup::stage_import(&new_pc, &newer, "0.1.0").await.expect_err("refused");
+    let e = backup::stage_import(&new_pc, &newer, "0.1.0", "院長", at(25)).await.expect_err("refused");
     assert_eq!(e.code(), "FromNewerApp");
     assert!(e.to_string().contains("9.0.0"), "{e}");
     assert!(!new_pc.join(PENDING_RESTORE).exists() && !new_pc.join(backup::IMPORT_WAITING).exists());
@@ -209,12 +209,12 @@ async fn damaged_cut_short_and_foreign_files_are_refused_with_nothing_changed() 
     let foreign = root.path().join("photo.sqlite3");
     std::fs::write(&foreign, b"\xff\xd8\xff\xe0 not a database at all, a photo").expect("write");
     for bad in [&cut, &damaged, &foreign, &root.path().join("missing.sqlite3")] {
-        let e = backup::stage_restore(&dir, bad).await.expect_err("refused");
+        let e = backup::stage_restore(&dir, bad, "院長", at(25)).await.expect_err("refused");
         assert_eq!(e.code(), "NotABackup", "{}: {e}", bad.display());
         assert!(e.to_string().contains("何も変更していません"), "{e}");
         assert!(!dir.join(PENDING_RESTORE).exists());
     }
-    let e = backup::stage_import(&dir, &foreign, "0.1.0").await.expect_err("not an export");
+    let e = backup::stage_import(&dir, &foreign, "0.1.0", "院長", at(25)).await.expect_err("not an export");
     assert_eq!(e.code(), "NotABackup");
     assert_eq!(checks(&store).await, 3, "the data in use is untouched");
 }

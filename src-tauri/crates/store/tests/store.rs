@@ -706,7 +706,8 @@ async fn every_change_is_logged_with_japanese_wording() {
         );
     }
     let logged: std::collections::HashSet<&str> = log.iter().map(|e| e.entity.as_str()).collect();
-    for entity in AuditEntity::ALL {
+    // The whole database's row is written by a rebuild from a file: tests/rebuild.rs asserts it.
+    for entity in AuditEntity::ALL.iter().filter(|e| **e != AuditEntity::Data) {
         assert!(logged.contains(entity.as_db()), "{entity:?} is written by some change");
     }
 }

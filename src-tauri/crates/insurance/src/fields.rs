@@ -122,22 +122,17 @@ fn identifier(raw: &str, field: &str, label: &str, required: bool, problems: &mu
         }
     } else if folded.chars().count() > MAX_ID {
         problems.push(Problem::error(field, format!("{label}は{MAX_ID}文字以内です")));
-    } else if folded.chars().any(|c| c.is_control() || matches!(c, ',' | '"' | '\'' | ';')) {
+    } else if let Some(problem) = jptext::forbidden_char(&folded) {
+        problems.push(Problem::error(field, problem.message(label)));
+    } else if folded.chars().any(|c| matches!(c, ',' | '"' | '\'' | ';')) {
         problems.push(Problem::error(field, format!("{label}に使えない記号が入っています")));
-    } else if looks_like_my_number(&folded) {
+    } else if jptext::looks_like_my_number(raw) {
         problems.push(Problem::error(
             field,
             format!("{label}に12桁の番号は入力できません。個人番号(マイナンバー)は記録しません。保険証の{label}を確かめてください"),
         ));
     }
     folded
-}
-
-/// Twelve digits in a row (spaces and hyphens between them ignored) look like a 個人番号, which
-/// the app never keeps: no insurance 記号 or 番号 is that long a run of digits.
-fn looks_like_my_number(text: &str) -> bool {
-    let digits: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    digits.len() >= 12 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn branch(raw: &str, problems: &mut Vec<Problem>) -> Option<String> {

@@ -140,6 +140,9 @@ pub enum ForbiddenChar {
     /// U+061C). Invisible, it reverses or reorders the text after it on screen and on printed
     /// forms: a name ending in U+202E shows the next field backwards.
     Bidi(char),
+    /// An invisible format character (U+200B–U+200D, U+2060–U+2064, U+FEFF): it shows as
+    /// nothing and splits what it sits in, so a number could hide inside a note.
+    Invisible(char),
 }
 
 impl ForbiddenChar {
@@ -150,8 +153,17 @@ impl ForbiddenChar {
             ForbiddenChar::Bidi(_) => {
                 format!("{label}に表示の向きを変える制御文字が含まれています。表示の向きを変える制御文字は使えません")
             }
+            ForbiddenChar::Invisible(_) => {
+                format!("{label}に見えない文字(ゼロ幅スペースなど)が含まれています。消してから入力してください")
+            }
         }
     }
+}
+
+/// True for the invisible format characters that are not bidi controls: zero-width space,
+/// joiners, the word joiner and invisible operators, the byte-order mark.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// True for the invisible characters that change the direction text is shown in.
@@ -166,12 +178,100 @@ pub fn forbidden_char(text: &str) -> Option<ForbiddenChar> {
     text.chars().find_map(|c| {
         if is_bidi_control(c) {
             Some(ForbiddenChar::Bidi(c))
+        } else if is_invisible_format(c) {
+            Some(ForbiddenChar::Invisible(c))
         } else if c.is_control() {
             Some(ForbiddenChar::Control(c))
         } else {
             None
         }
     })
+}
+
+/// What may stand between the groups of a number as people type it: blanks, every dash and
+/// hyphen look-alike (ー ｰ ‐ ‑ ‒ – — ― − －), dots, slashes, middle dots, underscores, commas, and
+/// the invisible format characters.
+fn is_digit_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{3000}' | '-' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | 'ー'
+                | 'ｰ'
+                | '－'
+                | '.'
+                | '．'
+                | '/'
+                | '／'
+                | '・'
+                | '･'
+                | '_'
+                | '＿'
+                | ','
+                | '，'
+    ) || is_invisible_format(c)
+}
+
+/// The most separators allowed between two groups of one number (`1234 - 5678`).
+const MAX_SEPARATORS: usize = 3;
+
+/// Whether `text` holds what could be a 個人番号 (マイナンバー), which the app never keeps: twelve
+/// digits written as one number. The one guard every free-text field goes through.
+///
+/// Digits are counted whatever their width; groups of digits joined by up to three separators
+/// ([`is_digit_separator`]: `1234ー5678ー9012`, `1234.5678.9012`, digits split by U+200B) are one
+/// number. It is a 個人番号 look-alike when one group has 12 digits or more (`No.123456789012`, a
+/// 13-digit 法人番号 too: it holds twelve in a row), or when consecutive whole groups add up to
+/// exactly 12 (`1234 5678 9012`, `123456 789012`). A phone number (10–11 digits) or a 郵便番号 with
+/// an address stays below; two phone numbers in a row never add up to exactly twelve by whole
+/// groups. The check digit is not used: a twelve-digit number has no place in any free-text
+/// field of the app, and a mistyped 個人番号 must be refused too.
+pub fn looks_like_my_number(text: &str) -> bool {
+    let mut groups: Vec<usize> = Vec::new();
+    let mut digits = 0;
+    let mut separators = 0;
+    let flagged = |groups: &[usize]| {
+        groups.iter().any(|g| *g >= 12)
+            || (0..groups.len()).any(|i| {
+                let mut sum = 0;
+                groups[i..].iter().any(|g| {
+                    sum += g;
+                    sum == 12
+                })
+            })
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            digits += 1;
+            separators = 0;
+        } else if is_digit_separator(c) && (digits > 0 || !groups.is_empty()) && separators < MAX_SEPARATORS {
+            if digits > 0 {
+                groups.push(digits);
+                digits = 0;
+            }
+            separators += 1;
+        } else {
+            if digits > 0 {
+                groups.push(digits);
+                digits = 0;
+            }
+            if flagged(&groups) {
+                return true;
+            }
+            groups.clear();
+            separators = 0;
+        }
+    }
+    if digits > 0 {
+        groups.push(digits);
+    }
+    flagged(&groups)
+}
+
+/// The message beside a field that holds a 12-digit number ([`looks_like_my_number`]).
+pub fn my_number_message(label: &str) -> String {
+    format!("{label}に12桁の番号は書けません。個人番号(マイナンバー)は記録しません")
 }
 
 /// Formats a 7-digit postal code the way it is printed on forms: `123-4567`.
@@ -536,5 +636,66 @@ mod tests {
         {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod my_number_tests {
+    use super::{ForbiddenChar, forbidden_char, looks_like_my_number};
+
+    /// Every bypass the review found, and look-alikes that must pass.
+    #[test]
+    fn one_guard_catches_every_spelling_of_twelve_digits() {
+        let caught = [
+            "123456789012",
+            "１２３４５６７８９０１２",
+            "1234 5678 9012",
+            "1234-5678-9012",
+            "1234ー5678ー9012",
+            "1234‐5678‐9012",
+            "1234−5678−9012",
+            "1234－5678－9012",
+            "No.123456789012",
+            "1234.5678.9012",
+            "1234/5678/9012",
+            "1234・5678・9012",
+            "1234_5678_9012",
+            "1234\u{200B}5678\u{200B}9012",
+            "1234\u{2060}5678\u{2060}9012",
+            "番号は 1234 - 5678 - 9012 です",
+            "123456 789012",
+            "1234567890123",
+        ];
+        for text in caught {
+            assert!(looks_like_my_number(text), "{text:?} must be caught");
+        }
+        let passed = [
+            "03-1234-5678",
+            "090-1234-5678",
+            "03-1234-5678 090-1234-5678",
+            "〒100-0001 東京都千代田区千代田1-1",
+            "東京都千代田区霞が関1-2-2",
+            "保険者番号 06130012 記号 愛知12 番号 3456",
+            "契2804440-0-0",
+            "2026-12-06 10:30 来院",
+            "12345678901",
+            "",
+        ];
+        for text in passed {
+            assert!(!looks_like_my_number(text), "{text:?} must pass");
+        }
+    }
+
+    #[test]
+    fn invisible_format_characters_are_refused_as_control_characters_are() {
+        for c in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{2063}', '\u{FEFF}'] {
+            assert_eq!(
+                forbidden_char(&format!("見本{c}花子")),
+                Some(ForbiddenChar::Invisible(c)),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert_eq!(forbidden_char("見本 花子"), None);
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::clinic::{FieldIssue, refuse_forbidden_chars};
+use crate::clinic::{FieldIssue, refuse_unacceptable_text};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// How the patient's eligibility was checked: the guide's, where the dated knowledge says which
@@ -175,8 +175,7 @@ impl Store {
         if let Some(issue) = method_refusal(input.method, local_date, knowledge) {
             return Err(StoreError::Validation(vec![issue]));
         }
-        // Kept as typed; the 個人番号 check looks at a digit-folded copy so that full-width digits
-        // or `ー` between them cannot hide twelve digits.
+        // Kept as typed; the one 個人番号 guard sees through widths and separators.
         let note = jptext::normalize_text(&input.note);
         if note.chars().count() > MAX_NOTE {
             return Err(StoreError::Validation(vec![FieldIssue {
@@ -185,14 +184,8 @@ impl Store {
             }]));
         }
         let mut issues = Vec::new();
-        if refuse_forbidden_chars(&note, "note", "メモ", &mut issues) {
+        if refuse_unacceptable_text(&note, "note", "メモ", &mut issues) {
             return Err(StoreError::Validation(issues));
-        }
-        if looks_like_my_number(&jptext::normalize_digits_field(&note)) {
-            return Err(StoreError::Validation(vec![FieldIssue {
-                field: "note".into(),
-                message: "メモに12桁の番号は書けません(個人番号は記録しません)".into(),
-            }]));
         }
         let mut tx = self.pool().begin().await?;
         let id = insert_check(&mut tx, input, &note, actor, now, local_date).await?;
@@ -276,24 +269,6 @@ impl CheckRow {
     }
 }
 
-/// Twelve digits in a row (spaces and hyphens between allowed): the shape of a 個人番号.
-pub(crate) fn looks_like_my_number(text: &str) -> bool {
-    let mut run = 0;
-    for c in text.chars() {
-        match c {
-            '0'..='9' => {
-                run += 1;
-                if run >= 12 {
-                    return true;
-                }
-            }
-            ' ' | '-' => {}
-            _ => run = 0,
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,14 +279,6 @@ mod tests {
         assert_eq!(CheckCounts::new(3, 1).expect("ok").rate_percent, 33);
         assert_eq!(CheckCounts::new(3, 2).expect("ok").rate_percent, 67);
         assert_eq!(CheckCounts::new(4, 4).expect("ok").rate_percent, 100);
-    }
-
-    #[test]
-    fn twelve_digit_runs_are_caught() {
-        assert!(looks_like_my_number("1234 5678 9012"));
-        assert!(looks_like_my_number("番号123456789012です"));
-        assert!(!looks_like_my_number("03-1234-5678"));
-        assert!(!looks_like_my_number("保険者番号 06130012"));
     }
 }
 

@@ -210,26 +210,28 @@ fn required_text(raw: &str, field: &str, label: &str, max: usize, errors: &mut V
     } else if text.chars().count() > max {
         errors.push(FieldIssue::new(field, format!("{label}は{max}文字以内で入力してください")));
     } else {
-        refuse_forbidden_chars(&text, field, label, errors);
+        refuse_unacceptable_text(&text, field, label, errors);
     }
     text
 }
 
-/// Refuses line breaks and other control characters, and the invisible characters that turn the
-/// text after them around on screen and on printed forms (U+202E …): one rule for every field,
-/// from [`jptext::forbidden_char`]. Returns true when the text was refused.
-pub(crate) fn refuse_forbidden_chars(text: &str, field: &str, label: &str, errors: &mut Vec<FieldIssue>) -> bool {
-    match jptext::forbidden_char(text) {
-        Some(problem) => {
-            errors.push(FieldIssue::new(field, problem.message(label)));
-            true
-        }
-        None => false,
-    }
+/// Refuses what no free-text field of the app accepts, beside `field` (its label `label` in the
+/// message): a control, bidi or invisible format character ([`jptext::forbidden_char`]), or a
+/// number that could be a 個人番号 ([`jptext::looks_like_my_number`], whatever the width or the
+/// separators). Every free-text field of the store goes through this one helper. True when
+/// refused.
+pub(crate) fn refuse_unacceptable_text(text: &str, field: &str, label: &str, errors: &mut Vec<FieldIssue>) -> bool {
+    let message = match jptext::forbidden_char(text) {
+        Some(problem) => problem.message(label),
+        None if jptext::looks_like_my_number(text) => jptext::my_number_message(label),
+        None => return false,
+    };
+    errors.push(FieldIssue::new(field, message));
+    true
 }
 
 fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
-    if refuse_forbidden_chars(raw, "postalCode", "郵便番号", errors) {
+    if refuse_unacceptable_text(raw, "postalCode", "郵便番号", errors) {
         return String::new();
     }
     match jptext::digits_only(raw) {
@@ -253,7 +255,7 @@ fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
 }
 
 fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
-    if refuse_forbidden_chars(raw, "phone", "電話番号", errors) {
+    if refuse_unacceptable_text(raw, "phone", "電話番号", errors) {
         return String::new();
     }
     let normalized = jptext::normalize_digits_field(raw);
@@ -347,7 +349,7 @@ fn registration_number(
     warnings: &mut Vec<FieldIssue>,
 ) -> Option<RegistrationNumber> {
     let label = if judo { "柔整" } else { "あはき" };
-    if refuse_forbidden_chars(raw, field, &format!("{label}の登録記号番号"), errors) {
+    if refuse_unacceptable_text(raw, field, &format!("{label}の登録記号番号"), errors) {
         return None;
     }
     let typed = jptext::normalize_digits_field(raw);

@@ -160,6 +160,14 @@ fn person(
     if kana.chars().count() > 60 {
         problems.push(Problem::error("kana", "フリガナは60文字以内です"));
     }
+    // The one guard every free-text field goes through (the store's FieldIssue helper, in this
+    // form's Problem shape).
+    for (field, label, text) in [("name", "氏名", &name), ("kana", "フリガナ", &kana)] {
+        let mut issues = Vec::new();
+        if crate::clinic::refuse_unacceptable_text(text, field, label, &mut issues) {
+            problems.extend(issues.into_iter().map(|i| Problem::error(&i.field, i.message)));
+        }
+    }
     let birth = if input.birth_date.trim().is_empty() {
         None
     } else {

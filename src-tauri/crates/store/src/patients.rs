@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::clinic::{FieldIssue, refuse_forbidden_chars};
+use crate::clinic::{FieldIssue, refuse_unacceptable_text};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// 性別 as on the card (ISO 5218).
@@ -132,12 +132,12 @@ fn validate(input: &PatientInput, today: NaiveDate) -> Result<PatientInput, Stor
     if name.is_empty() || name.chars().count() > 100 {
         issues.push(FieldIssue::new("name", "氏名は1〜100文字で入力してください"));
     } else {
-        refuse_forbidden_chars(&name, "name", "氏名", &mut issues);
+        refuse_unacceptable_text(&name, "name", "氏名", &mut issues);
     }
     if address.chars().count() > 200 {
         issues.push(FieldIssue::new("address", "住所は200文字以内で入力してください"));
     } else {
-        refuse_forbidden_chars(&address, "address", "住所", &mut issues);
+        refuse_unacceptable_text(&address, "address", "住所", &mut issues);
     }
     if input.birth_date > today || input.birth_date < NaiveDate::from_ymd_opt(1868, 1, 1).unwrap_or(input.birth_date) {
         issues

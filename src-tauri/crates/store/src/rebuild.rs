@@ -166,8 +166,7 @@ fn text_problem(table: &str, column: &str, text: &str) -> Option<String> {
     if let Some(c) = forbidden {
         return Some(format!("{table}.{column} holds U+{:04X}", c as u32));
     }
-    (column == "note" && crate::checks::looks_like_my_number(&jptext::normalize_digits_field(text)))
-        .then(|| format!("{table}.{column} holds twelve digits"))
+    (column == "note" && jptext::looks_like_my_number(text)).then(|| format!("{table}.{column} holds twelve digits"))
 }
 
 /// Binds one value of the incoming file, as its own storage class.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::audit::{AuditAction, AuditEntity};
-use crate::clinic::{FieldIssue, refuse_forbidden_chars};
+use crate::clinic::{FieldIssue, refuse_unacceptable_text};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// The name of the staff member using this PC, written in the audit log as who made a change.
@@ -59,7 +59,7 @@ pub fn validate_staff_name(raw: &str) -> Result<String, Vec<FieldIssue>> {
     if name.chars().count() > MAX_STAFF_NAME {
         issues.push(FieldIssue::new("staffName", format!("スタッフ名は{MAX_STAFF_NAME}文字以内で入力してください")));
     } else {
-        refuse_forbidden_chars(&name, "staffName", "スタッフ名", &mut issues);
+        refuse_unacceptable_text(&name, "staffName", "スタッフ名", &mut issues);
     }
     if issues.is_empty() { Ok(name) } else { Err(issues) }
 }

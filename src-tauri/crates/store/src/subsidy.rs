@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::audit::{AuditAction, AuditEntity};
-use crate::clinic::{FieldIssue, refuse_forbidden_chars};
+use crate::clinic::{FieldIssue, refuse_unacceptable_text};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// The largest amount a field takes: ¥100,000,000 (more is a typing mistake for this program).
@@ -277,7 +277,7 @@ fn text_field(raw: &str, field: &str, label: &str, max: usize, required: bool, i
     } else if value.chars().count() > max {
         issues.push(FieldIssue::new(field, format!("{label}は{max}文字以内で入力してください")));
     } else {
-        refuse_forbidden_chars(&value, field, label, issues);
+        refuse_unacceptable_text(&value, field, label, issues);
     }
     value
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::audit::{AuditAction, AuditEntity};
-use crate::clinic::{FieldIssue, refuse_forbidden_chars};
+use crate::clinic::{FieldIssue, refuse_unacceptable_text};
 use crate::{Store, StoreError, audit, timestamp};
 
 /// How far a step has come. A step with no state is 未着手.
@@ -115,7 +115,7 @@ pub fn validate_value(field: &str, raw: &str) -> Result<String, Vec<FieldIssue>>
     if value.chars().count() > MAX_VALUE_CHARS {
         issues.push(FieldIssue::new(field, format!("{MAX_VALUE_CHARS}文字以内で入力してください")));
     } else {
-        refuse_forbidden_chars(&value, field, "入力", &mut issues);
+        refuse_unacceptable_text(&value, field, "入力", &mut issues);
     }
     if issues.is_empty() { Ok(value) } else { Err(issues) }
 }
@@ -141,7 +141,7 @@ pub fn validate_terminal(input: &TerminalInput) -> Result<TerminalInput, Vec<Fie
     } else if device.chars().count() > MAX_DEVICE_CHARS {
         issues.push(FieldIssue::new("device", format!("端末の名前は{MAX_DEVICE_CHARS}文字以内で入力してください")));
     } else {
-        refuse_forbidden_chars(&device, "device", "端末の名前", &mut issues);
+        refuse_unacceptable_text(&device, "device", "端末の名前", &mut issues);
     }
     if issues.is_empty() {
         Ok(TerminalInput { account, device, settings_pdf_checked: input.settings_pdf_checked })

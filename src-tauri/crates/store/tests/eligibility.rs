@@ -98,6 +98,16 @@ async fn a_refused_record_saves_nothing_and_names_each_field() {
     assert_eq!(fields, ["name", "sex", "insurerNumber"]);
     assert!(store.checks_on(today()).await.expect("checks").is_empty(), "no check logged either");
     assert!(store.eligibility_records_on(today()).await.expect("list").is_empty());
+
+    // The one 個人番号 guard holds on the person's fields and the card's 記号・番号 too.
+    let mut hidden = input();
+    hidden.kana = "ヤマダ 1234ー5678ー9012".into();
+    hidden.insurance.number = "No.123456789012".into();
+    hidden.insurance.symbol = "1234・5678・9012".into();
+    let e = store.save_eligibility_record(&hidden, today(), "受付", at(0), &guide::BUNDLED).await.expect_err("refused");
+    let fields: Vec<&str> = e.field_issues().iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(fields, ["kana", "symbol", "number"]);
+    assert!(e.field_issues().iter().all(|i| i.message.contains("12桁の番号")), "{:?}", e.field_issues());
 }
 
 #[tokio::test]

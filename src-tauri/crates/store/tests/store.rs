@@ -954,3 +954,61 @@ async fn the_text_size_is_kept_and_logged() {
     let log = store.audit_log(10, no_steps).await.expect("log");
     assert_eq!((log[0].entity_label.as_str(), log[0].detail_label.as_str()), ("設定", "文字の大きさ"));
 }
+
+/// One 個人番号 guard on every free-text field: each spelling the review found is refused beside
+/// its field, and nothing is saved.
+#[tokio::test]
+async fn every_free_text_field_refuses_a_hidden_my_number() {
+    use store::checks::{CheckInput, CheckMethod, CheckResult, CheckSource};
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&data_dir(&root)).await.expect("open");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).expect("date");
+    let hidden = [
+        "1234ー5678ー9012",
+        "1234‐5678‐9012",
+        "1234−5678−9012",
+        "1234.5678.9012",
+        "1234_5678_9012",
+        "1234\u{200B}5678\u{200B}9012",
+    ];
+    let field_of = |e: StoreError| e.field_issues().first().map(|i| (i.field.clone(), i.message.clone()));
+    for number in hidden {
+        let mut refused = Vec::new();
+        let profile = ClinicProfileInput { address: format!("東京都千代田区 {number}"), ..input() };
+        refused.push(store.save_clinic_profile(&profile, "院長", at(8)).await.err().and_then(field_of));
+        let patient = store::patients::PatientInput { address: format!("東京都 {number}"), ..hanako() };
+        refused.push(store.register_patient(&patient, "受付", at(9), today(), None).await.err().and_then(field_of));
+        let check = CheckInput {
+            method: CheckMethod::Other,
+            result: CheckResult::Ok,
+            source: CheckSource::Staff,
+            cert_expires_on: None,
+            note: format!("番号 {number}"),
+        };
+        refused.push(store.log_check(&check, "受付", at(10), day, &guide::BUNDLED).await.err().and_then(field_of));
+        refused.push(store.set_staff_name(&format!("受付{number}"), "院長", at(11)).await.err().and_then(field_of));
+        refused.push(
+            store
+                .set_wizard_value("standing", "exemption_note", &format!("メモ {number}"), "院長", at(12))
+                .await
+                .err()
+                .and_then(field_of),
+        );
+        let receipt = store::subsidy::ReceiptInput {
+            number: "123".into(),
+            seller: format!("○○電機 {number}"),
+            issued_on: "2026-11-20".into(),
+            total: "4,980".into(),
+        };
+        refused.push(store.save_receipt(None, &receipt, day, "院長", at(13)).await.err().and_then(field_of));
+        for (i, r) in refused.iter().enumerate() {
+            let (field, message) = r.clone().unwrap_or_else(|| panic!("{number:?}: field {i} was saved"));
+            assert!(
+                message.contains("12桁の番号は書けません") || message.contains("見えない文字"),
+                "{number:?} {field}: {message}"
+            );
+        }
+    }
+    assert_eq!(store.clinic_profile().await.expect("read"), None, "nothing was saved");
+    assert!(store.checks_on(day).await.expect("list").is_empty());
+}

@@ -158,20 +158,30 @@ impl Readers for PcscReaders {
                 }
             })?;
         let context = self.context()?;
-        let (result, reset, reset_done) = {
+        let (outcome, reset, reset_done) = {
             // Held for the whole flow: no other program's APDU can land between ours (a SELECT of
             // theirs would change the current file under us, or find our PIN verified).
             // On failure the card handle is dropped, which disconnects it (leaving the card).
             let transaction = card.transaction().map_err(map_error)?;
             let mut transport = PinWatch::new(PcscTransport { card: &transaction, context: &context, reader: &name });
-            let result = flow(&mut transport);
-            let reset = transport.sent_pin();
+            // A panic inside the flow must not skip the reset below: it is caught here, the card
+            // released as after any flow, and the panic resumed once the card is safe.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| flow(&mut transport)));
+            // After a panic nobody can say what was sent: reset as if a PIN had been.
+            let reset = transport.sent_pin() || outcome.is_err();
             let disposition = if reset { Disposition::ResetCard } else { Disposition::LeaveCard };
-            let ended = transaction.end(disposition);
-            if let Err((_, e)) = &ended {
-                tracing::warn!("card: ending the transaction ({disposition:?}): {e}");
-            }
-            (result, reset, ended.is_ok())
+            let ended = match transaction.end(disposition) {
+                Ok(()) => true,
+                Err((unended, e)) => {
+                    tracing::warn!("card: ending the transaction ({disposition:?}): {e}");
+                    // Dropping the transaction handed back would end it with LEAVE_CARD, giving a
+                    // program waiting in SCardBeginTransaction a verified card before the reset
+                    // below: it is forgotten instead, and the disconnect resets the card.
+                    std::mem::forget(unended);
+                    false
+                }
+            };
+            (outcome, reset, ended)
         };
         // The reset normally happened when the transaction ended; if that failed, reset now.
         let disposition = if reset && !reset_done { Disposition::ResetCard } else { Disposition::LeaveCard };
@@ -179,7 +189,10 @@ impl Readers for PcscReaders {
             tracing::warn!("card: releasing the card ({disposition:?}): {e}");
         }
         tracing::debug!(reset, "card: flow ended, card released");
-        result
+        match outcome {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     }
 }
 

@@ -135,15 +135,20 @@ impl Readers for VirtualReader {
             slot.connections += 1;
         }
         let mut transport = PinWatch::new(VirtualConnection { reader: self.clone() });
-        let result = flow(&mut transport);
+        // As the PC/SC reader does: a panic in the flow still resets the card before it goes on.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| flow(&mut transport)));
         let mut slot = self.slot();
-        if transport.sent_pin()
+        if (transport.sent_pin() || outcome.is_err())
             && let Some(card) = slot.card.as_mut()
         {
             card.reset();
         }
         slot.connections = slot.connections.saturating_sub(1);
-        result
+        drop(slot);
+        match outcome {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     }
 }
 

@@ -170,6 +170,43 @@ fn after_read_basic4_another_program_cannot_read_the_my_number_ef() {
     plugged.unplug().expect("unplug");
 }
 
+/// A transport that panics right after the card answered a VERIFY with a PIN: a bug in a flow
+/// at the worst moment.
+struct PanicAfterVerify<'a>(&'a mut dyn card::transport::Transport);
+
+impl card::transport::Transport for PanicAfterVerify<'_> {
+    fn transmit(&mut self, command: &card::apdu::Command) -> Result<Vec<u8>, CardError> {
+        let answer = self.0.transmit(command);
+        assert!(!command.sends_pin(), "a flow panicking right after VERIFY");
+        answer
+    }
+}
+
+/// The reset holds on every path: a flow that panics right after VERIFY still leaves the card
+/// reset, so the next program finds nothing verified (through the real pcscd), and the panic
+/// goes on once the card is safe.
+#[test]
+fn a_flow_that_panics_after_verify_still_resets_the_card() {
+    let rig = Rig::new();
+    let (readers, reader) = (&rig.readers, rig.reader.clone());
+    let plugged = rig.plug(card());
+    let resets = plugged.with_card(|c| c.resets());
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let pin = Pin::parse("1234").expect("pin");
+        reader::run(readers, &reader, |t| jpki::read_basic4(&mut PanicAfterVerify(t), pin))
+    }));
+    assert!(panicked.is_err(), "the panic is not swallowed");
+    assert!(plugged.with_card(|c| c.resets()) > resets, "the card was reset on the way out");
+    assert!(!plugged.with_card(|c| c.is_verified()));
+    let answers =
+        another_program(&reader, &[&[0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x01], &[0x00, 0xB0, 0x00, 0x00, 0x00]]);
+    let read = answers.last().expect("an answer");
+    assert!(matches!(read.as_slice(), [0x69, 0x86] | [0x6A, 0x82] | [0x69, 0x82]), "got {read:02X?}");
+    // The reader is usable again afterwards.
+    assert!(check(readers, &reader).is_ok());
+    plugged.unplug().expect("unplug");
+}
+
 /// A flow holds a PC/SC transaction: another program's transaction begins only after ours ended.
 #[test]
 fn a_flow_holds_a_transaction() {

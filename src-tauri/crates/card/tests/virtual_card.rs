@@ -288,3 +288,30 @@ fn a_card_left_verified_would_give_the_number_away() {
     let read = answers.last().expect("an answer");
     assert!(read.len() > 12 && (read.ends_with(&[0x90, 0x00]) || read.ends_with(&[0x62, 0x82])), "{read:02X?}");
 }
+
+/// A transport that panics right after a VERIFY with a PIN was answered.
+struct PanicAfterVerify<'a>(&'a mut dyn card::transport::Transport);
+
+impl card::transport::Transport for PanicAfterVerify<'_> {
+    fn transmit(&mut self, command: &card::apdu::Command) -> Result<Vec<u8>, CardError> {
+        let answer = self.0.transmit(command);
+        assert!(!command.sends_pin(), "a flow panicking right after VERIFY");
+        answer
+    }
+}
+
+/// The demo reader keeps the same promise as the PC/SC one: a flow that panics after VERIFY still
+/// leaves the card reset, and the reader usable.
+#[test]
+fn a_flow_that_panics_after_verify_still_resets_the_card() {
+    let reader = reader_with(valid());
+    let resets = reader.with_card(VirtualCard::resets).expect("card");
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let pin = Pin::parse("1234").expect("pin");
+        reader::run(&reader, VIRTUAL_READER_NAME, |t| jpki::read_basic4(&mut PanicAfterVerify(t), pin))
+    }));
+    assert!(panicked.is_err(), "the panic is not swallowed");
+    assert!(reader.with_card(VirtualCard::resets).expect("card") > resets);
+    assert_eq!(reader.with_card(VirtualCard::is_verified), Some(false));
+    assert!(check(&reader).is_ok(), "the reader is not left busy");
+}

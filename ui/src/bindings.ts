@@ -770,6 +770,11 @@ export type DataStatus = {
 	lastFailed: boolean,
 	/**  A newer app version announced by the data in use, if higher than the running one */
 	newerApp: AppRelease | null,
+	/**
+	 *  Set when the update in use is past its 有効期限 (`expiresOn`): since when, in 和暦 with
+	 *  西暦. Its data is still used; 設定 and ホーム say it may be old.
+	 */
+	expiredSince: string | null,
 };
 
 /**  The sample cards of デモ mode, each showing one situation staff meet at the counter. */

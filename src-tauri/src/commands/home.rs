@@ -63,7 +63,7 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         timeline: (wizard.timeline.status != guide::TimelineStatus::Started).then_some(wizard.timeline),
         today_checks: store.check_counts_on(today).await?,
         programs: state.catalog().await.board(today),
-        updates: state.programs().await.status(env!("CARGO_PKG_VERSION")),
+        updates: state.programs().await.status(env!("CARGO_PKG_VERSION"), today),
         backup: store.backup_state(chrono::Utc::now()).await?,
         restored_aside: state.restored_aside.clone(),
     })

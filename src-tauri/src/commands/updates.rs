@@ -12,7 +12,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn program_data_status(state: State<'_, AppState>) -> Result<updates::DataStatus, AppError> {
-    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION")))
+    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION"), chrono::Local::now().date_naive()))
 }
 
 /// Fetches the signed program data now, from the address in 設定. Returns what came of it (更新
@@ -22,7 +22,7 @@ pub async fn program_data_status(state: State<'_, AppState>) -> Result<updates::
 pub async fn check_program_updates(state: State<'_, AppState>) -> Result<updates::DataStatus, AppError> {
     let address = address(&state).await?;
     fetch(&state, &address).await?;
-    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION")))
+    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION"), chrono::Local::now().date_naive()))
 }
 
 /// One fetch with the system's proxy and certificates.

@@ -123,6 +123,15 @@ describe("ホーム", () => {
     view.unmount();
   });
 
+  it("says when the program data in use is past its 有効期限 (it is still used), with the way to 設定", async () => {
+    const updates = dataStatus({ updated: true, expiredSince: "令和9年1月1日 (2027-01-01)" });
+    page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), updates }) }));
+    await screen.findByRole("heading", { name: "導入の進み具合" });
+    const banner = document.getElementById("home-data-expired")!;
+    expect(banner.textContent).toContain("令和9年1月1日 (2027-01-01) から有効期限が過ぎています");
+    expect(within(banner).getByRole("link").getAttribute("href")).toBe("#/settings");
+  });
+
   it("before the profile is saved, says so and links to 設定; a finished guide says so", async () => {
     const summary = { ...homeSummary([]), clinicName: null, setup: { done: 9, total: 9, nextTitle: null } };
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }));

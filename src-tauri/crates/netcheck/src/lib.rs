@@ -89,14 +89,28 @@ fn install_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
+/// An address as the client parses it (for checking where a fetch may go before it is made).
+pub use reqwest::Url;
+
 /// A client with the system's certificates and proxy settings, and `timeout` for the whole request.
+/// HTTPS only: a plain `http://` address, or a redirect to one, is refused before any byte is sent.
 pub fn client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
+    builder(timeout).https_only(true).build()
+}
+
+/// A client that also speaks plain HTTP, for the tests' servers on 127.0.0.1. Only in debug
+/// builds (tests, development): the release app has no way to fetch over plain HTTP.
+#[cfg(debug_assertions)]
+pub fn loopback_test_client(timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
+    builder(timeout).build()
+}
+
+fn builder(timeout: Duration) -> reqwest::ClientBuilder {
     install_provider();
     reqwest::Client::builder()
         .timeout(timeout)
         .connect_timeout(timeout)
         .user_agent(concat!("onshi-navi/", env!("CARGO_PKG_VERSION")))
-        .build()
 }
 
 /// Checks `address` with the system's settings and [`TIMEOUT`].

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use netcheck::{NetOutcome, check_with, client};
+use netcheck::{NetOutcome, check_with, loopback_test_client as client};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -84,4 +84,15 @@ async fn a_certificate_nobody_trusts_is_a_secure_connection_problem() {
     let r = check_with(&c, &format!("https://localhost:{port}/")).await;
     assert_eq!(r.outcome, NetOutcome::SecureConnection, "{r:?}");
     assert!(r.next_action.as_deref().is_some_and(|a| a.contains("日付と時刻")), "{r:?}");
+}
+
+/// The app's own client speaks HTTPS only: a plain `http://` address is refused before anything
+/// is sent (the tests' servers use the loopback test client).
+#[tokio::test]
+async fn the_apps_client_refuses_plain_http() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let strict = netcheck::client(SHORT).expect("client");
+    let e = netcheck::fetch_text(&strict, &format!("http://127.0.0.1:{port}/feed"), 1024).await;
+    assert!(e.is_err(), "plain HTTP refused");
 }

@@ -57,8 +57,15 @@ pub struct AppRelease {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct Payload {
     catalog: serde_json::Value,
+    /// When the file was signed
+    #[serde(default)]
+    issued_at: Option<chrono::NaiveDate>,
+    /// After this day the file may be stale (a replayed old file): kept, but said so
+    #[serde(default)]
+    expires_on: Option<chrono::NaiveDate>,
     #[serde(default)]
     knowledge: Option<serde_json::Value>,
     #[serde(default)]
@@ -74,6 +81,11 @@ pub struct Update {
     pub knowledge: Option<guide::Knowledge>,
     /// The newest app release, when announced
     pub app: Option<AppRelease>,
+    /// When the file was signed, when it says
+    pub issued_at: Option<chrono::NaiveDate>,
+    /// After this day its data may be old (a file replayed by someone in the way says 最新です
+    /// for ever otherwise): the app keeps it and says since when
+    pub expires_on: Option<chrono::NaiveDate>,
 }
 
 /// Checks `text` (a signed file) against `public_key` and the data version the app has now.
@@ -98,7 +110,10 @@ pub fn verify(text: &str, public_key: &[u8; 32], current_version: u32) -> Result
         check_release(app)?;
     }
     let knowledge = payload.knowledge.map(guide::Knowledge::from_value).transpose()?;
-    Ok(Update { catalog, knowledge, app: payload.app })
+    if payload.issued_at.zip(payload.expires_on).is_some_and(|(issued, expires)| expires < issued) {
+        return Err(ProgramsError::FeedFormat);
+    }
+    Ok(Update { catalog, knowledge, app: payload.app, issued_at: payload.issued_at, expires_on: payload.expires_on })
 }
 
 fn check_release(app: &AppRelease) -> Result<(), ProgramsError> {
@@ -186,6 +201,7 @@ mod tests {
                 "FeedFormat",
             ),
             (sign(r#"{"catalog": {"version": 3}}"#, &SECRET), 1, "ProgramData"),
+            (sign(&payload(2, r#", "issuedAt": "2026-12-06", "expiresOn": "2026-12-01""#), &SECRET), 1, "FeedFormat"),
         ];
         for (text, have, code) in cases {
             let e = verify(&text, &key, have).expect_err(code);

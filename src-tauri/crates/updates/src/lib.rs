@@ -29,6 +29,24 @@ pub fn effective_address(setting: Option<String>, built_in: Option<&str>) -> Str
     }
 }
 
+/// Checks where an update may come from, by its parsed host, not its text: `https://` anywhere;
+/// plain `http://` only to this PC's loopback and only in debug builds (the tests' servers), so
+/// `http://127.0.0.1.evil.jp/` or a user name before the host is refused.
+pub fn check_address(address: &str) -> Result<(), UpdateError> {
+    let bad = || UpdateError::BadAddress(address.to_string());
+    let url = netcheck::Url::parse(address).map_err(|_| bad())?;
+    let loopback = url
+        .host_str()
+        .and_then(|h| h.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>().ok())
+        .is_some_and(|ip| ip.is_loopback());
+    let credentials = !url.username().is_empty() || url.password().is_some();
+    match url.scheme() {
+        "https" if !credentials && url.host().is_some() => Ok(()),
+        "http" if cfg!(debug_assertions) && loopback && !credentials => Ok(()),
+        _ => Err(bad()),
+    }
+}
+
 /// The last good signed file, inside the data folder.
 pub const SIGNED_FILE: &str = "program-data.signed.json";
 /// When the last fetch ran and what came of it.
@@ -141,6 +159,9 @@ pub struct DataStatus {
     pub last_failed: bool,
     /// A newer app version announced by the data in use, if higher than the running one
     pub newer_app: Option<AppRelease>,
+    /// Set when the update in use is past its 有効期限 (`expiresOn`): since when, in 和暦 with
+    /// 西暦. Its data is still used; 設定 and ホーム say it may be old.
+    pub expired_since: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -181,8 +202,9 @@ impl Programs {
         self.update.as_ref().and_then(|u| u.knowledge.as_ref()).unwrap_or(&guide::BUNDLED)
     }
 
-    /// Where the data comes from, the last fetch, and a newer app than `running_version`.
-    pub fn status(&self, running_version: &str) -> DataStatus {
+    /// Where the data comes from, the last fetch, a newer app than `running_version`, and whether
+    /// the update in use is past its 有効期限 on `today`.
+    pub fn status(&self, running_version: &str, today: chrono::NaiveDate) -> DataStatus {
         let state = read_state(&self.dir);
         DataStatus {
             version: self.catalog().version,
@@ -195,6 +217,12 @@ impl Programs {
                 .as_ref()
                 .and_then(|u| u.app.clone())
                 .filter(|app| programs::feed::is_newer(&app.version, running_version)),
+            expired_since: self
+                .update
+                .as_ref()
+                .and_then(|u| u.expires_on)
+                .filter(|expires| *expires < today)
+                .map(|expires| jptext::format_date(expires + chrono::Duration::days(1))),
         }
     }
 
@@ -228,9 +256,7 @@ impl Programs {
         if address.is_empty() {
             return Err(UpdateError::NoAddress);
         }
-        if !(address.starts_with("https://") || address.starts_with("http://127.0.0.1")) {
-            return Err(UpdateError::BadAddress(address.to_string()));
-        }
+        check_address(address)?;
         let body = netcheck::fetch_text(client, address, MAX_BYTES).await.map_err(|e| match e {
             netcheck::FetchError::Status(code) => UpdateError::Http(code),
             netcheck::FetchError::TooLarge => UpdateError::TooLarge,
@@ -273,6 +299,24 @@ fn save_atomically(path: &Path, text: &str) -> Result<(), UpdateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn updates_come_only_over_https_or_from_this_pcs_loopback_in_tests() {
+        for ok in ["https://updates.example.jp/feed.json", "http://127.0.0.1:8080/feed", "http://[::1]:9/x"] {
+            assert!(check_address(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://127.0.0.1.evil.jp/feed",
+            "http://example.jp/feed",
+            "http://localhost.evil.jp/",
+            "https://user:pass@updates.example.jp/",
+            "file:///C:/feed.json",
+            "\\\\server\\share\\feed.json",
+            "ftp://127.0.0.1/feed",
+        ] {
+            assert_eq!(check_address(bad).map_err(|e| e.code_str()), Err("BadAddress"), "{bad}");
+        }
+    }
 
     #[test]
     fn the_built_in_address_stands_in_until_staff_set_one() {

@@ -23,7 +23,14 @@ fn payload(version: u32, app_version: &str) -> String {
     // The guide's knowledge rides along: the call centre's hours changed, as the ministry might.
     let mut knowledge: serde_json::Value = serde_json::from_str(guide::knowledge::BUNDLED_JSON).expect("knowledge");
     knowledge["callCentre"]["hours"] = "平日 9:00〜17:00".into();
-    serde_json::json!({ "catalog": catalog, "knowledge": knowledge, "app": app }).to_string()
+    serde_json::json!({
+        "catalog": catalog,
+        "knowledge": knowledge,
+        "app": app,
+        "issuedAt": "2026-11-28",
+        "expiresOn": "2026-12-31",
+    })
+    .to_string()
 }
 
 /// A file whose payload was changed after signing (another payload under the first signature).
@@ -61,8 +68,12 @@ async fn serve(routes: Vec<(&'static str, u16, String)>) -> String {
     address
 }
 
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date")
+}
+
 fn client() -> netcheck::Client {
-    netcheck::client(Duration::from_secs(3)).expect("client")
+    netcheck::loopback_test_client(Duration::from_secs(3)).expect("client")
 }
 
 fn bundled() -> programs::Catalog {
@@ -99,7 +110,7 @@ async fn only_a_valid_newer_signed_file_is_taken_and_kept() {
         assert_eq!(e.code_str(), code, "{path}: {e}");
         assert!(e.to_string().contains("今まで") || code == "Http", "{path}: {e}");
         assert_eq!(p.catalog().version, 1, "{path}: the last good data stays");
-        let status = p.status("0.1.0");
+        let status = p.status("0.1.0", today());
         assert!(status.last_failed && status.last_result.as_deref() == Some(e.to_string().as_str()));
     }
     assert!(!dir.path().join(SIGNED_FILE).exists(), "nothing bad was kept");
@@ -112,14 +123,20 @@ async fn only_a_valid_newer_signed_file_is_taken_and_kept() {
         "2027-03-31"
     );
     assert_eq!(p.knowledge().call_centre.hours, "平日 9:00〜17:00", "the knowledge came with it");
-    let status = p.status("0.1.0");
+    let status = p.status("0.1.0", today());
     assert!(status.updated && !status.last_failed);
     assert_eq!(status.newer_app.expect("announced").version, "9.0.0");
-    assert!(p.status("9.0.0").newer_app.is_none(), "not newer than the running version");
+    assert!(p.status("9.0.0", today()).newer_app.is_none(), "not newer than the running version");
     assert!(!p.due(now + chrono::Duration::hours(23)) && p.due(now + chrono::Duration::hours(24)), "at most daily");
 
     let again = p.fetch(&client(), &format!("{base}/same"), now).await.expect("same version");
     assert!(again.contains("最新です"));
+
+    // A file past its 有効期限 is kept (its data is still the newest we have), and said so.
+    assert_eq!(p.status("0.1.0", today()).expired_since, None);
+    let stale = p.status("0.1.0", chrono::NaiveDate::from_ymd_opt(2027, 1, 5).expect("date"));
+    assert_eq!(stale.expired_since.as_deref(), Some("令和9年1月1日 (2027-01-01)"));
+    assert_eq!(stale.version, 2, "still in use");
 
     let reloaded = Programs::load(dir.path(), key, bundled());
     assert_eq!(reloaded.catalog().version, 2, "the kept file is verified again at start");

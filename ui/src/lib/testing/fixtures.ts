@@ -75,7 +75,7 @@ export function backupOverview(overrides: Partial<BackupOverview> = {}): BackupO
 
 /** The program data in use: bundled with the app, never checked, no newer app announced. */
 export function dataStatus(overrides: Partial<DataStatus> = {}): DataStatus {
-  return { version: 3, updated: false, lastCheckedAt: null, lastResult: null, lastFailed: false, newerApp: null, ...overrides };
+  return { version: 3, updated: false, lastCheckedAt: null, lastResult: null, lastFailed: false, newerApp: null, expiredSince: null, ...overrides };
 }
 
 // ホーム and 導入ガイド. (Imported here so that this block is only an addition to the file.)

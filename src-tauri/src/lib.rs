@@ -3,6 +3,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod navigation;
 pub mod state;
 pub mod webview2;
 
@@ -57,6 +58,13 @@ pub fn run() {
         // Only Rust opens the file dialogs (commands::subsidy): the window is granted none of the
         // plugin's commands, so a page can never read or write a file by itself.
         .plugin(tauri_plugin_dialog::init())
+        // The window never leaves the app: a navigation to any other origin is refused (official
+        // pages open in the system's browser through open_link, never in the window).
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("stay-in-app")
+                .on_navigation(|_, url| navigation::stays_in_app(url))
+                .build(),
+        )
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -77,6 +85,10 @@ pub fn run() {
                     None
                 }
             };
+            let printed = commands::files::clean_print_folder(&paths.data_dir, std::time::SystemTime::now());
+            if printed > 0 {
+                log::info!("removed {printed} printed PDFs older than a day");
+            }
             let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir)).map_err(AppError::from);
             let handle = app.handle().clone();
             let card = card::service::CardService::start(force_demo, move |event| {

@@ -103,6 +103,15 @@ describe("オン資ナビ in its window", () => {
     assert.equal(await session.exec("return [...document.querySelectorAll('summary')].every((s) => s.tabIndex === 0)"), true);
   });
 
+  test("the window never leaves the app: another origin is refused", async () => {
+    const origin = await session.exec("return location.origin + location.pathname");
+    await session.exec("location.href = 'https://example.com/phishing'");
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(await session.exec("return location.origin + location.pathname"), origin, "still the app's page");
+    assert.equal(await session.exec("return !!document.getElementById('main')"), true);
+    await go("home");
+  });
+
   test("closed programs show as closed", async () => {
     await go("subsidy");
     assert.match(await session.text("[data-program=equipment_subsidy_2025]"), /受付終了/);

@@ -25,6 +25,11 @@ echo "     imports: $(imports | tr '\n' ' ')"
 check "exe imports WebView2Loader.dll, which sits beside it" \
   bash -c '[ -f "$2/WebView2Loader.dll" ] && grep -qx WebView2Loader.dll <<<"$1"' _ "$(imports)" "$(dirname "$exe")"
 
+# The test hook that stands in for the save dialogs and the PDF viewer exists only in debug
+# builds: the release exe does not even hold the variable's name.
+check "the release exe holds no test hook (ONSHI_NAVI_SAVE_DIR)" \
+  bash -c '! grep -qa ONSHI_NAVI_SAVE_DIR "$1"' _ "$exe"
+
 # ------------------------------------------------------------------ sandbox
 base_env=$(WINEPREFIX=${WINEPREFIX:-$repo/target/wine-prefix} "$repo/scripts/wine-prefix") ||
   { echo "wine-prefix failed"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }

@@ -7,7 +7,7 @@ pub mod card;
 pub mod checks;
 pub mod clinic;
 pub mod eligibility;
-mod files;
+pub(crate) mod files;
 pub mod grant;
 pub mod home;
 pub mod links;

@@ -215,6 +215,19 @@ fn required_text(raw: &str, field: &str, label: &str, max: usize, errors: &mut V
     text
 }
 
+/// Refuses, in a digit-shaped field (郵便番号, 電話番号, 登録記号番号), the characters no field
+/// accepts ([`jptext::forbidden_char`]). Such a field checks its own length and shape: a number
+/// too long there is said as too long, not as a possible 個人番号.
+pub(crate) fn refuse_forbidden_chars(text: &str, field: &str, label: &str, errors: &mut Vec<FieldIssue>) -> bool {
+    match jptext::forbidden_char(text) {
+        Some(problem) => {
+            errors.push(FieldIssue::new(field, problem.message(label)));
+            true
+        }
+        None => false,
+    }
+}
+
 /// Refuses what no free-text field of the app accepts, beside `field` (its label `label` in the
 /// message): a control, bidi or invisible format character ([`jptext::forbidden_char`]), or a
 /// number that could be a 個人番号 ([`jptext::looks_like_my_number`], whatever the width or the
@@ -231,7 +244,7 @@ pub(crate) fn refuse_unacceptable_text(text: &str, field: &str, label: &str, err
 }
 
 fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
-    if refuse_unacceptable_text(raw, "postalCode", "郵便番号", errors) {
+    if refuse_forbidden_chars(raw, "postalCode", "郵便番号", errors) {
         return String::new();
     }
     match jptext::digits_only(raw) {
@@ -255,7 +268,7 @@ fn postal_code(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
 }
 
 fn phone(raw: &str, errors: &mut Vec<FieldIssue>) -> String {
-    if refuse_unacceptable_text(raw, "phone", "電話番号", errors) {
+    if refuse_forbidden_chars(raw, "phone", "電話番号", errors) {
         return String::new();
     }
     let normalized = jptext::normalize_digits_field(raw);
@@ -349,7 +362,7 @@ fn registration_number(
     warnings: &mut Vec<FieldIssue>,
 ) -> Option<RegistrationNumber> {
     let label = if judo { "柔整" } else { "あはき" };
-    if refuse_unacceptable_text(raw, field, &format!("{label}の登録記号番号"), errors) {
+    if refuse_forbidden_chars(raw, field, &format!("{label}の登録記号番号"), errors) {
         return None;
     }
     let typed = jptext::normalize_digits_field(raw);

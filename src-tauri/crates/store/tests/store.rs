@@ -1012,3 +1012,12 @@ async fn every_free_text_field_refuses_a_hidden_my_number() {
     assert_eq!(store.clinic_profile().await.expect("read"), None, "nothing was saved");
     assert!(store.checks_on(day).await.expect("list").is_empty());
 }
+
+/// Deleted rows are overwritten: every connection of the store has `secure_delete` on.
+#[tokio::test]
+async fn deleted_content_is_overwritten() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = data_dir(&root);
+    let store = Store::open_in(&dir).await.expect("open");
+    assert!(store.secure_delete().await.expect("pragma"), "secure_delete is on");
+}

@@ -1,0 +1,43 @@
+//! Where the window may go: only the app's own pages. A link or a script that tries another origin
+//! (a phishing page, a `file:` path) is refused by `lib.rs`'s navigation guard; official pages
+//! open in the system's browser through `commands::links::open_link`, never in the window.
+
+/// Whether `url` is the app's own page: `tauri://localhost` (Linux, macOS) or the
+/// `tauri.localhost` origin WebView2 uses on Windows.
+pub fn stays_in_app(url: &tauri::Url) -> bool {
+    match (url.scheme(), url.host_str()) {
+        ("tauri", Some("localhost")) => true,
+        ("http" | "https", Some("tauri.localhost")) => url.port().is_none(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_apps_own_origin_is_allowed() {
+        let allowed = [
+            "tauri://localhost/",
+            "tauri://localhost/#/guide?step=standing",
+            "http://tauri.localhost/",
+            "https://tauri.localhost/index.html",
+        ];
+        for url in allowed {
+            assert!(stays_in_app(&tauri::Url::parse(url).expect("url")), "{url}");
+        }
+        let refused = [
+            "https://example.com/",
+            "https://iryohokenjyoho.service-now.com/omf",
+            "http://tauri.localhost.evil.jp/",
+            "http://tauri.localhost:8080/",
+            "file:///C:/Windows/System32/cmd.exe",
+            "tauri://evil/",
+            "javascript:alert(1)",
+        ];
+        for url in refused {
+            assert!(!stays_in_app(&tauri::Url::parse(url).expect("url")), "{url}");
+        }
+    }
+}

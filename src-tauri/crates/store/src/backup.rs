@@ -230,8 +230,10 @@ impl Store {
     /// Writes everything (the database with its PDFs, photos and settings) into one file for a new
     /// PC: a .zip holding a manifest (the app's version, the schema) and a verified snapshot.
     pub async fn export_to(&self, file: &Path, app_version: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let snapshot = parent.join(format!(".onshi-navi-export-{}.sqlite3", std::process::id()));
+        // The snapshot is taken inside the data folder, never beside the chosen file (a USB
+        // stick): only the finished export ever reaches the chosen folder.
+        let data_dir = self.path().parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let snapshot = data_dir.join(format!(".onshi-navi-export-{}.sqlite3", std::process::id()));
         self.snapshot_to(&snapshot).await?;
         let written = write_export(file, &snapshot, app_version, now);
         remove_if_there(&snapshot);

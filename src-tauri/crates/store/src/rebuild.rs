@@ -14,9 +14,10 @@
 //! 3. a new database is made by the app's own migrations at that version, and the rows are copied
 //!    table by table with bound parameters, in one transaction, foreign keys checked after; the
 //!    migrations table is the new database's own, never the file's;
-//! 4. every text value is checked as the app checks what staff type: no control or bidi
-//!    character (a line break or tab in a note is kept), no 12-digit run in a note (a possible
-//!    個人番号); a row that fails refuses the file;
+//! 4. every text value is checked as the app checks what staff type: a control or bidi character
+//!    (a line break or tab apart) refuses the file; a note that holds what could be a 個人番号
+//!    (an older app's weaker guard let `1234ー5678ー9012` through) is emptied, counted in the audit
+//!    row, never kept;
 //! 5. settings that point outside the PC (the backup folder, the update address) are not taken
 //!    over: staff choose them again on this PC;
 //! 6. the import is written into the new database's audit log.
@@ -163,10 +164,12 @@ fn text_problem(table: &str, column: &str, text: &str) -> Option<String> {
     let forbidden = text.chars().find(|c| {
         !matches!(c, '\n' | '\r' | '\t') && (c.is_control() || jptext::forbidden_char(&c.to_string()).is_some())
     });
-    if let Some(c) = forbidden {
-        return Some(format!("{table}.{column} holds U+{:04X}", c as u32));
-    }
-    (column == "note" && jptext::looks_like_my_number(text)).then(|| format!("{table}.{column} holds twelve digits"))
+    forbidden.map(|c| format!("{table}.{column} holds U+{:04X}", c as u32))
+}
+
+/// A note that could hold a 個人番号: emptied on the way in, never kept.
+fn note_to_clear(column: &str, text: &str) -> bool {
+    column == "note" && jptext::looks_like_my_number(text)
 }
 
 /// Binds one value of the incoming file, as its own storage class.
@@ -174,6 +177,7 @@ fn bind_value<'q>(
     query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
     value: SqliteValueRef<'_>,
     problem: &mut Option<String>,
+    cleared: &mut u64,
     (table, column): (&str, &str),
 ) -> sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments> {
     if value.is_null() {
@@ -188,6 +192,10 @@ fn bind_value<'q>(
             let text = owned.try_decode::<String>().unwrap_or_default();
             if problem.is_none() {
                 *problem = text_problem(table, column, &text);
+            }
+            if note_to_clear(column, &text) {
+                *cleared += 1;
+                return query.bind(String::new());
             }
             query.bind(text)
         }
@@ -249,7 +257,7 @@ async fn copy_rows(
     .fetch_all(&mut *to)
     .await?;
     let mut tx = Connection::begin(&mut *to).await?;
-    let mut copied = 0_u64;
+    let (mut copied, mut cleared) = (0_u64, 0_u64);
     for table in &tables {
         // The names come from the app's own schema (the file's matched it), quoted all the same.
         let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
@@ -274,7 +282,7 @@ async fn copy_rows(
             let mut problem = None;
             for (i, column) in columns.iter().enumerate() {
                 let value = row.try_get_raw(i).map_err(|e| not_a_backup(source, e))?;
-                query = bind_value(query, value, &mut problem, (table, column));
+                query = bind_value(query, value, &mut problem, &mut cleared, (table, column));
             }
             if let Some(problem) = problem {
                 return Err(not_a_backup(source, problem));
@@ -297,7 +305,7 @@ async fn copy_rows(
         actor,
         AuditAction::Import,
         AuditEntity::Data,
-        &serde_json::json!({ "schema": version, "rows": copied, "notTakenOver": NOT_TAKEN_OVER }),
+        &serde_json::json!({ "schema": version, "rows": copied, "notesCleared": cleared, "notTakenOver": NOT_TAKEN_OVER }),
     )
     .await?;
     tx.commit().await?;

@@ -85,7 +85,7 @@ pub fn run() {
                     None
                 }
             };
-            let printed = commands::files::clean_print_folder(&paths.data_dir, std::time::SystemTime::now());
+            let printed = forms::print::clean_printed(&paths.data_dir.join("print"), std::time::SystemTime::now());
             if printed > 0 {
                 log::info!("removed {printed} printed PDFs older than a day");
             }

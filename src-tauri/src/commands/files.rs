@@ -25,28 +25,6 @@ pub(crate) fn test_save_dir() -> Option<PathBuf> {
     None
 }
 
-/// How long a printed PDF is kept in the data folder's `print/`: it held a patient's or the
-/// clinic's data only to hand it to the PDF viewer.
-pub(crate) const PRINTED_KEPT: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
-
-/// Removes the printed PDFs in `<data>/print` older than [`PRINTED_KEPT`] (at start). Returns how
-/// many were removed; a file that cannot be removed is left for the next start.
-pub(crate) fn clean_print_folder(data_dir: &std::path::Path, now: std::time::SystemTime) -> usize {
-    let Ok(entries) = std::fs::read_dir(data_dir.join("print")) else { return 0 };
-    entries
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
-        .filter(|e| {
-            e.metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| now.duration_since(t).ok())
-                .is_some_and(|age| age > PRINTED_KEPT)
-        })
-        .filter(|e| std::fs::remove_file(e.path()).is_ok())
-        .count()
-}
-
 /// Writes beside the target and renames, so a cut-off write never leaves half a file.
 pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
     let fail = |e: std::io::Error| {
@@ -156,28 +134,4 @@ pub(crate) fn print_pdf(
         })?;
     }
     Ok(path.display().to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn printed_pdfs_older_than_a_day_are_removed_at_start() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let print = dir.path().join("print");
-        std::fs::create_dir_all(&print).expect("print");
-        for name in ["old.pdf", "new.pdf", "note.txt"] {
-            std::fs::write(print.join(name), b"%PDF-1.7").expect("write");
-        }
-        let later = std::time::SystemTime::now() + PRINTED_KEPT + std::time::Duration::from_secs(60);
-        std::fs::File::options()
-            .write(true)
-            .open(print.join("new.pdf"))
-            .and_then(|f| f.set_modified(later))
-            .expect("touch");
-        assert_eq!(clean_print_folder(dir.path(), later), 1);
-        assert!(!print.join("old.pdf").exists() && print.join("new.pdf").exists() && print.join("note.txt").exists());
-        assert_eq!(clean_print_folder(&dir.path().join("none"), later), 0, "no folder, nothing to do");
-    }
 }

@@ -7,7 +7,7 @@ pub mod card;
 pub mod checks;
 pub mod clinic;
 pub mod eligibility;
-pub(crate) mod files;
+mod files;
 pub mod grant;
 pub mod home;
 pub mod links;

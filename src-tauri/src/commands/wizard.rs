@@ -8,7 +8,7 @@ use guide::{Answers, Practice, Route, StepState, StepStatus, StepView, TimelineV
 use serde::Serialize;
 use specta::Type;
 use store::clinic::FieldIssue;
-use store::wizard::{StepValue, Terminal, TerminalInput};
+use store::wizard::{Terminal, TerminalInput};
 use store::{Store, StoreError};
 use tauri::State;
 
@@ -126,14 +126,7 @@ impl Recorded {
 }
 
 async fn recorded(store: &Store) -> Result<Recorded, AppError> {
-    let values: Vec<StepValue> = store.wizard_values().await?;
-    let mut answers = Answers::new(values.into_iter().map(|v| (v.step, v.key, v.value)));
-    if let Some(profile) = store.clinic_profile().await? {
-        let numbers = profile.practices();
-        let practices: Vec<Practice> = numbers.iter().map(|(p, _)| *p).collect();
-        answers = answers.for_clinic(&practices, &numbers);
-    }
-    Ok(Recorded { answers, terminals: store.terminals().await? })
+    Ok(Recorded { answers: store.wizard_answers().await?, terminals: store.terminals().await? })
 }
 
 fn today() -> NaiveDate {

@@ -24,6 +24,7 @@ mod model;
 mod pdf;
 pub mod photos;
 mod poster;
+pub mod print;
 mod report;
 mod svg;
 mod table;

@@ -254,6 +254,21 @@ impl Store {
         Ok(())
     }
 
+    /// The wizard's answers as the guide reads them: every value entered, for the clinic's
+    /// practices (設定's 種別), with its 登録記号番号 from 設定 standing for one not typed in step 1.
+    pub async fn wizard_answers(&self) -> Result<guide::Answers, StoreError> {
+        let values = self.wizard_values().await?;
+        let answers = guide::Answers::new(values.into_iter().map(|v| (v.step, v.key, v.value)));
+        Ok(match self.clinic_profile().await? {
+            Some(profile) => {
+                let numbers = profile.practices();
+                let practices: Vec<guide::Practice> = numbers.iter().map(|(p, _)| *p).collect();
+                answers.for_clinic(&practices, &numbers)
+            }
+            None => answers,
+        })
+    }
+
     /// Every value entered in the wizard.
     pub async fn wizard_values(&self) -> Result<Vec<StepValue>, StoreError> {
         Ok(sqlx::query_as::<_, (String, String, String, String)>(

@@ -153,14 +153,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&usb)?;
     let mut times = Vec::new();
     let mut size_kb = 0;
+    let code = store::recovery::RecoveryCode::generate()?;
     for i in 0..runs.min(5) {
         let now = Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).single().unwrap_or_default()
             + chrono::Duration::minutes(i as i64);
         let t = Instant::now();
-        size_kb = store.back_up(&usb, 3, now).await?.size_kb;
+        size_kb = store.back_up(&usb, 3, &code, now).await?.size_kb;
         times.push(t.elapsed());
     }
-    report("backup generation (VACUUM INTO + integrity_check)", times);
+    report("backup generation (VACUUM INTO + integrity_check + sealed, read back)", times);
     let database_kb = std::fs::metadata(store.path())?.len().div_ceil(1024);
     println!("backup size {:.1} MB (database file {:.1} MB)", size_kb as f64 / 1024.0, database_kb as f64 / 1024.0);
     store.close().await;

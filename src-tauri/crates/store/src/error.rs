@@ -125,6 +125,27 @@ pub enum StoreError {
         path: PathBuf,
     },
 
+    /// A sealed file needs its 復元コード: none was typed and this PC keeps none that opens it, or
+    /// the one typed is not well formed or does not open it. The one issue is for the code's
+    /// field; a wrong code is told as wrong, with no other detail. Nothing was changed.
+    #[error("{}", .0.first().map(|i| i.message.as_str()).unwrap_or("復元コードを確かめてください"))]
+    RecoveryCode(Vec<FieldIssue>),
+
+    /// The disk a backup, an export or a restore was about to write to has too little free space
+    /// for it. Nothing was written.
+    #[error(
+        "{}の空き容量が足りません(必要 約{needed_mb} MB、空き {free_mb} MB)。何も書き込んでいません。不要なファイルを消すか、空きのあるUSBメモリなどを選んでください。",
+        .path.display()
+    )]
+    NotEnoughSpace {
+        /// The folder written to.
+        path: PathBuf,
+        /// What the write needs, in MB.
+        needed_mb: u64,
+        /// What the disk has free, in MB.
+        free_mb: u64,
+    },
+
     /// A moved-data file written by a newer オン資ナビ than this one. Nothing was changed.
     #[error(
         "このファイルは新しいバージョンのオン資ナビ({0})で作られています。何も変更していません。このパソコンのオン資ナビを {0} 以降に更新してから読み込んでください。"
@@ -166,13 +187,15 @@ impl StoreError {
             StoreError::NotABackup { .. } => StoreErrorCode::NotABackup,
             StoreError::BackupTooSlow { .. } => StoreErrorCode::BackupTooSlow,
             StoreError::FromNewerApp(_) => StoreErrorCode::FromNewerApp,
+            StoreError::RecoveryCode(_) => StoreErrorCode::RecoveryCode,
+            StoreError::NotEnoughSpace { .. } => StoreErrorCode::NotEnoughSpace,
         }
     }
 
     /// The field-level problems of a validation error; empty for every other error.
     pub fn field_issues(&self) -> &[FieldIssue] {
         match self {
-            StoreError::Validation(issues) => issues,
+            StoreError::Validation(issues) | StoreError::RecoveryCode(issues) => issues,
             _ => &[],
         }
     }
@@ -216,6 +239,10 @@ pub enum StoreErrorCode {
     BackupTooSlow,
     /// `FromNewerApp`
     FromNewerApp,
+    /// `RecoveryCode`
+    RecoveryCode,
+    /// `NotEnoughSpace`
+    NotEnoughSpace,
 }
 
 impl StoreErrorCode {
@@ -237,6 +264,8 @@ impl StoreErrorCode {
             StoreErrorCode::NotABackup => "NotABackup",
             StoreErrorCode::BackupTooSlow => "BackupTooSlow",
             StoreErrorCode::FromNewerApp => "FromNewerApp",
+            StoreErrorCode::RecoveryCode => "RecoveryCode",
+            StoreErrorCode::NotEnoughSpace => "NotEnoughSpace",
         }
     }
 }

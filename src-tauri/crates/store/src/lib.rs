@@ -17,6 +17,8 @@ mod error;
 pub mod patients;
 pub mod promotion;
 pub mod rebuild;
+pub mod recovery;
+pub mod sealed;
 pub mod settings;
 pub mod setup;
 pub mod subsidy;

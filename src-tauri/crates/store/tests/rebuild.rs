@@ -11,6 +11,11 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 use store::Store;
 use store::backup::{self, PENDING_RESTORE};
+use store::recovery::{CodeKeeper, RecoveryCode};
+use store::sealed::Codes;
+
+/// The 復元コード of these tests.
+const CODE: &str = "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567";
 use store::clinic::{ClinicKind, ClinicProfileInput};
 
 fn at(minute: i64) -> DateTime<Utc> {
@@ -40,15 +45,21 @@ fn hanako() -> store::patients::PatientInput {
     }
 }
 
-/// A clinic's data in `root/data`, and a generation of it copied to `root/<name>` for doctoring.
+/// A clinic's data in `root/data`, and a generation of it decrypted to `root/<name>` for doctoring:
+/// a plain database, as an older app's generation is, and so still restorable.
 async fn clinic_and_copy(root: &Path, name: &str) -> (Store, PathBuf, PathBuf) {
     let (dir, usb) = (root.join("data"), root.join("USB"));
     std::fs::create_dir_all(&usb).expect("usb");
     let store = Store::open_in(&dir).await.expect("open");
     store.save_clinic_profile(&profile(), "院長", at(0)).await.expect("profile");
-    let generation = store.back_up(&usb, 7, at(1)).await.expect("backup");
+    let code = RecoveryCode::parse(CODE).expect("code");
+    CodeKeeper::new(&dir).adopt(&code, at(0)).expect("kept");
+    let generation = store.back_up(&usb, 7, &code, at(1)).await.expect("backup");
     let copy = root.join(name);
-    std::fs::copy(backup::generation_path(&usb, &generation.name).expect("path"), &copy).expect("copy");
+    let sealed = std::fs::File::open(backup::generation_path(&usb, &generation.name).expect("path")).expect("open");
+    let mut zip = zip::ZipArchive::new(sealed).expect("a zip");
+    let mut entry = zip.by_name_decrypt(store::DATABASE_FILE, CODE.as_bytes()).expect("the code opens it");
+    std::io::copy(&mut entry, &mut std::fs::File::create(&copy).expect("create")).expect("decrypt");
     (store, dir, copy)
 }
 
@@ -95,7 +106,16 @@ async fn a_doctored_schema_is_refused_before_anything_of_it_runs() {
         doctor(&copy, sql).await;
         let before = audit_rows(&store).await;
         let started = std::time::Instant::now();
-        let e = backup::stage_restore(&dir, &copy, "院長", at(2)).await.expect_err(name);
+        let e = backup::stage_restore(
+            &dir,
+            &copy,
+            Codes { keeper: &CodeKeeper::new(&dir), typed: None },
+            "0.1.0",
+            "院長",
+            at(2),
+        )
+        .await
+        .expect_err(name);
         assert_eq!(e.code(), "NotABackup", "{name}: {e}");
         assert!(e.to_string().contains("何も変更していません"), "{name}: {e}");
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{name}: refused without running it");
@@ -120,7 +140,16 @@ async fn settings_that_point_outside_are_not_taken_over_and_the_import_is_in_the
           INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('staff_name', '受付の佐藤', '');",
     )
     .await;
-    let summary = backup::stage_restore(&dir, &copy, "院長", at(2)).await.expect("rebuilt");
+    let summary = backup::stage_restore(
+        &dir,
+        &copy,
+        Codes { keeper: &CodeKeeper::new(&dir), typed: None },
+        "0.1.0",
+        "院長",
+        at(2),
+    )
+    .await
+    .expect("rebuilt");
     assert_eq!(summary.clinic_name, "さくら整骨院");
     store.close().await;
     backup::apply_pending_restore(&dir, at(3)).expect("applied");
@@ -146,7 +175,16 @@ async fn a_row_with_a_character_no_field_takes_is_refused() {
         let root = tempfile::tempdir().expect("tempdir");
         let (store, dir, copy) = clinic_and_copy(root.path(), &format!("{name}.sqlite3")).await;
         doctor(&copy, sql).await;
-        let e = backup::stage_restore(&dir, &copy, "院長", at(2)).await.expect_err(name);
+        let e = backup::stage_restore(
+            &dir,
+            &copy,
+            Codes { keeper: &CodeKeeper::new(&dir), typed: None },
+            "0.1.0",
+            "院長",
+            at(2),
+        )
+        .await
+        .expect_err(name);
         assert_eq!(e.code(), "NotABackup", "{name}: {e}");
         assert!(!dir.join(PENDING_RESTORE).exists() && !dir.join(format!("{PENDING_RESTORE}.partial")).exists());
         assert_eq!(store.clinic_profile().await.expect("read").expect("profile").name, "さくら整骨院");
@@ -165,7 +203,9 @@ async fn a_note_that_could_hold_a_my_number_is_emptied_not_kept() {
          VALUES ('2026-12-06T00:00:00Z', '2026-12-06', 'other', 'ok', '番号 9876ー5432ー1098', 'staff');",
     )
     .await;
-    backup::stage_restore(&dir, &copy, "院長", at(2)).await.expect("rebuilt");
+    backup::stage_restore(&dir, &copy, Codes { keeper: &CodeKeeper::new(&dir), typed: None }, "0.1.0", "院長", at(2))
+        .await
+        .expect("rebuilt");
     store.close().await;
     backup::apply_pending_restore(&dir, at(3)).expect("applied");
     let restored = Store::open_in(&dir).await.expect("reopen");

@@ -44,6 +44,8 @@ pub struct AppState {
     /// The backup folder staff picked on the start-up error screen (the database, which holds the
     /// chosen folder, could not be opened)
     pub rescue_folder: std::sync::Mutex<Option<PathBuf>>,
+    /// The moved-data file picked last, tried again with a typed 復元コード
+    pub picked_import: std::sync::Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
             paths,
             restored_aside: None,
             rescue_folder: std::sync::Mutex::new(None),
+            picked_import: std::sync::Mutex::new(None),
         })
     }
 

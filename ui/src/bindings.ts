@@ -119,24 +119,39 @@ export const commands = {
 	setBackupGenerations: (keep: string) => typedError<BackupOverview, AppError>(__TAURI_INVOKE("set_backup_generations", { keep })),
 	/**  Takes a backup now. */
 	backUpNow: () => typedError<Generation, AppError>(__TAURI_INVOKE("back_up_now")),
-	/**  What generation `name` holds (checked whole first), shown before restoring it. */
-	backupPreview: (name: string) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("backup_preview", { name })),
+	/**
+	 *  What generation `name` holds (decrypted with this PC's 復元コード or the one typed, checked
+	 *  whole), shown before restoring it.
+	 */
+	backupPreview: (name: string, recoveryCode: string | null) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("backup_preview", { name, recoveryCode })),
 	/**
 	 *  Restores generation `name`: checked, staged, and the app restarts on it (the data in use is
 	 *  kept aside in the data folder first).
 	 */
-	restoreBackup: (name: string) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("restore_backup", { name })),
+	restoreBackup: (name: string, recoveryCode: string | null) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("restore_backup", { name, recoveryCode })),
 	/**
 	 *  Writes everything into one file where staff choose, for a new PC; `None` when the dialog was
 	 *  closed. Returns the file's path.
 	 */
 	exportData: () => typedError<string | null, AppError>(__TAURI_INVOKE("export_data")),
 	/**
-	 *  Picks a moved-data file and stages it (checked whole, refused when from a newer app); returns
-	 *  what it holds. Nothing changes until staff confirm with [`restart_to_restore`]; `None` when
-	 *  the dialog was closed.
+	 *  Picks a moved-data file and stages it (decrypted with this PC's 復元コード, checked whole,
+	 *  refused when from a newer app); returns what it holds. Nothing changes until staff confirm
+	 *  with [`restart_to_restore`]; `None` when the dialog was closed. A file this PC's code does not
+	 *  open fails with the code's field: staff type it and [`retry_import`] tries the same file.
 	 */
 	importData: () => typedError<BackupSummary | null, AppError>(__TAURI_INVOKE("import_data")),
+	/**  Tries the moved-data file picked last with the 復元コード staff typed. */
+	retryImport: (recoveryCode: string) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("retry_import", { recoveryCode })),
+	/**  Staff printed the 復元コード's sheet and keep it: the screen stops showing the code. */
+	acknowledgeRecoveryCode: () => typedError<BackupOverview, AppError>(__TAURI_INVOKE("acknowledge_recovery_code")),
+	/**
+	 *  Makes a new 復元コード (the sheet was lost); it is shown until its new sheet is kept. Files
+	 *  written before keep needing the old one.
+	 */
+	renewRecoveryCode: () => typedError<BackupOverview, AppError>(__TAURI_INVOKE("renew_recovery_code")),
+	/**  Prints the 「バックアップの復元コード」 sheet of the code still to keep; returns the file's path. */
+	printRecoverySheet: () => typedError<string, AppError>(__TAURI_INVOKE("print_recovery_sheet")),
 	/**  Confirms the import waiting: the app restarts on it. */
 	restartToRestore: () => typedError<null, AppError>(__TAURI_INVOKE("restart_to_restore")),
 	/**  Drops the import waiting: nothing changes. */
@@ -398,6 +413,8 @@ export type BackupOverview = {
 	generations: Generation[],
 	/**  Why the folder could not be listed (a drive not plugged in), when it could not */
 	folderProblem: string | null,
+	/**  The 復元コード: shown until its sheet is kept, and when it was made */
+	recovery: RecoveryState,
 };
 
 /**  Where backups go and how many generations are kept, with how the last one went. */
@@ -1068,6 +1085,8 @@ export type HomeSummary = {
 	updates: DataStatus,
 	/**  Where backups go and how the last one went (ホーム warns when none is set or one failed) */
 	backup: BackupState,
+	/**  A 復元コード was made and staff have not yet said its sheet is kept (ホーム asks them to) */
+	recoverySheetPending: boolean,
 	/**  Set on the start that restored a backup: where the data before it was kept */
 	restoredAside: string | null,
 };
@@ -1866,6 +1885,17 @@ export type RecordInput = {
 	patientId: number | null,
 };
 
+/**
+ *  What the backup screen says of the code. The code itself is in it only until staff say the
+ *  sheet is kept: after that no screen shows it again (a lost sheet means a new code).
+ */
+export type RecoveryState = {
+	/**  The code, as printed, while staff have not yet said the sheet is kept */
+	codeToKeep: string | null,
+	/**  When the code in use was made, 和暦 with 西暦; `None` before the first backup folder */
+	issuedText: string | null,
+};
+
 /**  What staff answered to 「同じ方ですか?」. */
 export type RegisterDecision = 
 /**  The same person as the registered patient `id`: update that row's address */
@@ -2198,7 +2228,11 @@ export type StoreErrorCode =
 /**  `BackupTooSlow` */
 "BackupTooSlow" | 
 /**  `FromNewerApp` */
-"FromNewerApp";
+"FromNewerApp" | 
+/**  `RecoveryCode` */
+"RecoveryCode" | 
+/**  `NotEnoughSpace` */
+"NotEnoughSpace";
 
 /**  Everything the 助成金 screen shows. */
 export type SubsidyOverview = {

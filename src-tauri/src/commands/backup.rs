@@ -2,6 +2,8 @@
 //! start of each day and on demand; restore from a generation after seeing what it holds; one file
 //! that moves everything to a new PC. A restore or an import is staged by `store::backup` and
 //! takes effect when the app starts again (it restarts itself), never under open connections.
+//! Every file written is sealed with the 復元コード (`store::recovery`), made when the first
+//! backup folder is chosen, shown until staff say its printed sheet is kept.
 
 use std::time::Duration;
 
@@ -9,9 +11,11 @@ use chrono::Utc;
 use serde::Serialize;
 use specta::Type;
 use store::backup::{BackupState, BackupSummary, Generation};
+use store::recovery::{CodeKeeper, RecoveryState};
+use store::sealed::Codes;
 use tauri::{AppHandle, State};
 
-use super::files::{pick_data_file, pick_folder, pick_save_path};
+use super::files::{pick_data_file, pick_folder, pick_save_path, print_pdf};
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 
@@ -25,6 +29,18 @@ pub struct BackupOverview {
     pub generations: Vec<Generation>,
     /// Why the folder could not be listed (a drive not plugged in), when it could not
     pub folder_problem: Option<String>,
+    /// The 復元コード: shown until its sheet is kept, and when it was made
+    pub recovery: RecoveryState,
+}
+
+/// This data folder's keeper of the 復元コード.
+fn keeper(state: &AppState) -> CodeKeeper {
+    CodeKeeper::new(&state.paths.data_dir)
+}
+
+/// The codes a file is opened with: `typed` when staff typed one, else this PC's.
+fn codes<'a>(keeper: &'a CodeKeeper, typed: Option<&'a str>) -> Codes<'a> {
+    Codes { keeper, typed: typed.filter(|t| !t.trim().is_empty()) }
 }
 
 /// The overview as it stands now.
@@ -38,7 +54,8 @@ async fn overview(state: &AppState) -> Result<BackupOverview, AppError> {
         },
         None => (Vec::new(), None),
     };
-    Ok(BackupOverview { state: backup_state, generations, folder_problem })
+    let recovery = RecoveryState::of(keeper(state).load()?.as_ref());
+    Ok(BackupOverview { state: backup_state, generations, folder_problem, recovery })
 }
 
 /// Takes a generation into the chosen folder and records how it went (ホーム warns on a failure).
@@ -52,7 +69,8 @@ pub(crate) async fn back_up(state: &AppState) -> Result<Generation, AppError> {
         ));
     };
     let now = Utc::now();
-    let outcome = store.back_up(&folder, keep, now).await;
+    let (kept, _) = keeper(state).ensure(now)?;
+    let outcome = store.back_up(&folder, keep, &kept.code, now).await;
     let recorded = store.record_backup(outcome.as_ref().map(|_| ()).map_err(ToString::to_string), now).await;
     if let Err(e) = recorded {
         log::warn!("backup outcome not recorded: {e}");
@@ -95,7 +113,45 @@ pub async fn choose_backup_folder(
     };
     let actor = store.actor().await?;
     store.set_backup_folder(&folder, &actor, Utc::now()).await?;
+    keeper(&state).ensure(Utc::now())?;
     Ok(Some(overview(&state).await?))
+}
+
+/// Staff printed the 復元コード's sheet and keep it: the screen stops showing the code.
+#[tauri::command]
+#[specta::specta]
+pub async fn acknowledge_recovery_code(state: State<'_, AppState>) -> Result<BackupOverview, AppError> {
+    keeper(&state).acknowledge()?;
+    overview(&state).await
+}
+
+/// Makes a new 復元コード (the sheet was lost); it is shown until its new sheet is kept. Files
+/// written before keep needing the old one.
+#[tauri::command]
+#[specta::specta]
+pub async fn renew_recovery_code(state: State<'_, AppState>) -> Result<BackupOverview, AppError> {
+    keeper(&state).renew(Utc::now())?;
+    overview(&state).await
+}
+
+/// Prints the 「バックアップの復元コード」 sheet of the code still to keep; returns the file's path.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_recovery_sheet(app: AppHandle, state: State<'_, AppState>) -> Result<String, AppError> {
+    let kept = keeper(&state).load()?.filter(|k| !k.acknowledged).ok_or_else(|| {
+        AppError::new(
+            AppErrorCode::NotReady,
+            "印刷できる復元コードがありません。用紙をなくした場合は「復元コードを作り直す」を押してください",
+        )
+    })?;
+    let store = state.store()?;
+    let sheet = forms::RecoverySheet {
+        code: kept.code.printed(),
+        clinic_name: store.clinic_profile().await?.map(|p| p.name).unwrap_or_default(),
+        backup_folder: store.backup_settings().await?.0.map(|f| f.display().to_string()).unwrap_or_default(),
+        issued_on: kept.issued_at.with_timezone(&chrono::Local).date_naive(),
+    };
+    print_pdf(&app, &state.paths.data_dir, "バックアップの復元コード", &forms::recovery_sheet_pdf(&sheet)?)
 }
 
 /// Sets how many generations are kept (1–60, 全角 accepted); a field message otherwise.
@@ -115,12 +171,20 @@ pub async fn back_up_now(state: State<'_, AppState>) -> Result<Generation, AppEr
     back_up(&state).await
 }
 
-/// What generation `name` holds (checked whole first), shown before restoring it.
+/// What generation `name` holds (decrypted with this PC's 復元コード or the one typed, checked
+/// whole), shown before restoring it.
 #[tauri::command]
 #[specta::specta]
-pub async fn backup_preview(state: State<'_, AppState>, name: String) -> Result<BackupSummary, AppError> {
+pub async fn backup_preview(
+    state: State<'_, AppState>,
+    name: String,
+    recovery_code: Option<String>,
+) -> Result<BackupSummary, AppError> {
     let folder = chosen_folder(&state).await?;
-    Ok(store::backup::inspect(&store::backup::generation_path(&folder, &name)?).await?)
+    let file = store::backup::generation_path(&folder, &name)?;
+    let keeper = keeper(&state);
+    Ok(store::backup::preview(&state.paths.data_dir, &file, codes(&keeper, recovery_code.as_deref()), Utc::now())
+        .await?)
 }
 
 /// The folder picked on the start-up error screen, or else the one set in 設定.
@@ -159,10 +223,15 @@ pub async fn restore_backup(
     app: AppHandle,
     state: State<'_, AppState>,
     name: String,
+    recovery_code: Option<String>,
 ) -> Result<BackupSummary, AppError> {
     let folder = chosen_folder(&state).await?;
     let file = store::backup::generation_path(&folder, &name)?;
-    let summary = store::backup::stage_restore(&state.paths.data_dir, &file, &who(&state).await, Utc::now()).await?;
+    let keeper = keeper(&state);
+    let codes = codes(&keeper, recovery_code.as_deref());
+    let (version, actor) = (env!("CARGO_PKG_VERSION"), who(&state).await);
+    let summary =
+        store::backup::stage_restore(&state.paths.data_dir, &file, codes, version, &actor, Utc::now()).await?;
     log::info!("restore of {name} staged; restarting");
     restart_soon(&app);
     Ok(summary)
@@ -177,19 +246,44 @@ pub async fn export_data(app: AppHandle, state: State<'_, AppState>) -> Result<O
     let name =
         format!("オン資ナビのデータ_{}.{}", chrono::Local::now().format("%Y%m%d"), store::backup::EXPORT_EXTENSION);
     let Some(path) = pick_save_path(&app, &name, store::backup::EXPORT_EXTENSION).await? else { return Ok(None) };
-    store.export_to(&path, env!("CARGO_PKG_VERSION"), Utc::now()).await?;
+    let (kept, _) = keeper(&state).ensure(Utc::now())?;
+    store.export_to(&path, env!("CARGO_PKG_VERSION"), &kept.code, Utc::now()).await?;
     Ok(Some(path.display().to_string()))
 }
 
-/// Picks a moved-data file and stages it (checked whole, refused when from a newer app); returns
-/// what it holds. Nothing changes until staff confirm with [`restart_to_restore`]; `None` when
-/// the dialog was closed.
+/// Picks a moved-data file and stages it (decrypted with this PC's 復元コード, checked whole,
+/// refused when from a newer app); returns what it holds. Nothing changes until staff confirm
+/// with [`restart_to_restore`]; `None` when the dialog was closed. A file this PC's code does not
+/// open fails with the code's field: staff type it and [`retry_import`] tries the same file.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupSummary>, AppError> {
     let Some(file) = pick_data_file(&app).await? else { return Ok(None) };
-    let (version, actor) = (env!("CARGO_PKG_VERSION"), who(&state).await);
-    Ok(Some(store::backup::stage_import(&state.paths.data_dir, &file, version, &actor, Utc::now()).await?))
+    if let Ok(mut picked) = state.picked_import.lock() {
+        *picked = Some(file.clone());
+    }
+    Ok(Some(stage_import(&state, &file, None).await?))
+}
+
+/// Tries the moved-data file picked last with the 復元コード staff typed.
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_import(state: State<'_, AppState>, recovery_code: String) -> Result<BackupSummary, AppError> {
+    let file = state.picked_import.lock().ok().and_then(|f| f.clone()).ok_or_else(|| {
+        AppError::new(AppErrorCode::NotReady, "読み込むファイルが選ばれていません。もう一度ファイルを選んでください")
+    })?;
+    stage_import(&state, &file, Some(&recovery_code)).await
+}
+
+async fn stage_import(
+    state: &AppState,
+    file: &std::path::Path,
+    typed: Option<&str>,
+) -> Result<BackupSummary, AppError> {
+    let keeper = keeper(state);
+    let (version, actor) = (env!("CARGO_PKG_VERSION"), who(state).await);
+    Ok(store::backup::stage_import(&state.paths.data_dir, file, codes(&keeper, typed), version, &actor, Utc::now())
+        .await?)
 }
 
 /// Confirms the import waiting: the app restarts on it.

@@ -29,6 +29,8 @@ pub struct HomeSummary {
     pub updates: updates::DataStatus,
     /// Where backups go and how the last one went (ホーム warns when none is set or one failed)
     pub backup: store::backup::BackupState,
+    /// A 復元コード was made and staff have not yet said its sheet is kept (ホーム asks them to)
+    pub recovery_sheet_pending: bool,
     /// Set on the start that restored a backup: where the data before it was kept
     pub restored_aside: Option<String>,
 }
@@ -65,6 +67,9 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         programs: state.catalog().await.board(today),
         updates: state.programs().await.status(env!("CARGO_PKG_VERSION"), today),
         backup: store.backup_state(chrono::Utc::now()).await?,
+        recovery_sheet_pending: store::recovery::CodeKeeper::new(&state.paths.data_dir)
+            .load()?
+            .is_some_and(|k| !k.acknowledged),
         restored_aside: state.restored_aside.clone(),
     })
 }

@@ -107,6 +107,12 @@ describe("ホーム", () => {
     let view = await show({});
     expect(document.getElementById("home-backup-unset")).toBeNull();
     expect(document.getElementById("home-backup-failed")).toBeNull();
+    expect(document.getElementById("home-recovery-sheet")).toBeNull();
+    view.unmount();
+
+    view = page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), recoverySheetPending: true }) }));
+    await screen.findByRole("heading", { name: "導入の進み具合" });
+    expect(document.getElementById("home-recovery-sheet")!.textContent).toContain("用紙を印刷して、鍵のかかる場所に保管してください");
     view.unmount();
 
     view = await show({ folder: null, lastOkText: null, dueToday: true });
@@ -180,7 +186,7 @@ describe("ホーム", () => {
     expect(document.getElementById("confirm-message")!.textContent).toContain("壊れたファイルはデータのフォルダに残します");
     const dialog = document.getElementById("confirm-message")!.closest("dialog")!;
     await fireEvent.click(within(dialog).getByRole("button", { name: "戻して再起動する" }));
-    await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(generation.name));
+    await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(generation.name, null));
   });
 
   it("a database that would not open (not damaged) gets its own heading", async () => {

@@ -25,6 +25,7 @@ mod pdf;
 pub mod photos;
 mod poster;
 pub mod print;
+mod recovery;
 mod report;
 mod svg;
 mod table;
@@ -37,6 +38,7 @@ pub use model::{
     ReportRequirement, SheetLine,
 };
 pub use poster::{Audience, PosterFormat, PosterSheet};
+pub use recovery::RecoverySheet;
 
 /// The 領収書内訳書 as a PDF (A4 portrait, as many pages as the lines need).
 pub fn breakdown_pdf(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
@@ -89,4 +91,9 @@ pub fn grant_report_pdf(report: &GrantReport) -> Result<Vec<u8>, FormsError> {
 /// The report's pages as SVG documents (photos included), exactly as [`grant_report_pdf`] prints them.
 pub fn grant_report_preview(report: &GrantReport) -> Result<Vec<String>, FormsError> {
     Ok(svg::render(&report::pages(report)?))
+}
+
+/// The 「バックアップの復元コード」 sheet for the clinic's safe, as a PDF (one A4 page).
+pub fn recovery_sheet_pdf(sheet: &RecoverySheet) -> Result<Vec<u8>, FormsError> {
+    pdf::render(recovery::TITLE, &recovery::pages(sheet))
 }

@@ -245,6 +245,35 @@ mod poppler {
     }
 
     #[test]
+    fn the_recovery_code_sheet_reads_back_with_the_code_and_what_it_is_for() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sheet = forms::RecoverySheet {
+            code: "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567".into(),
+            clinic_name: "さくら整骨院".into(),
+            backup_folder: "E:\\".into(),
+            issued_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).expect("date"),
+        };
+        let path = write(dir.path(), "code.pdf", &forms::recovery_sheet_pdf(&sheet).expect("pdf"));
+        let pages = pages(&path);
+        assert_eq!(pages.len(), 1);
+        let text = pages[0].replace(char::is_whitespace, "");
+        for needle in [
+            "バックアップの復元コード",
+            "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567",
+            "さくら整骨院",
+            "令和8年12月6日",
+            "オン資ナビのバックアップ",
+            "金庫",
+            "USBメモリと一緒にしないでください",
+            "復元コードを作り直す",
+            "7-Zip",
+        ] {
+            assert!(text.contains(needle), "{needle:?} not in:\n{text}");
+        }
+        assert_subset_fonts(&path);
+    }
+
+    #[test]
     fn a_40_line_receipt_flows_over_pages_each_with_the_header() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = write(dir.path(), "long.pdf", &forms::breakdown_pdf(&common::long_breakdown(40)).expect("pdf"));

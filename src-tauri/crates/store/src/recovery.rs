@@ -146,6 +146,27 @@ pub enum KeptIn {
     UserOnlyFile,
 }
 
+/// What the backup screen says of the code. The code itself is in it only until staff say the
+/// sheet is kept: after that no screen shows it again (a lost sheet means a new code).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryState {
+    /// The code, as printed, while staff have not yet said the sheet is kept
+    pub code_to_keep: Option<String>,
+    /// When the code in use was made, 和暦 with 西暦; `None` before the first backup folder
+    pub issued_text: Option<String>,
+}
+
+impl RecoveryState {
+    /// The state of what `keeper` keeps.
+    pub fn of(kept: Option<&KeptCode>) -> RecoveryState {
+        RecoveryState {
+            code_to_keep: kept.filter(|k| !k.acknowledged).map(|k| k.code.printed()),
+            issued_text: kept.map(|k| jptext::format_date(k.issued_at.with_timezone(&chrono::Local).date_naive())),
+        }
+    }
+}
+
 /// The file the code is kept in where no credential store answers.
 pub const CODE_FILE: &str = "backup-recovery-code.json";
 

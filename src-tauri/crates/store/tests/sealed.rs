@@ -216,10 +216,10 @@ async fn an_older_plain_generation_is_listed_and_still_restores() {
     let store = clinic(&dir).await;
     let name = "onshi-navi-backup-20261101-083000.sqlite3";
     let plain = usb.join(BACKUP_FOLDER).join(name);
-    let mut conn = <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str("sqlite:")
+    let options = <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str("sqlite:")
         .expect("options")
         .filename(dir.join(store::DATABASE_FILE));
-    let mut conn = sqlx::ConnectOptions::connect(&mut conn).await.expect("an older app's own connection");
+    let mut conn = sqlx::ConnectOptions::connect(&options).await.expect("an older app's own connection");
     sqlx::query("VACUUM INTO ?").bind(plain.to_str().expect("utf-8")).execute(&mut conn).await.expect("vacuum");
     drop(store);
     let listed = backup::generations(&usb).expect("list");
@@ -229,4 +229,50 @@ async fn an_older_plain_generation_is_listed_and_still_restores() {
         .await
         .expect("no code is asked for a plain one");
     assert_eq!(summary.patients, 1);
+}
+
+/// The error as the UI receives it (`{ code, message, fields }`, as the host maps it).
+fn as_ui(e: &store::StoreError) -> serde_json::Value {
+    serde_json::json!({ "code": e.code().as_str(), "message": e.to_string(), "fields": e.field_issues() })
+}
+
+/// Records what Rust answers about the 復元コード for the UI's fakes
+/// (`ui/src/lib/testing/recorded/recovery.json`): the refusals of a file for want of the right
+/// code, and the backup screen's state of the code. Checked fresh like `bindings.ts`;
+/// `UPDATE_RECORDED=1 cargo test -p store --test sealed` rewrites it.
+#[tokio::test]
+async fn recorded_recovery_answers_are_fresh() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (old_pc, new_pc) = (root.path().join("old"), root.path().join("new"));
+    let store = clinic(&old_pc).await;
+    let file = root.path().join("移行.onshinavi");
+    store.export_to(&file, "0.1.0", &code(CODE), at(10)).await.expect("export");
+    std::fs::create_dir_all(&new_pc).expect("new pc");
+    let keeper = CodeKeeper::new(&new_pc);
+    let mut out = serde_json::Map::new();
+    for (name, typed) in [("needed", None), ("wrong", Some(OTHER_CODE)), ("malformed", Some("ABCDE-FGHJK"))] {
+        let e = backup::stage_import(&new_pc, &file, Codes { keeper: &keeper, typed }, "0.1.0", "院長", at(20))
+            .await
+            .expect_err(name);
+        out.insert(name.into(), as_ui(&e));
+    }
+    keeper.adopt(&code(OTHER_CODE), at(0)).expect("kept");
+    let e = backup::stage_import(&new_pc, &file, Codes { keeper: &keeper, typed: None }, "0.1.0", "院長", at(20))
+        .await
+        .expect_err("kept fails");
+    out.insert("keptFails".into(), as_ui(&e));
+    let noon = Utc.with_ymd_and_hms(2026, 12, 6, 3, 0, 0).single().expect("time");
+    let mut kept = store::recovery::KeptCode { code: code(CODE), issued_at: noon, acknowledged: false };
+    out.insert("toKeep".into(), serde_json::to_value(store::recovery::RecoveryState::of(Some(&kept))).expect("json"));
+    kept.acknowledged = true;
+    out.insert("kept".into(), serde_json::to_value(store::recovery::RecoveryState::of(Some(&kept))).expect("json"));
+    out.insert("none".into(), serde_json::to_value(store::recovery::RecoveryState::of(None)).expect("json"));
+
+    let text = serde_json::to_string_pretty(&serde_json::Value::Object(out)).expect("json") + "\n";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/testing/recorded/recovery.json");
+    if std::env::var_os("UPDATE_RECORDED").is_some() {
+        std::fs::write(&path, &text).expect("write the recorded file");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == text, "{} is stale: run UPDATE_RECORDED=1 cargo test -p store --test sealed", path.display());
 }

@@ -44,6 +44,7 @@ export function homeSummary(programs: ProgramStatus[]): HomeSummary {
     programs: { asOfText: "令和8年11月24日 (2026-11-24)", programs },
     updates: dataStatus(),
     backup: backupState(),
+    recoverySheetPending: false,
     restoredAside: null,
   };
 }
@@ -65,10 +66,11 @@ export function backupOverview(overrides: Partial<BackupOverview> = {}): BackupO
   return {
     state: backupState(),
     generations: [
-      { name: "onshi-navi-backup-20261129-083000.sqlite3", takenAtText: "令和8年11月29日 (2026-11-29) 08:30", sizeKb: 1234 },
-      { name: "onshi-navi-backup-20261128-083100.sqlite3", takenAtText: "令和8年11月28日 (2026-11-28) 08:31", sizeKb: 1200 },
+      { name: "onshi-navi-backup-20261129-083000.onshinavi", takenAtText: "令和8年11月29日 (2026-11-29) 08:30", sizeKb: 1234 },
+      { name: "onshi-navi-backup-20261128-083100.onshinavi", takenAtText: "令和8年11月28日 (2026-11-28) 08:31", sizeKb: 1200 },
     ],
     folderProblem: null,
+    recovery: { codeToKeep: null, issuedText: "令和8年11月28日 (2026-11-28)" },
     ...overrides,
   };
 }

@@ -5,9 +5,13 @@ import { BACKEND_KEY, type Backend } from "../../lib/backend";
 import { fakeBackend } from "../../lib/testing/fakeBackend";
 import { backupOverview, backupState } from "../../lib/testing/fixtures";
 import { clearToasts, toasts } from "../../lib/toast.svelte";
+import recovery from "../../lib/testing/recorded/recovery.json";
 import BackupPanel from "./BackupPanel.svelte";
 
-const NEWEST = "onshi-navi-backup-20261129-083000.sqlite3";
+/** What Rust answers for a file that wants its 復元コード (recorded by the store's tests). */
+const refusal = (name: "needed" | "wrong" | "malformed" | "keptFails") => new ApiError(recovery[name] as never);
+
+const NEWEST = "onshi-navi-backup-20261129-083000.onshinavi";
 const SUMMARY = { clinicName: "さくら整骨院", patients: 12, checks: 340, newestRecordText: "令和8年11月29日 (2026-11-29) 08:29" };
 
 function panel(calls: Partial<Backend> = {}) {
@@ -28,7 +32,7 @@ describe("データのバックアップ", () => {
     expect(el("backup-folder").textContent).toBe("E:\\");
     expect(el("backup-last").textContent).toBe("令和8年11月29日 (2026-11-29) 08:30");
     const items = [...el("backup-generations").querySelectorAll("li")].map((li) => li.dataset.generation);
-    expect(items).toEqual([NEWEST, "onshi-navi-backup-20261128-083100.sqlite3"]);
+    expect(items).toEqual([NEWEST, "onshi-navi-backup-20261128-083100.onshinavi"]);
     expect(el("backup-generations").textContent).toContain("1,234 KB");
   });
 
@@ -85,7 +89,7 @@ describe("データのバックアップ", () => {
     await fireEvent.click(el(`backup-restore-${NEWEST}`));
     await waitFor(() => expect(dialog().hasAttribute("open")).toBe(true));
     await fireEvent.click(within(dialog()).getByRole("button", { name: "戻して再起動する" }));
-    await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(NEWEST));
+    await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(NEWEST, null));
     expect(backupPreview).toHaveBeenCalledOnce();
     await waitFor(() => expect(toastTexts()).toContain("バックアップに戻します。まもなくオン資ナビが再起動します"));
   });
@@ -118,5 +122,58 @@ describe("データのバックアップ", () => {
     await panel({ importData });
     await fireEvent.click(el("backup-import"));
     expect((await screen.findByRole("alert")).textContent).toContain("新しいバージョンのオン資ナビ(0.2.0)");
+  });
+
+  it("shows a new 復元コード with its sheet until staff say the sheet is kept, then never again", async () => {
+    const overview = backupOverview({ recovery: recovery.toKeep });
+    const printRecoverySheet = vi.fn(async () => "C:\\print\\バックアップの復元コード.pdf");
+    const acknowledgeRecoveryCode = vi.fn(async () => backupOverview({ recovery: recovery.kept }));
+    await panel({ backupOverview: async () => overview, printRecoverySheet, acknowledgeRecoveryCode });
+    expect(el("recovery-code").textContent).toBe("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567");
+    await fireEvent.click(el("recovery-print"));
+    await waitFor(() => expect(printRecoverySheet).toHaveBeenCalledOnce());
+    await fireEvent.click(el("recovery-kept"));
+    await waitFor(() => expect(el("confirm-message").textContent).toContain("もう表示しません"));
+    await fireEvent.click(within(dialog()).getByRole("button", { name: "保管した" }));
+    await waitFor(() => expect(el("recovery-code")).toBeNull());
+    expect(el("recovery-state").textContent).toContain("令和8年12月6日 (2026-12-06) に作った復元コード");
+    expect(el("recovery-renew")).not.toBeNull();
+  });
+
+  it("asks for the 復元コード beside its field when a file does not open, and reads it in with the code typed", async () => {
+    const importData = vi.fn(async () => {
+      throw refusal("needed");
+    });
+    const retryImport = vi.fn(async (code: string) => {
+      if (code !== "abcde fghjk lmnpq rstuv wxyz2 34567") throw refusal("wrong");
+      return SUMMARY;
+    });
+    await panel({ importData, retryImport, restartToRestore: async () => null });
+    await fireEvent.click(el("backup-import"));
+    await screen.findByText(recovery.needed.message);
+    expect(el("import-code").getAttribute("aria-invalid")).toBe("true");
+    await fireEvent.input(el("import-code"), { target: { value: "ZYXWV-UTSRQ-PNMLK-JHGFE-DCBA9-87654" } });
+    await fireEvent.click(el("import-code-submit"));
+    await screen.findByText(recovery.wrong.message);
+    await fireEvent.input(el("import-code"), { target: { value: "abcde fghjk lmnpq rstuv wxyz2 34567" } });
+    await fireEvent.click(el("import-code-submit"));
+    await waitFor(() => expect(el("confirm-message").textContent).toContain("施術所名: さくら整骨院"));
+    expect(el("import-code")).toBeNull();
+  });
+
+  it("a generation this PC's code does not open asks for the code and restores with it", async () => {
+    const backupPreview = vi.fn(async (_name: string, code?: string | null) => {
+      if (!code) throw refusal("keptFails");
+      return SUMMARY;
+    });
+    const restoreBackup = vi.fn(async () => SUMMARY);
+    await panel({ backupPreview, restoreBackup });
+    await fireEvent.click(el(`backup-restore-${NEWEST}`));
+    await screen.findByText(recovery.keptFails.message);
+    await fireEvent.input(el("backup-code"), { target: { value: "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567" } });
+    await fireEvent.click(el("backup-code-submit"));
+    await waitFor(() => expect(dialog().hasAttribute("open")).toBe(true));
+    await fireEvent.click(within(dialog()).getByRole("button", { name: "戻して再起動する" }));
+    await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(NEWEST, "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567"));
   });
 });

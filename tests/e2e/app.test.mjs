@@ -417,11 +417,27 @@ describe("オン資ナビ in its window", () => {
     await go("settings");
     await session.click("#backup-choose-folder");
     await session.waitFor("folder chosen", async () => (await session.text("#backup-folder")) === saveDir);
+    // The 復元コード is made with the first folder: shown with its sheet until staff say it is kept.
+    const code = await session.waitFor("the code shown", async () => (await session.text("#recovery-code").catch(() => "")).trim());
+    assert.match(code, /^([2-9A-HJ-NP-Z]{5}-){5}[2-9A-HJ-NP-Z]{5}$/);
+    await session.click("#recovery-print");
+    const sheet = await session.waitFor("the printed sheet", () => readdirSync(saveDir).find((f) => /^バックアップの復元コード_.*\.pdf$/.test(f)));
+    const sheetText = execFileSync("pdftotext", [join(saveDir, sheet), "-"]).toString();
+    assert.ok(sheetText.includes(code), "the sheet carries the code");
+    assert.match(sheetText.replace(/\s+/g, ""), /金庫など鍵のかかる場所/);
+    await snap("20-recovery-code");
+    await session.click("#recovery-kept");
+    await session.waitFor("asked", async () => /もう表示しません/.test(await session.text("#confirm-message")));
+    await session.click("#confirm-ok");
+    await session.waitFor("no longer shown", async () => (await session.exec("return document.querySelector('#recovery-code') === null")) === true);
+    assert.match(await session.text("#recovery-state"), /に作った復元コードで暗号化しています/);
     await session.click("#backup-now");
     await session.waitFor("listed", async () => (await session.exec("return document.querySelectorAll('#backup-generations li').length")) === 1);
     const names = readdirSync(join(saveDir, "オン資ナビのバックアップ"));
     assert.equal(names.length, 1, `only the generation, no temporary file: ${names}`);
-    assert.match(names[0], /^onshi-navi-backup-\d{8}-\d{6}\.sqlite3$/);
+    assert.match(names[0], /^onshi-navi-backup-\d{8}-\d{6}\.onshinavi$/);
+    const sealed = readFileSync(join(saveDir, "オン資ナビのバックアップ", names[0]));
+    assert.equal(sealed.indexOf(Buffer.from("さくら整骨院")), -1, "the generation is sealed: no clinic's name in its bytes");
     await session.click(`[id="backup-preview-${names[0]}"]`);
     await session.waitFor("previewed", async () => /さくら整骨院/.test(await session.text(`[data-summary="${names[0]}"]`).catch(() => "")));
     assert.match(await session.text(`[data-summary="${names[0]}"]`), /資格確認の記録 1 件/, "the clinic's own checks, without the デモ ones");

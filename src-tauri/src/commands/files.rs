@@ -25,17 +25,21 @@ pub(crate) fn test_save_dir() -> Option<PathBuf> {
     None
 }
 
-/// Writes beside the target and renames, so a cut-off write never leaves half a file.
+/// Writes into a temporary file of a fresh name beside the target (never a fixed name that could
+/// be a file of the clinic's), syncs it and renames it into place, so a cut-off write never
+/// leaves half a file and a failed one leaves nothing.
 pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
+    use std::io::Write;
     let fail = |e: std::io::Error| {
         AppError::new(AppErrorCode::FileAccess, format!("「{}」に保存できませんでした: {e}", path.display()))
     };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    let tmp = path.with_extension("part");
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut tmp = tempfile::Builder::new().prefix(".onshi-navi-").suffix(".part").tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
 fn dialog_path(p: tauri_plugin_dialog::FilePath) -> Result<PathBuf, AppError> {

@@ -231,6 +231,33 @@ async fn an_older_plain_generation_is_listed_and_still_restores() {
     assert_eq!(summary.patients, 1);
 }
 
+/// A maintainer opens a sealed file with 7-Zip (`7zz`, Debian's 7zip) by typing the code as the
+/// sheet prints it: the standard tool the format was chosen for.
+#[cfg(not(windows))]
+#[tokio::test]
+async fn seven_zip_opens_a_sealed_file_with_the_printed_code() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = clinic(&root.path().join("data")).await;
+    let file = root.path().join("移行.onshinavi");
+    store.export_to(&file, "0.1.0", &code(CODE), at(10)).await.expect("export");
+    let out = root.path().join("opened");
+    let run = |password: &str| {
+        std::process::Command::new("7zz")
+            .arg("x")
+            .arg(format!("-p{password}"))
+            .arg(format!("-o{}", out.display()))
+            .arg("-y")
+            .arg(&file)
+            .output()
+            .expect("7zz runs (Debian's 7zip, installed by scripts/setup)")
+    };
+    assert!(!run(OTHER_CODE).status.success(), "a wrong code does not open it");
+    let opened = run(CODE);
+    assert!(opened.status.success(), "{}", String::from_utf8_lossy(&opened.stderr));
+    let database = std::fs::read(out.join(store::DATABASE_FILE)).expect("the database came out");
+    assert!(contains(&database, NAME));
+}
+
 /// The error as the UI receives it (`{ code, message, fields }`, as the host maps it).
 fn as_ui(e: &store::StoreError) -> serde_json::Value {
     serde_json::json!({ "code": e.code().as_str(), "message": e.to_string(), "fields": e.field_issues() })

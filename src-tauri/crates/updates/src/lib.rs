@@ -285,15 +285,18 @@ fn write_state(dir: &Path, state: &FetchState) -> Result<(), UpdateError> {
     save_atomically(&dir.join(STATE_FILE), &text)
 }
 
-/// Writes beside the target and renames, so a cut-off write never leaves half a file.
+/// Writes into a temporary file of a fresh name beside the target, syncs it and renames it into
+/// place, so a cut-off write never leaves half a file.
 fn save_atomically(path: &Path, text: &str) -> Result<(), UpdateError> {
+    use std::io::Write;
     let save = |e: std::io::Error| UpdateError::Save(format!("{}: {e}", path.display()));
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(save)?;
-    }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, text).map_err(save)?;
-    std::fs::rename(&tmp, path).map_err(save)
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(save)?;
+    let mut tmp = tempfile::Builder::new().prefix(".onshi-navi-").suffix(".tmp").tempfile_in(dir).map_err(save)?;
+    tmp.write_all(text.as_bytes()).map_err(save)?;
+    tmp.as_file().sync_all().map_err(save)?;
+    tmp.persist(path).map_err(|e| save(e.error))?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -85,6 +85,10 @@ pub fn run() {
                     None
                 }
             };
+            let work = store::backup::clean_work_folders(&paths.data_dir);
+            if work > 0 {
+                log::info!("removed {work} work folders a cut-off backup or restore left");
+            }
             let printed = forms::print::clean_printed(&paths.data_dir.join("print"), std::time::SystemTime::now());
             if printed > 0 {
                 log::info!("removed {printed} printed PDFs older than a day");

@@ -173,11 +173,26 @@ async fn summarise(conn: &mut SqliteConnection) -> Result<BackupSummary, sqlx::E
     })
 }
 
+/// The start of every work folder's name.
+const WORK_PREFIX: &str = ".onshi-navi-work-";
+
+/// At start, before anything runs: removes the work folders a backup or a restore cut off by a
+/// crash or a power cut left in the data folder `data_dir` (a plain snapshot may be in one).
+/// Returns how many were removed.
+pub fn clean_work_folders(data_dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(data_dir) else { return 0 };
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(WORK_PREFIX) && e.path().is_dir())
+        .filter(|e| std::fs::remove_dir_all(e.path()).is_ok())
+        .count()
+}
+
 /// A folder for the plain files of one operation (a snapshot, a decrypted database) inside the
 /// data folder `data_dir`, removed with everything in it when dropped, on every path.
 fn work_folder(data_dir: &Path) -> Result<tempfile::TempDir, StoreError> {
     tempfile::Builder::new()
-        .prefix(".onshi-navi-work-")
+        .prefix(WORK_PREFIX)
         .tempdir_in(data_dir)
         .map_err(|e| StoreError::DataDir { path: data_dir.to_path_buf(), source: e })
 }
@@ -528,6 +543,16 @@ mod tests {
         assert!(generation_time("写真.jpg").is_none());
         assert!(generation_path(Path::new("/b"), "../onshi-navi.sqlite3").is_err());
         assert!(generation_path(Path::new("/b"), "onshi-navi-backup-20261129-083000.sqlite3").is_ok());
+    }
+
+    #[test]
+    fn work_folders_left_by_a_crash_are_removed_at_start_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let left = work_folder(dir.path()).expect("work").keep();
+        std::fs::write(left.join("snapshot.sqlite3"), b"plain").expect("write");
+        std::fs::create_dir(dir.path().join("print")).expect("print");
+        assert_eq!(clean_work_folders(dir.path()), 1);
+        assert!(!left.exists() && dir.path().join("print").is_dir());
     }
 
     #[test]

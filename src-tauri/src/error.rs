@@ -130,6 +130,19 @@ impl From<store::StoreError> for AppError {
     }
 }
 
+impl From<screens::Error> for AppError {
+    fn from(e: screens::Error) -> AppError {
+        match e {
+            screens::Error::Store(e) => e.into(),
+            screens::Error::UnknownStep(_) => AppError::new(AppErrorCode::UnknownStep, e.to_string()),
+            screens::Error::DataIncomplete(_) => {
+                log::error!("screens: {e}");
+                AppError::new(AppErrorCode::Internal, e.to_string())
+            }
+        }
+    }
+}
+
 impl From<card::CardError> for AppError {
     fn from(e: card::CardError) -> AppError {
         // Card errors are everyday events at the counter: logged as info, never with a PIN.

@@ -63,31 +63,24 @@ export const commands = {
 	wizardOverview: () => typedError<WizardOverview, AppError>(__TAURI_INVOKE("wizard_overview")),
 	/**  One step with its content on the clinic's route, state and answers. */
 	wizardStepDetail: (id: string) => typedError<WizardStepDetail, AppError>(__TAURI_INVOKE("wizard_step_detail", { id })),
-	/**
-	 *  Saves one answer, checked by its input's kind (a 登録記号番号 as the clinic profile checks it,
-	 *  a date against the other dates and today: a 運用開始日 ahead is kept as a plan, with a note);
-	 *  an empty answer removes it. The step becomes 進行中 if it was 未着手.
-	 */
+	/**  Saves one answer, checked by its input's kind; an empty answer removes it. */
 	saveWizardAnswer: (step: string, key: string, value: string) => typedError<SavedAnswer, AppError>(__TAURI_INVOKE("save_wizard_answer", { step, key, value })),
-	/**
-	 *  Sets a step 未着手 / 進行中 / 完了. 完了 is refused, with a message beside each field, while
-	 *  anything blocks it ([`guide::answers::blockers`]).
-	 */
+	/**  Sets a step 未着手 / 進行中 / 完了 (完了 refused while anything blocks it). */
 	setWizardStepState: (id: string, to: StepState) => typedError<null, AppError>(__TAURI_INVOKE("set_wizard_step_state", { id, to })),
 	/**  Adds (`id` none) or changes a terminal account. */
 	saveTerminal: (id: number | null, input: TerminalInput) => typedError<Terminal, AppError>(__TAURI_INVOKE("save_terminal", { id, input })),
 	/**  Removes a terminal account. */
 	deleteTerminal: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_terminal", { id })),
-	/**  Measures this PC and judges it (on Linux it says it is not the clinic's PC, and still reports). */
+	/**  Measures this PC (off the async threads) and judges it. */
 	pcCheck: () => typedError<PcCheck, AppError>(__TAURI_INVOKE("pc_check")),
 	/**
 	 *  Checks that this PC reaches the portal's address (from the guide's dated links), and says
 	 *  what to do when it does not.
 	 */
 	internetCheck: () => typedError<NetCheck, AppError>(__TAURI_INVOKE("internet_check")),
-	/**  Searches よくある質問 as staff type (width and かな folded by the guide's rule). */
+	/**  Searches よくある質問 as staff type. */
 	faq: (query: string) => typedError<FaqView, AppError>(__TAURI_INVOKE("faq", { query })),
-	/**  The readers this PC sees now, matched loosely against the dated list of known models. */
+	/**  The readers this PC sees now, matched against the known models. */
 	readerCheck: () => typedError<ReaderCheck, AppError>(__TAURI_INVOKE("reader_check")),
 	/**  The checklist's pages as SVG, to show before saving. */
 	guideChecklistPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("guide_checklist_preview")),

@@ -64,7 +64,7 @@ pub async fn today_checks(state: State<'_, AppState>) -> Result<TodayChecks, App
     let knowledge = state.knowledge().await;
     Ok(TodayChecks {
         methods: knowledge.methods_on(today).into_iter().cloned().collect(),
-        route: super::wizard::route(store).await?,
+        route: screens::wizard::route(store).await?,
         today_text: jptext::format_date(today),
         month_text: jptext::format_year_month(today),
         records: store.checks_on(today).await?,

@@ -53,7 +53,7 @@ pub struct SetupSummary {
 pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, AppError> {
     let store = state.store()?;
     let today = Local::now().date_naive();
-    let wizard = super::wizard::overview(store, &state.knowledge().await).await?;
+    let wizard = screens::wizard::overview(store, &state.knowledge().await, today).await?;
     Ok(HomeSummary {
         today_text: jptext::format_date(today),
         clinic_name: store.clinic_profile().await?.map(|p| p.name),

@@ -24,7 +24,7 @@ pub struct PosterChoices {
 async fn sheet(state: &AppState, audience: Audience, format: PosterFormat) -> Result<PosterSheet, AppError> {
     let store = state.store()?;
     let profile = store.clinic_profile().await?;
-    let read_with = super::wizard::reads_with(store).await?;
+    let read_with = screens::wizard::reads_with(store).await?;
     Ok(PosterSheet { clinic_name: profile.map(|p| p.name).unwrap_or_default(), audience, format, read_with })
 }
 

@@ -205,7 +205,8 @@ impl Answers {
     }
 }
 
-/// An answer as the store keeps it: a date as `YYYY-MM-DD`, はい/いいえ as `yes`/`no`, a choice
+/// An answer as the store keeps it: a date as `YYYY-MM-DD` (read as staff type it: 和暦, `/`, 全角
+/// digits, by [`jptext::parse_date`]), はい/いいえ as `yes`/`no`, a choice
 /// by its value, a confirmation as `yes`; empty removes the answer. A 登録記号番号 and free text
 /// are returned trimmed: their own checks (the clinic profile's, the store's) come after.
 /// The error is the Japanese message shown beside the field, built from the field's own wording.
@@ -215,9 +216,9 @@ pub fn check_answer(input: &StepInput, raw: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     match input.kind {
-        InputKind::Date => NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        InputKind::Date => jptext::parse_date(value)
             .map(|d| d.format("%Y-%m-%d").to_string())
-            .map_err(|_| format!("{}は日付で入力してください(例: 令和8年11月29日、2026/11/29)", input.label)),
+            .ok_or_else(|| format!("{}は日付で入力してください(例: 令和8年11月29日、2026/11/29)", input.label)),
         InputKind::YesNo { .. } => match value {
             "yes" | "no" => Ok(value.to_string()),
             _ => Err(format!("{}かどうかを、「はい」か「いいえ」で選んでください", input.label)),

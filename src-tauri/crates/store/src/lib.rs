@@ -20,7 +20,6 @@ pub mod rebuild;
 pub mod recovery;
 pub mod sealed;
 pub mod settings;
-pub mod setup;
 pub mod subsidy;
 pub mod wizard;
 
@@ -231,7 +230,8 @@ pub(crate) fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-pub(crate) fn parse_timestamp(text: &str) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {
+/// A stored `*_at` time; one that does not read is corrupt data, never taken as "none".
+pub fn parse_timestamp(text: &str) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&chrono::Utc))
         .map_err(|_| StoreError::CorruptData(format!("日時 {text}")))

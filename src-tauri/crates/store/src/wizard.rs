@@ -9,7 +9,7 @@
 //! terminal's account id and device are checked here, since only the store keeps them. No
 //! password is ever stored: nothing here has a place for one.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -207,15 +207,32 @@ impl Store {
     }
 
     /// Sets a step's state (`None`: back to 未着手), with its audit row. Begun keeps its first
-    /// date; 完了 records today; nothing that does not change is written or logged.
+    /// date; 完了 records today; nothing that does not change is written or logged. 完了 is
+    /// refused, with a message beside each field, while anything blocks it on `today`
+    /// ([`guide::answers::blockers`]: a missing answer, a はい/いいえ that says not ready, a date
+    /// that disagrees), checked under the write lock so nothing saved meanwhile slips past.
     pub async fn set_wizard_step(
         &self,
         step: &str,
         state: Option<StepState>,
         actor: &str,
         now: DateTime<Utc>,
+        today: NaiveDate,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
+        if state == Some(StepState::Done) {
+            // Read under the write lock just taken: no answer can change between this check
+            // and the write (other connections only read what is committed, and nothing else
+            // can commit now).
+            let answers = self.wizard_answers().await?;
+            let rows = u32::try_from(self.terminals().await?.len()).unwrap_or(u32::MAX);
+            let found = guide::answers::blockers(step, &answers, rows, today);
+            if !found.is_empty() {
+                return Err(StoreError::Validation(
+                    found.into_iter().map(|(key, message)| FieldIssue::new(key, message)).collect(),
+                ));
+            }
+        }
         let before: Option<String> = sqlx::query_scalar("SELECT state FROM wizard_step WHERE step = ?")
             .bind(step)
             .fetch_optional(&mut *tx)
@@ -357,8 +374,9 @@ impl Store {
         Ok(rows.into_iter().map(Terminal::from).collect())
     }
 
-    /// Adds a terminal (`id` None) or changes one, with its audit row. Refused when the input
-    /// is not valid, when another row has the same account id, or when `id` is not a row.
+    /// Adds a terminal (`id` None) or changes one, with its audit row; the first one begins the
+    /// guide's step that records them (進行中, audited) in the same transaction. Refused when the
+    /// input is not valid, when another row has the same account id, or when `id` is not a row.
     pub async fn save_terminal(
         &self,
         id: Option<i32>,
@@ -420,6 +438,22 @@ impl Store {
         };
         audit::record(&mut tx, now, actor, action, AuditEntity::Terminal, &serde_json::json!({ "account": t.account }))
             .await?;
+        // A first terminal begins the step that records them, as a first answer begins its step.
+        if let Some(step) = guide::WIZARD.iter().find(|s| s.rows.is_some()) {
+            let begun = sqlx::query(
+                "INSERT INTO wizard_step (step, state, started_at, updated_at) VALUES (?1, 'in_progress', ?2, ?2)
+                 ON CONFLICT (step) DO NOTHING",
+            )
+            .bind(step.id)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if begun > 0 {
+                let detail = serde_json::json!({ "step": step.id });
+                audit::record(&mut tx, now, actor, AuditAction::Start, AuditEntity::SetupProgress, &detail).await?;
+            }
+        }
         tx.commit().await?;
         Ok(Terminal {
             id: row_id,

@@ -133,12 +133,12 @@ async fn settings_and_setup_progress_persist() {
     store.set_setting(store::settings::STAFF_NAME, "院長", "system", at(8)).await.expect("set");
     assert_eq!(store.actor().await.expect("actor"), "院長");
 
-    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done");
-    store.set_setup_step_done("portal_user", true, "院長", at(10)).await.expect("done twice is fine");
-    store.set_setup_step_done("app_apply", true, "院長", at(11)).await.expect("done");
-    assert_eq!(store.finished_setup_steps().await.expect("steps"), ["portal_user", "app_apply"]);
-    store.set_setup_step_done("portal_user", false, "院長", at(12)).await.expect("reopen");
-    assert_eq!(store.finished_setup_steps().await.expect("steps"), ["app_apply"]);
+    let begun = Some(store::wizard::StepState::InProgress);
+    store.set_wizard_step("portal_user", begun, "院長", at(9), at(9).date_naive()).await.expect("begun");
+    store.set_wizard_step("app_apply", begun, "院長", at(11), at(11).date_naive()).await.expect("begun");
+    store.set_wizard_step("portal_user", None, "院長", at(12), at(12).date_naive()).await.expect("未着手");
+    let steps: Vec<String> = store.wizard_steps().await.expect("steps").into_iter().map(|s| s.step).collect();
+    assert_eq!(steps, ["app_apply"]);
 
     let counts = store.check_counts_on(at(9).date_naive()).await.expect("counts");
     assert_eq!(counts.total, 0);
@@ -589,9 +589,10 @@ async fn every_change_is_logged_with_japanese_wording() {
     store.save_clinic_profile(&input(), "院長", at(8)).await.expect("profile");
     store.set_setting(store::settings::STAFF_NAME, "受付 佐藤", "院長", at(8)).await.expect("setting");
     store.set_setting(store::settings::STAFF_NAME, "受付 佐藤", "院長", at(8)).await.expect("same value again");
-    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done");
-    store.set_setup_step_done("portal_user", true, "院長", at(9)).await.expect("done again: nothing to log");
-    store.set_setup_step_done("portal_user", false, "院長", at(9)).await.expect("reopen");
+    let begun = Some(store::wizard::StepState::InProgress);
+    store.set_wizard_step("portal_user", begun, "院長", at(9), day).await.expect("begun");
+    store.set_wizard_step("portal_user", begun, "院長", at(9), day).await.expect("again: nothing to log");
+    store.set_wizard_step("portal_user", None, "院長", at(9), day).await.expect("未着手");
     let check = CheckInput {
         method: CheckMethod::MyNumberCard,
         result: CheckResult::Ok,
@@ -609,7 +610,7 @@ async fn every_change_is_logged_with_japanese_wording() {
     };
     store.register_patient(&patient, "院長", at(11), day, None).await.expect("patient");
     store
-        .set_wizard_step("portal_user", Some(store::wizard::StepState::InProgress), "院長", at(12))
+        .set_wizard_step("portal_user", Some(store::wizard::StepState::InProgress), "院長", at(12), day)
         .await
         .expect("begin");
     store.set_wizard_value("portal_user", "registered_on", "2026-11-20", "院長", at(12)).await.expect("value");
@@ -665,7 +666,11 @@ async fn every_change_is_logged_with_japanese_wording() {
     };
     store.save_eligibility_record(&record, day, "受付", at(16), &guide::BUNDLED).await.expect("record");
 
-    let titles = |id: &str| (id == "portal_user").then(|| "ポータルのアカウントを作る".to_string());
+    let titles = |id: &str| match id {
+        "portal_user" => Some("ポータルのアカウントを作る".to_string()),
+        "terminal_accounts" => Some("端末のアカウント".to_string()),
+        _ => None,
+    };
     let log = store.audit_log(50, titles).await.expect("log");
     let worded: Vec<(&str, &str, &str)> =
         log.iter().rev().map(|e| (e.entity_label.as_str(), e.action_label.as_str(), e.detail_label.as_str())).collect();
@@ -674,13 +679,14 @@ async fn every_change_is_logged_with_japanese_wording() {
         [
             ("施術所の情報", "登録", ""),
             ("設定", "登録", "スタッフ名"),
-            ("導入ガイドの進み具合", "完了にした", "手順「ポータルのアカウントを作る」"),
+            ("導入ガイドの進み具合", "始めた", "手順「ポータルのアカウントを作る」"),
             ("導入ガイドの進み具合", "未完了に戻した", "手順「ポータルのアカウントを作る」"),
             ("資格確認の記録", "登録", "記録番号 1"),
             ("患者台帳", "登録", "患者番号 1"),
             ("導入ガイドの進み具合", "始めた", "手順「ポータルのアカウントを作る」"),
             ("導入ガイドの記録", "登録", "手順「ポータルのアカウントを作る」の入力"),
             ("端末", "登録", "アカウント W0000001"),
+            ("導入ガイドの進み具合", "始めた", "手順「端末のアカウント」"),
             ("助成金の領収書", "登録", "記録番号 1"),
             ("助成金の品目", "登録", "記録番号 1"),
             ("助成金の添付書類", "登録", "通帳の写し"),

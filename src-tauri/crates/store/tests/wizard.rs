@@ -15,7 +15,11 @@ fn at(hour: u32) -> DateTime<Utc> {
 }
 
 fn step_title(id: &str) -> Option<String> {
-    (id == "portal_user").then(|| "ポータルサイトにユーザー登録する".to_string())
+    match id {
+        "portal_user" => Some("ポータルサイトにユーザー登録する".to_string()),
+        "terminal_accounts" => Some("端末のアカウントを登録する".to_string()),
+        _ => None,
+    }
 }
 
 async fn fresh(root: &tempfile::TempDir) -> Store {
@@ -30,20 +34,53 @@ fn issues(e: StoreError) -> Vec<(String, String)> {
 async fn a_step_goes_from_begun_to_done_and_back_keeping_its_first_date() {
     let root = tempfile::tempdir().expect("tempdir");
     let store = fresh(&root).await;
-    store.set_wizard_step("portal_user", Some(StepState::InProgress), "院長", at(9)).await.expect("begin");
-    store.set_wizard_step("portal_user", Some(StepState::InProgress), "院長", at(10)).await.expect("again: nothing");
-    store.set_wizard_step("portal_user", Some(StepState::Done), "院長", at(11)).await.expect("done");
+    store
+        .set_wizard_step("portal_user", Some(StepState::InProgress), "院長", at(9), at(9).date_naive())
+        .await
+        .expect("begin");
+    store
+        .set_wizard_step("portal_user", Some(StepState::InProgress), "院長", at(10), at(10).date_naive())
+        .await
+        .expect("again: nothing");
+    let e = store
+        .set_wizard_step("portal_user", Some(StepState::Done), "院長", at(11), at(11).date_naive())
+        .await
+        .expect_err("完了 waits for the step's answers");
+    let fields: Vec<String> = issues(e).into_iter().map(|(field, _)| field).collect();
+    assert_eq!(fields, ["reg_no_judo", "reg_no_ahaki", "registered_on", "confirmation_mail"]);
+    for (key, value) in
+        [("reg_no_judo", "協1301234-1-2"), ("registered_on", "2026-12-01"), ("confirmation_mail", "yes")]
+    {
+        store.set_wizard_value("portal_user", key, value, "院長", at(10)).await.expect("answer");
+    }
+    let future = store
+        .set_wizard_step(
+            "portal_user",
+            Some(StepState::Done),
+            "院長",
+            at(11),
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+        )
+        .await
+        .expect_err("a 申請日 after today blocks it");
+    assert_eq!(issues(future)[0].0, "registered_on");
+    store
+        .set_wizard_step("portal_user", Some(StepState::Done), "院長", at(11), at(11).date_naive())
+        .await
+        .expect("done");
     let steps = store.wizard_steps().await.expect("steps");
     assert_eq!(steps.len(), 1);
     assert_eq!(steps[0].state, StepState::Done);
     assert_eq!(steps[0].started_at, "2026-12-02T09:00:00Z");
     assert_eq!(steps[0].done_at.as_deref(), Some("2026-12-02T11:00:00Z"));
-    assert_eq!(store.finished_setup_steps().await.expect("done ids"), ["portal_user"]);
 
-    store.set_wizard_step("portal_user", Some(StepState::InProgress), "院長", at(12)).await.expect("reopen");
+    store
+        .set_wizard_step("portal_user", Some(StepState::InProgress), "院長", at(12), at(12).date_naive())
+        .await
+        .expect("reopen");
     let steps = store.wizard_steps().await.expect("steps");
     assert_eq!((steps[0].state, steps[0].done_at.clone()), (StepState::InProgress, None));
-    store.set_wizard_step("portal_user", None, "院長", at(13)).await.expect("未着手");
+    store.set_wizard_step("portal_user", None, "院長", at(13), at(13).date_naive()).await.expect("未着手");
     assert!(store.wizard_steps().await.expect("steps").is_empty());
 
     let log = store.audit_log(10, step_title).await.expect("log");
@@ -53,6 +90,9 @@ async fn a_step_goes_from_begun_to_done_and_back_keeping_its_first_date() {
         rows,
         [
             ("始めた", "手順「ポータルサイトにユーザー登録する」"),
+            ("登録", "手順「ポータルサイトにユーザー登録する」の入力"),
+            ("登録", "手順「ポータルサイトにユーザー登録する」の入力"),
+            ("登録", "手順「ポータルサイトにユーザー登録する」の入力"),
             ("完了にした", "手順「ポータルサイトにユーザー登録する」"),
             ("未完了に戻した", "手順「ポータルサイトにユーザー登録する」"),
             ("未完了に戻した", "手順「ポータルサイトにユーザー登録する」"),
@@ -182,12 +222,13 @@ async fn terminals_are_added_changed_and_removed_one_account_each() {
         rows,
         [
             ("create", "アカウント W0000001"),
+            ("start", "手順「端末のアカウントを登録する」"),
             ("create", "アカウント W0000002"),
             ("update", "アカウント W0000001"),
             ("delete", "アカウント W0000002")
         ]
     );
-    assert!(log.iter().all(|e| e.entity_label == "端末"));
+    assert!(log.iter().all(|e| e.entity_label == "端末" || e.action == "start"), "and the step they begin");
 }
 
 /// A database as the version before the wizard left it: its migrations up to the tick list, with

@@ -23,6 +23,8 @@ pub enum ErrorCode {
     Updates(updates::UpdateErrorCode),
     /// The 資格情報's (`NotInShiftJis`, …)
     Insurance(insurance::InsuranceErrorCode),
+    /// The screens' own (`RecordGone`, `BackupFolderNotChosen`, …)
+    Screens(screens::ScreensErrorCode),
     /// The host's own
     App(AppErrorCode),
 }
@@ -56,6 +58,7 @@ impl ErrorCode {
             ErrorCode::Forms(c) => c.as_str(),
             ErrorCode::Updates(c) => updates_code_str(c),
             ErrorCode::Insurance(c) => c.as_str(),
+            ErrorCode::Screens(c) => c.as_str(),
             ErrorCode::App(AppErrorCode::Internal) => "Internal",
             ErrorCode::App(AppErrorCode::UnknownStep) => "UnknownStep",
             ErrorCode::App(AppErrorCode::DemoStore) => "DemoStore",
@@ -134,10 +137,11 @@ impl From<screens::Error> for AppError {
     fn from(e: screens::Error) -> AppError {
         match e {
             screens::Error::Store(e) => e.into(),
-            screens::Error::UnknownStep(_) => AppError::new(AppErrorCode::UnknownStep, e.to_string()),
-            screens::Error::DataIncomplete(_) => {
-                log::error!("screens: {e}");
-                AppError::new(AppErrorCode::Internal, e.to_string())
+            screens::Error::Insurance(e) => e.into(),
+            other => {
+                let code = other.own_code().map_or(ErrorCode::App(AppErrorCode::Internal), ErrorCode::Screens);
+                log::warn!("screens: {}", code.as_str());
+                AppError::new(code, other.to_string())
             }
         }
     }

@@ -123,8 +123,8 @@ export const commands = {
 	 */
 	restoreBackup: (name: string, recoveryCode: string | null) => typedError<BackupSummary, AppError>(__TAURI_INVOKE("restore_backup", { name, recoveryCode })),
 	/**
-	 *  Writes everything into one file where staff choose, for a new PC; `None` when the dialog was
-	 *  closed. Returns the file's path.
+	 *  Writes everything into one sealed file where staff choose, for a new PC; `None` when the
+	 *  dialog was closed. Returns the file's path.
 	 */
 	exportData: () => typedError<string | null, AppError>(__TAURI_INVOKE("export_data")),
 	/**
@@ -151,8 +151,7 @@ export const commands = {
 	cancelRestore: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_restore")),
 	/**
 	 *  On the start-up error screen: lets staff pick the backup folder (the database that names it
-	 *  could not be opened) and lists its generations; `None` when the dialog was closed. Picking the
-	 *  「オン資ナビのバックアップ」 folder itself works too.
+	 *  could not be opened) and lists its generations; `None` when the dialog was closed.
 	 */
 	chooseRescueFolder: () => typedError<RescueView | null, AppError>(__TAURI_INVOKE("choose_rescue_folder")),
 	/**  Reads pasted text: what was understood (with its line) and what was not. Saves nothing. */
@@ -901,6 +900,8 @@ FormsErrorCode |
 UpdateErrorCode | 
 /**  The 資格情報's (`NotInShiftJis`, …) */
 InsuranceErrorCode | 
+/**  The screens' own (`RecordGone`, `BackupFolderNotChosen`, …) */
+ScreensErrorCode | 
 /**  The host's own */
 AppErrorCode;
 
@@ -2027,13 +2028,30 @@ export type SavedRecord = {
 	warnings: Problem[],
 };
 
+/**  The codes of [`Error`]'s own variants: TypeScript gets them as string literals. */
+export type ScreensErrorCode = 
+/**  `UnknownStep` */
+"UnknownStep" | 
+/**  `DataIncomplete` */
+"DataIncomplete" | 
+/**  `BackupFolderNotChosen` */
+"BackupFolderNotChosen" | 
+/**  `NoRecoveryCodeToPrint` */
+"NoRecoveryCodeToPrint" | 
+/**  `NothingToRestore` */
+"NothingToRestore" | 
+/**  `RecordGone` */
+"RecordGone" | 
+/**  `NothingToExport` */
+"NothingToExport";
+
 /**  How far the 導入ガイド has come. */
 export type SetupSummary = {
 	/**  Steps done of those that apply */
 	done: number,
 	/**  Steps that apply on the clinic's route */
 	total: number,
-	/**  The title of the first step not done */
+	/**  The title of the first step not done, as it reads on the clinic's route */
 	nextTitle: string | null,
 };
 

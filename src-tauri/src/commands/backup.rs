@@ -1,81 +1,31 @@
 //! データのバックアップ: generations in a folder staff choose (a USB drive), taken on the first
 //! start of each day and on demand; restore from a generation after seeing what it holds; one file
-//! that moves everything to a new PC. A restore or an import is staged by `store::backup` and
-//! takes effect when the app starts again (it restarts itself), never under open connections.
-//! Every file written is sealed with the 復元コード (`store::recovery`), made when the first
-//! backup folder is chosen, shown until staff say its printed sheet is kept.
+//! that moves everything to a new PC. What the screen gets and decides is `screens::backup`'s;
+//! `store::backup` writes, checks and stages; a restore takes effect when the app starts again
+//! (it restarts itself), never under open connections. Here: the dialogs, the restart, the
+//! file picked for an import, and the error mapping.
 
 use std::time::Duration;
 
 use chrono::Utc;
+use screens::backup::{BackupOverview, codes};
 use serde::Serialize;
 use specta::Type;
-use store::backup::{BackupState, BackupSummary, Generation};
-use store::recovery::{CodeKeeper, RecoveryState};
-use store::sealed::Codes;
+use store::backup::{BackupSummary, Generation};
+use store::recovery::CodeKeeper;
 use tauri::{AppHandle, State};
 
 use super::files::{pick_data_file, pick_folder, pick_save_path, print_pdf};
-use crate::error::{AppError, AppErrorCode};
+use crate::error::AppError;
 use crate::state::AppState;
-
-/// The backup screen: the settings, how the last backup went, and the generations there.
-#[derive(Clone, Debug, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct BackupOverview {
-    /// Folder, generations kept, last success or failure
-    pub state: BackupState,
-    /// The generations in the folder, newest first
-    pub generations: Vec<Generation>,
-    /// Why the folder could not be listed (a drive not plugged in), when it could not
-    pub folder_problem: Option<String>,
-    /// The 復元コード: shown until its sheet is kept, and when it was made
-    pub recovery: RecoveryState,
-}
 
 /// This data folder's keeper of the 復元コード.
 fn keeper(state: &AppState) -> CodeKeeper {
     CodeKeeper::new(&state.paths.data_dir)
 }
 
-/// The codes a file is opened with: `typed` when staff typed one, else this PC's.
-fn codes<'a>(keeper: &'a CodeKeeper, typed: Option<&'a str>) -> Codes<'a> {
-    Codes { keeper, typed: typed.filter(|t| !t.trim().is_empty()) }
-}
-
-/// The overview as it stands now.
 async fn overview(state: &AppState) -> Result<BackupOverview, AppError> {
-    let store = state.store()?;
-    let backup_state = store.backup_state(Utc::now()).await?;
-    let (generations, folder_problem) = match store.backup_settings().await?.0 {
-        Some(folder) => match store::backup::generations(&folder) {
-            Ok(list) => (list, None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
-        },
-        None => (Vec::new(), None),
-    };
-    let recovery = RecoveryState::of(keeper(state).load()?.as_ref());
-    Ok(BackupOverview { state: backup_state, generations, folder_problem, recovery })
-}
-
-/// Takes a generation into the chosen folder and records how it went (ホーム warns on a failure).
-pub(crate) async fn back_up(state: &AppState) -> Result<Generation, AppError> {
-    let store = state.store()?;
-    let (folder, keep) = store.backup_settings().await?;
-    let Some(folder) = folder else {
-        return Err(AppError::new(
-            AppErrorCode::NotReady,
-            "バックアップ先のフォルダがまだ選ばれていません。設定で選んでください",
-        ));
-    };
-    let now = Utc::now();
-    let (kept, _) = keeper(state).ensure(now)?;
-    let outcome = store.back_up(&folder, keep, &kept.code, now).await;
-    let recorded = store.record_backup(outcome.as_ref().map(|_| ()).map_err(ToString::to_string), now).await;
-    if let Err(e) = recorded {
-        log::warn!("backup outcome not recorded: {e}");
-    }
-    Ok(outcome?)
+    Ok(screens::backup::overview(state.store()?, &keeper(state), Utc::now()).await?)
 }
 
 /// At start: a backup when a folder is set and none succeeded today. A failure is only recorded
@@ -83,12 +33,14 @@ pub(crate) async fn back_up(state: &AppState) -> Result<Generation, AppError> {
 pub(crate) async fn daily(state: &AppState) {
     let Ok(store) = state.store() else { return };
     match store.backup_state(Utc::now()).await {
-        Ok(s) if s.folder.is_some() && s.due_today => match back_up(state).await {
-            Ok(g) => log::info!("daily backup {} ({} KB)", g.name, g.size_kb),
-            Err(e) => log::warn!("daily backup failed: {}", e.message),
-        },
+        Ok(s) if s.folder.is_some() && s.due_today => {
+            match screens::backup::back_up(store, &keeper(state), Utc::now()).await {
+                Ok(g) => log::info!("daily backup {} ({} KB)", g.name, g.size_kb),
+                Err(e) => log::warn!("daily backup failed: {}", AppError::from(e).message),
+            }
+        }
         Ok(_) => {}
-        Err(e) => log::warn!("backup state unreadable: {e}"),
+        Err(e) => log::warn!("backup state unreadable: {}", e.log_line()),
     }
 }
 
@@ -106,15 +58,9 @@ pub async fn choose_backup_folder(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<BackupOverview>, AppError> {
-    let store = state.store()?;
-    let Some(folder) = pick_folder(&app, "バックアップを保存するフォルダ(USBメモリなど)を選んでください").await?
-    else {
-        return Ok(None);
-    };
-    let actor = store.actor().await?;
-    store.set_backup_folder(&folder, &actor, Utc::now()).await?;
-    keeper(&state).ensure(Utc::now())?;
-    Ok(Some(overview(&state).await?))
+    let title = "バックアップを保存するフォルダ(USBメモリなど)を選んでください";
+    let Some(folder) = pick_folder(&app, title).await? else { return Ok(None) };
+    Ok(Some(screens::backup::choose_folder(state.store()?, &keeper(&state), &folder, Utc::now()).await?))
 }
 
 /// Staff printed the 復元コード's sheet and keep it: the screen stops showing the code.
@@ -138,19 +84,7 @@ pub async fn renew_recovery_code(state: State<'_, AppState>) -> Result<BackupOve
 #[tauri::command]
 #[specta::specta]
 pub async fn print_recovery_sheet(app: AppHandle, state: State<'_, AppState>) -> Result<String, AppError> {
-    let kept = keeper(&state).load()?.filter(|k| !k.acknowledged).ok_or_else(|| {
-        AppError::new(
-            AppErrorCode::NotReady,
-            "印刷できる復元コードがありません。用紙をなくした場合は「復元コードを作り直す」を押してください",
-        )
-    })?;
-    let store = state.store()?;
-    let sheet = forms::RecoverySheet {
-        code: kept.code.printed(),
-        clinic_name: store.clinic_profile().await?.map(|p| p.name).unwrap_or_default(),
-        backup_folder: store.backup_settings().await?.0.map(|f| f.display().to_string()).unwrap_or_default(),
-        issued_on: kept.issued_at.with_timezone(&chrono::Local).date_naive(),
-    };
+    let sheet = screens::backup::recovery_sheet(state.store()?, &keeper(&state)).await?;
     print_pdf(&app, &state.paths.data_dir, "バックアップの復元コード", &forms::recovery_sheet_pdf(&sheet)?)
 }
 
@@ -159,8 +93,7 @@ pub async fn print_recovery_sheet(app: AppHandle, state: State<'_, AppState>) ->
 #[specta::specta]
 pub async fn set_backup_generations(state: State<'_, AppState>, keep: String) -> Result<BackupOverview, AppError> {
     let store = state.store()?;
-    let actor = store.actor().await?;
-    store.set_backup_generations(&keep, &actor, Utc::now()).await?;
+    store.set_backup_generations(&keep, &store.actor().await?, Utc::now()).await?;
     overview(&state).await
 }
 
@@ -168,7 +101,13 @@ pub async fn set_backup_generations(state: State<'_, AppState>, keep: String) ->
 #[tauri::command]
 #[specta::specta]
 pub async fn back_up_now(state: State<'_, AppState>) -> Result<Generation, AppError> {
-    back_up(&state).await
+    Ok(screens::backup::back_up(state.store()?, &keeper(&state), Utc::now()).await?)
+}
+
+/// The folder of the generations: the one picked on the start-up screen, else 設定's.
+async fn generations_folder(state: &AppState) -> Result<std::path::PathBuf, AppError> {
+    let rescue = state.rescue_folder.lock().ok().and_then(|f| f.clone());
+    Ok(screens::backup::generations_folder(rescue, state.store().ok()).await?)
 }
 
 /// What generation `name` holds (decrypted with this PC's 復元コード or the one typed, checked
@@ -180,21 +119,9 @@ pub async fn backup_preview(
     name: String,
     recovery_code: Option<String>,
 ) -> Result<BackupSummary, AppError> {
-    let folder = chosen_folder(&state).await?;
-    let file = store::backup::generation_path(&folder, &name)?;
-    let keeper = keeper(&state);
-    Ok(store::backup::preview(&state.paths.data_dir, &file, codes(&keeper, recovery_code.as_deref()), Utc::now())
-        .await?)
-}
-
-/// The folder picked on the start-up error screen, or else the one set in 設定.
-async fn chosen_folder(state: &AppState) -> Result<std::path::PathBuf, AppError> {
-    if let Some(folder) = state.rescue_folder.lock().ok().and_then(|f| f.clone()) {
-        return Ok(folder);
-    }
-    state.store()?.backup_settings().await?.0.ok_or_else(|| {
-        AppError::new(AppErrorCode::NotReady, "バックアップ先のフォルダがまだ選ばれていません。設定で選んでください")
-    })
+    let file = store::backup::generation_path(&generations_folder(&state).await?, &name)?;
+    let (keeper, data_dir) = (keeper(&state), &state.paths.data_dir);
+    Ok(store::backup::preview(data_dir, &file, codes(&keeper, recovery_code.as_deref()), Utc::now()).await?)
 }
 
 /// Who is restoring, for the rebuilt database's audit row: the staff name of this PC, or, when
@@ -225,29 +152,25 @@ pub async fn restore_backup(
     name: String,
     recovery_code: Option<String>,
 ) -> Result<BackupSummary, AppError> {
-    let folder = chosen_folder(&state).await?;
-    let file = store::backup::generation_path(&folder, &name)?;
-    let keeper = keeper(&state);
+    let (folder, keeper, actor) = (generations_folder(&state).await?, keeper(&state), who(&state).await);
     let codes = codes(&keeper, recovery_code.as_deref());
-    let (version, actor) = (env!("CARGO_PKG_VERSION"), who(&state).await);
     let summary =
-        store::backup::stage_restore(&state.paths.data_dir, &file, codes, version, &actor, Utc::now()).await?;
+        screens::backup::stage_restore(&state.paths.data_dir, &folder, &name, codes, &actor, Utc::now()).await?;
     log::info!("restore of {name} staged; restarting");
     restart_soon(&app);
     Ok(summary)
 }
 
-/// Writes everything into one file where staff choose, for a new PC; `None` when the dialog was
-/// closed. Returns the file's path.
+/// Writes everything into one sealed file where staff choose, for a new PC; `None` when the
+/// dialog was closed. Returns the file's path.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_data(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, AppError> {
-    let store = state.store()?;
     let name =
         format!("オン資ナビのデータ_{}.{}", chrono::Local::now().format("%Y%m%d"), store::backup::EXPORT_EXTENSION);
     let Some(path) = pick_save_path(&app, &name, store::backup::EXPORT_EXTENSION).await? else { return Ok(None) };
     let (kept, _) = keeper(&state).ensure(Utc::now())?;
-    store.export_to(&path, env!("CARGO_PKG_VERSION"), &kept.code, Utc::now()).await?;
+    state.store()?.export_to(&path, env!("CARGO_PKG_VERSION"), &kept.code, Utc::now()).await?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -269,9 +192,8 @@ pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Result<O
 #[tauri::command]
 #[specta::specta]
 pub async fn retry_import(state: State<'_, AppState>, recovery_code: String) -> Result<BackupSummary, AppError> {
-    let file = state.picked_import.lock().ok().and_then(|f| f.clone()).ok_or_else(|| {
-        AppError::new(AppErrorCode::NotReady, "読み込むファイルが選ばれていません。もう一度ファイルを選んでください")
-    })?;
+    let picked = state.picked_import.lock().ok().and_then(|f| f.clone());
+    let file = picked.ok_or(screens::Error::NothingToRestore)?;
     stage_import(&state, &file, Some(&recovery_code)).await
 }
 
@@ -280,10 +202,9 @@ async fn stage_import(
     file: &std::path::Path,
     typed: Option<&str>,
 ) -> Result<BackupSummary, AppError> {
-    let keeper = keeper(state);
-    let (version, actor) = (env!("CARGO_PKG_VERSION"), who(state).await);
-    Ok(store::backup::stage_import(&state.paths.data_dir, file, codes(&keeper, typed), version, &actor, Utc::now())
-        .await?)
+    let (keeper, version, actor) = (keeper(state), env!("CARGO_PKG_VERSION"), who(state).await);
+    let codes = codes(&keeper, typed);
+    Ok(store::backup::stage_import(&state.paths.data_dir, file, codes, version, &actor, Utc::now()).await?)
 }
 
 /// Confirms the import waiting: the app restarts on it.
@@ -291,10 +212,7 @@ async fn stage_import(
 #[specta::specta]
 pub async fn restart_to_restore(app: AppHandle, state: State<'_, AppState>) -> Result<(), AppError> {
     if !store::backup::confirm_import(&state.paths.data_dir)? {
-        return Err(AppError::new(
-            AppErrorCode::NotReady,
-            "読み込む準備ができたデータがありません。もう一度ファイルを選んでください",
-        ));
+        return Err(screens::Error::NothingToRestore.into());
     }
     restart_soon(&app);
     Ok(())
@@ -318,20 +236,13 @@ pub struct RescueView {
 }
 
 /// On the start-up error screen: lets staff pick the backup folder (the database that names it
-/// could not be opened) and lists its generations; `None` when the dialog was closed. Picking the
-/// 「オン資ナビのバックアップ」 folder itself works too.
+/// could not be opened) and lists its generations; `None` when the dialog was closed.
 #[tauri::command]
 #[specta::specta]
 pub async fn choose_rescue_folder(app: AppHandle, state: State<'_, AppState>) -> Result<Option<RescueView>, AppError> {
-    let Some(mut folder) = pick_folder(&app, "バックアップのあるフォルダ(USBメモリなど)を選んでください").await?
-    else {
-        return Ok(None);
-    };
-    if folder.file_name().is_some_and(|n| n == store::backup::BACKUP_FOLDER)
-        && let Some(parent) = folder.parent()
-    {
-        folder = parent.to_path_buf();
-    }
+    let title = "バックアップのあるフォルダ(USBメモリなど)を選んでください";
+    let Some(picked) = pick_folder(&app, title).await? else { return Ok(None) };
+    let folder = screens::backup::rescue_folder(picked);
     let generations = store::backup::generations(&folder)?;
     if let Ok(mut rescue) = state.rescue_folder.lock() {
         *rescue = Some(folder.clone());

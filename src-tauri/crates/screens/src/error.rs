@@ -1,13 +1,18 @@
-//! What a use case can refuse, beside what the store refuses.
+//! What a use case can refuse, beside what the store and the 資格情報's rules refuse: each with a
+//! code of its own meaning, so the UI never has to guess which "not ready" it got.
 
 use store::StoreError;
 
-/// A use case's failure: the store's (validation, a database error, …) or one of its own.
+/// A use case's failure: the store's or the 資格情報's (their codes kept), or one of its own.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The store refused or failed; its message says what.
     #[error(transparent)]
     Store(#[from] StoreError),
+
+    /// The 資格情報's rules refused (a character Shift_JIS cannot hold, …).
+    #[error(transparent)]
+    Insurance(#[from] insurance::InsuranceError),
 
     /// The screen named a guide step the guide does not have (an old screen, or a bug).
     #[error("導入ガイドに「{0}」という手順はありません")]
@@ -16,26 +21,76 @@ pub enum Error {
     /// The guide's data in use lacks something a screen needs (a signed update that left it out).
     #[error("導入ガイドのデータに「{0}」がありません。オン資ナビを更新してください")]
     DataIncomplete(String),
+
+    /// A backup was asked for before staff chose where backups go.
+    #[error("バックアップ先のフォルダがまだ選ばれていません。設定で選んでください")]
+    BackupFolderNotChosen,
+
+    /// The 復元コード's sheet was asked for after staff said it is kept (it is never shown again).
+    #[error("印刷できる復元コードがありません。用紙をなくした場合は「復元コードを作り直す」を押してください")]
+    NoRecoveryCodeToPrint,
+
+    /// A restore or an import was confirmed with nothing staged (dropped meanwhile, or never
+    /// picked).
+    #[error("読み込む準備ができたデータがありません。もう一度ファイルを選んでください")]
+    NothingToRestore,
+
+    /// A record the screen showed is no longer there (removed meanwhile).
+    #[error("この記録は見つかりません(削除されたかもしれません)。画面を開き直してください")]
+    RecordGone,
+
+    /// Nothing to put in the file asked for (no 資格情報 recorded today).
+    #[error("{0}")]
+    NothingToExport(&'static str),
 }
 
-/// The stable codes of [`Error`]'s own variants (the store's keep theirs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorCode {
-    /// The store's code
-    Store(store::StoreErrorCode),
+/// The codes of [`Error`]'s own variants: TypeScript gets them as string literals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+pub enum ScreensErrorCode {
     /// `UnknownStep`
     UnknownStep,
     /// `DataIncomplete`
     DataIncomplete,
+    /// `BackupFolderNotChosen`
+    BackupFolderNotChosen,
+    /// `NoRecoveryCodeToPrint`
+    NoRecoveryCodeToPrint,
+    /// `NothingToRestore`
+    NothingToRestore,
+    /// `RecordGone`
+    RecordGone,
+    /// `NothingToExport`
+    NothingToExport,
+}
+
+impl ScreensErrorCode {
+    /// The code as text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScreensErrorCode::UnknownStep => "UnknownStep",
+            ScreensErrorCode::DataIncomplete => "DataIncomplete",
+            ScreensErrorCode::BackupFolderNotChosen => "BackupFolderNotChosen",
+            ScreensErrorCode::NoRecoveryCodeToPrint => "NoRecoveryCodeToPrint",
+            ScreensErrorCode::NothingToRestore => "NothingToRestore",
+            ScreensErrorCode::RecordGone => "RecordGone",
+            ScreensErrorCode::NothingToExport => "NothingToExport",
+        }
+    }
 }
 
 impl Error {
-    /// The code the UI branches on.
-    pub fn code(&self) -> ErrorCode {
+    /// The code of a use case's own refusal; `None` for the store's and the 資格情報's, which
+    /// keep theirs.
+    pub fn own_code(&self) -> Option<ScreensErrorCode> {
         match self {
-            Error::Store(e) => ErrorCode::Store(e.code()),
-            Error::UnknownStep(_) => ErrorCode::UnknownStep,
-            Error::DataIncomplete(_) => ErrorCode::DataIncomplete,
+            Error::Store(_) | Error::Insurance(_) => None,
+            Error::UnknownStep(_) => Some(ScreensErrorCode::UnknownStep),
+            Error::DataIncomplete(_) => Some(ScreensErrorCode::DataIncomplete),
+            Error::BackupFolderNotChosen => Some(ScreensErrorCode::BackupFolderNotChosen),
+            Error::NoRecoveryCodeToPrint => Some(ScreensErrorCode::NoRecoveryCodeToPrint),
+            Error::NothingToRestore => Some(ScreensErrorCode::NothingToRestore),
+            Error::RecordGone => Some(ScreensErrorCode::RecordGone),
+            Error::NothingToExport(_) => Some(ScreensErrorCode::NothingToExport),
         }
     }
 }

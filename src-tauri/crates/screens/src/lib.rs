@@ -7,7 +7,10 @@
 //! One module per screen. Time is passed in (`today`, `now`), never read from the clock here.
 #![forbid(unsafe_code)]
 
+pub mod backup;
+pub mod daily;
 mod error;
+pub mod home;
 pub mod wizard;
 
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ScreensErrorCode};

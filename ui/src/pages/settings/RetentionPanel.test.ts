@@ -70,7 +70,7 @@ describe("資格情報を残す期間, changed on another PC", () => {
   it("removes nothing when the period changed since the count was shown, and shows the new count", async () => {
     let kept = retention(5, 12);
     const purgeInsuranceRecords = vi.fn(async () => {
-      throw new ApiError({ code: "NotReady", message: "資格情報を残す期間が 7 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください", fields: [] });
+      throw new ApiError({ code: "RetentionChanged", message: "資格情報を残す期間が 7 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください", fields: [] });
     });
     panel({ insuranceRetention: async () => kept, purgeInsuranceRecords });
     await waitFor(() => expect(el("retention-count").textContent).toContain("12 件"));

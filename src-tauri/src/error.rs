@@ -34,18 +34,12 @@ pub enum ErrorCode {
 pub enum AppErrorCode {
     /// Something inside the app failed (a task stopped); the message says what
     Internal,
-    /// A guide step id the guide does not have
-    UnknownStep,
     /// The デモ database could not be prepared
     DemoStore,
     /// An address that is not one of the official pages the app knows
     UnknownLink,
     /// A file could not be read or written where staff chose
     FileAccess,
-    /// No 領収書 yet: nothing to print
-    NothingToPrint,
-    /// 申請準備完了 asked while the checklist is incomplete
-    NotReady,
 }
 
 impl ErrorCode {
@@ -60,12 +54,9 @@ impl ErrorCode {
             ErrorCode::Insurance(c) => c.as_str(),
             ErrorCode::Screens(c) => c.as_str(),
             ErrorCode::App(AppErrorCode::Internal) => "Internal",
-            ErrorCode::App(AppErrorCode::UnknownStep) => "UnknownStep",
             ErrorCode::App(AppErrorCode::DemoStore) => "DemoStore",
             ErrorCode::App(AppErrorCode::UnknownLink) => "UnknownLink",
             ErrorCode::App(AppErrorCode::FileAccess) => "FileAccess",
-            ErrorCode::App(AppErrorCode::NothingToPrint) => "NothingToPrint",
-            ErrorCode::App(AppErrorCode::NotReady) => "NotReady",
         }
     }
 }
@@ -138,6 +129,8 @@ impl From<screens::Error> for AppError {
         match e {
             screens::Error::Store(e) => e.into(),
             screens::Error::Insurance(e) => e.into(),
+            screens::Error::Programs(e) => e.into(),
+            screens::Error::Forms(e) => e.into(),
             other => {
                 let code = other.own_code().map_or(ErrorCode::App(AppErrorCode::Internal), ErrorCode::Screens);
                 log::warn!("screens: {}", code.as_str());
@@ -228,7 +221,8 @@ mod tests {
             (AppError::from(store::StoreError::DatabaseTooNew(7)), "DatabaseTooNew"),
             (AppError::from(programs::ProgramsError::UnknownProgram("x".into())), "UnknownProgram"),
             (AppError::new(AppErrorCode::Internal, "x"), "Internal"),
-            (AppError::new(AppErrorCode::UnknownStep, "x"), "UnknownStep"),
+            (AppError::from(screens::Error::UnknownStep("x".into())), "UnknownStep"),
+            (AppError::from(screens::Error::RecordGone), "RecordGone"),
             (AppError::new(AppErrorCode::DemoStore, "x"), "DemoStore"),
         ];
         for (err, code) in cases {

@@ -380,7 +380,7 @@ describe("オン資ナビ in its window", () => {
     assert.match(await session.text("[data-requirement=patients_asked]"), /5 回/);
     assert.match(await session.text("[data-requirement=flyer_or_poster]"), /満たしています.*ポスター掲示/s);
     // No 運用開始日 yet: that requirement says so and points to the guide.
-    assert.match(await session.text("[data-requirement=start_date]"), /満たしていません.*運用開始日が入力されていません/s);
+    assert.match(await session.text("[data-requirement=start_date]"), /満たしていません.*運用開始日がまだ記録されていません/s);
     assert.match(await session.text("#grant-all-met"), /まだ満たしていない要件があります/);
     // The payment-date question starts unanswered; staff's answer goes to Rust's judgement.
     assert.match(await session.text("[data-requirement=in_service]"), /満たしていません.*まだ回答されていません/s);

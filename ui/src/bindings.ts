@@ -198,7 +198,7 @@ export const commands = {
 	printGrantReport: () => typedError<string, AppError>(__TAURI_INVOKE("print_grant_report")),
 	/**
 	 *  Records staff's answer on whether the clinic is open, not suspended and under 受領委任 on the
-	 *  payment date of the 協力金 the screen works on.
+	 *  payment date.
 	 */
 	setGrantInService: (inService: boolean) => typedError<null, AppError>(__TAURI_INVOKE("set_grant_in_service", { inService })),
 	/**
@@ -220,31 +220,25 @@ export const commands = {
 	deletePurchase: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_purchase", { id })),
 	/**
 	 *  Picks photos (JPEG/PNG) or a PDF in the system's dialog and keeps them as one PDF: a copy of
-	 *  a 領収書 (`receipt_id`) or of the passbook. `None` when staff closed the dialog.
+	 *  a 領収書 (`receipt_id`, only a 領収書 proves payment) or of the passbook. `None` when staff
+	 *  closed the dialog.
 	 */
 	attachDocument: (kind: DocumentKind, receiptId: number | null, proof: ProofKind) => typedError<DocumentInfo | null, AppError>(__TAURI_INVOKE("attach_document", { kind, receiptId, proof })),
 	/**  Removes a copy. */
 	deleteDocument: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_document", { id })),
 	/**  Saves whether the clinic applied in an earlier round and what is readable on the passbook. */
 	saveSubsidyAnswers: (appliedBefore: boolean, passbook: PassbookVisible) => typedError<Application, AppError>(__TAURI_INVOKE("save_subsidy_answers", { appliedBefore, passbook })),
-	/**
-	 *  Sets the status. 申請準備完了 and later need the checklist complete: a mismatch between a
-	 *  領収書 and its lines, a missing copy or passbook check blocks it with the list of what is
-	 *  missing.
-	 */
+	/**  Sets the status; 申請準備完了 and later need the checklist complete. */
 	setSubsidyStatus: (status: ApplicationStatus, on: string | null) => typedError<Application, AppError>(__TAURI_INVOKE("set_subsidy_status", { status, on })),
 	/**  The 内訳書's pages as SVG, to show before saving (the same layout the PDF is drawn from). */
 	breakdownPreview: () => typedError<string[], AppError>(__TAURI_INVOKE("breakdown_preview")),
 	/**  Saves the 内訳書 where staff choose; returns the path, `None` when the dialog was closed. */
 	saveBreakdown: (format: SheetFormat) => typedError<string | null, AppError>(__TAURI_INVOKE("save_breakdown", { format })),
-	/**
-	 *  Prints the 内訳書 through the system: the PDF opens in the PC's PDF viewer, whose 印刷 uses
-	 *  the system's printers and settings.
-	 */
+	/**  Prints the 内訳書 through the PC's PDF viewer; returns the file's path. */
 	printBreakdown: () => typedError<string, AppError>(__TAURI_INVOKE("print_breakdown")),
 	/**
-	 *  Builds the files to upload (each 領収書's copy, the 内訳書 as PDF and .xlsx, the passbook
-	 *  copy), checks each, and writes them to a folder and a .zip in the place staff choose.
+	 *  Builds the files to upload, checks each, and writes them to a folder and a .zip in the place
+	 *  staff choose; `None` when the dialog was closed.
 	 */
 	buildUploadSet: () => typedError<UploadSet | null, AppError>(__TAURI_INVOKE("build_upload_set")),
 	/**  The data in use, the last fetch and a newer app version, if announced. */
@@ -278,18 +272,12 @@ export type AppError = {
 export type AppErrorCode = 
 /**  Something inside the app failed (a task stopped); the message says what */
 "Internal" | 
-/**  A guide step id the guide does not have */
-"UnknownStep" | 
 /**  The デモ database could not be prepared */
 "DemoStore" | 
 /**  An address that is not one of the official pages the app knows */
 "UnknownLink" | 
 /**  A file could not be read or written where staff chose */
-"FileAccess" | 
-/**  No 領収書 yet: nothing to print */
-"NothingToPrint" | 
-/**  申請準備完了 asked while the checklist is incomplete */
-"NotReady";
+"FileAccess";
 
 /**  The app's version and where its files are. */
 export type AppInfo = {
@@ -2030,6 +2018,10 @@ export type SavedRecord = {
 
 /**  The codes of [`Error`]'s own variants: TypeScript gets them as string literals. */
 export type ScreensErrorCode = 
+/**  `FileUnreadable` */
+"FileUnreadable" | 
+/**  `ChecklistIncomplete` */
+"ChecklistIncomplete" | 
 /**  `UnknownStep` */
 "UnknownStep" | 
 /**  `DataIncomplete` */

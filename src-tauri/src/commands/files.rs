@@ -139,3 +139,11 @@ pub(crate) fn print_pdf(
     }
     Ok(path.display().to_string())
 }
+
+/// Runs `work` (a PDF or .xlsx made, files read or written) off the async threads, so the window
+/// never waits on it; a task that stopped is an internal error.
+pub(crate) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::new(AppErrorCode::Internal, format!("処理が途中で止まりました: {e}")))
+}

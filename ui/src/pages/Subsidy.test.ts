@@ -291,7 +291,7 @@ describe("助成金", () => {
   it("申請準備完了 refused: Rust's list of what is missing is shown as it is, line by line", async () => {
     const message = "まだ申請の準備ができていません。\n・No.88(△△ストア): 領収書の写しを添付してください\n・通帳の写しを添付してください";
     const setSubsidyStatus = vi.fn(async () => {
-      throw new ApiError({ code: "NotReady", message, fields: [] });
+      throw new ApiError({ code: "ChecklistIncomplete", message, fields: [] });
     });
     page(backend({ setSubsidyStatus }));
     await ready();
@@ -315,7 +315,7 @@ describe("助成金", () => {
 
   it("the 準備完了 refusal stays until something changes; then the checklist above says what is left", async () => {
     const setSubsidyStatus = vi.fn(async () => {
-      throw new ApiError({ code: "NotReady", message: "まだ申請の準備ができていません。\n・通帳の写しを添付してください", fields: [] });
+      throw new ApiError({ code: "ChecklistIncomplete", message: "まだ申請の準備ができていません。\n・通帳の写しを添付してください", fields: [] });
     });
     const saveSubsidyAnswers = vi.fn(async (appliedBefore: boolean, passbook: PassbookVisible) => application({ appliedBefore, passbook }));
     page(backend({ setSubsidyStatus, saveSubsidyAnswers }));
@@ -374,7 +374,7 @@ describe("助成金", () => {
 
   it("no 領収書 yet: the preview says so", async () => {
     const breakdownPreview = vi.fn(async () => {
-      throw new ApiError({ code: "NothingToPrint", message: "領収書と品目を登録すると、内訳書を作れます", fields: [] });
+      throw new ApiError({ code: "NothingToExport", message: "領収書と品目を登録すると、内訳書を作れます", fields: [] });
     });
     page(backend({ breakdownPreview }));
     await ready();

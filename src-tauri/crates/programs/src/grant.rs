@@ -131,7 +131,10 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
         .map(|req| {
             let (met, why) = match req {
                 GrantRequirement::StartDateRecorded => match evidence.start_date {
-                    None => (false, "運用開始日が入力されていません(導入ガイドの手順「運用開始日」)".to_string()),
+                    None => (
+                        false,
+                        "運用開始日がまだ記録されていません(導入ガイドの手順「運用開始日」を完了すると記録されます)".to_string(),
+                    ),
                     Some(d) if d > to => {
                         (false, format!("運用開始日 {} が対象期間({period_text})より後です", jptext::format_date(d)))
                     }
@@ -226,7 +229,7 @@ mod tests {
             (
                 GrantEvidence { start_date: None, ..full.clone() },
                 [false, true, true, true],
-                "運用開始日が入力されていません",
+                "運用開始日がまだ記録されていません",
             ),
             (
                 GrantEvidence { start_date: Some(d(2025, 8, 1)), ..full.clone() },

@@ -14,6 +14,27 @@ pub enum Error {
     #[error(transparent)]
     Insurance(#[from] insurance::InsuranceError),
 
+    /// The program rules refused (an unknown program, nothing to claim).
+    #[error(transparent)]
+    Programs(#[from] programs::ProgramsError),
+
+    /// A document could not be made or written (a photo that is not one, a file in the way).
+    #[error(transparent)]
+    Forms(#[from] forms::FormsError),
+
+    /// A file staff chose could not be read.
+    #[error("「{}」を読めませんでした: {reason}", .path.display())]
+    FileUnreadable {
+        /// The file
+        path: std::path::PathBuf,
+        /// What the file system said
+        reason: String,
+    },
+
+    /// 申請準備完了 asked while the checklist is incomplete: what is missing, one line each.
+    #[error("まだ申請の準備ができていません。\n・{}", .0.join("\n・"))]
+    ChecklistIncomplete(Vec<String>),
+
     /// The screen named a guide step the guide does not have (an old screen, or a bug).
     #[error("導入ガイドに「{0}」という手順はありません")]
     UnknownStep(String),
@@ -47,6 +68,10 @@ pub enum Error {
 /// The codes of [`Error`]'s own variants: TypeScript gets them as string literals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 pub enum ScreensErrorCode {
+    /// `FileUnreadable`
+    FileUnreadable,
+    /// `ChecklistIncomplete`
+    ChecklistIncomplete,
     /// `UnknownStep`
     UnknownStep,
     /// `DataIncomplete`
@@ -67,6 +92,8 @@ impl ScreensErrorCode {
     /// The code as text.
     pub fn as_str(self) -> &'static str {
         match self {
+            ScreensErrorCode::FileUnreadable => "FileUnreadable",
+            ScreensErrorCode::ChecklistIncomplete => "ChecklistIncomplete",
             ScreensErrorCode::UnknownStep => "UnknownStep",
             ScreensErrorCode::DataIncomplete => "DataIncomplete",
             ScreensErrorCode::BackupFolderNotChosen => "BackupFolderNotChosen",
@@ -83,7 +110,9 @@ impl Error {
     /// keep theirs.
     pub fn own_code(&self) -> Option<ScreensErrorCode> {
         match self {
-            Error::Store(_) | Error::Insurance(_) => None,
+            Error::Store(_) | Error::Insurance(_) | Error::Programs(_) | Error::Forms(_) => None,
+            Error::FileUnreadable { .. } => Some(ScreensErrorCode::FileUnreadable),
+            Error::ChecklistIncomplete(_) => Some(ScreensErrorCode::ChecklistIncomplete),
             Error::UnknownStep(_) => Some(ScreensErrorCode::UnknownStep),
             Error::DataIncomplete(_) => Some(ScreensErrorCode::DataIncomplete),
             Error::BackupFolderNotChosen => Some(ScreensErrorCode::BackupFolderNotChosen),

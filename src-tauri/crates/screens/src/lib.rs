@@ -10,7 +10,9 @@
 pub mod backup;
 pub mod daily;
 mod error;
+pub mod grant;
 pub mod home;
+pub mod subsidy;
 pub mod wizard;
 
 pub use error::{Error, ScreensErrorCode};

@@ -10,7 +10,7 @@ import type { Backend } from "./lib/backend";
 import { BACKEND_KEY } from "./lib/backend";
 import { basic4, cardCheck, demoStatus, todayChecks } from "./lib/testing/cardFixtures";
 import { fakeBackend } from "./lib/testing/fakeBackend";
-import { fakeWizard } from "./lib/testing/wizardFixtures";
+import { recordedWizard } from "./lib/testing/recordedWizard";
 import { appInfo, auditEntry, clinicProfile, dataStatus, faqView, homeSummary, subsidy, backupOverview } from "./lib/testing/fixtures";
 import { grantOverview } from "./lib/testing/grantFixtures";
 import { subsidyOverview } from "./lib/testing/subsidyFixtures";
@@ -35,7 +35,7 @@ function backend(calls: Partial<Backend> = {}) {
     getUpdateAddress: async () => "https://example.jp/onshi-navi/programs.json",
     programDataStatus: async () => dataStatus(),
     backupOverview: async () => backupOverview(),
-    ...fakeWizard().calls,
+    ...recordedWizard("new_clinic").calls,
     ...calls,
   });
 }

@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WizardOverview } from "../api";
 import { BACKEND_KEY, type Backend } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
-import { fakeWizard, PC_NOT_NEEDED, type WizardSeed } from "../lib/testing/wizardFixtures";
+import { RECORDED_DAY_TEXT, recordedWizard, replayProblems, type WizardScenario } from "../lib/testing/recordedWizard";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Guide from "./Guide.svelte";
 
-/** The page on a wizard held in memory as Rust would hold it; `spy` wraps every call. */
-function page(seed: WizardSeed = {}, extra: Partial<Backend> = {}) {
-  const wizard = fakeWizard(seed);
+/** The page on scenario `name` as Rust recorded it; every call is a spy. */
+function page(name: WizardScenario = "new_clinic", extra: Partial<Backend> = {}) {
+  const wizard = recordedWizard(name);
   const calls = {
     wizardOverview: vi.fn(wizard.calls.wizardOverview),
     wizardStepDetail: vi.fn(wizard.calls.wizardStepDetail),
@@ -36,14 +36,18 @@ const statusBadge = () => document.getElementById("step-status")!.textContent;
 const lead = () => document.querySelector(".lead")!.textContent;
 const message = (step: string, key: string) => document.getElementById(`wz-${step}-${key}-message`)!;
 
-afterEach(clearToasts);
+afterEach(() => {
+  clearToasts();
+  // Every call the page made was one Rust recorded, in that order.
+  expect(replayProblems.splice(0)).toEqual([]);
+});
 // Each save is followed by two reads, as in the app: on a busy two-core machine that can take
 // longer than the default second.
 configure({ asyncUtilTimeout: 4000 });
 
 describe("導入ガイド", () => {
   it("opens on the step where staff left off, with the steps, their states and the timeline banner", async () => {
-    const { onready, calls } = page({ states: { standing: "done", portal_user: "in_progress" } });
+    const { onready, calls } = page("resume_portal_user");
 
     expect(await stepHeading(/ユーザー登録する$/)).toHaveProperty(
       "textContent",
@@ -59,7 +63,7 @@ describe("導入ガイド", () => {
     expect(stepLine("app_apply")).toBe("2 マイナ資格確認アプリの利用開始申請をする 未着手");
     expect(lead()).toBe("1 / 11 手順 完了");
     expect(statusBadge()).toBe("進行中");
-    expect(screen.getByTestId("started-on").textContent).toBe("開始: 令和8年11月29日 (2026-11-29)");
+    expect(screen.getByTestId("started-on").textContent).toBe(`開始: ${RECORDED_DAY_TEXT}`);
 
     const banner = document.getElementById("timeline-banner")!;
     expect(banner.textContent).toContain("マイナ資格確認アプリの利用開始申請が、まだ記録されていません。");
@@ -71,14 +75,15 @@ describe("導入ガイド", () => {
     const items = notes.querySelectorAll("li");
     expect(items[0].textContent).toContain("出典: オンライン資格確認の導入案内");
     expect(items[0].textContent).not.toContain("未確認");
-    expect(items[1].textContent).toContain("未確認");
+    expect(items[1].textContent).not.toContain("未確認");
+    expect(items[3].textContent, "a relayed answer").toContain("未確認");
     const link = within(document.querySelector<HTMLElement>("[data-part=documents]")!).getByRole("link", {
       name: "施術所等向け総合ポータルサイト",
     });
     expect(link.getAttribute("href")).toBe("https://iryohokenjyoho.service-now.com/omf");
     expect(link.getAttribute("target")).toBe("_blank");
     expect(link.getAttribute("rel")).toBe("noreferrer");
-    expect(link.closest("li")!.textContent).toContain("ユーザー登録と、利用開始申請をします。");
+    expect(link.closest("li")!.textContent).toContain("ユーザー登録、利用開始申請、資格確認アカウント管理、運用開始日登録をします");
     expect(link.closest("li")!.textContent).toContain("未確認");
     expect(onready).toHaveBeenCalledOnce();
   });
@@ -102,10 +107,7 @@ describe("導入ガイド", () => {
   });
 
   it("a phone or tablet clinic sees the PC check as 対象外, left out of the progress and skipped by 次の手順へ", async () => {
-    const { user, calls } = page({
-      answers: { connection: { route: "mobile", has_internet: "yes" } },
-      states: { standing: "done", portal_user: "done", app_apply: "done", connection: "done" },
-    });
+    const { user, calls } = page("phone_route");
     await stepHeading(/インターネットにつながるか確かめる$/);
     expect(stepLine("pc_check")).toBe("4 パソコンが要件を満たすか確かめる 対象外");
     expect(lead()).toBe("4 / 10 手順 完了(対象外の手順は数えていません)");
@@ -116,7 +118,7 @@ describe("導入ガイド", () => {
     await user.click(stepButton("pc_check"));
     await stepHeading(/パソコンが要件を満たすか確かめる$/);
     expect(statusBadge()).toBe("対象外");
-    expect(screen.getByTestId("na-reason").textContent).toBe(`対象外です。${PC_NOT_NEEDED}`);
+    expect(screen.getByTestId("na-reason").textContent).toBe("対象外です。スマートフォン・タブレットで接続するため、パソコンの確認はいりません。");
     expect(screen.queryByRole("button", { name: "この手順を完了にする" })).toBeNull();
     expect(screen.queryByRole("button", { name: "このパソコンを調べる" })).toBeNull();
 
@@ -129,7 +131,7 @@ describe("導入ガイド", () => {
   });
 
   it("choosing the route in step 3 makes the PC check 対象外 at once", async () => {
-    const { user, wizard } = page({ states: { standing: "done", portal_user: "done", app_apply: "done" } });
+    const { user, wizard } = page("choose_phone_route");
     await stepHeading(/資格確認に使う機器を決める$/);
     expect(stepLine("pc_check")).toContain("未着手");
     await user.click(screen.getByLabelText("スマートフォン・タブレット"));
@@ -142,7 +144,7 @@ describe("導入ガイド", () => {
   });
 
   it("an answer is saved at once and the step becomes 進行中; はい shows the inputs it needs and what to do next", async () => {
-    const { user, calls, wizard } = page();
+    const { user, calls, wizard } = page("exemption_answers");
     await stepHeading(/いまの状況を確かめる$/);
     expect(statusBadge()).toBe("未着手");
     expect(screen.queryByText("申し出た日")).toBeNull();
@@ -156,7 +158,7 @@ describe("導入ガイド", () => {
     expect(document.querySelector("[data-next-action]")!.textContent).toBe("次にすること: 申し出た日と理由を記録してください。");
     expect(screen.getByLabelText(/^申し出た日/)).toBeTruthy();
     const reason = screen.getByRole("radiogroup", { name: /申し出た理由/ });
-    await user.click(within(reason).getByLabelText("施術所の廃止・休止を決めた"));
+    await user.click(within(reason).getByLabelText(/施術所の廃止・休止を決めている/));
     expect(calls.saveWizardAnswer).toHaveBeenLastCalledWith("standing", "exemption_reason", "closing");
 
     await user.click(within(screen.getByRole("radiogroup", { name: /やむを得ない事由を申し出ている/ })).getByLabelText("いいえ"));
@@ -165,7 +167,7 @@ describe("導入ガイド", () => {
   });
 
   it("a refused 登録記号番号 shows Rust's message beside the field and keeps what was typed; advice is amber", async () => {
-    const { user, wizard } = page({ states: { standing: "done" } });
+    const { user, wizard } = page("reg_no");
     await stepHeading(/ユーザー登録する$/);
     const judo = screen.getByLabelText(/^登録記号番号\(柔整\)/) as HTMLInputElement;
     const tooLong = "契".padEnd(31, "1");
@@ -188,7 +190,7 @@ describe("導入ガイド", () => {
   });
 
   it("完了 refused lists what is missing beside each input and focuses the first; filled in, it completes", async () => {
-    const { user, calls, wizard } = page({ states: { standing: "done" } });
+    const { user, calls, wizard } = page("complete_portal_user");
     await stepHeading(/ユーザー登録する$/);
     expect(document.getElementById("step-missing")!.getAttribute("role")).toBeNull();
 
@@ -231,10 +233,7 @@ describe("導入ガイド", () => {
   });
 
   it("an emptied date clears its answer; a date it cannot read is not sent", async () => {
-    const { user, calls, wizard } = page({
-      answers: { app_apply: { applied_on: "2026-11-01" } },
-      states: { standing: "done", portal_user: "done", app_apply: "in_progress" },
-    });
+    const { user, calls, wizard } = page("empty_a_date");
     await stepHeading(/利用開始申請をする$/);
     const applied = screen.getByLabelText(/^利用開始申請をした日/) as HTMLInputElement;
     expect(applied.value).toBe("2026-11-01");
@@ -252,7 +251,7 @@ describe("導入ガイド", () => {
   });
 
   it("terminal accounts: added, refused beside the row's fields, saved and deleted; no password field", async () => {
-    const { user, calls, wizard } = page({ states: { standing: "done" } });
+    const { user, calls, wizard } = page("terminals");
     await stepHeading(/ユーザー登録する$/);
     await user.click(stepButton("terminal_accounts"));
     await stepHeading(/アカウントとアプリユーザー設定情報を確かめる$/);
@@ -268,7 +267,7 @@ describe("導入ガイド", () => {
     expect(document.querySelector("[data-missing=terminals]")!.textContent).toBe("端末を1つ以上登録してください");
 
     await user.click(screen.getByRole("button", { name: "端末を追加" }));
-    const account = screen.getByLabelText("アカウントID(1行目)") as HTMLInputElement;
+    const account = screen.getByLabelText("マイナ資格確認アプリのアカウントID(1行目)") as HTMLInputElement;
     expect(document.activeElement).toBe(account);
     await user.type(account, "X12");
     await user.click(screen.getByRole("button", { name: "1行目を保存" }));
@@ -302,7 +301,7 @@ describe("導入ガイド", () => {
   });
 
   it("完了 of the terminal step without a row says so beside the table", async () => {
-    const { user } = page({ states: { standing: "done" } });
+    const { user } = page("terminals_none_done");
     await stepHeading(/ユーザー登録する$/);
     await user.click(stepButton("terminal_accounts"));
     await stepHeading(/アカウントとアプリユーザー設定情報を確かめる$/);
@@ -312,14 +311,14 @@ describe("導入ガイド", () => {
   });
 
   it("the PC check shows each requirement's verdict, the figure found and what to do", async () => {
-    const { user, calls } = page({ states: { standing: "done", portal_user: "done", app_apply: "done", connection: "done" } });
+    const { user, calls } = page("pc_route_to_pc_check");
     await stepHeading(/パソコンが要件を満たすか確かめる$/);
     await user.click(screen.getByRole("button", { name: "このパソコンを調べる" }));
     expect(calls.pcCheck).toHaveBeenCalledOnce();
     const memory = await waitFor(() => document.querySelector<HTMLElement>("[data-rule=memory]")!);
     expect(memory.querySelector(".badge")!.textContent).toBe("注意");
-    expect(memory.textContent).toContain("メモリを読み取れませんでした");
-    expect(memory.textContent).toContain("次にすること: 「設定」→「システム」→「バージョン情報」で、実装RAMを確かめてください。");
+    expect(memory.textContent).toContain("メモリの量が読み取れませんでした。");
+    expect(memory.textContent).toContain("次にすること: メモリが 4 GB 以上か、パソコンのメーカーや販売店に確かめてください。");
     const os = document.querySelector<HTMLElement>("[data-rule=os]")!;
     expect(os.querySelector(".badge")!.textContent).toBe("満たしています");
     expect(os.textContent).not.toContain("次にすること");
@@ -331,7 +330,7 @@ describe("導入ガイド", () => {
   });
 
   it("the helpers for the reader and the card pre-check send staff to 毎日の資格確認, and say what the pre-check is not", async () => {
-    const { user } = page({ states: { standing: "done" } });
+    const { user } = page("standing_done");
     await stepHeading(/ユーザー登録する$/);
     await user.click(stepButton("test_read"));
     await stepHeading(/読み取れることを確かめる$/);
@@ -353,9 +352,9 @@ describe("導入ガイド", () => {
     const order: string[] = [];
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const wizard = fakeWizard({ states: { standing: "done" }, answers: { portal_user: { reg_no_judo: "契2804440-0-0", registered_on: "2026-11-20" } } });
+    const wizard = recordedWizard("held_save");
     const { user } = page(
-      { states: { standing: "done" } },
+      "held_save",
       {
         ...wizard.calls,
         saveWizardAnswer: async (step: string, key: string, value: string) => {
@@ -380,17 +379,13 @@ describe("導入ガイド", () => {
   });
 
   it("a typed 運用開始日 keeps the banner, saying the planned day; only a started clinic (Rust's word) has none", async () => {
-    const planned = page({
-      answers: { start_date: { start_date: "2027-12-01" } },
-      states: { start_date: "in_progress" },
-      timeline: "start_planned",
-    });
+    const planned = page("start_planned");
     await stepHeading(/運用開始日を登録して/);
     const banner = document.getElementById("timeline-banner")!;
     expect(banner.textContent).toContain("運用開始予定日は令和9年12月1日 (2027-12-01)です。");
     expect(banner.textContent).toContain("完了にするまで、この表示は続きます。");
     planned.unmount();
-    page({ answers: { start_date: { start_date: "2026-12-01" } }, states: { start_date: "done" }, timeline: "started" });
+    page("started");
     await stepHeading(/手順/);
     expect(document.getElementById("timeline-banner")).toBeNull();
   });
@@ -406,7 +401,7 @@ describe("導入ガイド", () => {
   });
 
   it("Tab reaches every control once, in reading order; the step list is one stop", async () => {
-    const { user } = page({ states: { standing: "done" }, answers: { standing: { exemption_declared: "yes" } } });
+    const { user } = page("standing_done");
     await stepHeading(/ユーザー登録する$/);
     const seen = new Set<string>();
     const expected = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")].filter((el) => {
@@ -430,15 +425,15 @@ describe("導入ガイド", () => {
   });
 
   it("shows why it could not load, in Japanese, and is still ready", async () => {
-    const { onready } = page({}, { wizardOverview: () => Promise.reject(new Error("データベースを開けませんでした")) });
+    const { onready } = page("new_clinic", { wizardOverview: () => Promise.reject(new Error("データベースを開けませんでした")) });
     expect((await screen.findByRole("alert")).textContent).toBe("データベースを開けませんでした");
     expect(onready).toHaveBeenCalledOnce();
   });
 
   it("left while still loading: nothing is drawn and it never reports ready", async () => {
     let resolve!: (o: WizardOverview) => void;
-    const wizard = fakeWizard();
-    const { onready, unmount, calls } = page({}, { wizardOverview: () => new Promise<WizardOverview>((r) => (resolve = r)) });
+    const wizard = recordedWizard("new_clinic");
+    const { onready, unmount, calls } = page("new_clinic", { wizardOverview: () => new Promise<WizardOverview>((r) => (resolve = r)) });
     unmount();
     resolve(await wizard.calls.wizardOverview());
     await tick();
@@ -452,7 +447,7 @@ describe("導入ガイド", () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>導入チェックリスト</text></svg>';
     const guideChecklistPreview = vi.fn(async () => [svg]);
     const saveGuideChecklist = vi.fn(async () => "/home/clinic/導入チェックリスト.pdf" as string | null);
-    const { user } = page({}, { guideChecklistPreview, saveGuideChecklist });
+    const { user } = page("new_clinic", { guideChecklistPreview, saveGuideChecklist });
     await screen.findByRole("heading", { name: "導入チェックリスト" });
     await user.click(document.getElementById("checklist-preview")!);
     const img = await screen.findByAltText("チェックリスト 1ページ目");

@@ -1,0 +1,341 @@
+//! Records what the 導入ガイド's use cases return, for the UI's fakes
+//! (`ui/src/lib/testing/recorded/wizard.json`): for each named scenario, the screen as Rust
+//! shows it before and after each call staff make (the overview and every step's detail), and
+//! each call's answer or refusal as the UI receives it. The UI's tests replay these (a call the
+//! page makes that was not recorded fails the test), so no rule of the guide is written again in
+//! TypeScript. Checked fresh like `bindings.ts`; `UPDATE_RECORDED=1 cargo test -p screens --test
+//! recorded` rewrites it.
+//!
+//! A scenario's earlier steps are made 完了 the way staff would: every answer the step asks for,
+//! then 完了, refused by the same rules if anything is missing.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use guide::StepState;
+use guide::wizard::InputKind;
+use screens::wizard;
+use serde_json::{Value, json};
+use store::Store;
+
+/// The recording day (the stop month, as the guide's recorded timelines).
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 6).expect("date")
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 6, 3, 0, 0).single().expect("time")
+}
+
+/// A call staff make on the page, as the UI sends it.
+fn call(name: &str, args: Value) -> (String, Value) {
+    (name.to_string(), args)
+}
+
+/// A scenario: how the clinic's wizard stands first, then the calls made.
+struct Scenario {
+    name: &'static str,
+    /// Steps made 完了 first, in order (the route chosen when `connection` is among them)
+    done: &'static [&'static str],
+    route: &'static str,
+    /// Answers saved after that (a step begun)
+    answers: &'static [(&'static str, &'static str, &'static str)],
+    calls: Vec<(String, Value)>,
+}
+
+/// The day typed for a date input when a step is made 完了 in a scenario's set-up: in the order
+/// the guide's dates must keep, before the recording day.
+fn day_for(key: &str) -> &'static str {
+    match key {
+        "registered_on" => "2026-10-01",
+        "applied_on" => "2026-10-05",
+        "approved_on" => "2026-10-20",
+        "tested_on" => "2026-11-10",
+        "start_date" => "2026-12-01",
+        _ => "2026-10-01",
+    }
+}
+
+/// The answer staff would give to `key` of `step` to finish it.
+fn answer_for(step: &str, key: &str, route: &str) -> Option<String> {
+    let input = guide::answers::step_input(step, key)?;
+    Some(match input.kind {
+        InputKind::Date => day_for(key).to_string(),
+        InputKind::YesNo { .. } if key == "exemption_declared" => "no".to_string(),
+        InputKind::YesNo { .. } | InputKind::Confirm => "yes".to_string(),
+        InputKind::Choice { .. } if key == "route" => route.to_string(),
+        InputKind::Choice { options } => options[0].value.to_string(),
+        InputKind::RegNo { .. } => "契2804440-0-0".to_string(),
+        InputKind::Text => "受付のパソコン".to_string(),
+    })
+}
+
+/// Makes `step` 完了 as staff would: each missing answer given, a terminal added when rows are
+/// needed, then 完了 (refused, and the recording fails, if the rules still see something missing).
+async fn finish(store: &Store, step: &str, route: &str) {
+    let board = programs::catalog().expect("bundled").board(today());
+    for _ in 0..4 {
+        let detail = wizard::step_detail(store, &guide::BUNDLED, &board, step, today()).await.expect("detail");
+        if detail.missing.is_empty() {
+            break;
+        }
+        for issue in detail.missing {
+            match answer_for(step, &issue.field, route) {
+                Some(value) => {
+                    wizard::save_answer(store, step, &issue.field, &value, now(), today()).await.expect(&issue.field);
+                }
+                None => {
+                    let input = store::wizard::TerminalInput {
+                        account: "W0000009".into(),
+                        device: "受付のパソコン".into(),
+                        settings_pdf_checked: true,
+                    };
+                    wizard::save_terminal(store, None, &input, now()).await.expect("terminal");
+                }
+            }
+        }
+    }
+    wizard::set_step_state(store, step, StepState::Done, now(), today()).await.expect(step);
+}
+
+/// A refusal as the UI receives it (`{ code, message, fields }`, as the host maps it).
+fn as_ui(e: &screens::Error) -> Value {
+    let code = match e {
+        screens::Error::Store(s) => s.code().as_str(),
+        screens::Error::Insurance(i) => i.code().as_str(),
+        other => other.own_code().map_or("Internal", screens::ScreensErrorCode::as_str),
+    };
+    let fields = match e {
+        screens::Error::Store(s) => serde_json::to_value(s.field_issues()).expect("json"),
+        _ => json!([]),
+    };
+    json!({ "code": code, "message": e.to_string(), "fields": fields })
+}
+
+fn outcome<T: serde::Serialize>(result: Result<T, screens::Error>) -> Value {
+    match result {
+        Ok(value) => json!({ "ok": value }),
+        Err(e) => json!({ "error": as_ui(&e) }),
+    }
+}
+
+/// Runs one call staff make, as the host's command would.
+async fn run(store: &Store, name: &str, args: &Value) -> Value {
+    let text = |i: usize| args[i].as_str().expect("a text argument").to_string();
+    match name {
+        "saveWizardAnswer" => outcome(wizard::save_answer(store, &text(0), &text(1), &text(2), now(), today()).await),
+        "setWizardStepState" => {
+            let to: StepState = serde_json::from_value(args[1].clone()).expect("a state");
+            outcome(wizard::set_step_state(store, &text(0), to, now(), today()).await)
+        }
+        "saveTerminal" => {
+            let id = args[0].as_i64().map(|i| i32::try_from(i).expect("an id"));
+            let input: store::wizard::TerminalInput = serde_json::from_value(args[1].clone()).expect("an input");
+            outcome(wizard::save_terminal(store, id, &input, now()).await)
+        }
+        "deleteTerminal" => {
+            let id = i32::try_from(args[0].as_i64().expect("an id")).expect("an id");
+            outcome(wizard::delete_terminal(store, id, now()).await)
+        }
+        other => panic!("no such call {other}"),
+    }
+}
+
+/// Pools what repeats across versions and scenarios (a step's view, a step's detail, an
+/// overview): each stored once, named by its index.
+#[derive(Default)]
+struct Pool {
+    list: Vec<Value>,
+    index: BTreeMap<String, usize>,
+}
+
+impl Pool {
+    fn add(&mut self, view: Value) -> usize {
+        let key = view.to_string();
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        self.list.push(view);
+        self.index.insert(key, self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+/// The screen as Rust shows it now: the overview and every step's detail (its view pooled apart),
+/// each as an index into the pool.
+async fn snapshot(store: &Store, pool: &mut Pool) -> Value {
+    let board = programs::catalog().expect("bundled").board(today());
+    let overview = wizard::overview(store, &guide::BUNDLED, today()).await.expect("overview");
+    let mut details = serde_json::Map::new();
+    for step in &guide::WIZARD {
+        let detail = wizard::step_detail(store, &guide::BUNDLED, &board, step.id, today()).await.expect("detail");
+        let mut value = serde_json::to_value(detail).expect("json");
+        let view = value["view"].take();
+        value["view"] = json!(pool.add(view));
+        details.insert(step.id.to_string(), json!(pool.add(value)));
+    }
+    json!({ "overview": pool.add(serde_json::to_value(overview).expect("json")), "details": details })
+}
+
+fn scenarios() -> Vec<Scenario> {
+    let s = |name, done, answers, calls| Scenario { name, done, route: "windows_pc", answers, calls };
+    let terminal = |account: &str, device: &str, pdf: bool| json!({ "account": account, "device": device, "settingsPdfChecked": pdf });
+    vec![
+        s("new_clinic", &[], &[], vec![]),
+        s("resume_portal_user", &["standing"], &[("portal_user", "reg_no_judo", "契2804440-0-0")], vec![]),
+        Scenario {
+            name: "phone_route",
+            done: &["standing", "portal_user", "app_apply", "connection"],
+            route: "mobile",
+            answers: &[],
+            calls: vec![],
+        },
+        s(
+            "choose_phone_route",
+            &["standing", "portal_user", "app_apply"],
+            &[],
+            vec![call("saveWizardAnswer", json!(["connection", "route", "mobile"]))],
+        ),
+        s(
+            "exemption_answers",
+            &[],
+            &[],
+            vec![
+                call("saveWizardAnswer", json!(["standing", "exemption_declared", "yes"])),
+                call("saveWizardAnswer", json!(["standing", "exemption_reason", "closing"])),
+                call("saveWizardAnswer", json!(["standing", "exemption_declared", "no"])),
+            ],
+        ),
+        s(
+            "reg_no",
+            &["standing"],
+            &[],
+            vec![
+                call("saveWizardAnswer", json!(["portal_user", "reg_no_judo", "契111111111111111111111111111111"])),
+                call("saveWizardAnswer", json!(["portal_user", "reg_no_judo", " 2804440-0-0 "])),
+            ],
+        ),
+        s(
+            "complete_portal_user",
+            &["standing"],
+            &[],
+            vec![
+                call("setWizardStepState", json!(["portal_user", "done"])),
+                call("saveWizardAnswer", json!(["portal_user", "reg_no_ahaki", "1234567"])),
+                call("saveWizardAnswer", json!(["portal_user", "registered_on", "2026-11-20"])),
+                call("saveWizardAnswer", json!(["portal_user", "confirmation_mail", "yes"])),
+                call("setWizardStepState", json!(["portal_user", "done"])),
+                call("setWizardStepState", json!(["portal_user", "in_progress"])),
+            ],
+        ),
+        s(
+            "empty_a_date",
+            &["standing", "portal_user"],
+            &[("app_apply", "applied_on", "2026-11-01")],
+            vec![call("saveWizardAnswer", json!(["app_apply", "applied_on", ""]))],
+        ),
+        s(
+            "terminals",
+            &["standing"],
+            &[],
+            vec![
+                call("saveTerminal", json!([null, terminal("X12", "", false)])),
+                call("saveTerminal", json!([null, terminal("ｗ０００００01", "受付のパソコン", true)])),
+                call("deleteTerminal", json!([1])),
+            ],
+        ),
+        s(
+            "terminals_none_done",
+            &["standing"],
+            &[],
+            vec![call("setWizardStepState", json!(["terminal_accounts", "done"]))],
+        ),
+        s("pc_route_to_pc_check", &["standing", "portal_user", "app_apply", "connection"], &[], vec![]),
+        s("standing_done", &["standing"], &[], vec![]),
+        s(
+            "held_save",
+            &["standing"],
+            &[("portal_user", "reg_no_judo", "契2804440-0-0"), ("portal_user", "registered_on", "2026-11-20")],
+            vec![
+                call("saveWizardAnswer", json!(["portal_user", "confirmation_mail", "yes"])),
+                call("setWizardStepState", json!(["portal_user", "done"])),
+            ],
+        ),
+        s(
+            "start_planned",
+            &["standing", "portal_user", "app_apply"],
+            &[("start_date", "start_date", "2027-12-01")],
+            vec![],
+        ),
+        s(
+            "started",
+            &[
+                "standing",
+                "portal_user",
+                "app_apply",
+                "connection",
+                "pc_check",
+                "internet",
+                "card_reader",
+                "terminal_accounts",
+                "app_setup",
+                "test_read",
+                "start_date",
+            ],
+            &[],
+            vec![],
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn recorded_wizard_scenarios_are_fresh() {
+    let mut pool = Pool::default();
+    let mut out = serde_json::Map::new();
+    for scenario in scenarios() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let store = Store::open_in(&root.path().join("data")).await.expect("open");
+        for step in scenario.done {
+            finish(&store, step, scenario.route).await;
+        }
+        for (step, key, value) in scenario.answers {
+            wizard::save_answer(&store, step, key, value, now(), today()).await.expect(key);
+        }
+        let mut versions = vec![snapshot(&store, &mut pool).await];
+        let mut calls = Vec::new();
+        for (name, args) in &scenario.calls {
+            let result = run(&store, name, args).await;
+            calls.push(json!({ "call": name, "args": args, "result": result }));
+            versions.push(snapshot(&store, &mut pool).await);
+        }
+        out.insert(scenario.name.to_string(), json!({ "versions": versions, "calls": calls }));
+        store.close().await;
+    }
+    let figures = guide::PcFigures {
+        os_name: "Windows 11 Pro".into(),
+        os_version: "10.0.26100".into(),
+        is_64bit: true,
+        memory_bytes: 0,
+        storage_bytes: 128 * 1000 * 1000 * 1000,
+        cpu_brand: "Intel(R) Core(TM) i3-8130U CPU @ 2.20GHz".into(),
+        is_windows: true,
+    };
+    let recorded = json!({
+        "today": today(),
+        "pool": pool.list,
+        "scenarios": out,
+        "pcCheck": wizard::pc_check(&figures, &guide::BUNDLED),
+    });
+    let text = serde_json::to_string(&recorded).expect("json") + "\n";
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/testing/recorded/wizard.json");
+    if std::env::var_os("UPDATE_RECORDED").is_some() {
+        std::fs::write(&path, &text).expect("write the recorded file");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "{} is stale: run UPDATE_RECORDED=1 cargo test -p screens --test recorded",
+        path.display()
+    );
+}

@@ -44,11 +44,5 @@ pub async fn set_text_size(state: State<'_, AppState>, size: TextSize) -> Result
 #[tauri::command]
 #[specta::specta]
 pub async fn audit_log(state: State<'_, AppState>, limit: u32) -> Result<Vec<AuditEntry>, AppError> {
-    Ok(state.store()?.audit_log(limit.min(200), step_title).await?)
-}
-
-/// The title of a 導入ガイド step, for the audit log's wording: a wizard step, or a step of the
-/// first guide's checklist that older rows name (業務スタート, now part of 運用開始日).
-fn step_title(id: &str) -> Option<String> {
-    guide::wizard_step(id).map(|s| s.title.to_string()).or_else(|| guide::step(id).map(|s| s.title.to_string()))
+    Ok(state.store()?.audit_log(limit.min(200), |id| guide::title_for_log(id).map(str::to_string)).await?)
 }

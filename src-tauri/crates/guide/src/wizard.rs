@@ -8,7 +8,7 @@
 //! `go_live` (業務スタート) is folded into `start_date` ([`FOLDED_IDS`]): the seed's ステップ.5
 //! (運用開始日登録) and ステップ.6 (業務スタート) happen on the same day, so step 10 records the date,
 //! its registration on the portal, and then confirms 業務スタート (its input is keyed `go_live`).
-//! A clinic that ticked both old steps has step 10 done ([`records_from_done_ids`]).
+//! A clinic that ticked both old steps has step 10 done (the wizard's migration in `store`).
 //!
 //! Routes ([`Route`]): a clinic connects with a Windows PC or with a smartphone/tablet. Only the
 //! PC check (step 4) is 対象外 for a phone or tablet. The card reader step (6) applies to both
@@ -298,6 +298,15 @@ pub struct WizardStep {
 
 /// Old stored ids folded into a wizard step: `(old id, wizard step id)`.
 pub const FOLDED_IDS: [(&str, &str); 1] = [("go_live", "start_date")];
+
+/// The title of step `id` for the audit log: a wizard step's, or for an id the first guide used
+/// and older rows still name (業務スタート, now part of 運用開始日), its title then.
+pub fn title_for_log(id: &str) -> Option<&'static str> {
+    match id {
+        "go_live" => Some("マイナ資格確認アプリで業務を始める(いまは「運用開始日」の手順の一部)"),
+        _ => wizard_step(id).map(|s| s.title),
+    }
+}
 
 const fn all(text: &'static str) -> RouteText {
     RouteText { text, only: None }
@@ -1174,28 +1183,6 @@ pub fn resume_step(route: Option<Route>, records: &[StepRecord]) -> Option<&'sta
     }
 }
 
-/// Records for the ids the first guide stored as done ([`crate::STEPS`]): a reused id is done;
-/// `start_date` is done only when both `start_date` and the folded `go_live` were, in progress when
-/// one was. No times are known, so [`resume_step`] falls back to the first step not done.
-pub fn records_from_done_ids(done_ids: &[String]) -> Vec<StepRecord> {
-    let is_done = |id: &str| done_ids.iter().any(|d| d == id);
-    WIZARD
-        .iter()
-        .filter_map(|step| {
-            let folded: Vec<&str> =
-                FOLDED_IDS.iter().filter(|(_, into)| *into == step.id).map(|(old, _)| *old).collect();
-            let parts = 1 + folded.len();
-            let done = usize::from(is_done(step.id)) + folded.iter().filter(|old| is_done(old)).count();
-            let state = match done {
-                0 => return None,
-                n if n == parts => StepState::Done,
-                _ => StepState::InProgress,
-            };
-            Some(StepRecord { id: step.id.to_string(), state, touched_at: None })
-        })
-        .collect()
-}
-
 /// The records as the screens count them: a step stored 完了 that has a blocker today (an answer
 /// that says the clinic is not ready, a date that disagrees, a needed answer removed since) is
 /// 進行中, so neither the progress nor ホーム ever calls it finished. `rows` is how many rows the
@@ -1333,13 +1320,26 @@ mod tests {
             assert!(WIZARD[i + 1..].iter().all(|t| t.id != s.id), "duplicate id {}", s.id);
         }
         assert_eq!(wizard_step("go_live"), None, "folded into start_date");
+        assert!(title_for_log("go_live").is_some_and(|t| t.contains("運用開始日")), "older audit rows keep a title");
+        assert_eq!(title_for_log("portal_user"), wizard_step("portal_user").map(|s| s.title));
     }
 
     /// Stored progress must keep its meaning: every id of the first guide is a wizard step or
     /// folded into one.
     #[test]
     fn old_stored_ids_are_still_present_or_folded() {
-        for old in crate::STEPS.iter().map(|s| s.id) {
+        let first_guide = [
+            "portal_user",
+            "app_apply",
+            "connection",
+            "pc_check",
+            "card_reader",
+            "app_setup",
+            "test_read",
+            "start_date",
+            "go_live",
+        ];
+        for old in first_guide {
             let folded = FOLDED_IDS.iter().find(|(o, _)| *o == old).map(|(_, into)| *into);
             let id = folded.unwrap_or(old);
             assert!(wizard_step(id).is_some(), "stored id {old} has no wizard step");
@@ -1505,21 +1505,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn old_done_ids_become_records() {
-        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let states = |list: &[&str]| -> Vec<(String, StepState)> {
-            records_from_done_ids(&ids(list)).into_iter().map(|r| (r.id, r.state)).collect()
-        };
-        assert_eq!(states(&["portal_user", "retired"]), [("portal_user".to_string(), StepState::Done)]);
-        assert_eq!(states(&["start_date"]), [("start_date".to_string(), StepState::InProgress)]);
-        assert_eq!(states(&["go_live"]), [("start_date".to_string(), StepState::InProgress)]);
-        assert_eq!(states(&["go_live", "start_date"]), [("start_date".to_string(), StepState::Done)]);
-        let all_old: Vec<&str> = crate::STEPS.iter().map(|s| s.id).collect();
-        let p = wizard_progress(Some(Route::WindowsPc), &records_from_done_ids(&ids(&all_old)));
-        assert_eq!((p.done, p.current_step), (8, Some("standing")), "the new steps are still to do");
-    }
-
     /// A step stored 完了 whose answers say the clinic is not ready (no internet), or whose date
     /// now disagrees, counts as 進行中: the progress never says everything is done.
     #[test]
@@ -1600,10 +1585,6 @@ mod tests {
                 for word in ["助成", "補助", "協力金", "万円", "円"] {
                     assert!(!text.contains(word), "step {} mentions {word}: {text}", step.id);
                 }
-            }
-            let first_guide: Vec<&str> = crate::STEPS.iter().filter_map(|s| s.related_program).collect();
-            if let Some(id) = step.related_program {
-                assert!(first_guide.contains(&id), "{} links {id}, which programs' tests do not check", step.id);
             }
         }
     }

@@ -290,22 +290,6 @@ pub struct Program {
     pub rules: Vec<Rule>,
 }
 
-/// What a 助成金 pays for an eligible total and what the clinic pays itself.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Claim {
-    /// The eligible total typed (tax included)
-    pub eligible_total_yen: i32,
-    /// What may be claimed: floor(min(total, cap) / unit) × unit
-    pub claim_yen: i32,
-    /// What the clinic pays: total − claim
-    pub clinic_pays_yen: i32,
-    /// `¥40,000`
-    pub claim_text: String,
-    /// `¥1,500`
-    pub clinic_pays_text: String,
-}
-
 impl Program {
     /// The last day of the application window, after any [`RuleEffect::DeadlineExtension`].
     pub fn closes_on(&self) -> NaiveDate {
@@ -339,20 +323,6 @@ impl Program {
         let unit = self.claim_unit_yen().max(1);
         let capped = eligible_total_yen.clamp(0, self.amount_yen);
         Some(capped / unit * unit)
-    }
-
-    /// [`Program::claim_yen`] with what the clinic pays, formatted for the screen.
-    pub fn claim(&self, eligible_total_yen: i32) -> Option<Claim> {
-        let total = i64::from(eligible_total_yen.max(0));
-        let claim = self.claim_yen(total)?;
-        let to_i32 = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
-        Some(Claim {
-            eligible_total_yen: to_i32(total),
-            claim_yen: to_i32(claim),
-            clinic_pays_yen: to_i32(total - claim),
-            claim_text: jptext::format_yen(claim),
-            clinic_pays_text: jptext::format_yen(total - claim),
-        })
     }
 
     /// The minimum number of マイナ保険証 uses the program asks for: `Some(0)` when a rule says
@@ -717,13 +687,6 @@ pub fn board(today: NaiveDate) -> Result<ProgramBoard, ProgramsError> {
     Ok(catalog()?.board(today))
 }
 
-/// The claim for an eligible total under the bundled program `id` (a 助成金).
-pub fn claim(id: &str, eligible_total_yen: i32) -> Result<Claim, ProgramsError> {
-    let catalog = catalog()?;
-    let program = catalog.program(id).ok_or_else(|| ProgramsError::UnknownProgram(id.to_string()))?;
-    program.claim(eligible_total_yen).ok_or_else(|| ProgramsError::NoClaim(program.name.clone()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -849,8 +812,6 @@ mod tests {
         for (total, claim) in cases {
             assert_eq!(subsidy.claim_yen(total), Some(claim), "total {total}");
         }
-        let c = subsidy.claim(39_800).expect("a subsidy");
-        assert_eq!((c.claim_text.as_str(), c.clinic_pays_text.as_str()), ("¥39,000", "¥800"));
         // Without the rule, nothing is cut off: the truncation lives in the data, not in code.
         let no_rule = Program { rules: Vec::new(), ..subsidy };
         assert_eq!(no_rule.claim_yen(39_800), Some(39_800));
@@ -914,7 +875,5 @@ mod tests {
         let zero_unit = FUTURE.replace("\"unitYen\": 1000", "\"unitYen\": 0");
         assert!(matches!(Catalog::from_json(&zero_unit), Err(ProgramsError::BadRule(..))));
         assert!(matches!(Catalog::from_json("{"), Err(ProgramsError::BadData(_))));
-        assert!(matches!(claim("nope", 1000), Err(ProgramsError::UnknownProgram(_))));
-        assert!(matches!(claim("promotion_grant_2025", 1000), Err(ProgramsError::NoClaim(_))));
     }
 }

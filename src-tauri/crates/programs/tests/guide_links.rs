@@ -5,7 +5,7 @@
 fn every_related_program_of_the_guide_exists() {
     let catalog = programs::catalog().expect("bundled data parses");
     let mut linked = 0;
-    for step in &guide::STEPS {
+    for step in &guide::WIZARD {
         if let Some(id) = step.related_program {
             assert!(catalog.program(id).is_some(), "step {} links to unknown program {id}", step.id);
             linked += 1;
@@ -18,7 +18,7 @@ fn every_related_program_of_the_guide_exists() {
 fn a_related_program_shows_its_state_from_the_data() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     let board = programs::board(today).expect("board");
-    let step = guide::step("card_reader").expect("step");
+    let step = guide::wizard_step("card_reader").expect("step");
     let program = board.find(step.related_program.expect("linked")).expect("present");
     assert_eq!(program.label, "受付終了", "the subsidy closed on 2026-01-15");
 }

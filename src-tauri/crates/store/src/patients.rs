@@ -325,17 +325,6 @@ impl Store {
         }
         Ok(found)
     }
-
-    /// The most recently registered or updated patients, newest first.
-    pub async fn recent_patients(&self, limit: u32) -> Result<Vec<Patient>, StoreError> {
-        let rows: Vec<PatientRow> = sqlx::query_as(
-            "SELECT id, name, address, birth_date, sex, source, updated_at FROM patients ORDER BY updated_at DESC, id DESC LIMIT ?",
-        )
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await?;
-        rows.into_iter().map(PatientRow::into_patient).collect()
-    }
 }
 
 /// A patient as the 患者台帳 lists them.

@@ -15,7 +15,7 @@ use store::backup::{BackupSummary, Generation};
 use store::recovery::CodeKeeper;
 use tauri::{AppHandle, State};
 
-use super::files::{pick_data_file, pick_folder, pick_save_path, print_pdf};
+use super::files::{blocking, pick_data_file, pick_folder, pick_save_path, print_pdf};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -85,7 +85,8 @@ pub async fn renew_recovery_code(state: State<'_, AppState>) -> Result<BackupOve
 #[specta::specta]
 pub async fn print_recovery_sheet(app: AppHandle, state: State<'_, AppState>) -> Result<String, AppError> {
     let sheet = screens::backup::recovery_sheet(state.store()?, &keeper(&state)).await?;
-    print_pdf(&app, &state.paths.data_dir, "バックアップの復元コード", &forms::recovery_sheet_pdf(&sheet)?)
+    let pdf = blocking(move || forms::recovery_sheet_pdf(&sheet)).await??;
+    print_pdf(&app, &state.paths.data_dir, "バックアップの復元コード", &pdf)
 }
 
 /// Sets how many generations are kept (1–60, 全角 accepted); a field message otherwise.

@@ -7,7 +7,7 @@ use specta::Type;
 use store::clinic::ClinicKind;
 use tauri::{AppHandle, State};
 
-use super::files::{pick_save_path, print_pdf, write_file};
+use super::files::{blocking, pick_save_path, print_pdf, write_file};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -49,7 +49,19 @@ pub async fn poster_preview(
     audience: Audience,
     format: PosterFormat,
 ) -> Result<Vec<String>, AppError> {
-    Ok(forms::poster_preview(&sheet(&state, audience, format).await?))
+    let sheet = sheet(&state, audience, format).await?;
+    blocking(move || forms::poster_preview(&sheet)).await
+}
+
+/// The poster or flyer as PDF (made off the async threads) with its name, without extension.
+async fn pdf(state: &AppState, audience: Audience, format: PosterFormat) -> Result<(Vec<u8>, &'static str), AppError> {
+    let sheet = sheet(state, audience, format).await?;
+    let pdf = blocking(move || forms::poster_pdf(&sheet)).await??;
+    let name = match format {
+        PosterFormat::Poster => "マイナ保険証ポスター",
+        PosterFormat::Flyer => "マイナ保険証チラシ",
+    };
+    Ok((pdf, name))
 }
 
 /// Saves the poster or flyer as PDF where staff choose; `None` when the dialog was closed.
@@ -61,12 +73,8 @@ pub async fn save_poster_pdf(
     audience: Audience,
     format: PosterFormat,
 ) -> Result<Option<String>, AppError> {
-    let pdf = forms::poster_pdf(&sheet(&state, audience, format).await?)?;
-    let name = match format {
-        PosterFormat::Poster => "マイナ保険証ポスター.pdf",
-        PosterFormat::Flyer => "マイナ保険証チラシ.pdf",
-    };
-    let Some(path) = pick_save_path(&app, name, "pdf").await? else { return Ok(None) };
+    let (pdf, name) = pdf(&state, audience, format).await?;
+    let Some(path) = pick_save_path(&app, &format!("{name}.pdf"), "pdf").await? else { return Ok(None) };
     write_file(&path, &pdf)?;
     Ok(Some(path.display().to_string()))
 }
@@ -80,10 +88,6 @@ pub async fn print_poster(
     audience: Audience,
     format: PosterFormat,
 ) -> Result<String, AppError> {
-    let pdf = forms::poster_pdf(&sheet(&state, audience, format).await?)?;
-    let name = match format {
-        PosterFormat::Poster => "マイナ保険証ポスター",
-        PosterFormat::Flyer => "マイナ保険証チラシ",
-    };
+    let (pdf, name) = pdf(&state, audience, format).await?;
     print_pdf(&app, &state.paths.data_dir, name, &pdf)
 }

@@ -107,7 +107,7 @@ pub async fn reader_check(state: State<'_, AppState>) -> Result<ReaderCheck, App
 #[specta::specta]
 pub async fn guide_checklist_preview(state: State<'_, AppState>) -> Result<Vec<String>, AppError> {
     let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, today()).await?;
-    Ok(forms::checklist_preview(&list))
+    super::files::blocking(move || forms::checklist_preview(&list)).await
 }
 
 /// Saves the checklist as PDF where staff choose; the path, or `None` when the dialog was closed.
@@ -118,7 +118,7 @@ pub async fn save_guide_checklist(
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
     let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, today()).await?;
-    let pdf = forms::checklist_pdf(&list)?;
+    let pdf = super::files::blocking(move || forms::checklist_pdf(&list)).await??;
     let Some(path) = super::files::pick_save_path(&app, "導入チェックリスト.pdf", "pdf").await? else {
         return Ok(None);
     };

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { formatWareki, formatWarekiMonth, parseDate } from "./wareki";
 import { formatYen, parseYen } from "./yen";
+import shared from "./testing/shared/dates.json";
+
+describe("parseDate reads the shared table as jptext::parse_date does (Rust reads it too)", () => {
+  it.each(shared.valid.map(([text, iso]) => [text, iso] as const))("%j → %s", (text, iso) => {
+    expect(parseDate(text)).toEqual({ ok: true, iso });
+  });
+  it.each(shared.invalid)("%j is refused", (text) => {
+    expect(parseDate(text).ok).toBe(false);
+  });
+});
 
 describe("formatWareki (same text as jptext::format_date)", () => {
   // Rust's own cases first, then both sides of every era boundary.

@@ -409,11 +409,18 @@ fn parse_digits(body: &str, max: i64) -> Result<i64, NumberIssue> {
     }
 }
 
-/// Reads a date as staff or the date field send it: `2025-11-01`, `2025/11/1`, 全角 digits, or
+/// Reads a date as staff or the date field send it: `2025-11-01`, `2025/11/1`, `20251101`, 全角 digits, or
 /// 和暦 `令和7年11月1日` / `R7.11.1` (元年 too). `None` for anything else or a day that does not
 /// exist; an era year past its era's end is refused rather than rolled over.
 pub fn parse_date(input: &str) -> Option<NaiveDate> {
     let folded = normalize_digits_field(input).replace(['/', '.'], "-");
+    // Eight digits in a row are 西暦 year, month and day (20261129), as the date field reads them.
+    let folded = match folded.as_bytes() {
+        b if b.len() == 8 && b.iter().all(u8::is_ascii_digit) => {
+            format!("{}-{}-{}", &folded[..4], &folded[4..6], &folded[6..])
+        }
+        _ => folded,
+    };
     let text = folded.trim_end_matches('日').replace(['年', '月'], "-");
     let (era, rest) = match ERAS.iter().find(|e| text.starts_with(e.name)) {
         Some(e) => (Some(e), &text[e.name.len()..]),
@@ -615,6 +622,28 @@ mod tests {
         assert_eq!(parse_count("-1", 999), Err(NumberIssue::Negative));
         assert_eq!(parse_count("1000", 999), Err(NumberIssue::TooLarge));
         assert!(NumberIssue::Zero.message("数量").contains("1以上"));
+    }
+
+    /// The one table both readers of a typed date are held to (the UI's live feedback reads it too).
+    #[test]
+    fn dates_read_as_the_shared_table_says() {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../../../ui/src/lib/testing/shared/dates.json")).expect("json");
+        let mut wrong = Vec::new();
+        for case in table["valid"].as_array().expect("valid") {
+            let (text, iso) = (case[0].as_str().expect("text"), case[1].as_str().expect("iso"));
+            let read = parse_date(text).map(|d| d.format("%Y-%m-%d").to_string());
+            if read.as_deref() != Some(iso) {
+                wrong.push(format!("{text:?} read as {read:?}, not {iso}"));
+            }
+        }
+        for case in table["invalid"].as_array().expect("invalid") {
+            let text = case.as_str().expect("text");
+            if let Some(d) = parse_date(text) {
+                wrong.push(format!("{text:?} read as {d}, should be refused"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]

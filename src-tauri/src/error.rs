@@ -133,8 +133,10 @@ impl From<screens::Error> for AppError {
             screens::Error::Forms(e) => e.into(),
             other => {
                 let code = other.own_code().map_or(ErrorCode::App(AppErrorCode::Internal), ErrorCode::Screens);
-                log::warn!("screens: {}", code.as_str());
-                AppError::new(code, other.to_string())
+                if !matches!(other, screens::Error::Validation(_)) {
+                    log::warn!("screens: {}", code.as_str());
+                }
+                AppError { code, message: other.to_string(), fields: other.field_issues().to_vec() }
             }
         }
     }

@@ -947,7 +947,10 @@ export type FaqView = {
 	callCentre: CallCentre,
 };
 
-/**  A problem with one field of a form, shown beside that field. */
+/**
+ *  A problem with one field of a form, shown beside that field: what every crate's refusal of
+ *  typed input carries, so the UI puts each message beside its field whichever crate refused.
+ */
 export type FieldIssue = {
 	/**  The input's field name (`postalCode`, …) */
 	field: string,
@@ -2018,6 +2021,8 @@ export type SavedRecord = {
 
 /**  The codes of [`Error`]'s own variants: TypeScript gets them as string literals. */
 export type ScreensErrorCode = 
+/**  `Validation` */
+"Validation" | 
 /**  `FileUnreadable` */
 "FileUnreadable" | 
 /**  `ChecklistIncomplete` */

@@ -49,15 +49,5 @@ pub async fn get_update_address(state: State<'_, AppState>) -> Result<String, Ap
 #[tauri::command]
 #[specta::specta]
 pub async fn set_update_address(state: State<'_, AppState>, address: String) -> Result<String, AppError> {
-    let address = address.trim().to_string();
-    if !address.is_empty() && !address.starts_with("https://") {
-        return Err(AppError::from(store::StoreError::Validation(vec![store::clinic::FieldIssue::new(
-            "updateAddress",
-            "https:// で始まるアドレスを入力してください",
-        )])));
-    }
-    let store = state.store()?;
-    let actor = store.actor().await?;
-    store.set_setting(UPDATE_ADDRESS, &address, &actor, Utc::now()).await?;
-    Ok(address)
+    Ok(screens::settings::set_update_address(state.store()?, &address, Utc::now()).await?)
 }

@@ -312,7 +312,7 @@ describe("設定", () => {
   it("制度データの更新: shows the data in use and the last check, saves the address, refusals beside the field", async () => {
     const setUpdateAddress = vi
       .fn<(a: string) => Promise<string>>()
-      .mockRejectedValueOnce(refusal([{ field: "updateAddress", message: "https:// で始まるアドレスを入力してください" }]))
+      .mockRejectedValueOnce(refusal([{ field: "updateAddress", message: "https:// で始まる、サーバーの名前のあるアドレスを入力してください(例: https://example.jp/onshi-navi/programs.json)" }]))
       .mockImplementation(async (a) => a.trim());
     page(
       backend({
@@ -329,7 +329,7 @@ describe("設定", () => {
 
     await type("f-updateAddress", "http://example.jp/feed");
     await fireEvent.click(screen.getByRole("button", { name: "確認先を保存" }));
-    await waitFor(() => expect(message("updateAddress").textContent).toBe("https:// で始まるアドレスを入力してください"));
+    await waitFor(() => expect(message("updateAddress").textContent).toBe("https:// で始まる、サーバーの名前のあるアドレスを入力してください(例: https://example.jp/onshi-navi/programs.json)"));
     expect(input("f-updateAddress").getAttribute("aria-invalid")).toBe("true");
     expect(input("f-updateAddress").getAttribute("aria-describedby")).toBe("hint-updateAddress msg-updateAddress");
     expect(input("f-updateAddress").value).toBe("http://example.jp/feed");

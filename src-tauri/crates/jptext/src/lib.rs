@@ -11,6 +11,24 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// A problem with one field of a form, shown beside that field: what every crate's refusal of
+/// typed input carries, so the UI puts each message beside its field whichever crate refused.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldIssue {
+    /// The input's field name (`postalCode`, …)
+    pub field: String,
+    /// What is wrong and what to do, in Japanese
+    pub message: String,
+}
+
+impl FieldIssue {
+    /// An issue for `field` (the input's camelCase field name) with a Japanese message.
+    pub fn new(field: &str, message: impl Into<String>) -> FieldIssue {
+        FieldIssue { field: field.to_string(), message: message.into() }
+    }
+}
+
 /// Normalises free text (names, addresses, notes, and whatever the card returns): only the blanks
 /// around it are removed (half-width and the ideographic space `U+3000`). Nothing inside is
 /// changed: not the katakana long-vowel mark (`センター整骨院`, `ターナー`, half-width `ｰ`), not any

@@ -14,6 +14,10 @@ pub enum Error {
     #[error(transparent)]
     Insurance(#[from] insurance::InsuranceError),
 
+    /// What staff typed was refused; each issue names its field. Nothing was written.
+    #[error("入力内容を確認してください({} 件)", .0.len())]
+    Validation(Vec<jptext::FieldIssue>),
+
     /// The program rules refused (an unknown program, nothing to claim).
     #[error(transparent)]
     Programs(#[from] programs::ProgramsError),
@@ -68,6 +72,8 @@ pub enum Error {
 /// The codes of [`Error`]'s own variants: TypeScript gets them as string literals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
 pub enum ScreensErrorCode {
+    /// `Validation`
+    Validation,
     /// `FileUnreadable`
     FileUnreadable,
     /// `ChecklistIncomplete`
@@ -92,6 +98,7 @@ impl ScreensErrorCode {
     /// The code as text.
     pub fn as_str(self) -> &'static str {
         match self {
+            ScreensErrorCode::Validation => "Validation",
             ScreensErrorCode::FileUnreadable => "FileUnreadable",
             ScreensErrorCode::ChecklistIncomplete => "ChecklistIncomplete",
             ScreensErrorCode::UnknownStep => "UnknownStep",
@@ -106,11 +113,21 @@ impl ScreensErrorCode {
 }
 
 impl Error {
+    /// The fields refused, each with its message: a refusal of typed input, whichever rules made it.
+    pub fn field_issues(&self) -> &[jptext::FieldIssue] {
+        match self {
+            Error::Validation(issues) => issues,
+            Error::Store(e) => e.field_issues(),
+            _ => &[],
+        }
+    }
+
     /// The code of a use case's own refusal; `None` for the store's and the 資格情報's, which
     /// keep theirs.
     pub fn own_code(&self) -> Option<ScreensErrorCode> {
         match self {
             Error::Store(_) | Error::Insurance(_) | Error::Programs(_) | Error::Forms(_) => None,
+            Error::Validation(_) => Some(ScreensErrorCode::Validation),
             Error::FileUnreadable { .. } => Some(ScreensErrorCode::FileUnreadable),
             Error::ChecklistIncomplete(_) => Some(ScreensErrorCode::ChecklistIncomplete),
             Error::UnknownStep(_) => Some(ScreensErrorCode::UnknownStep),

@@ -12,6 +12,7 @@ pub mod daily;
 mod error;
 pub mod grant;
 pub mod home;
+pub mod settings;
 pub mod subsidy;
 pub mod wizard;
 

@@ -6,13 +6,13 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use jptext::FieldIssue;
 use programs::paperwork::{PaperworkFacts, PassbookVisible, Readiness, ReceiptFacts};
 use programs::purchases::{Evaluation, ItemCategory, LineResult, PurchaseLine};
 use programs::{Program, ProgramStatus, RuleEffect};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use store::Store;
-use store::clinic::FieldIssue;
 use store::subsidy::{Application, ApplicationStatus, DocumentKind, Receipt};
 
 use crate::Error;
@@ -306,7 +306,7 @@ pub fn refuse_non_receipt(kind: DocumentKind, proof: ProofKind) -> Result<(), Er
         ProofKind::Invoice => "請求書",
         ProofKind::DeliveryNote => "納品書",
     };
-    Err(store::StoreError::Validation(vec![FieldIssue::new(
+    Err(Error::Validation(vec![FieldIssue::new(
         "proof",
         format!("{name}は領収書の代わりになりません。支払ったことがわかる領収書(またはレシート)を添付してください"),
     )])
@@ -361,7 +361,7 @@ pub async fn set_status(
     let on = match on.map(str::trim).filter(|t| !t.is_empty()) {
         None => None,
         Some(text) => Some(jptext::parse_date(text).ok_or_else(|| {
-            store::StoreError::Validation(vec![FieldIssue::new(
+            Error::Validation(vec![FieldIssue::new(
                 "statusDate",
                 "日付が読み取れません。2026-01-10 や 令和8年1月10日 のように入力してください",
             )])
@@ -598,7 +598,9 @@ mod tests {
         for (proof, name) in
             [(ProofKind::Estimate, "見積書"), (ProofKind::Invoice, "請求書"), (ProofKind::DeliveryNote, "納品書")]
         {
-            let Err(Error::Store(e)) = refuse_non_receipt(DocumentKind::Receipt, proof) else { panic!("{name}") };
+            let Err(e @ Error::Validation(_)) = refuse_non_receipt(DocumentKind::Receipt, proof) else {
+                panic!("{name}")
+            };
             assert!(e.field_issues()[0].message.starts_with(&format!("{name}は領収書の代わりになりません")), "{e:?}");
         }
     }

@@ -7,9 +7,9 @@ use chrono::{DateTime, Local, NaiveDate, Utc};
 use guide::answers::{ReadsWith, blockers, check_answer, step_input};
 use guide::wizard::InputKind;
 use guide::{Practice, Route, StepState, StepStatus, StepView, TimelineView, WizardProgress};
+use jptext::FieldIssue;
 use serde::Serialize;
 use specta::Type;
-use store::clinic::FieldIssue;
 use store::wizard::{Terminal, TerminalInput};
 use store::{Store, StoreError};
 
@@ -95,7 +95,7 @@ pub struct SavedAnswer {
 }
 
 fn refused(field: &str, message: impl Into<String>) -> Error {
-    StoreError::Validation(vec![FieldIssue::new(field, message)]).into()
+    Error::Validation(vec![FieldIssue::new(field, message)])
 }
 
 fn known_step(id: &str) -> Result<&'static guide::WizardStep, Error> {

@@ -105,10 +105,7 @@ fn as_ui(e: &screens::Error) -> Value {
         screens::Error::Insurance(i) => i.code().as_str(),
         other => other.own_code().map_or("Internal", screens::ScreensErrorCode::as_str),
     };
-    let fields = match e {
-        screens::Error::Store(s) => serde_json::to_value(s.field_issues()).expect("json"),
-        _ => json!([]),
-    };
+    let fields = serde_json::to_value(e.field_issues()).expect("json");
     json!({ "code": code, "message": e.to_string(), "fields": fields })
 }
 

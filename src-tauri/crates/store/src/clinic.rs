@@ -130,22 +130,8 @@ impl ClinicProfile {
     }
 }
 
-/// A problem with one field of a form, shown beside that field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct FieldIssue {
-    /// The input's field name (`postalCode`, …)
-    pub field: String,
-    /// What is wrong and what to do, in Japanese
-    pub message: String,
-}
-
-impl FieldIssue {
-    /// An issue for `field` (the input's camelCase field name) with a Japanese message.
-    pub fn new(field: &str, message: impl Into<String>) -> FieldIssue {
-        FieldIssue { field: field.to_string(), message: message.into() }
-    }
-}
+/// A problem with one field of a form: the one type every crate uses (defined in `jptext`).
+pub use jptext::FieldIssue;
 
 /// The result of a save: the profile as stored and the warnings that did not stop it (an
 /// unfamiliar 登録記号番号 shape is a warning, never a refusal: the shapes are not all known).

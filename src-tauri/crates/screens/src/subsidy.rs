@@ -309,8 +309,7 @@ pub fn refuse_non_receipt(kind: DocumentKind, proof: ProofKind) -> Result<(), Er
     Err(Error::Validation(vec![FieldIssue::new(
         "proof",
         format!("{name}は領収書の代わりになりません。支払ったことがわかる領収書(またはレシート)を添付してください"),
-    )])
-    .into())
+    )]))
 }
 
 /// One PDF from the chosen files: a PDF is kept as it is (one file only), photos become pages.

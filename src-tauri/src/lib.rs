@@ -1,6 +1,7 @@
 //! The Tauri host of オン資ナビ: plugins, state and commands. Domain logic lives in the crates
 //! under `crates/`, which know nothing of Tauri.
 
+pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod navigation;
@@ -78,7 +79,7 @@ pub fn run() {
             if let Err(e) = store::backup::cancel_import(&paths.data_dir) {
                 log::warn!("an unconfirmed import could not be removed: {e}");
             }
-            let restored = match store::backup::apply_pending_restore(&paths.data_dir, chrono::Utc::now()) {
+            let restored = match store::backup::apply_pending_restore(&paths.data_dir, crate::clock::now()) {
                 Ok(aside) => aside.map(|a| a.display().to_string()),
                 Err(e) => {
                     log::error!("the staged restore could not be applied; the data in use is kept: {e}");
@@ -113,7 +114,7 @@ pub fn run() {
             tauri::async_runtime::spawn(async move {
                 let state = handle.state::<AppState>();
                 let Ok(address) = commands::updates::address(&state).await else { return };
-                if address.is_empty() || !state.programs().await.due(chrono::Utc::now()) {
+                if address.is_empty() || !state.programs().await.due(crate::clock::now()) {
                     return;
                 }
                 match commands::updates::fetch(&state, &address).await {

@@ -241,7 +241,7 @@ mod tests {
                 .log_check(
                     &input(store::checks::CheckSource::CardRead),
                     "テスト",
-                    chrono::Utc::now(),
+                    crate::clock::now(),
                     today,
                     &guide::BUNDLED,
                 )
@@ -253,7 +253,7 @@ mod tests {
                 .log_check(
                     &input(store::checks::CheckSource::Staff),
                     "テスト",
-                    chrono::Utc::now(),
+                    crate::clock::now(),
                     today,
                     &guide::BUNDLED,
                 )

@@ -66,6 +66,8 @@ describe("オン資ナビ in its window", () => {
         ONSHI_NAVI_DATA_DIR: dataDir,
         ONSHI_NAVI_DEMO: "1",
         ONSHI_NAVI_SAVE_DIR: saveDir,
+        // The suite's today, whatever the calendar says (the stop month of the guide's timeline).
+        ONSHI_NAVI_TODAY: "2026-12-06",
         XDG_DATA_HOME: join(home, "xdg-data"),
         XDG_CONFIG_HOME: join(home, "xdg-config"),
         XDG_CACHE_HOME: join(home, "xdg-cache"),

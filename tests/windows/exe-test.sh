@@ -29,6 +29,8 @@ check "exe imports WebView2Loader.dll, which sits beside it" \
 # builds: the release exe does not even hold the variable's name.
 check "the release exe holds no test hook (ONSHI_NAVI_SAVE_DIR)" \
   bash -c '! grep -qa ONSHI_NAVI_SAVE_DIR "$1"' _ "$exe"
+check "the release exe holds no pinned day (ONSHI_NAVI_TODAY)" \
+  bash -c '! grep -qa ONSHI_NAVI_TODAY "$1"' _ "$exe"
 
 # ------------------------------------------------------------------ sandbox
 base_env=$(WINEPREFIX=${WINEPREFIX:-$repo/target/wine-prefix} "$repo/scripts/wine-prefix") ||

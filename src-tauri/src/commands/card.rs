@@ -5,7 +5,6 @@ use card::basic4::Basic4View;
 use card::jpki::CardCheck;
 use card::pin::Pin;
 use card::service::{CardStatus, DemoCard};
-use chrono::Local;
 use tauri::State;
 use zeroize::Zeroize;
 
@@ -24,7 +23,7 @@ pub async fn card_status(state: State<'_, AppState>) -> Result<CardStatus, AppEr
 #[tauri::command]
 #[specta::specta]
 pub async fn check_card(state: State<'_, AppState>) -> Result<CardCheck, AppError> {
-    let today = Local::now().date_naive();
+    let today = crate::clock::today();
     state.with_card(move |service| Ok(service.check(None, today)?)).await
 }
 
@@ -43,7 +42,7 @@ pub async fn read_basic4(state: State<'_, AppState>, mut pin: String) -> Result<
 #[tauri::command]
 #[specta::specta]
 pub async fn demo_insert_card(state: State<'_, AppState>, sample: DemoCard) -> Result<(), AppError> {
-    let today = Local::now().date_naive();
+    let today = crate::clock::today();
     state.with_card(move |service| Ok(service.demo_insert(sample, today)?)).await
 }
 

@@ -1,6 +1,5 @@
 //! 毎日の資格確認 → the log: record a check, list today's, the マイナ保険証 利用率.
 
-use chrono::Local;
 use screens::daily::TodayChecks;
 use serde::Serialize;
 use specta::Type;
@@ -28,7 +27,7 @@ pub async fn log_check(state: State<'_, AppState>, input: CheckInput) -> Result<
     let (store, demo) = state.store_for(input.source == CheckSource::CardRead).await?;
     let actor = store.actor().await?;
     let knowledge = state.knowledge().await;
-    let record = store.log_check(&input, &actor, chrono::Utc::now(), Local::now().date_naive(), &knowledge).await?;
+    let record = store.log_check(&input, &actor, crate::clock::now(), crate::clock::today(), &knowledge).await?;
     Ok(LoggedCheck { record, demo })
 }
 
@@ -38,5 +37,5 @@ pub async fn log_check(state: State<'_, AppState>, input: CheckInput) -> Result<
 pub async fn today_checks(state: State<'_, AppState>) -> Result<TodayChecks, AppError> {
     let (store, demo) = (state.store()?, state.demo_store_if_open());
     let knowledge = state.knowledge().await;
-    Ok(screens::daily::today_checks(store, demo, &knowledge, Local::now().date_naive()).await?)
+    Ok(screens::daily::today_checks(store, demo, &knowledge, crate::clock::today()).await?)
 }

@@ -44,5 +44,5 @@ pub async fn save_clinic_profile(
 ) -> Result<SavedProfile, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.save_clinic_profile(&input, &actor, chrono::Utc::now()).await?)
+    Ok(store.save_clinic_profile(&input, &actor, crate::clock::now()).await?)
 }

@@ -3,7 +3,6 @@
 //! clipboard's text), and retention. What each shows is `screens::daily`'s, the rules
 //! `insurance`'s, the records `store`'s.
 
-use chrono::{Local, Utc};
 use insurance::export::CsvEncoding;
 use insurance::paste::Pasted;
 use screens::daily::Retention;
@@ -34,14 +33,14 @@ pub async fn save_insurance_record(
     let store = state.patient_store(demo)?;
     let actor = store.actor().await?;
     let knowledge = state.knowledge().await;
-    Ok(store.save_eligibility_record(&input, Local::now().date_naive(), &actor, Utc::now(), &knowledge).await?)
+    Ok(store.save_eligibility_record(&input, crate::clock::today(), &actor, crate::clock::now(), &knowledge).await?)
 }
 
 /// Today's records, newest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn insurance_records_today(state: State<'_, AppState>) -> Result<Vec<EligibilityRecord>, AppError> {
-    Ok(state.store()?.eligibility_records_on(Local::now().date_naive()).await?)
+    Ok(state.store()?.eligibility_records_on(crate::clock::today()).await?)
 }
 
 /// Saves today's records as CSV for the レセコン where staff choose; `None` when the dialog was
@@ -54,7 +53,7 @@ pub async fn save_insurance_csv(
     encoding: CsvEncoding,
 ) -> Result<Option<String>, AppError> {
     let knowledge = state.knowledge().await;
-    let file = screens::daily::insurance_csv(state.store()?, &knowledge, encoding, Local::now().date_naive()).await?;
+    let file = screens::daily::insurance_csv(state.store()?, &knowledge, encoding, crate::clock::today()).await?;
     let Some(path) = pick_save_path(&app, &file.name, "csv").await? else { return Ok(None) };
     write_file(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
@@ -76,7 +75,7 @@ pub async fn insurance_history(state: State<'_, AppState>, id: i32) -> Result<Ve
 }
 
 async fn retention(store: &store::Store) -> Result<Retention, AppError> {
-    Ok(screens::daily::retention(store, Local::now().date_naive()).await?)
+    Ok(screens::daily::retention(store, crate::clock::today()).await?)
 }
 
 /// The retention period and how many records are older than it (shown before purging).
@@ -92,7 +91,7 @@ pub async fn insurance_retention(state: State<'_, AppState>) -> Result<Retention
 pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> Result<Retention, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    store.set_eligibility_retention_years(years, &actor, Utc::now()).await?;
+    store.set_eligibility_retention_years(years, &actor, crate::clock::now()).await?;
     retention(store).await
 }
 
@@ -104,5 +103,5 @@ pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> 
 pub async fn purge_insurance_records(state: State<'_, AppState>, years: u32) -> Result<u32, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.purge_expired_eligibility_records(years, Local::now().date_naive(), &actor, Utc::now()).await?)
+    Ok(store.purge_expired_eligibility_records(years, crate::clock::today(), &actor, crate::clock::now()).await?)
 }

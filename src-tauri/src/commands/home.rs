@@ -1,6 +1,5 @@
 //! ホーム: hands `screens::home` the data in use and what this start knows.
 
-use chrono::{Local, Utc};
 use screens::home::{HomeInputs, HomeSummary};
 use tauri::State;
 
@@ -11,7 +10,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, AppError> {
-    let today = Local::now().date_naive();
+    let today = crate::clock::today();
     let knowledge = state.knowledge().await;
     let keeper = store::recovery::CodeKeeper::new(&state.paths.data_dir);
     let updates = state.programs().await.status(env!("CARGO_PKG_VERSION"), today);
@@ -23,5 +22,5 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         keeper: &keeper,
         restored_aside: state.restored_aside.clone(),
     };
-    Ok(screens::home::summary(state.store()?, inputs, today, Utc::now()).await?)
+    Ok(screens::home::summary(state.store()?, inputs, today, crate::clock::now()).await?)
 }

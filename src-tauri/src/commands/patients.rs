@@ -1,7 +1,6 @@
 //! 患者台帳: registering the patient whose 基本4情報 was just read, so nobody retypes it; looking
 //! a patient up; one patient's record with the 資格情報 entered for them.
 
-use chrono::Local;
 use serde::Serialize;
 use specta::Type;
 use store::eligibility::EligibilityRecord;
@@ -24,7 +23,7 @@ pub async fn register_patient(
 ) -> Result<Registered, AppError> {
     let (store, _demo) = state.store_for(input.source == PatientSource::Card).await?;
     let actor = store.actor().await?;
-    Ok(store.register_patient(&input, &actor, chrono::Utc::now(), Local::now().date_naive(), decision).await?)
+    Ok(store.register_patient(&input, &actor, crate::clock::now(), crate::clock::today(), decision).await?)
 }
 
 /// How many patients a look-up shows: enough for a day's list, few enough to read.
@@ -82,7 +81,7 @@ pub async fn patient_record(state: State<'_, AppState>, id: i32, demo: bool) -> 
     Ok(PatientRecord {
         birth_date_text: jptext::format_date(patient.birth_date),
         records: store.patient_eligibility_records(id).await?,
-        methods: state.knowledge().await.methods_on(chrono::Local::now().date_naive()).into_iter().cloned().collect(),
+        methods: state.knowledge().await.methods_on(crate::clock::today()).into_iter().cloned().collect(),
         patient,
         demo,
     })

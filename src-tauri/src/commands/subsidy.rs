@@ -2,7 +2,6 @@
 //! screen's data, the checklist rule, the 内訳書 and the upload set are made; here only the
 //! dialogs, the work off the async threads, and the error mapping.
 
-use chrono::{Local, NaiveDate, Utc};
 use programs::paperwork::PassbookVisible;
 use screens::subsidy::{ProofKind, SheetFormat, SubsidyOverview, UploadSet};
 use store::subsidy::{Application, ApplicationStatus, DocumentKind, PurchaseInput, ReceiptInput};
@@ -12,16 +11,12 @@ use super::files::{blocking, pick_files, pick_folder, pick_save_path, print_pdf,
 use crate::error::AppError;
 use crate::state::AppState;
 
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
 /// The screen's data for today.
 #[tauri::command]
 #[specta::specta]
 pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverview, AppError> {
     let (catalog, knowledge) = (state.catalog().await, state.knowledge().await);
-    Ok(screens::subsidy::overview(state.store()?, &catalog, &knowledge, today()).await?)
+    Ok(screens::subsidy::overview(state.store()?, &catalog, &knowledge, crate::clock::today()).await?)
 }
 
 /// Adds (`id` None) or changes a 領収書; field messages on bad input.
@@ -29,7 +24,7 @@ pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverv
 #[specta::specta]
 pub async fn save_receipt(state: State<'_, AppState>, id: Option<i32>, input: ReceiptInput) -> Result<i32, AppError> {
     let store = state.store()?;
-    Ok(store.save_receipt(id, &input, today(), &store.actor().await?, Utc::now()).await?)
+    Ok(store.save_receipt(id, &input, crate::clock::today(), &store.actor().await?, crate::clock::now()).await?)
 }
 
 /// Removes a 領収書 with its lines and copies.
@@ -37,7 +32,7 @@ pub async fn save_receipt(state: State<'_, AppState>, id: Option<i32>, input: Re
 #[specta::specta]
 pub async fn delete_receipt(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     let store = state.store()?;
-    Ok(store.delete_receipt(id, &store.actor().await?, Utc::now()).await?)
+    Ok(store.delete_receipt(id, &store.actor().await?, crate::clock::now()).await?)
 }
 
 /// Adds (`id` None) or changes a line of a 領収書; field messages on bad input.
@@ -50,7 +45,9 @@ pub async fn save_purchase(
     input: PurchaseInput,
 ) -> Result<store::subsidy::Purchase, AppError> {
     let store = state.store()?;
-    Ok(store.save_purchase(id, receipt_id, &input, today(), &store.actor().await?, Utc::now()).await?)
+    Ok(store
+        .save_purchase(id, receipt_id, &input, crate::clock::today(), &store.actor().await?, crate::clock::now())
+        .await?)
 }
 
 /// Removes a line.
@@ -58,7 +55,7 @@ pub async fn save_purchase(
 #[specta::specta]
 pub async fn delete_purchase(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     let store = state.store()?;
-    Ok(store.delete_purchase(id, &store.actor().await?, Utc::now()).await?)
+    Ok(store.delete_purchase(id, &store.actor().await?, crate::clock::now()).await?)
 }
 
 /// Picks photos (JPEG/PNG) or a PDF in the system's dialog and keeps them as one PDF: a copy of
@@ -77,7 +74,9 @@ pub async fn attach_document(
     let Some(paths) = pick_files(&app).await? else { return Ok(None) };
     let (name, pdf, pages) = blocking(move || screens::subsidy::document_from_files(&paths)).await??;
     let store = state.store()?;
-    Ok(Some(store.add_document(kind, receipt_id, &name, &pdf, pages, &store.actor().await?, Utc::now()).await?))
+    Ok(Some(
+        store.add_document(kind, receipt_id, &name, &pdf, pages, &store.actor().await?, crate::clock::now()).await?,
+    ))
 }
 
 /// Removes a copy.
@@ -85,7 +84,7 @@ pub async fn attach_document(
 #[specta::specta]
 pub async fn delete_document(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     let store = state.store()?;
-    Ok(store.delete_document(id, &store.actor().await?, Utc::now()).await?)
+    Ok(store.delete_document(id, &store.actor().await?, crate::clock::now()).await?)
 }
 
 /// Saves whether the clinic applied in an earlier round and what is readable on the passbook.
@@ -97,7 +96,7 @@ pub async fn save_subsidy_answers(
     passbook: PassbookVisible,
 ) -> Result<Application, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::subsidy::save_answers(state.store()?, &catalog, applied_before, passbook, Utc::now()).await?)
+    Ok(screens::subsidy::save_answers(state.store()?, &catalog, applied_before, passbook, crate::clock::now()).await?)
 }
 
 /// Sets the status; 申請準備完了 and later need the checklist complete.
@@ -109,12 +108,20 @@ pub async fn set_subsidy_status(
     on: Option<String>,
 ) -> Result<Application, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::subsidy::set_status(state.store()?, &catalog, status, on.as_deref(), today(), Utc::now()).await?)
+    Ok(screens::subsidy::set_status(
+        state.store()?,
+        &catalog,
+        status,
+        on.as_deref(),
+        crate::clock::today(),
+        crate::clock::now(),
+    )
+    .await?)
 }
 
 async fn breakdown(state: &AppState) -> Result<forms::Breakdown, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::subsidy::breakdown(state.store()?, &catalog, today()).await?)
+    Ok(screens::subsidy::breakdown(state.store()?, &catalog, crate::clock::today()).await?)
 }
 
 /// The 内訳書's pages as SVG, to show before saving (the same layout the PDF is drawn from).
@@ -159,7 +166,7 @@ pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Resu
 #[specta::specta]
 pub async fn build_upload_set(app: AppHandle, state: State<'_, AppState>) -> Result<Option<UploadSet>, AppError> {
     let catalog = state.catalog().await;
-    let sources = screens::subsidy::upload_sources(state.store()?, &catalog, today()).await?;
+    let sources = screens::subsidy::upload_sources(state.store()?, &catalog, crate::clock::today()).await?;
     let set = blocking(move || screens::subsidy::upload_files(sources)).await??;
     let Some(parent) = pick_folder(&app, "申請一式を作る場所を選んでください").await? else {
         return Ok(None);

@@ -2,7 +2,6 @@
 //! screen shows and what a save decides live; here only the clock, the PC's measurement off the
 //! async threads, the save dialog and the error mapping.
 
-use chrono::{Local, NaiveDate, Utc};
 use guide::StepState;
 use screens::wizard::{FaqView, PcCheck, ReaderCheck, SavedAnswer, WizardOverview, WizardStepDetail};
 use store::wizard::{Terminal, TerminalInput};
@@ -11,23 +10,20 @@ use tauri::State;
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
 /// The wizard's list, progress, where to resume and the timeline.
 #[tauri::command]
 #[specta::specta]
 pub async fn wizard_overview(state: State<'_, AppState>) -> Result<WizardOverview, AppError> {
-    Ok(screens::wizard::overview(state.store()?, &state.knowledge().await, today()).await?)
+    Ok(screens::wizard::overview(state.store()?, &state.knowledge().await, crate::clock::today()).await?)
 }
 
 /// One step with its content on the clinic's route, state and answers.
 #[tauri::command]
 #[specta::specta]
 pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Result<WizardStepDetail, AppError> {
-    let board = state.catalog().await.board(today());
-    Ok(screens::wizard::step_detail(state.store()?, &state.knowledge().await, &board, &id, today()).await?)
+    let board = state.catalog().await.board(crate::clock::today());
+    Ok(screens::wizard::step_detail(state.store()?, &state.knowledge().await, &board, &id, crate::clock::today())
+        .await?)
 }
 
 /// Saves one answer, checked by its input's kind; an empty answer removes it.
@@ -39,14 +35,15 @@ pub async fn save_wizard_answer(
     key: String,
     value: String,
 ) -> Result<SavedAnswer, AppError> {
-    Ok(screens::wizard::save_answer(state.store()?, &step, &key, &value, Utc::now(), today()).await?)
+    Ok(screens::wizard::save_answer(state.store()?, &step, &key, &value, crate::clock::now(), crate::clock::today())
+        .await?)
 }
 
 /// Sets a step 未着手 / 進行中 / 完了 (完了 refused while anything blocks it).
 #[tauri::command]
 #[specta::specta]
 pub async fn set_wizard_step_state(state: State<'_, AppState>, id: String, to: StepState) -> Result<(), AppError> {
-    Ok(screens::wizard::set_step_state(state.store()?, &id, to, Utc::now(), today()).await?)
+    Ok(screens::wizard::set_step_state(state.store()?, &id, to, crate::clock::now(), crate::clock::today()).await?)
 }
 
 /// Adds (`id` none) or changes a terminal account.
@@ -57,14 +54,14 @@ pub async fn save_terminal(
     id: Option<i32>,
     input: TerminalInput,
 ) -> Result<Terminal, AppError> {
-    Ok(screens::wizard::save_terminal(state.store()?, id, &input, Utc::now()).await?)
+    Ok(screens::wizard::save_terminal(state.store()?, id, &input, crate::clock::now()).await?)
 }
 
 /// Removes a terminal account.
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_terminal(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
-    Ok(screens::wizard::delete_terminal(state.store()?, id, Utc::now()).await?)
+    Ok(screens::wizard::delete_terminal(state.store()?, id, crate::clock::now()).await?)
 }
 
 /// Measures this PC (off the async threads) and judges it.
@@ -106,7 +103,7 @@ pub async fn reader_check(state: State<'_, AppState>) -> Result<ReaderCheck, App
 #[tauri::command]
 #[specta::specta]
 pub async fn guide_checklist_preview(state: State<'_, AppState>) -> Result<Vec<String>, AppError> {
-    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, today()).await?;
+    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, crate::clock::today()).await?;
     super::files::blocking(move || forms::checklist_preview(&list)).await
 }
 
@@ -117,7 +114,7 @@ pub async fn save_guide_checklist(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
-    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, today()).await?;
+    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, crate::clock::today()).await?;
     let pdf = super::files::blocking(move || forms::checklist_pdf(&list)).await??;
     let Some(path) = super::files::pick_save_path(&app, "導入チェックリスト.pdf", "pdf").await? else {
         return Ok(None);

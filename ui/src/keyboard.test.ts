@@ -2,6 +2,7 @@
 // button, each field, one stop per radio group) in the order they are read, Enter in a field
 // submits its form, and Escape closes what can be closed.
 import { render, screen, waitFor } from "@testing-library/svelte";
+import { tick } from "svelte";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import App from "./App.svelte";
@@ -44,8 +45,10 @@ async function open(path: string, b = backend()) {
   location.hash = `#/${path}`;
   render(App, { context: new Map([[BACKEND_KEY, b]]) });
   await waitFor(() => expect(document.getElementById("main")!.dataset.ready).toBe("true"));
-  // Let the page finish what it does once ready (毎日の資格確認 reads the card on the reader).
-  await new Promise((r) => setTimeout(r, 20));
+  // Let the page finish what it does once ready (毎日の資格確認 reads the card on the reader):
+  // every answer already given, and what the page does with it, has run.
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+  await tick();
   return b;
 }
 

@@ -216,12 +216,18 @@ fn a_flow_holds_a_transaction() {
 
     let ours_done = Arc::new(AtomicBool::new(false));
     let (seen_done, name) = (ours_done.clone(), reader.clone());
+    // Met by both threads just before the other program connects and asks for its transaction
+    // (both wait while ours is held): our flow's reads (many APDUs through pcscd) then run
+    // while it waits, not before it asked.
+    let asking = Arc::new(std::sync::Barrier::new(2));
+    let their_asking = asking.clone();
     let (check_result, theirs) = reader::run(readers, &reader, |t| {
         // Another program tries to get at the card while our flow runs: connecting and beginning
         // its own transaction wait until our flow has ended.
         let theirs = std::thread::spawn(move || {
             let context = pcsc::Context::establish(pcsc::Scope::User).expect("context");
             let cname = CString::new(name).expect("name");
+            their_asking.wait();
             let mut card =
                 context.connect(&cname, pcsc::ShareMode::Shared, pcsc::Protocols::ANY).expect("shared connect");
             let transaction = card.transaction().expect("their transaction");
@@ -229,7 +235,7 @@ fn a_flow_holds_a_transaction() {
             drop(transaction);
             ours_was_done
         });
-        std::thread::sleep(Duration::from_millis(600));
+        asking.wait();
         let result = jpki::check_card(t, today());
         ours_done.store(true, Ordering::SeqCst);
         Ok((result, theirs))

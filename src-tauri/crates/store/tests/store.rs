@@ -552,8 +552,10 @@ async fn a_file_without_permission_keeps_its_own_open_message() {
     let file = filled_database(&dir).await;
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     if std::fs::File::open(&file).is_ok() {
-        // Running as root: permissions do not apply, nothing to test here.
+        // Running as root (as CI does): permissions do not apply, so there is nothing to test.
+        // Said, not passed silently.
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod back");
+        eprintln!("SKIPPED a_file_without_permission_keeps_its_own_open_message: root reads a file of mode 000");
         return;
     }
     let err = Store::open_in(&dir).await.expect_err("no permission");

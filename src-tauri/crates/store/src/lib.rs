@@ -18,6 +18,7 @@ pub mod patients;
 pub mod promotion;
 pub mod rebuild;
 pub mod recovery;
+mod rows;
 pub mod sealed;
 pub mod settings;
 pub mod subsidy;

@@ -166,42 +166,31 @@ impl Store {
         let (from, to) = validate_poster(input, today).map_err(StoreError::Validation)?;
         let mut tx = self.write_tx().await?;
         let at = timestamp(now);
-        let (row_id, action) = match id {
-            None => {
-                let row_id = sqlx::query(
+        let (row_id, action) = crate::rows::add_or_change(
+            &mut tx,
+            id,
+            || {
+                sqlx::query(
                     "INSERT INTO promotion_poster (shown_from, shown_to, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
                 )
                 .bind(iso(from))
                 .bind(to.map(iso))
                 .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .last_insert_rowid();
-                let row_id = i32::try_from(row_id).map_err(|_| {
-                    StoreError::Validation(vec![FieldIssue::new("shownFrom", "これ以上登録できません")])
-                })?;
-                (row_id, AuditAction::Create)
-            }
-            Some(row_id) => {
-                let changed = sqlx::query(
-                    "UPDATE promotion_poster SET shown_from = ?2, shown_to = ?3, updated_at = ?4 WHERE id = ?1",
-                )
-                .bind(row_id)
-                .bind(iso(from))
-                .bind(to.map(iso))
-                .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if changed == 0 {
-                    return Err(StoreError::Validation(vec![FieldIssue::new(
-                        "shownFrom",
-                        "この記録は削除されています。画面を開き直してください",
-                    )]));
-                }
-                (row_id, AuditAction::Update)
-            }
-        };
+            },
+            |row_id| {
+                sqlx::query("UPDATE promotion_poster SET shown_from = ?2, shown_to = ?3, updated_at = ?4 WHERE id = ?1")
+                    .bind(row_id)
+                    .bind(iso(from))
+                    .bind(to.map(iso))
+                    .bind(&at)
+            },
+            crate::rows::RowWords {
+                field: "shownFrom",
+                full: "これ以上登録できません",
+                gone: "この記録は削除されています。画面を開き直してください",
+            },
+        )
+        .await?;
         audit::record(&mut tx, now, actor, action, AuditEntity::PromotionPoster, &serde_json::json!({ "id": row_id }))
             .await?;
         let photo_name: Option<String> = sqlx::query_scalar("SELECT photo_name FROM promotion_poster WHERE id = ?")
@@ -313,20 +302,10 @@ impl Store {
     /// Removes a display period; one already gone writes nothing.
     pub async fn delete_poster(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
-        let gone = sqlx::query("DELETE FROM promotion_poster WHERE id = ?").bind(id).execute(&mut *tx).await?;
-        if gone.rows_affected() == 0 {
-            return Ok(());
+        let sql = "DELETE FROM promotion_poster WHERE id = ?";
+        if crate::rows::remove(&mut tx, sql, id, AuditEntity::PromotionPoster, actor, now).await? {
+            tx.commit().await?;
         }
-        audit::record(
-            &mut tx,
-            now,
-            actor,
-            AuditAction::Delete,
-            AuditEntity::PromotionPoster,
-            &serde_json::json!({ "id": id }),
-        )
-        .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -540,9 +540,11 @@ impl Store {
         before_change(&mut tx, actor, now).await?;
         let at = timestamp(now);
         let day = r.issued_on.format("%Y-%m-%d").to_string();
-        let (row_id, action) = match id {
-            None => {
-                let row_id = sqlx::query(
+        let (row_id, action) = crate::rows::add_or_change(
+            &mut tx,
+            id,
+            || {
+                sqlx::query(
                     "INSERT INTO subsidy_receipt (number, seller, issued_on, total_yen, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
                 )
                 .bind(&r.number)
@@ -550,16 +552,9 @@ impl Store {
                 .bind(&day)
                 .bind(r.total_yen)
                 .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .last_insert_rowid();
-                (
-                    i32::try_from(row_id).map_err(|_| validation("seller", "領収書をこれ以上登録できません"))?,
-                    AuditAction::Create,
-                )
-            }
-            Some(row_id) => {
-                let changed = sqlx::query(
+            },
+            |row_id| {
+                sqlx::query(
                     "UPDATE subsidy_receipt SET number = ?2, seller = ?3, issued_on = ?4, total_yen = ?5, updated_at = ?6 WHERE id = ?1",
                 )
                 .bind(row_id)
@@ -568,15 +563,10 @@ impl Store {
                 .bind(&day)
                 .bind(r.total_yen)
                 .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if changed == 0 {
-                    return Err(validation("seller", "この領収書は削除されています。画面を開き直してください"));
-                }
-                (row_id, AuditAction::Update)
-            }
-        };
+            },
+            crate::rows::RowWords { field: "seller", full: "領収書をこれ以上登録できません", gone: "この領収書は削除されています。画面を開き直してください" },
+        )
+        .await?;
         audit::record(&mut tx, now, actor, action, AuditEntity::SubsidyReceipt, &serde_json::json!({ "id": row_id }))
             .await?;
         tx.commit().await?;
@@ -610,9 +600,11 @@ impl Store {
         }
         let at = timestamp(now);
         let day = p.bought_on.format("%Y-%m-%d").to_string();
-        let (row_id, action) = match id {
-            None => {
-                let row_id = sqlx::query(
+        let (row_id, action) = crate::rows::add_or_change(
+            &mut tx,
+            id,
+            || {
+                sqlx::query(
                     "INSERT INTO subsidy_purchase (receipt_id, item, category, maker_model, quantity, unit_price_yen, bought_on, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
                 )
@@ -624,18 +616,11 @@ impl Store {
                 .bind(p.unit_price_yen)
                 .bind(&day)
                 .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .last_insert_rowid();
-                (
-                    i32::try_from(row_id).map_err(|_| validation("item", "品目をこれ以上登録できません"))?,
-                    AuditAction::Create,
-                )
-            }
-            Some(row_id) => {
-                let changed = sqlx::query(
+            },
+            |row_id| {
+                sqlx::query(
                     "UPDATE subsidy_purchase SET item = ?3, category = ?4, maker_model = ?5, quantity = ?6, unit_price_yen = ?7, bought_on = ?8, updated_at = ?9
-                     WHERE id = ?1 AND receipt_id = ?2",
+                WHERE id = ?1 AND receipt_id = ?2",
                 )
                 .bind(row_id)
                 .bind(receipt_id)
@@ -646,15 +631,10 @@ impl Store {
                 .bind(p.unit_price_yen)
                 .bind(&day)
                 .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if changed == 0 {
-                    return Err(validation("item", "この品目は削除されています。画面を開き直してください"));
-                }
-                (row_id, AuditAction::Update)
-            }
-        };
+            },
+            crate::rows::RowWords { field: "item", full: "品目をこれ以上登録できません", gone: "この品目は削除されています。画面を開き直してください" },
+        )
+        .await?;
         audit::record(
             &mut tx,
             now,
@@ -793,12 +773,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         before_change(&mut tx, actor, now).await?;
-        let gone = sqlx::query(delete_sql).bind(id).execute(&mut *tx).await?;
-        if gone.rows_affected() == 0 {
-            return Ok(());
+        if crate::rows::remove(&mut tx, delete_sql, id, entity, actor, now).await? {
+            tx.commit().await?;
         }
-        audit::record(&mut tx, now, actor, AuditAction::Delete, entity, &serde_json::json!({ "id": id })).await?;
-        tx.commit().await?;
         Ok(())
     }
 

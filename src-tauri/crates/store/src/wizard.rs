@@ -398,25 +398,20 @@ impl Store {
             )]));
         }
         let at = timestamp(now);
-        let (row_id, action) = match id {
-            None => {
-                let row_id = sqlx::query(
+        let (row_id, action) = crate::rows::add_or_change(
+            &mut tx,
+            id,
+            || {
+                sqlx::query(
                     "INSERT INTO terminal (account, device, settings_pdf_checked, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
                 )
                 .bind(&t.account)
                 .bind(&t.device)
                 .bind(t.settings_pdf_checked)
                 .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .last_insert_rowid();
-                let row_id = i32::try_from(row_id).map_err(|_| {
-                    StoreError::Validation(vec![FieldIssue::new("account", "端末をこれ以上登録できません")])
-                })?;
-                (row_id, AuditAction::Create)
-            }
-            Some(row_id) => {
-                let changed = sqlx::query(
+            },
+            |row_id| {
+                sqlx::query(
                     "UPDATE terminal SET account = ?2, device = ?3, settings_pdf_checked = ?4, updated_at = ?5 WHERE id = ?1",
                 )
                 .bind(row_id)
@@ -424,18 +419,10 @@ impl Store {
                 .bind(&t.device)
                 .bind(t.settings_pdf_checked)
                 .bind(&at)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if changed == 0 {
-                    return Err(StoreError::Validation(vec![FieldIssue::new(
-                        "account",
-                        "この端末は削除されています。画面を開き直してください",
-                    )]));
-                }
-                (row_id, AuditAction::Update)
-            }
-        };
+            },
+            crate::rows::RowWords { field: "account", full: "端末をこれ以上登録できません", gone: "この端末は削除されています。画面を開き直してください" },
+        )
+        .await?;
         audit::record(&mut tx, now, actor, action, AuditEntity::Terminal, &serde_json::json!({ "account": t.account }))
             .await?;
         // A first terminal begins the step that records them, as a first answer begins its step.

@@ -59,6 +59,6 @@ pub(crate) async fn remove(
     if sqlx::query(delete).bind(id).execute(&mut **tx).await?.rows_affected() == 0 {
         return Ok(false);
     }
-    audit::record(&mut **tx, now, actor, AuditAction::Delete, entity, &serde_json::json!({ "id": id })).await?;
+    audit::record(tx, now, actor, AuditAction::Delete, entity, &serde_json::json!({ "id": id })).await?;
     Ok(true)
 }

@@ -1,5 +1,6 @@
-//! What the app holds while it runs: the store (or why it could not be opened) and where things
-//! live on disk, shown in 設定 so staff know what to back up.
+//! What the app holds while it runs: the store (or why it could not be opened), the デモ database
+//! of this run, the card service, the program data and the guide's knowledge in use, and where
+//! things live on disk (shown in 設定 so staff know what to back up).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

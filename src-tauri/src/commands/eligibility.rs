@@ -96,7 +96,7 @@ pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> 
 }
 
 /// Deletes the records older than the retention period; returns how many went. `years` is the
-/// period staff were shown with the count: if it has changed since (another PC), nothing is
+/// period staff were shown with the count: if it has changed meanwhile (another window, another staff member), nothing is
 /// removed and staff see the new count first.
 #[tauri::command]
 #[specta::specta]

@@ -338,7 +338,7 @@ impl Store {
     }
 
     /// Deletes the records older than the retention period, as staff were shown it for
-    /// `shown_years`: when the setting has changed since (another PC), nothing is removed
+    /// `shown_years`: when the setting has changed meanwhile (another window), nothing is removed
     /// ([`StoreError::RetentionChanged`]). The setting is read in the purge's own transaction.
     pub async fn purge_expired_eligibility_records(
         &self,
@@ -415,7 +415,7 @@ impl Store {
         let at = timestamp(now);
         let mut tx = self.write_tx().await?;
         if let Some(id) = input.patient_id {
-            // Removed since it was read above (another PC): say so rather than fail on the link.
+            // Removed meanwhile, since it was read above: say so rather than fail on the link.
             let there: i64 =
                 sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE id = ?").bind(id).fetch_one(&mut *tx).await?;
             if there == 0 {

@@ -51,7 +51,7 @@ pub enum StoreError {
     },
 
     /// Staff chose "same person" for a patient that is no longer in the register with the 氏名
-    /// and 生年月日 read from the card (another PC changed it, or the screen was old). Nothing
+    /// and 生年月日 read from the card (changed meanwhile in another window, or the screen was old). Nothing
     /// was written; asking again shows the current register.
     #[error(
         "選んだ患者さん(患者番号 {0})は、読み取った氏名・生年月日の方として患者台帳にありません。何も保存していません。もう一度「患者台帳に登録する」を押してください"
@@ -63,7 +63,7 @@ pub enum StoreError {
     #[error("患者台帳にこの患者さん(患者番号 {0})が見つかりません。何も保存していません。患者台帳を開き直してください")]
     PatientNotFound(i32),
 
-    /// The retention period changed after staff were shown what a purge removes (another PC):
+    /// The retention period changed after staff were shown what a purge removes (meanwhile, in another window):
     /// nothing was removed, so nothing goes that staff did not see counted.
     #[error(
         "資格情報を残す期間が {0} 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください"

@@ -79,7 +79,7 @@ pub fn run() {
             if let Err(e) = store::backup::cancel_import(&paths.data_dir) {
                 log::warn!("an unconfirmed import could not be removed: {e}");
             }
-            let restored = match store::backup::apply_pending_restore(&paths.data_dir, crate::clock::now()) {
+            let restored = match store::backup::apply_pending_restore(&paths.data_dir, clock::now()) {
                 Ok(aside) => aside.map(|a| a.display().to_string()),
                 Err(e) => {
                     log::error!("the staged restore could not be applied; the data in use is kept: {e}");
@@ -114,7 +114,7 @@ pub fn run() {
             tauri::async_runtime::spawn(async move {
                 let state = handle.state::<AppState>();
                 let Ok(address) = commands::updates::address(&state).await else { return };
-                if address.is_empty() || !state.programs().await.due(crate::clock::now()) {
+                if address.is_empty() || !state.programs().await.due(clock::now()) {
                     return;
                 }
                 match commands::updates::fetch(&state, &address).await {
@@ -138,68 +138,4 @@ fn resolve_paths(app: &tauri::AppHandle, data_dir_override: Option<std::path::Pa
         Some(data_dir) => Paths { log_dir: state::log_dir_for(&data_dir), data_dir, overridden: true },
         None => Paths { data_dir: app.path().app_data_dir()?, log_dir: app.path().app_log_dir()?, overridden: false },
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    /// The committed `ui/src/bindings.ts` must be what the Rust types generate today, so the UI
-    /// never calls a renamed command or reads a moved field. `UPDATE_BINDINGS=1` rewrites it.
-    #[test]
-    fn typescript_bindings_are_fresh() {
-        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
-        let fresh_dir = tempfile::tempdir().expect("tempdir");
-        let fresh = fresh_dir.path().join("bindings.ts");
-        super::commands::specta_builder()
-            .export(
-                specta_typescript::Typescript::default().header(
-                    "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p onshi-navi`. Do not edit.\n",
-                ),
-                &fresh,
-            )
-            .expect("export bindings");
-        let fresh_text = std::fs::read_to_string(&fresh).expect("read fresh");
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&committed, &fresh_text).expect("write bindings");
-            return;
-        }
-        let committed_text = std::fs::read_to_string(&committed).unwrap_or_default();
-        assert!(
-            committed_text == fresh_text,
-            "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p onshi-navi typescript_bindings_are_fresh`"
-        );
-    }
-
-    /// The commands in the bindings (what the builder registers) are exactly those of `names.rs`
-    /// (what build.rs makes permissions for).
-    #[test]
-    fn bindings_and_permissions_name_the_same_commands() {
-        let bindings = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts"))
-            .expect("read bindings");
-        let mut invoked: Vec<&str> =
-            bindings.split("__TAURI_INVOKE").skip(2).filter_map(|rest| rest.split('"').nth(1)).collect();
-        invoked.sort_unstable();
-        let mut named: Vec<&str> = super::commands::names::ALL.to_vec();
-        named.sort_unstable();
-        assert_eq!(invoked, named);
-    }
-
-    /// Every registered command has its permission in the capability, and nothing more.
-    #[test]
-    fn capability_grants_exactly_our_commands() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("capabilities/default.json");
-        let json: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
-        let granted: Vec<&str> = json["permissions"]
-            .as_array()
-            .expect("permissions")
-            .iter()
-            .filter_map(|p| p.as_str())
-            .filter(|p| p.starts_with("allow-"))
-            .collect();
-        let expected: Vec<String> =
-            super::commands::names::ALL.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
-        assert_eq!(granted, expected);
-    }
 }

@@ -181,7 +181,7 @@ export const commands = {
 	patientRecord: (id: number, demo: boolean) => typedError<PatientRecord, AppError>(__TAURI_INVOKE("patient_record", { id, demo })),
 	/**
 	 *  Deletes the records older than the retention period; returns how many went. `years` is the
-	 *  period staff were shown with the count: if it has changed since (another PC), nothing is
+	 *  period staff were shown with the count: if it has changed meanwhile (another window, another staff member), nothing is
 	 *  removed and staff see the new count first.
 	 */
 	purgeInsuranceRecords: (years: number) => typedError<number, AppError>(__TAURI_INVOKE("purge_insurance_records", { years })),

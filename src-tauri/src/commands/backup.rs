@@ -15,6 +15,7 @@ use store::recovery::CodeKeeper;
 use tauri::{AppHandle, State};
 
 use super::files::{blocking, pick_data_file, pick_folder, pick_save_path, print_pdf};
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -24,16 +25,16 @@ fn keeper(state: &AppState) -> CodeKeeper {
 }
 
 async fn overview(state: &AppState) -> Result<BackupOverview, AppError> {
-    Ok(screens::backup::overview(state.store()?, &keeper(state), crate::clock::now()).await?)
+    Ok(screens::backup::overview(state.store()?, &keeper(state), clock::now()).await?)
 }
 
 /// At start: a backup when a folder is set and none succeeded today. A failure is only recorded
 /// (ホーム shows it); nothing else waits for it.
 pub(crate) async fn daily(state: &AppState) {
     let Ok(store) = state.store() else { return };
-    match store.backup_state(crate::clock::now()).await {
+    match store.backup_state(clock::now()).await {
         Ok(s) if s.folder.is_some() && s.due_today => {
-            match screens::backup::back_up(store, &keeper(state), crate::clock::now()).await {
+            match screens::backup::back_up(store, &keeper(state), clock::now()).await {
                 Ok(g) => log::info!("daily backup {} ({} KB)", g.name, g.size_kb),
                 Err(e) => log::warn!("daily backup failed: {}", AppError::from(e).message),
             }
@@ -59,7 +60,7 @@ pub async fn choose_backup_folder(
 ) -> Result<Option<BackupOverview>, AppError> {
     let title = "バックアップを保存するフォルダ(USBメモリなど)を選んでください";
     let Some(folder) = pick_folder(&app, title).await? else { return Ok(None) };
-    Ok(Some(screens::backup::choose_folder(state.store()?, &keeper(&state), &folder, crate::clock::now()).await?))
+    Ok(Some(screens::backup::choose_folder(state.store()?, &keeper(&state), &folder, clock::now()).await?))
 }
 
 /// Staff printed the 復元コード's sheet and keep it: the screen stops showing the code.
@@ -75,7 +76,7 @@ pub async fn acknowledge_recovery_code(state: State<'_, AppState>) -> Result<Bac
 #[tauri::command]
 #[specta::specta]
 pub async fn renew_recovery_code(state: State<'_, AppState>) -> Result<BackupOverview, AppError> {
-    keeper(&state).renew(crate::clock::now())?;
+    keeper(&state).renew(clock::now())?;
     overview(&state).await
 }
 
@@ -93,7 +94,7 @@ pub async fn print_recovery_sheet(app: AppHandle, state: State<'_, AppState>) ->
 #[specta::specta]
 pub async fn set_backup_generations(state: State<'_, AppState>, keep: String) -> Result<BackupOverview, AppError> {
     let store = state.store()?;
-    store.set_backup_generations(&keep, &store.actor().await?, crate::clock::now()).await?;
+    store.set_backup_generations(&keep, &store.actor().await?, clock::now()).await?;
     overview(&state).await
 }
 
@@ -101,7 +102,7 @@ pub async fn set_backup_generations(state: State<'_, AppState>, keep: String) ->
 #[tauri::command]
 #[specta::specta]
 pub async fn back_up_now(state: State<'_, AppState>) -> Result<Generation, AppError> {
-    Ok(screens::backup::back_up(state.store()?, &keeper(&state), crate::clock::now()).await?)
+    Ok(screens::backup::back_up(state.store()?, &keeper(&state), clock::now()).await?)
 }
 
 /// The folder of the generations: the one picked on the start-up screen, else 設定's.
@@ -121,7 +122,7 @@ pub async fn backup_preview(
 ) -> Result<BackupSummary, AppError> {
     let file = store::backup::generation_path(&generations_folder(&state).await?, &name)?;
     let (keeper, data_dir) = (keeper(&state), &state.paths.data_dir);
-    Ok(store::backup::preview(data_dir, &file, codes(&keeper, recovery_code.as_deref()), crate::clock::now()).await?)
+    Ok(store::backup::preview(data_dir, &file, codes(&keeper, recovery_code.as_deref()), clock::now()).await?)
 }
 
 /// Who is restoring, for the rebuilt database's audit row: the staff name of this PC, or, when
@@ -155,8 +156,7 @@ pub async fn restore_backup(
     let (folder, keeper, actor) = (generations_folder(&state).await?, keeper(&state), who(&state).await);
     let codes = codes(&keeper, recovery_code.as_deref());
     let summary =
-        screens::backup::stage_restore(&state.paths.data_dir, &folder, &name, codes, &actor, crate::clock::now())
-            .await?;
+        screens::backup::stage_restore(&state.paths.data_dir, &folder, &name, codes, &actor, clock::now()).await?;
     log::info!("restore of {name} staged; restarting");
     restart_soon(&app);
     Ok(summary)
@@ -167,11 +167,10 @@ pub async fn restore_backup(
 #[tauri::command]
 #[specta::specta]
 pub async fn export_data(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, AppError> {
-    let name =
-        format!("オン資ナビのデータ_{}.{}", crate::clock::local().format("%Y%m%d"), store::backup::EXPORT_EXTENSION);
+    let name = format!("オン資ナビのデータ_{}.{}", clock::local().format("%Y%m%d"), store::backup::EXPORT_EXTENSION);
     let Some(path) = pick_save_path(&app, &name, store::backup::EXPORT_EXTENSION).await? else { return Ok(None) };
-    let (kept, _) = keeper(&state).ensure(crate::clock::now())?;
-    state.store()?.export_to(&path, env!("CARGO_PKG_VERSION"), &kept.code, crate::clock::now()).await?;
+    let (kept, _) = keeper(&state).ensure(clock::now())?;
+    state.store()?.export_to(&path, env!("CARGO_PKG_VERSION"), &kept.code, clock::now()).await?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -205,7 +204,7 @@ async fn stage_import(
 ) -> Result<BackupSummary, AppError> {
     let (keeper, version, actor) = (keeper(state), env!("CARGO_PKG_VERSION"), who(state).await);
     let codes = codes(&keeper, typed);
-    Ok(store::backup::stage_import(&state.paths.data_dir, file, codes, version, &actor, crate::clock::now()).await?)
+    Ok(store::backup::stage_import(&state.paths.data_dir, file, codes, version, &actor, clock::now()).await?)
 }
 
 /// Confirms the import waiting: the app restarts on it.

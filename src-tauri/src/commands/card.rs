@@ -8,6 +8,7 @@ use card::service::{CardStatus, DemoCard};
 use tauri::State;
 use zeroize::Zeroize;
 
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -23,7 +24,7 @@ pub async fn card_status(state: State<'_, AppState>) -> Result<CardStatus, AppEr
 #[tauri::command]
 #[specta::specta]
 pub async fn check_card(state: State<'_, AppState>) -> Result<CardCheck, AppError> {
-    let today = crate::clock::today();
+    let today = clock::today();
     state.with_card(move |service| Ok(service.check(None, today)?)).await
 }
 
@@ -42,7 +43,7 @@ pub async fn read_basic4(state: State<'_, AppState>, mut pin: String) -> Result<
 #[tauri::command]
 #[specta::specta]
 pub async fn demo_insert_card(state: State<'_, AppState>, sample: DemoCard) -> Result<(), AppError> {
-    let today = crate::clock::today();
+    let today = clock::today();
     state.with_card(move |service| Ok(service.demo_insert(sample, today)?)).await
 }
 

@@ -6,6 +6,7 @@ use specta::Type;
 use store::checks::{CheckInput, CheckRecord, CheckSource};
 use tauri::State;
 
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -27,7 +28,7 @@ pub async fn log_check(state: State<'_, AppState>, input: CheckInput) -> Result<
     let (store, demo) = state.store_for(input.source == CheckSource::CardRead).await?;
     let actor = store.actor().await?;
     let knowledge = state.knowledge().await;
-    let record = store.log_check(&input, &actor, crate::clock::now(), crate::clock::today(), &knowledge).await?;
+    let record = store.log_check(&input, &actor, clock::now(), clock::today(), &knowledge).await?;
     Ok(LoggedCheck { record, demo })
 }
 
@@ -37,5 +38,5 @@ pub async fn log_check(state: State<'_, AppState>, input: CheckInput) -> Result<
 pub async fn today_checks(state: State<'_, AppState>) -> Result<TodayChecks, AppError> {
     let (store, demo) = (state.store()?, state.demo_store_if_open());
     let knowledge = state.knowledge().await;
-    Ok(screens::daily::today_checks(store, demo, &knowledge, crate::clock::today()).await?)
+    Ok(screens::daily::today_checks(store, demo, &knowledge, clock::today()).await?)
 }

@@ -5,6 +5,7 @@ use specta::Type;
 use store::clinic::{self, ClinicProfile, ClinicProfileInput, FieldIssue, SavedProfile};
 use tauri::State;
 
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -44,5 +45,5 @@ pub async fn save_clinic_profile(
 ) -> Result<SavedProfile, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.save_clinic_profile(&input, &actor, crate::clock::now()).await?)
+    Ok(store.save_clinic_profile(&input, &actor, clock::now()).await?)
 }

@@ -10,6 +10,7 @@ use store::eligibility::{EligibilityRecord, RecordInput, SavedRecord};
 use tauri::{AppHandle, State};
 
 use super::files::{pick_save_path, write_file};
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -33,14 +34,14 @@ pub async fn save_insurance_record(
     let store = state.patient_store(demo)?;
     let actor = store.actor().await?;
     let knowledge = state.knowledge().await;
-    Ok(store.save_eligibility_record(&input, crate::clock::today(), &actor, crate::clock::now(), &knowledge).await?)
+    Ok(store.save_eligibility_record(&input, clock::today(), &actor, clock::now(), &knowledge).await?)
 }
 
 /// Today's records, newest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn insurance_records_today(state: State<'_, AppState>) -> Result<Vec<EligibilityRecord>, AppError> {
-    Ok(state.store()?.eligibility_records_on(crate::clock::today()).await?)
+    Ok(state.store()?.eligibility_records_on(clock::today()).await?)
 }
 
 /// Saves today's records as CSV for the レセコン where staff choose; `None` when the dialog was
@@ -53,7 +54,7 @@ pub async fn save_insurance_csv(
     encoding: CsvEncoding,
 ) -> Result<Option<String>, AppError> {
     let knowledge = state.knowledge().await;
-    let file = screens::daily::insurance_csv(state.store()?, &knowledge, encoding, crate::clock::today()).await?;
+    let file = screens::daily::insurance_csv(state.store()?, &knowledge, encoding, clock::today()).await?;
     let Some(path) = pick_save_path(&app, &file.name, "csv").await? else { return Ok(None) };
     write_file(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
@@ -75,7 +76,7 @@ pub async fn insurance_history(state: State<'_, AppState>, id: i32) -> Result<Ve
 }
 
 async fn retention(store: &store::Store) -> Result<Retention, AppError> {
-    Ok(screens::daily::retention(store, crate::clock::today()).await?)
+    Ok(screens::daily::retention(store, clock::today()).await?)
 }
 
 /// The retention period and how many records are older than it (shown before purging).
@@ -91,7 +92,7 @@ pub async fn insurance_retention(state: State<'_, AppState>) -> Result<Retention
 pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> Result<Retention, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    store.set_eligibility_retention_years(years, &actor, crate::clock::now()).await?;
+    store.set_eligibility_retention_years(years, &actor, clock::now()).await?;
     retention(store).await
 }
 
@@ -103,5 +104,5 @@ pub async fn set_insurance_retention(state: State<'_, AppState>, years: u32) -> 
 pub async fn purge_insurance_records(state: State<'_, AppState>, years: u32) -> Result<u32, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.purge_expired_eligibility_records(years, crate::clock::today(), &actor, crate::clock::now()).await?)
+    Ok(store.purge_expired_eligibility_records(years, clock::today(), &actor, clock::now()).await?)
 }

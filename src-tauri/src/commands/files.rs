@@ -9,6 +9,7 @@ use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use crate::clock;
 use crate::error::{AppError, AppErrorCode};
 
 /// The folder that stands in for the dialogs in tests. Only in debug builds (tests, the e2e
@@ -124,7 +125,7 @@ pub(crate) fn print_pdf(
     pdf: &[u8],
 ) -> Result<String, AppError> {
     let dir = test_save_dir().unwrap_or_else(|| data_dir.join("print"));
-    let path = dir.join(format!("{name}_{}.pdf", crate::clock::local().format("%Y%m%d_%H%M%S")));
+    let path = dir.join(format!("{name}_{}.pdf", clock::local().format("%Y%m%d_%H%M%S")));
     write_file(&path, pdf)?;
     if test_save_dir().is_none() {
         app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {

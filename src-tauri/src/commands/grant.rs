@@ -7,6 +7,7 @@ use store::promotion::{Poster, PosterInput, PromotionDay, PromotionDayInput};
 use tauri::{AppHandle, State};
 
 use super::files::{blocking, pick_photo, pick_save_path, print_pdf, write_file};
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -15,12 +16,12 @@ use crate::state::AppState;
 #[specta::specta]
 pub async fn grant_overview(state: State<'_, AppState>) -> Result<GrantOverview, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::grant::overview(state.store()?, &catalog, crate::clock::today()).await?)
+    Ok(screens::grant::overview(state.store()?, &catalog, clock::today()).await?)
 }
 
 async fn report(state: &AppState) -> Result<forms::GrantReport, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::grant::report(state.store()?, &catalog, crate::clock::today()).await?)
+    Ok(screens::grant::report(state.store()?, &catalog, clock::today()).await?)
 }
 
 /// The evidence report's pages as SVG, as they print (photos included).
@@ -41,7 +42,7 @@ async fn report_pdf(state: &AppState) -> Result<Vec<u8>, AppError> {
 #[specta::specta]
 pub async fn save_grant_report(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, AppError> {
     let pdf = report_pdf(&state).await?;
-    let name = format!("協力金_取組の記録_{}.pdf", crate::clock::local().format("%Y%m%d"));
+    let name = format!("協力金_取組の記録_{}.pdf", clock::local().format("%Y%m%d"));
     let Some(path) = pick_save_path(&app, &name, "pdf").await? else { return Ok(None) };
     write_file(&path, &pdf)?;
     Ok(Some(path.display().to_string()))
@@ -61,7 +62,7 @@ pub async fn print_grant_report(app: AppHandle, state: State<'_, AppState>) -> R
 #[specta::specta]
 pub async fn set_grant_in_service(state: State<'_, AppState>, in_service: bool) -> Result<(), AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::grant::set_in_service(state.store()?, &catalog, in_service, crate::clock::now()).await?)
+    Ok(screens::grant::set_in_service(state.store()?, &catalog, in_service, clock::now()).await?)
 }
 
 /// Picks a photo of the poster as it hung (JPEG/PNG) and keeps it, upright and shrunk, with
@@ -72,7 +73,7 @@ pub async fn add_poster_photo(app: AppHandle, state: State<'_, AppState>, id: i3
     let store = state.store()?;
     let Some(path) = pick_photo(&app).await? else { return Ok(None) };
     let (name, jpeg) = blocking(move || screens::grant::poster_photo(&path)).await??;
-    Ok(Some(store.set_poster_photo(id, Some((&name, &jpeg)), &store.actor().await?, crate::clock::now()).await?))
+    Ok(Some(store.set_poster_photo(id, Some((&name, &jpeg)), &store.actor().await?, clock::now()).await?))
 }
 
 /// Removes the photo kept with display period `id`.
@@ -80,7 +81,7 @@ pub async fn add_poster_photo(app: AppHandle, state: State<'_, AppState>, id: i3
 #[specta::specta]
 pub async fn remove_poster_photo(state: State<'_, AppState>, id: i32) -> Result<Poster, AppError> {
     let store = state.store()?;
-    Ok(store.set_poster_photo(id, None, &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.set_poster_photo(id, None, &store.actor().await?, clock::now()).await?)
 }
 
 /// Adds (`id` None) or changes a display period of the poster; field messages on bad input.
@@ -88,7 +89,7 @@ pub async fn remove_poster_photo(state: State<'_, AppState>, id: i32) -> Result<
 #[specta::specta]
 pub async fn save_poster(state: State<'_, AppState>, id: Option<i32>, input: PosterInput) -> Result<Poster, AppError> {
     let store = state.store()?;
-    Ok(store.save_poster(id, &input, crate::clock::today(), &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.save_poster(id, &input, clock::today(), &store.actor().await?, clock::now()).await?)
 }
 
 /// Removes a display period.
@@ -96,7 +97,7 @@ pub async fn save_poster(state: State<'_, AppState>, id: Option<i32>, input: Pos
 #[specta::specta]
 pub async fn delete_poster(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     let store = state.store()?;
-    Ok(store.delete_poster(id, &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.delete_poster(id, &store.actor().await?, clock::now()).await?)
 }
 
 /// Sets a day's flyers and お声がけ (both 0 removes the day); field messages on bad input.
@@ -104,5 +105,5 @@ pub async fn delete_poster(state: State<'_, AppState>, id: i32) -> Result<(), Ap
 #[specta::specta]
 pub async fn set_promotion_day(state: State<'_, AppState>, input: PromotionDayInput) -> Result<PromotionDay, AppError> {
     let store = state.store()?;
-    Ok(store.set_promotion_day(&input, crate::clock::today(), &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.set_promotion_day(&input, clock::today(), &store.actor().await?, clock::now()).await?)
 }

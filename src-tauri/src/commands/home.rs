@@ -3,6 +3,7 @@
 use screens::home::{HomeInputs, HomeSummary};
 use tauri::State;
 
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -10,7 +11,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, AppError> {
-    let today = crate::clock::today();
+    let today = clock::today();
     let knowledge = state.knowledge().await;
     let keeper = store::recovery::CodeKeeper::new(&state.paths.data_dir);
     let updates = state.programs().await.status(env!("CARGO_PKG_VERSION"), today);
@@ -22,5 +23,5 @@ pub async fn home_summary(state: State<'_, AppState>) -> Result<HomeSummary, App
         keeper: &keeper,
         restored_aside: state.restored_aside.clone(),
     };
-    Ok(screens::home::summary(state.store()?, inputs, today, crate::clock::now()).await?)
+    Ok(screens::home::summary(state.store()?, inputs, today, clock::now()).await?)
 }

@@ -7,6 +7,7 @@ use store::eligibility::EligibilityRecord;
 use store::patients::{Patient, PatientInput, PatientListItem, PatientSource, RegisterDecision, Registered};
 use tauri::State;
 
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -23,7 +24,7 @@ pub async fn register_patient(
 ) -> Result<Registered, AppError> {
     let (store, _demo) = state.store_for(input.source == PatientSource::Card).await?;
     let actor = store.actor().await?;
-    Ok(store.register_patient(&input, &actor, crate::clock::now(), crate::clock::today(), decision).await?)
+    Ok(store.register_patient(&input, &actor, clock::now(), clock::today(), decision).await?)
 }
 
 /// How many patients a look-up shows: enough for a day's list, few enough to read.
@@ -81,7 +82,7 @@ pub async fn patient_record(state: State<'_, AppState>, id: i32, demo: bool) -> 
     Ok(PatientRecord {
         birth_date_text: jptext::format_date(patient.birth_date),
         records: store.patient_eligibility_records(id).await?,
-        methods: state.knowledge().await.methods_on(crate::clock::today()).into_iter().cloned().collect(),
+        methods: state.knowledge().await.methods_on(clock::today()).into_iter().cloned().collect(),
         patient,
         demo,
     })

@@ -4,6 +4,7 @@ use store::audit::AuditEntry;
 use store::settings::{STAFF_NAME, TextSize};
 use tauri::State;
 
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -20,7 +21,7 @@ pub async fn get_staff_name(state: State<'_, AppState>) -> Result<String, AppErr
 pub async fn set_staff_name(state: State<'_, AppState>, name: String) -> Result<String, AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.set_staff_name(&name, &actor, crate::clock::now()).await?)
+    Ok(store.set_staff_name(&name, &actor, clock::now()).await?)
 }
 
 /// The text size chosen in 設定 (every screen applies it at start).
@@ -36,7 +37,7 @@ pub async fn get_text_size(state: State<'_, AppState>) -> Result<TextSize, AppEr
 pub async fn set_text_size(state: State<'_, AppState>, size: TextSize) -> Result<(), AppError> {
     let store = state.store()?;
     let actor = store.actor().await?;
-    Ok(store.set_text_size(size, &actor, crate::clock::now()).await?)
+    Ok(store.set_text_size(size, &actor, clock::now()).await?)
 }
 
 /// The newest changes, newest first (at most 200), worded in Japanese by the store; a 導入ガイド

@@ -8,6 +8,7 @@ use store::subsidy::{Application, ApplicationStatus, DocumentKind, PurchaseInput
 use tauri::{AppHandle, State};
 
 use super::files::{blocking, pick_files, pick_folder, pick_save_path, print_pdf, write_file};
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -16,7 +17,7 @@ use crate::state::AppState;
 #[specta::specta]
 pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverview, AppError> {
     let (catalog, knowledge) = (state.catalog().await, state.knowledge().await);
-    Ok(screens::subsidy::overview(state.store()?, &catalog, &knowledge, crate::clock::today()).await?)
+    Ok(screens::subsidy::overview(state.store()?, &catalog, &knowledge, clock::today()).await?)
 }
 
 /// Adds (`id` None) or changes a 領収書; field messages on bad input.
@@ -24,7 +25,7 @@ pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverv
 #[specta::specta]
 pub async fn save_receipt(state: State<'_, AppState>, id: Option<i32>, input: ReceiptInput) -> Result<i32, AppError> {
     let store = state.store()?;
-    Ok(store.save_receipt(id, &input, crate::clock::today(), &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.save_receipt(id, &input, clock::today(), &store.actor().await?, clock::now()).await?)
 }
 
 /// Removes a 領収書 with its lines and copies.
@@ -32,7 +33,7 @@ pub async fn save_receipt(state: State<'_, AppState>, id: Option<i32>, input: Re
 #[specta::specta]
 pub async fn delete_receipt(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     let store = state.store()?;
-    Ok(store.delete_receipt(id, &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.delete_receipt(id, &store.actor().await?, clock::now()).await?)
 }
 
 /// Adds (`id` None) or changes a line of a 領収書; field messages on bad input.
@@ -45,9 +46,7 @@ pub async fn save_purchase(
     input: PurchaseInput,
 ) -> Result<store::subsidy::Purchase, AppError> {
     let store = state.store()?;
-    Ok(store
-        .save_purchase(id, receipt_id, &input, crate::clock::today(), &store.actor().await?, crate::clock::now())
-        .await?)
+    Ok(store.save_purchase(id, receipt_id, &input, clock::today(), &store.actor().await?, clock::now()).await?)
 }
 
 /// Removes a line.
@@ -55,7 +54,7 @@ pub async fn save_purchase(
 #[specta::specta]
 pub async fn delete_purchase(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     let store = state.store()?;
-    Ok(store.delete_purchase(id, &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.delete_purchase(id, &store.actor().await?, clock::now()).await?)
 }
 
 /// Picks photos (JPEG/PNG) or a PDF in the system's dialog and keeps them as one PDF: a copy of
@@ -74,9 +73,7 @@ pub async fn attach_document(
     let Some(paths) = pick_files(&app).await? else { return Ok(None) };
     let (name, pdf, pages) = blocking(move || screens::subsidy::document_from_files(&paths)).await??;
     let store = state.store()?;
-    Ok(Some(
-        store.add_document(kind, receipt_id, &name, &pdf, pages, &store.actor().await?, crate::clock::now()).await?,
-    ))
+    Ok(Some(store.add_document(kind, receipt_id, &name, &pdf, pages, &store.actor().await?, clock::now()).await?))
 }
 
 /// Removes a copy.
@@ -84,7 +81,7 @@ pub async fn attach_document(
 #[specta::specta]
 pub async fn delete_document(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
     let store = state.store()?;
-    Ok(store.delete_document(id, &store.actor().await?, crate::clock::now()).await?)
+    Ok(store.delete_document(id, &store.actor().await?, clock::now()).await?)
 }
 
 /// Saves whether the clinic applied in an earlier round and what is readable on the passbook.
@@ -96,7 +93,7 @@ pub async fn save_subsidy_answers(
     passbook: PassbookVisible,
 ) -> Result<Application, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::subsidy::save_answers(state.store()?, &catalog, applied_before, passbook, crate::clock::now()).await?)
+    Ok(screens::subsidy::save_answers(state.store()?, &catalog, applied_before, passbook, clock::now()).await?)
 }
 
 /// Sets the status; 申請準備完了 and later need the checklist complete.
@@ -108,20 +105,13 @@ pub async fn set_subsidy_status(
     on: Option<String>,
 ) -> Result<Application, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::subsidy::set_status(
-        state.store()?,
-        &catalog,
-        status,
-        on.as_deref(),
-        crate::clock::today(),
-        crate::clock::now(),
-    )
-    .await?)
+    Ok(screens::subsidy::set_status(state.store()?, &catalog, status, on.as_deref(), clock::today(), clock::now())
+        .await?)
 }
 
 async fn breakdown(state: &AppState) -> Result<forms::Breakdown, AppError> {
     let catalog = state.catalog().await;
-    Ok(screens::subsidy::breakdown(state.store()?, &catalog, crate::clock::today()).await?)
+    Ok(screens::subsidy::breakdown(state.store()?, &catalog, clock::today()).await?)
 }
 
 /// The 内訳書's pages as SVG, to show before saving (the same layout the PDF is drawn from).
@@ -166,7 +156,7 @@ pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Resu
 #[specta::specta]
 pub async fn build_upload_set(app: AppHandle, state: State<'_, AppState>) -> Result<Option<UploadSet>, AppError> {
     let catalog = state.catalog().await;
-    let sources = screens::subsidy::upload_sources(state.store()?, &catalog, crate::clock::today()).await?;
+    let sources = screens::subsidy::upload_sources(state.store()?, &catalog, clock::today()).await?;
     let set = blocking(move || screens::subsidy::upload_files(sources)).await??;
     let Some(parent) = pick_folder(&app, "申請一式を作る場所を選んでください").await? else {
         return Ok(None);

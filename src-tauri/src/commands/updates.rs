@@ -4,6 +4,7 @@
 use store::settings::UPDATE_ADDRESS;
 use tauri::State;
 
+use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -11,7 +12,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn program_data_status(state: State<'_, AppState>) -> Result<updates::DataStatus, AppError> {
-    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION"), crate::clock::today()))
+    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION"), clock::today()))
 }
 
 /// Fetches the signed program data now, from the address in 設定. Returns what came of it (更新
@@ -21,14 +22,14 @@ pub async fn program_data_status(state: State<'_, AppState>) -> Result<updates::
 pub async fn check_program_updates(state: State<'_, AppState>) -> Result<updates::DataStatus, AppError> {
     let address = address(&state).await?;
     fetch(&state, &address).await?;
-    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION"), crate::clock::today()))
+    Ok(state.programs().await.status(env!("CARGO_PKG_VERSION"), clock::today()))
 }
 
 /// One fetch with the system's proxy and certificates.
 pub(crate) async fn fetch(state: &AppState, address: &str) -> Result<String, AppError> {
     let client = netcheck::client(updates::TIMEOUT)
         .map_err(|e| AppError::from(updates::UpdateError::Unreachable(e.to_string())))?;
-    Ok(state.programs().await.fetch(&client, address, crate::clock::now()).await?)
+    Ok(state.programs().await.fetch(&client, address, clock::now()).await?)
 }
 
 /// The address updates come from: set in 設定, or the one the release was built with.
@@ -48,5 +49,5 @@ pub async fn get_update_address(state: State<'_, AppState>) -> Result<String, Ap
 #[tauri::command]
 #[specta::specta]
 pub async fn set_update_address(state: State<'_, AppState>, address: String) -> Result<String, AppError> {
-    Ok(screens::settings::set_update_address(state.store()?, &address, crate::clock::now()).await?)
+    Ok(screens::settings::set_update_address(state.store()?, &address, clock::now()).await?)
 }

@@ -7,6 +7,7 @@ use screens::wizard::{FaqView, PcCheck, ReaderCheck, SavedAnswer, WizardOverview
 use store::wizard::{Terminal, TerminalInput};
 use tauri::State;
 
+use crate::clock;
 use crate::error::{AppError, AppErrorCode};
 use crate::state::AppState;
 
@@ -14,16 +15,15 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub async fn wizard_overview(state: State<'_, AppState>) -> Result<WizardOverview, AppError> {
-    Ok(screens::wizard::overview(state.store()?, &state.knowledge().await, crate::clock::today()).await?)
+    Ok(screens::wizard::overview(state.store()?, &state.knowledge().await, clock::today()).await?)
 }
 
 /// One step with its content on the clinic's route, state and answers.
 #[tauri::command]
 #[specta::specta]
 pub async fn wizard_step_detail(state: State<'_, AppState>, id: String) -> Result<WizardStepDetail, AppError> {
-    let board = state.catalog().await.board(crate::clock::today());
-    Ok(screens::wizard::step_detail(state.store()?, &state.knowledge().await, &board, &id, crate::clock::today())
-        .await?)
+    let board = state.catalog().await.board(clock::today());
+    Ok(screens::wizard::step_detail(state.store()?, &state.knowledge().await, &board, &id, clock::today()).await?)
 }
 
 /// Saves one answer, checked by its input's kind; an empty answer removes it.
@@ -35,15 +35,14 @@ pub async fn save_wizard_answer(
     key: String,
     value: String,
 ) -> Result<SavedAnswer, AppError> {
-    Ok(screens::wizard::save_answer(state.store()?, &step, &key, &value, crate::clock::now(), crate::clock::today())
-        .await?)
+    Ok(screens::wizard::save_answer(state.store()?, &step, &key, &value, clock::now(), clock::today()).await?)
 }
 
 /// Sets a step 未着手 / 進行中 / 完了 (完了 refused while anything blocks it).
 #[tauri::command]
 #[specta::specta]
 pub async fn set_wizard_step_state(state: State<'_, AppState>, id: String, to: StepState) -> Result<(), AppError> {
-    Ok(screens::wizard::set_step_state(state.store()?, &id, to, crate::clock::now(), crate::clock::today()).await?)
+    Ok(screens::wizard::set_step_state(state.store()?, &id, to, clock::now(), clock::today()).await?)
 }
 
 /// Adds (`id` none) or changes a terminal account.
@@ -54,14 +53,14 @@ pub async fn save_terminal(
     id: Option<i32>,
     input: TerminalInput,
 ) -> Result<Terminal, AppError> {
-    Ok(screens::wizard::save_terminal(state.store()?, id, &input, crate::clock::now()).await?)
+    Ok(screens::wizard::save_terminal(state.store()?, id, &input, clock::now()).await?)
 }
 
 /// Removes a terminal account.
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_terminal(state: State<'_, AppState>, id: i32) -> Result<(), AppError> {
-    Ok(screens::wizard::delete_terminal(state.store()?, id, crate::clock::now()).await?)
+    Ok(screens::wizard::delete_terminal(state.store()?, id, clock::now()).await?)
 }
 
 /// Measures this PC (off the async threads) and judges it.
@@ -103,7 +102,7 @@ pub async fn reader_check(state: State<'_, AppState>) -> Result<ReaderCheck, App
 #[tauri::command]
 #[specta::specta]
 pub async fn guide_checklist_preview(state: State<'_, AppState>) -> Result<Vec<String>, AppError> {
-    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, crate::clock::today()).await?;
+    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, clock::today()).await?;
     super::files::blocking(move || forms::checklist_preview(&list)).await
 }
 
@@ -114,7 +113,7 @@ pub async fn save_guide_checklist(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
-    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, crate::clock::today()).await?;
+    let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, clock::today()).await?;
     let pdf = super::files::blocking(move || forms::checklist_pdf(&list)).await??;
     let Some(path) = super::files::pick_save_path(&app, "導入チェックリスト.pdf", "pdf").await? else {
         return Ok(None);

@@ -19,11 +19,6 @@ pub mod subsidy;
 pub mod updates;
 pub mod wizard;
 
-#[allow(missing_docs)]
-pub mod names {
-    include!("names.rs");
-}
-
 use tauri_specta::{Builder, collect_commands};
 
 /// Every command with its types, for the invoke handler and the generated TypeScript bindings.

@@ -1,7 +1,7 @@
 //! 助成金: the purchases and receipts judged by the rules in use, the checklist, the status
 //! (申請準備完了 only with the checklist complete), the 領収書内訳書 and the upload set. Rules
 //! come from `programs` (the data in use, maybe updated), records from `store`, documents from
-//! `forms`; the host only opens dialogs and writes where staff chose.
+//! `forms`; the host only opens the dialogs and runs the files' work off the async threads.
 
 use std::path::{Path, PathBuf};
 
@@ -263,7 +263,7 @@ fn overview_of(
     }
 }
 
-/// The screen's data for `today`, with the program's state on `board`.
+/// The screen's data for `today`: the program's state that day, every 領収書 judged, the checklist.
 pub async fn overview(
     store: &Store,
     catalog: &programs::Catalog,

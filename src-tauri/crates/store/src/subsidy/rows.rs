@@ -1,0 +1,154 @@
+//! The 助成金's rows as SQLite keeps them, read back into the types the screens get, and the one
+//! rule every change goes through first (nothing changes once applied; a change after 準備完了
+//! takes the status back).
+
+use super::*;
+
+pub(super) fn to_i32(n: i64) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+pub(super) fn parse_day(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::CorruptData(format!("日付 {text}")))
+}
+
+pub(super) fn category_db(c: ItemCategory) -> &'static str {
+    match c {
+        ItemCategory::CardReader => "card_reader",
+        ItemCategory::Tablet => "tablet",
+        ItemCategory::Smartphone => "smartphone",
+        ItemCategory::Pc => "pc",
+        ItemCategory::Other => "other",
+    }
+}
+
+pub(super) fn category_from_db(text: &str) -> Result<ItemCategory, StoreError> {
+    ItemCategory::ALL
+        .into_iter()
+        .find(|c| category_db(*c) == text)
+        .ok_or_else(|| StoreError::CorruptData(format!("区分 {text}")))
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ReceiptRow {
+    pub(super) id: i32,
+    pub(super) number: String,
+    pub(super) seller: String,
+    pub(super) issued_on: String,
+    pub(super) total_yen: i64,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct PurchaseRow {
+    pub(super) id: i32,
+    pub(super) receipt_id: i32,
+    pub(super) item: String,
+    pub(super) category: String,
+    pub(super) maker_model: String,
+    pub(super) quantity: i64,
+    pub(super) unit_price_yen: i64,
+    pub(super) bought_on: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct DocumentRow {
+    pub(super) id: i32,
+    pub(super) kind: String,
+    pub(super) receipt_id: Option<i32>,
+    pub(super) file_name: String,
+    pub(super) pages: i64,
+    pub(super) size_bytes: i64,
+    pub(super) added_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ApplicationRow {
+    pub(super) applied_before: i64,
+    pub(super) passbook_bank: i64,
+    pub(super) passbook_branch: i64,
+    pub(super) passbook_kind: i64,
+    pub(super) passbook_number: i64,
+    pub(super) passbook_holder: i64,
+    pub(super) status: String,
+    pub(super) ready_at: Option<String>,
+    pub(super) applied_on: Option<String>,
+    pub(super) granted_on: Option<String>,
+    pub(super) paid_on: Option<String>,
+}
+
+impl PurchaseRow {
+    pub(super) fn into_purchase(self) -> Result<Purchase, StoreError> {
+        Ok(Purchase {
+            id: self.id,
+            receipt_id: self.receipt_id,
+            item: self.item,
+            category: category_from_db(&self.category)?,
+            maker_model: self.maker_model,
+            quantity: to_i32(self.quantity),
+            unit_price_yen: to_i32(self.unit_price_yen),
+            bought_on: parse_day(&self.bought_on)?,
+        })
+    }
+}
+
+impl DocumentRow {
+    pub(super) fn into_info(self) -> Result<DocumentInfo, StoreError> {
+        let kind = match self.kind.as_str() {
+            "receipt" => DocumentKind::Receipt,
+            "passbook" => DocumentKind::Passbook,
+            other => return Err(StoreError::CorruptData(format!("書類の種類 {other}"))),
+        };
+        Ok(DocumentInfo {
+            id: self.id,
+            kind,
+            receipt_id: self.receipt_id,
+            file_name: self.file_name,
+            pages: to_i32(self.pages),
+            size_bytes: to_i32(self.size_bytes),
+            added_at: self.added_at,
+        })
+    }
+}
+
+pub(super) fn validation(field: &str, message: impl Into<String>) -> StoreError {
+    StoreError::Validation(vec![FieldIssue::new(field, message)])
+}
+
+/// Refuses a change once any application was sent, and takes a 申請準備完了 back to 準備中: what
+/// was declared ready is no longer what is stored.
+pub(super) async fn before_change(
+    tx: &mut sqlx::SqliteConnection,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let statuses: Vec<(String, String)> =
+        sqlx::query_as("SELECT program_id, status FROM subsidy_application").fetch_all(&mut *tx).await?;
+    for (program_id, status) in statuses {
+        match ApplicationStatus::from_db(&status) {
+            Some(s) if s.is_sent() => {
+                return Err(validation(
+                    "status",
+                    format!("助成金は{}です。申請した後は、書類や購入品を変更・追加できません", s.label()),
+                ));
+            }
+            Some(ApplicationStatus::Ready) => {
+                sqlx::query("UPDATE subsidy_application SET status = 'preparing', ready_at = NULL, updated_at = ?2 WHERE program_id = ?1")
+                    .bind(&program_id)
+                    .bind(timestamp(now))
+                    .execute(&mut *tx)
+                    .await?;
+                audit::record(
+                    tx,
+                    now,
+                    actor,
+                    AuditAction::Update,
+                    AuditEntity::SubsidyApplication,
+                    &serde_json::json!({ "program": program_id, "status": "preparing" }),
+                )
+                .await?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -84,7 +84,7 @@ pub struct Span {
 #[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum RuleEffect {
     /// The claim is made in whole units (¥1,000): yen under a unit are cut off and paid by the
-    /// clinic. Used by [`Program::claim`].
+    /// clinic. Used by [`Program::claim_yen`].
     ClaimUnit {
         /// The unit in yen
         unit_yen: i64,

@@ -7,19 +7,19 @@
 
 fn main() {
     println!("cargo:rerun-if-changed=src/commands/mod.rs");
+    println!("cargo:rerun-if-changed=commands_list.rs");
     let names: &'static [&'static str] = Box::leak(command_names().into_boxed_slice());
     let manifest = tauri_build::AppManifest::new().commands(names);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json, icons/ and capabilities/");
 }
 
-/// The `area::command` lines of `collect_commands![…]`, as command names.
+include!("commands_list.rs");
+
+/// The registered commands' names, kept for the whole build (the manifest wants `'static`).
 fn command_names() -> Vec<&'static str> {
     let text = std::fs::read_to_string("src/commands/mod.rs").expect("src/commands/mod.rs");
-    let list = text.split("collect_commands![").nth(1).and_then(|rest| rest.split(']').next()).expect("the list");
-    list.split(',')
-        .map(str::trim)
-        .filter(|entry| !entry.is_empty())
-        .map(|entry| &*Box::leak(entry.rsplit("::").next().expect("a name").to_string().into_boxed_str()))
-        .collect()
+    let names = command_names_in(&text);
+    assert!(!names.is_empty(), "no collect_commands! list in src/commands/mod.rs");
+    names.into_iter().map(|n| &*Box::leak(n.into_boxed_str())).collect()
 }

@@ -65,15 +65,10 @@ fn capability_grants_exactly_our_commands() {
     assert_eq!(granted, expected);
 }
 
-/// The commands registered: the `area::command` entries of `collect_commands![…]` (what build.rs
-/// makes permissions for).
+include!("../commands_list.rs");
+
+/// The commands registered (what build.rs makes permissions for).
 fn names() -> Vec<String> {
-    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/commands/mod.rs"))
-        .expect("read mod.rs");
-    let list = text.split("collect_commands![").nth(1).and_then(|rest| rest.split(']').next()).expect("the list");
-    list.split(',')
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .map(|e| e.rsplit("::").next().expect("a name").to_string())
-        .collect()
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/commands/mod.rs");
+    command_names_in(&std::fs::read_to_string(path).expect("read mod.rs"))
 }

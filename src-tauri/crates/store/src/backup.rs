@@ -75,14 +75,6 @@ pub struct BackupSummary {
     pub newest_record_text: Option<String>,
 }
 
-fn folder_error(path: &Path, e: impl std::fmt::Display) -> StoreError {
-    StoreError::BackupFolder { path: path.to_path_buf(), reason: e.to_string() }
-}
-
-fn not_a_backup(path: &Path, reason: impl std::fmt::Display) -> StoreError {
-    StoreError::NotABackup { path: path.to_path_buf(), reason: reason.to_string() }
-}
-
 /// The newest migration this app knows: a backup from a newer one is refused.
 pub(crate) fn known_schema() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
@@ -101,7 +93,7 @@ pub fn generations(folder: &Path) -> Result<Vec<Generation>, StoreError> {
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(folder_error(&dir, e)),
+        Err(e) => return Err(StoreError::backup_folder(&dir, e)),
     };
     let mut found: Vec<(NaiveDateTime, Generation)> = entries
         .filter_map(Result::ok)
@@ -124,7 +116,7 @@ pub fn generations(folder: &Path) -> Result<Vec<Generation>, StoreError> {
 /// path can be smuggled in from the screen).
 pub fn generation_path(folder: &Path, name: &str) -> Result<PathBuf, StoreError> {
     if generation_time(name).is_none() || name.contains(['/', '\\']) {
-        return Err(not_a_backup(Path::new(name), "not a generation's name"));
+        return Err(StoreError::not_a_backup(Path::new(name), "not a generation's name"));
     }
     Ok(folder.join(BACKUP_FOLDER).join(name))
 }
@@ -141,7 +133,7 @@ pub async fn inspect(path: &Path) -> Result<BackupSummary, StoreError> {
             if std::time::Instant::now() >= deadline {
                 StoreError::BackupTooSlow { path: path.to_path_buf() }
             } else {
-                not_a_backup(path, e)
+                StoreError::not_a_backup(path, e)
             }
         }),
         Err(e) => Err(e),
@@ -230,16 +222,16 @@ impl Store {
     /// connections may go on writing), then checked read-only; a failed check removes the file.
     async fn snapshot_to(&self, target: &Path) -> Result<BackupSummary, StoreError> {
         remove_if_there(target);
-        let text = target.to_str().ok_or_else(|| folder_error(target, "the path is not valid Unicode"))?;
+        let text = target.to_str().ok_or_else(|| StoreError::backup_folder(target, "the path is not valid Unicode"))?;
         if let Err(e) = sqlx::query("VACUUM INTO ?").bind(text).execute(self.pool()).await {
             remove_if_there(target);
-            return Err(folder_error(target, e));
+            return Err(StoreError::backup_folder(target, e));
         }
         match inspect(target).await {
             Ok(summary) => Ok(summary),
             Err(e) => {
                 remove_if_there(target);
-                Err(folder_error(target, format!("the written backup did not verify: {e}")))
+                Err(StoreError::backup_folder(target, format!("the written backup did not verify: {e}")))
             }
         }
     }
@@ -284,10 +276,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Generation, StoreError> {
         if !folder.is_dir() {
-            return Err(folder_error(folder, "the folder is not there (is the USB drive plugged in?)"));
+            return Err(StoreError::backup_folder(folder, "the folder is not there (is the USB drive plugged in?)"));
         }
         let dir = folder.join(BACKUP_FOLDER);
-        std::fs::create_dir_all(&dir).map_err(|e| folder_error(&dir, e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| StoreError::backup_folder(&dir, e))?;
         let local = now.with_timezone(&Local).naive_local();
         let name = format!("{GENERATION_PREFIX}{}{GENERATION_SUFFIX}", local.format(GENERATION_TIME));
         let target = dir.join(&name);
@@ -296,7 +288,7 @@ impl Store {
         generations(folder)?
             .into_iter()
             .find(|g| g.name == name)
-            .ok_or_else(|| folder_error(&target, "the backup vanished after it was written"))
+            .ok_or_else(|| StoreError::backup_folder(&target, "the backup vanished after it was written"))
     }
 
     /// Writes everything (the database with its PDFs, photos and settings) into one file for a new
@@ -317,7 +309,7 @@ impl Store {
 fn prune(folder: &Path, keep: usize) -> Result<(), StoreError> {
     for old in generations(folder)?.into_iter().skip(keep) {
         let path = folder.join(BACKUP_FOLDER).join(&old.name);
-        std::fs::remove_file(&path).map_err(|e| folder_error(&path, e))?;
+        std::fs::remove_file(&path).map_err(|e| StoreError::backup_folder(&path, e))?;
     }
     Ok(())
 }
@@ -360,7 +352,7 @@ async fn stage_as(
     let partial = work.path().join(format!("{name}.partial"));
     let summary =
         crate::rebuild::rebuild(&opened.database, &partial, actor, now).await.map_err(|e| renamed(e, source))?;
-    std::fs::rename(&partial, &pending).map_err(|e| folder_error(&pending, e))?;
+    std::fs::rename(&partial, &pending).map_err(|e| StoreError::backup_folder(&pending, e))?;
     Ok(summary)
 }
 
@@ -476,7 +468,7 @@ impl Store {
 
     /// Sets the backup folder (logged as a setting change).
     pub async fn set_backup_folder(&self, folder: &Path, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let text = folder.to_str().ok_or_else(|| folder_error(folder, "the path is not valid Unicode"))?;
+        let text = folder.to_str().ok_or_else(|| StoreError::backup_folder(folder, "the path is not valid Unicode"))?;
         self.set_setting(FOLDER_SETTING, text, actor, now).await
     }
 

@@ -154,6 +154,16 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A backup or an export could not be written at `path` (`e` says why, for the log).
+    pub(crate) fn backup_folder(path: &Path, e: impl std::fmt::Display) -> StoreError {
+        StoreError::BackupFolder { path: path.to_path_buf(), reason: e.to_string() }
+    }
+
+    /// `path` is not a whole オン資ナビ backup (`reason` says why, for the log).
+    pub(crate) fn not_a_backup(path: &Path, reason: impl std::fmt::Display) -> StoreError {
+        StoreError::NotABackup { path: path.to_path_buf(), reason: reason.to_string() }
+    }
+
     /// What the log may say of it: the code and what is not a patient's data (a field's name, a
     /// check's reason, SQLite's own message, which names columns but never values). The message
     /// staff see may hold what they typed; the log never does.

@@ -48,40 +48,36 @@ pub const REBUILD_LIMIT: Duration = Duration::from_secs(120);
 /// Statements SQLite runs between two looks at the clock.
 const PROGRESS_STEPS: i32 = 10_000;
 
-fn not_a_backup(path: &Path, reason: impl std::fmt::Display) -> StoreError {
-    StoreError::NotABackup { path: path.to_path_buf(), reason: reason.to_string() }
-}
-
 /// What a statement on the incoming file failed with: too slow (interrupted at the deadline), or
 /// not a backup.
 fn read_error(path: &Path, deadline: Instant, e: impl std::fmt::Display) -> StoreError {
     if Instant::now() >= deadline {
         StoreError::BackupTooSlow { path: path.to_path_buf() }
     } else {
-        not_a_backup(path, e)
+        StoreError::not_a_backup(path, e)
     }
 }
 
 /// The incoming file, read-only, immutable, its schema untrusted, interrupted at `deadline`.
 pub(crate) async fn open_untrusted(path: &Path, deadline: Instant) -> Result<SqliteConnection, StoreError> {
     if !path.is_file() {
-        return Err(not_a_backup(path, "no such file"));
+        return Err(StoreError::not_a_backup(path, "no such file"));
     }
     if let Some(reason) = crate::damage_in_header(path) {
-        return Err(not_a_backup(path, reason));
+        return Err(StoreError::not_a_backup(path, reason));
     }
     let options = SqliteConnectOptions::from_str("sqlite:")
-        .map_err(|e| not_a_backup(path, e))?
+        .map_err(|e| StoreError::not_a_backup(path, e))?
         .filename(path)
         .read_only(true)
         .immutable(true)
         .create_if_missing(false)
         .pragma("trusted_schema", "OFF")
         .pragma("query_only", "ON");
-    let mut conn = options.connect().await.map_err(|e| not_a_backup(path, e))?;
+    let mut conn = options.connect().await.map_err(|e| StoreError::not_a_backup(path, e))?;
     conn.lock_handle()
         .await
-        .map_err(|e| not_a_backup(path, e))?
+        .map_err(|e| StoreError::not_a_backup(path, e))?
         .set_progress_handler(PROGRESS_STEPS, move || Instant::now() < deadline);
     Ok(conn)
 }
@@ -128,18 +124,18 @@ pub(crate) async fn check_schema(
         .await
         .map_err(|e| read_error(path, deadline, e))?;
     if verdict.iter().any(|r| r != "ok") {
-        return Err(not_a_backup(path, verdict.join("; ")));
+        return Err(StoreError::not_a_backup(path, verdict.join("; ")));
     }
     let version: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1")
         .fetch_one(&mut *conn)
         .await
-        .map_err(|e| not_a_backup(path, format!("not an オン資ナビ database: {e}")))?;
-    let version = version.ok_or_else(|| not_a_backup(path, "no migration applied"))?;
+        .map_err(|e| StoreError::not_a_backup(path, format!("not an オン資ナビ database: {e}")))?;
+    let version = version.ok_or_else(|| StoreError::not_a_backup(path, "no migration applied"))?;
     if version > crate::backup::known_schema() {
         return Err(StoreError::DatabaseTooNew(version));
     }
     if !MIGRATOR.iter().any(|m| m.version == version) {
-        return Err(not_a_backup(path, format!("schema version {version} is not one of this app's")));
+        return Err(StoreError::not_a_backup(path, format!("schema version {version} is not one of this app's")));
     }
     let theirs = schema_of(conn).await.map_err(|e| read_error(path, deadline, e))?;
     let reference = made_by_migrations(version, None).await?;
@@ -154,7 +150,7 @@ pub(crate) async fn check_schema(
                 ours.iter().filter(|row| !theirs.contains(row)).map(|(kind, name, _, _)| format!("no {kind} {name}")),
             )
             .collect();
-        return Err(not_a_backup(path, format!("the schema is not this app's: {}", extra.join(", "))));
+        return Err(StoreError::not_a_backup(path, format!("the schema is not this app's: {}", extra.join(", "))));
     }
     Ok(version)
 }
@@ -281,13 +277,13 @@ async fn copy_rows(
             let mut query = sqlx::query(sqlx::AssertSqlSafe(insert.clone()));
             let mut problem = None;
             for (i, column) in columns.iter().enumerate() {
-                let value = row.try_get_raw(i).map_err(|e| not_a_backup(source, e))?;
+                let value = row.try_get_raw(i).map_err(|e| StoreError::not_a_backup(source, e))?;
                 query = bind_value(query, value, &mut problem, &mut cleared, (table, column));
             }
             if let Some(problem) = problem {
-                return Err(not_a_backup(source, problem));
+                return Err(StoreError::not_a_backup(source, problem));
             }
-            query.execute(&mut *tx).await.map_err(|e| not_a_backup(source, format!("{table}: {e}")))?;
+            query.execute(&mut *tx).await.map_err(|e| StoreError::not_a_backup(source, format!("{table}: {e}")))?;
             copied += 1;
         }
         if Instant::now() >= deadline {
@@ -297,7 +293,7 @@ async fn copy_rows(
     let broken: Vec<(String, Option<i64>, String, i64)> =
         sqlx::query_as("PRAGMA foreign_key_check").fetch_all(&mut *tx).await?;
     if let Some((table, row, parent, _)) = broken.first() {
-        return Err(not_a_backup(source, format!("{table} row {row:?} points at no {parent}")));
+        return Err(StoreError::not_a_backup(source, format!("{table} row {row:?} points at no {parent}")));
     }
     crate::audit::record(
         &mut tx,

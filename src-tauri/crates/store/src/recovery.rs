@@ -57,13 +57,11 @@ impl RecoveryCode {
     /// dashes and spaces between groups dropped) and checked. The error is the field's message.
     pub fn parse(typed: &str) -> Result<RecoveryCode, FieldIssue> {
         let issue = |message: String| FieldIssue::new(FIELD, message);
-        let folded: String = typed
+        // Folded as every digit-shaped field is (全角 to half-width, each dash to `-`), then the
+        // separators between groups dropped.
+        let folded: String = jptext::normalize_digits_field(typed)
             .chars()
-            .map(|c| match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                c => c,
-            })
-            .filter(|c| !c.is_whitespace() && !jptext::is_dash(*c) && *c != '\u{FF0D}')
+            .filter(|c| !c.is_whitespace() && *c != '-')
             .map(|c| c.to_ascii_uppercase())
             .collect();
         if folded.is_empty() {

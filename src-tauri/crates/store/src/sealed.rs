@@ -65,14 +65,6 @@ fn code_issue(message: impl Into<String>) -> StoreError {
     StoreError::RecoveryCode(vec![FieldIssue::new(FIELD, message)])
 }
 
-fn not_a_backup(path: &Path, reason: impl std::fmt::Display) -> StoreError {
-    StoreError::NotABackup { path: path.to_path_buf(), reason: reason.to_string() }
-}
-
-fn folder_error(path: &Path, e: impl std::fmt::Display) -> StoreError {
-    StoreError::BackupFolder { path: path.to_path_buf(), reason: e.to_string() }
-}
-
 /// Refuses to write `needed` bytes into `dir` when its disk has less free (with [`SPARE`] kept):
 /// a cut-off write is never the way staff learn the USB stick is full. A disk the OS does not
 /// list is written to, and a failure then is reported as it happens.
@@ -116,7 +108,7 @@ pub(crate) fn write(
     code: &RecoveryCode,
 ) -> Result<(), StoreError> {
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let size = std::fs::metadata(snapshot).map_err(|e| folder_error(snapshot, e))?.len();
+    let size = std::fs::metadata(snapshot).map_err(|e| StoreError::backup_folder(snapshot, e))?.len();
     ensure_space(dir, size)?;
     let password = code.printed();
     let written = (|| -> Result<tempfile::NamedTempFile, Box<dyn std::error::Error>> {
@@ -135,8 +127,8 @@ pub(crate) fn write(
         verify(tmp.as_file_mut(), &password)?;
         Ok(tmp)
     })();
-    let tmp = written.map_err(|e| folder_error(target, e))?;
-    tmp.persist(target).map_err(|e| folder_error(target, e.error))?;
+    let tmp = written.map_err(|e| StoreError::backup_folder(target, e))?;
+    tmp.persist(target).map_err(|e| StoreError::backup_folder(target, e.error))?;
     sync_folder(dir);
     Ok(())
 }
@@ -177,12 +169,12 @@ enum Kind {
 
 fn kind(file: &Path) -> Result<Kind, StoreError> {
     let mut head = [0_u8; 16];
-    let mut f = std::fs::File::open(file).map_err(|e| not_a_backup(file, e))?;
-    let n = f.read(&mut head).map_err(|e| not_a_backup(file, e))?;
+    let mut f = std::fs::File::open(file).map_err(|e| StoreError::not_a_backup(file, e))?;
+    let n = f.read(&mut head).map_err(|e| StoreError::not_a_backup(file, e))?;
     match &head[..n] {
         h if h.starts_with(b"SQLite format 3\0") => Ok(Kind::Sqlite),
         h if h.starts_with(b"PK\x03\x04") => Ok(Kind::Zip),
-        _ => Err(not_a_backup(file, "neither a sealed file nor a database")),
+        _ => Err(StoreError::not_a_backup(file, "neither a sealed file nor a database")),
     }
 }
 
@@ -209,7 +201,7 @@ pub(crate) fn open_capped(
     if let Kind::Sqlite = kind(file)? {
         return Ok(Opened { database: file.to_path_buf(), manifest: None });
     }
-    let bad = |e: &dyn std::fmt::Display| not_a_backup(file, e);
+    let bad = |e: &dyn std::fmt::Display| StoreError::not_a_backup(file, e);
     let reader = std::fs::File::open(file).map_err(|e| bad(&e))?;
     let mut zip = zip::ZipArchive::new(reader).map_err(|e| bad(&e))?;
     if zip.len() > MAX_ENTRIES {
@@ -244,14 +236,14 @@ pub(crate) fn open_capped(
     }
     ensure_space(work, declared)?;
     let database = work.join(DATABASE_FILE);
-    let mut out = std::fs::File::create(&database).map_err(|e| folder_error(&database, e))?;
+    let mut out = std::fs::File::create(&database).map_err(|e| StoreError::backup_folder(&database, e))?;
     let whole = copy_capped(entry, &mut out, cap).map_err(|e| bad(&e))?;
     if !whole {
         drop(out);
         let _ = std::fs::remove_file(&database);
         return Err(bad(&"the database inflates past the limit"));
     }
-    out.sync_all().map_err(|e| folder_error(&database, e))?;
+    out.sync_all().map_err(|e| StoreError::backup_folder(&database, e))?;
     if let (Some(code), Some(_)) = (&code, codes.typed) {
         codes.keeper.adopt(code, now)?;
     }
@@ -293,10 +285,10 @@ fn read_sealed_manifest(
 
 fn read_manifest(entry: impl Read, file: &Path) -> Result<Manifest, StoreError> {
     let mut text = Vec::new();
-    if !copy_capped(entry, &mut text, MAX_MANIFEST).map_err(|e| not_a_backup(file, e))? {
-        return Err(not_a_backup(file, "the manifest is too large"));
+    if !copy_capped(entry, &mut text, MAX_MANIFEST).map_err(|e| StoreError::not_a_backup(file, e))? {
+        return Err(StoreError::not_a_backup(file, "the manifest is too large"));
     }
-    serde_json::from_slice(&text).map_err(|e| not_a_backup(file, e))
+    serde_json::from_slice(&text).map_err(|e| StoreError::not_a_backup(file, e))
 }
 
 /// Reads at most `cap` bytes of `reader` into `out`; more than `cap` is refused (a zip bomb

@@ -75,6 +75,12 @@ async fn doctor(file: &Path, sql: &str) {
     conn.close().await.expect("close");
 }
 
+/// Stages `file` as the restore of the data in `dir` (its own code kept there; the doctored
+/// files here are plain, as an older app's generation is).
+async fn restore(dir: &Path, file: &Path) -> Result<backup::BackupSummary, store::StoreError> {
+    backup::stage_restore(dir, file, Codes { keeper: &CodeKeeper::new(dir), typed: None }, "0.1.0", "院長", at(2)).await
+}
+
 async fn audit_rows(store: &Store) -> usize {
     store.audit_log(1000, |_| None).await.expect("audit").len()
 }
@@ -106,16 +112,7 @@ async fn a_doctored_schema_is_refused_before_anything_of_it_runs() {
         doctor(&copy, sql).await;
         let before = audit_rows(&store).await;
         let started = std::time::Instant::now();
-        let e = backup::stage_restore(
-            &dir,
-            &copy,
-            Codes { keeper: &CodeKeeper::new(&dir), typed: None },
-            "0.1.0",
-            "院長",
-            at(2),
-        )
-        .await
-        .expect_err(name);
+        let e = restore(&dir, &copy).await.expect_err(name);
         assert_eq!(e.code(), "NotABackup", "{name}: {e}");
         assert!(e.to_string().contains("何も変更していません"), "{name}: {e}");
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{name}: refused without running it");
@@ -140,16 +137,7 @@ async fn settings_that_point_outside_are_not_taken_over_and_the_import_is_in_the
           INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('staff_name', '受付の佐藤', '');",
     )
     .await;
-    let summary = backup::stage_restore(
-        &dir,
-        &copy,
-        Codes { keeper: &CodeKeeper::new(&dir), typed: None },
-        "0.1.0",
-        "院長",
-        at(2),
-    )
-    .await
-    .expect("rebuilt");
+    let summary = restore(&dir, &copy).await.expect("rebuilt");
     assert_eq!(summary.clinic_name, "さくら整骨院");
     store.close().await;
     backup::apply_pending_restore(&dir, at(3)).expect("applied");
@@ -175,16 +163,7 @@ async fn a_row_with_a_character_no_field_takes_is_refused() {
         let root = tempfile::tempdir().expect("tempdir");
         let (store, dir, copy) = clinic_and_copy(root.path(), &format!("{name}.sqlite3")).await;
         doctor(&copy, sql).await;
-        let e = backup::stage_restore(
-            &dir,
-            &copy,
-            Codes { keeper: &CodeKeeper::new(&dir), typed: None },
-            "0.1.0",
-            "院長",
-            at(2),
-        )
-        .await
-        .expect_err(name);
+        let e = restore(&dir, &copy).await.expect_err(name);
         assert_eq!(e.code(), "NotABackup", "{name}: {e}");
         assert!(!dir.join(PENDING_RESTORE).exists() && !dir.join(format!("{PENDING_RESTORE}.partial")).exists());
         assert_eq!(store.clinic_profile().await.expect("read").expect("profile").name, "さくら整骨院");
@@ -203,9 +182,7 @@ async fn a_note_that_could_hold_a_my_number_is_emptied_not_kept() {
          VALUES ('2026-12-06T00:00:00Z', '2026-12-06', 'other', 'ok', '番号 9876ー5432ー1098', 'staff');",
     )
     .await;
-    backup::stage_restore(&dir, &copy, Codes { keeper: &CodeKeeper::new(&dir), typed: None }, "0.1.0", "院長", at(2))
-        .await
-        .expect("rebuilt");
+    restore(&dir, &copy).await.expect("rebuilt");
     store.close().await;
     backup::apply_pending_restore(&dir, at(3)).expect("applied");
     let restored = Store::open_in(&dir).await.expect("reopen");

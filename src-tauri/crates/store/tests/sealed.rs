@@ -68,6 +68,16 @@ async fn clinic(dir: &Path) -> Store {
     store
 }
 
+/// Reads `file` in on the PC of data folder `pc`, with `typed` as the code staff typed.
+async fn import(
+    pc: &Path,
+    keeper: &CodeKeeper,
+    file: &Path,
+    typed: Option<&str>,
+) -> Result<backup::BackupSummary, store::StoreError> {
+    backup::stage_import(pc, file, Codes { keeper, typed }, "0.1.0", "院長", at(20)).await
+}
+
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
@@ -120,18 +130,13 @@ async fn a_new_pc_opens_the_file_with_the_code_and_keeps_it_for_its_backups() {
 
     std::fs::create_dir_all(&new_pc).expect("new pc");
     let keeper = CodeKeeper::new(&new_pc);
-    let none = backup::stage_import(&new_pc, &file, Codes { keeper: &keeper, typed: None }, "0.1.0", "院長", at(20))
-        .await
-        .expect_err("the new PC keeps no code yet");
+    let none = import(&new_pc, &keeper, &file, None).await.expect_err("the new PC keeps no code yet");
     assert_eq!(none.code(), "RecoveryCode");
     assert_eq!(none.field_issues()[0].field, "recoveryCode");
     assert!(none.to_string().contains("入力してください"), "{none}");
 
     let typed = "abcde fghjk lmnpq rstuv wxyz2 34567";
-    let summary =
-        backup::stage_import(&new_pc, &file, Codes { keeper: &keeper, typed: Some(typed) }, "0.1.0", "院長", at(20))
-            .await
-            .expect("the typed code opens it");
+    let summary = import(&new_pc, &keeper, &file, Some(typed)).await.expect("the typed code opens it");
     assert_eq!((summary.patients, summary.clinic_name.as_str()), (1, ""));
     assert_eq!(keeper.load().expect("load").expect("adopted").code, code(CODE), "the code that opened it is kept");
     // The old PC's generations now open here without asking.
@@ -159,36 +164,15 @@ async fn a_wrong_code_changes_nothing_and_says_only_that_it_is_wrong() {
     keeper.adopt(&code(OTHER_CODE), at(0)).expect("kept");
     let before = other.audit_log(1000, |_| None).await.expect("audit").len();
 
-    let kept_fails =
-        backup::stage_import(&other_pc, &file, Codes { keeper: &keeper, typed: None }, "0.1.0", "院長", at(20))
-            .await
-            .expect_err("this PC's code does not open it");
+    let kept_fails = import(&other_pc, &keeper, &file, None).await.expect_err("this PC's code does not open it");
     assert!(kept_fails.to_string().contains("このパソコンの復元コードでは開けません"), "{kept_fails}");
-    let wrong = backup::stage_import(
-        &other_pc,
-        &file,
-        Codes { keeper: &keeper, typed: Some(OTHER_CODE) },
-        "0.1.0",
-        "院長",
-        at(20),
-    )
-    .await
-    .expect_err("wrong");
+    let wrong = import(&other_pc, &keeper, &file, Some(OTHER_CODE)).await.expect_err("wrong");
     assert_eq!(wrong.code(), "RecoveryCode");
     assert_eq!(
         wrong.to_string(),
         "復元コードが違います。何も変更していません。用紙の30文字をもう一度確かめて入力してください"
     );
-    let malformed = backup::stage_import(
-        &other_pc,
-        &file,
-        Codes { keeper: &keeper, typed: Some("ABCDE") },
-        "0.1.0",
-        "院長",
-        at(20),
-    )
-    .await
-    .expect_err("too short");
+    let malformed = import(&other_pc, &keeper, &file, Some("ABCDE")).await.expect_err("too short");
     assert!(malformed.field_issues()[0].message.contains("30文字"), "{malformed}");
     let restore = backup::stage_restore(
         &other_pc,
@@ -284,9 +268,7 @@ async fn recorded_recovery_answers_are_fresh() {
         out.insert(name.into(), as_ui(&e));
     }
     keeper.adopt(&code(OTHER_CODE), at(0)).expect("kept");
-    let e = backup::stage_import(&new_pc, &file, Codes { keeper: &keeper, typed: None }, "0.1.0", "院長", at(20))
-        .await
-        .expect_err("kept fails");
+    let e = import(&new_pc, &keeper, &file, None).await.expect_err("kept fails");
     out.insert("keptFails".into(), as_ui(&e));
     let noon = Utc.with_ymd_and_hms(2026, 12, 6, 3, 0, 0).single().expect("time");
     let mut kept = store::recovery::KeptCode { code: code(CODE), issued_at: noon, acknowledged: false };

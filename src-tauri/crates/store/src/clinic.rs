@@ -456,7 +456,7 @@ impl Store {
 }
 
 /// The stored profile read on `conn` (a pooled connection, or the transaction that will write it).
-async fn profile_in(conn: &mut sqlx::SqliteConnection) -> Result<Option<ClinicProfile>, StoreError> {
+pub(crate) async fn profile_in(conn: &mut sqlx::SqliteConnection) -> Result<Option<ClinicProfile>, StoreError> {
     let row: Option<ProfileRow> = sqlx::query_as(
         "SELECT name, kind, reg_no_judo, reg_no_judo_typed, reg_no_ahaki, reg_no_ahaki_typed, postal_code,
                 address, phone, owner_name, updated_at

@@ -221,11 +221,12 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         if state == Some(StepState::Done) {
-            // Read under the write lock just taken: no answer can change between this check
-            // and the write (other connections only read what is committed, and nothing else
-            // can commit now).
-            let answers = self.wizard_answers().await?;
-            let rows = u32::try_from(self.terminals().await?.len()).unwrap_or(u32::MAX);
+            // Read in this transaction, under the write lock just taken: no answer can change
+            // between this check and the write, and no second connection is asked for while
+            // this one holds the lock (other writers waiting for it hold theirs).
+            let answers = answers_in(&mut tx).await?;
+            let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM terminal").fetch_one(&mut *tx).await?;
+            let rows = u32::try_from(rows).unwrap_or(u32::MAX);
             let found = guide::answers::blockers(step, &answers, rows, today);
             if !found.is_empty() {
                 return Err(StoreError::Validation(
@@ -274,16 +275,7 @@ impl Store {
     /// The wizard's answers as the guide reads them: every value entered, for the clinic's
     /// practices (設定's 種別), with its 登録記号番号 from 設定 standing for one not typed in step 1.
     pub async fn wizard_answers(&self) -> Result<guide::Answers, StoreError> {
-        let values = self.wizard_values().await?;
-        let answers = guide::Answers::new(values.into_iter().map(|v| (v.step, v.key, v.value)));
-        Ok(match self.clinic_profile().await? {
-            Some(profile) => {
-                let numbers = profile.practices();
-                let practices: Vec<guide::Practice> = numbers.iter().map(|(p, _)| *p).collect();
-                answers.for_clinic(&practices, &numbers)
-            }
-            None => answers,
-        })
+        answers_in(&mut *self.pool().acquire().await?).await
     }
 
     /// Every value entered in the wizard.
@@ -471,4 +463,20 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The wizard's answers as `conn` sees them (the pool's, or a caller's transaction): every value
+/// entered, for the clinic's practices, with 設定's 登録記号番号 standing for one not typed.
+async fn answers_in(conn: &mut sqlx::SqliteConnection) -> Result<guide::Answers, StoreError> {
+    let values: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT step, key, value FROM wizard_value ORDER BY step, key").fetch_all(&mut *conn).await?;
+    let answers = guide::Answers::new(values);
+    Ok(match crate::clinic::profile_in(conn).await? {
+        Some(profile) => {
+            let numbers = profile.practices();
+            let practices: Vec<guide::Practice> = numbers.iter().map(|(p, _)| *p).collect();
+            answers.for_clinic(&practices, &numbers)
+        }
+        None => answers,
+    })
 }

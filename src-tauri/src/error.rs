@@ -29,17 +29,19 @@ pub enum ErrorCode {
     App(AppErrorCode),
 }
 
-/// The host's own error codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-pub enum AppErrorCode {
-    /// Something inside the app failed (a task stopped); the message says what
-    Internal,
-    /// The デモ database could not be prepared
-    DemoStore,
-    /// An address that is not one of the official pages the app knows
-    UnknownLink,
-    /// A file could not be read or written where staff chose
-    FileAccess,
+textenum::text_enum! {
+    /// The host's own error codes.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+    pub enum AppErrorCode {
+        /// Something inside the app failed (a task stopped); the message says what
+        Internal,
+        /// The デモ database could not be prepared
+        DemoStore,
+        /// An address that is not one of the official pages the app knows
+        UnknownLink,
+        /// A file could not be read or written where staff chose
+        FileAccess,
+    }
 }
 
 impl ErrorCode {
@@ -50,30 +52,11 @@ impl ErrorCode {
             ErrorCode::Card(c) => c.as_str(),
             ErrorCode::Programs(c) => c.as_str(),
             ErrorCode::Forms(c) => c.as_str(),
-            ErrorCode::Updates(c) => updates_code_str(c),
+            ErrorCode::Updates(c) => c.as_str(),
             ErrorCode::Insurance(c) => c.as_str(),
             ErrorCode::Screens(c) => c.as_str(),
-            ErrorCode::App(AppErrorCode::Internal) => "Internal",
-            ErrorCode::App(AppErrorCode::DemoStore) => "DemoStore",
-            ErrorCode::App(AppErrorCode::UnknownLink) => "UnknownLink",
-            ErrorCode::App(AppErrorCode::FileAccess) => "FileAccess",
+            ErrorCode::App(c) => c.as_str(),
         }
-    }
-}
-
-fn updates_code_str(c: updates::UpdateErrorCode) -> &'static str {
-    use updates::UpdateErrorCode as U;
-    match c {
-        U::NoAddress => "NoAddress",
-        U::BadAddress => "BadAddress",
-        U::Unreachable => "Unreachable",
-        U::Http => "Http",
-        U::TooLarge => "TooLarge",
-        U::FeedFormat => "FeedFormat",
-        U::FeedSignature => "FeedSignature",
-        U::FeedNotNewer => "FeedNotNewer",
-        U::ProgramData => "ProgramData",
-        U::Save => "Save",
     }
 }
 

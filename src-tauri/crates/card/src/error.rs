@@ -120,64 +120,42 @@ impl CardError {
     }
 }
 
-/// Every card error's code: the UI switches on these, so a renamed one fails its type check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
-pub enum CardErrorCode {
-    /// `ServiceUnavailable`
-    ServiceUnavailable,
-    /// `NoReader`
-    NoReader,
-    /// `ReaderGone`
-    ReaderGone,
-    /// `NoCard`
-    NoCard,
-    /// `NotMyNumberCard`
-    NotMyNumberCard,
-    /// `CardRemoved`
-    CardRemoved,
-    /// `ReaderBusy`
-    ReaderBusy,
-    /// `WrongPin`
-    WrongPin,
-    /// `PinBlocked`
-    PinBlocked,
-    /// `PinFormat`
-    PinFormat,
-    /// `UnexpectedStatus`
-    UnexpectedStatus,
-    /// `BadData`
-    BadData,
-    /// `ShortResponse`
-    ShortResponse,
-    /// `NotDemoMode`
-    NotDemoMode,
-    /// `MonitorStart`
-    MonitorStart,
-    /// `Reader`
-    Reader,
-}
-
-impl CardErrorCode {
-    /// The code as text (logs, messages).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CardErrorCode::ServiceUnavailable => "ServiceUnavailable",
-            CardErrorCode::NoReader => "NoReader",
-            CardErrorCode::ReaderGone => "ReaderGone",
-            CardErrorCode::NoCard => "NoCard",
-            CardErrorCode::NotMyNumberCard => "NotMyNumberCard",
-            CardErrorCode::CardRemoved => "CardRemoved",
-            CardErrorCode::ReaderBusy => "ReaderBusy",
-            CardErrorCode::WrongPin => "WrongPin",
-            CardErrorCode::PinBlocked => "PinBlocked",
-            CardErrorCode::PinFormat => "PinFormat",
-            CardErrorCode::UnexpectedStatus => "UnexpectedStatus",
-            CardErrorCode::BadData => "BadData",
-            CardErrorCode::ShortResponse => "ShortResponse",
-            CardErrorCode::NotDemoMode => "NotDemoMode",
-            CardErrorCode::MonitorStart => "MonitorStart",
-            CardErrorCode::Reader => "Reader",
-        }
+textenum::text_enum! {
+    /// Every card error's code: the UI switches on these, so a renamed one fails its type check.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+    pub enum CardErrorCode {
+        /// `ServiceUnavailable`
+        ServiceUnavailable,
+        /// `NoReader`
+        NoReader,
+        /// `ReaderGone`
+        ReaderGone,
+        /// `NoCard`
+        NoCard,
+        /// `NotMyNumberCard`
+        NotMyNumberCard,
+        /// `CardRemoved`
+        CardRemoved,
+        /// `ReaderBusy`
+        ReaderBusy,
+        /// `WrongPin`
+        WrongPin,
+        /// `PinBlocked`
+        PinBlocked,
+        /// `PinFormat`
+        PinFormat,
+        /// `UnexpectedStatus`
+        UnexpectedStatus,
+        /// `BadData`
+        BadData,
+        /// `ShortResponse`
+        ShortResponse,
+        /// `NotDemoMode`
+        NotDemoMode,
+        /// `MonitorStart`
+        MonitorStart,
+        /// `Reader`
+        Reader,
     }
 }
 

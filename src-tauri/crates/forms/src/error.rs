@@ -62,45 +62,29 @@ impl FormsError {
     }
 }
 
-/// Every forms error's code: the UI switches on these, so a renamed one fails its type check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-pub enum FormsErrorCode {
-    /// Not a JPEG or PNG, or broken data
-    UnreadablePhoto,
-    /// HEIC and other formats staff can convert on the phone
-    UnsupportedPhotoFormat,
-    /// A file of 0 bytes
-    EmptyFile,
-    /// Beyond any phone photo's size
-    PhotoTooLarge,
-    /// No photo was picked
-    NoPhotos,
-    /// A name Windows cannot use
-    BadFileName,
-    /// Two files with the same name
-    DuplicateFileName,
-    /// A different file of that name is already in the folder
-    FileExists,
-    /// The disk refused to save
-    WriteFailed,
-    /// The document library failed (a bug)
-    DocumentFailed,
-}
-
-impl FormsErrorCode {
-    /// The code as text (logs, messages).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FormsErrorCode::UnreadablePhoto => "UnreadablePhoto",
-            FormsErrorCode::UnsupportedPhotoFormat => "UnsupportedPhotoFormat",
-            FormsErrorCode::EmptyFile => "EmptyFile",
-            FormsErrorCode::PhotoTooLarge => "PhotoTooLarge",
-            FormsErrorCode::NoPhotos => "NoPhotos",
-            FormsErrorCode::BadFileName => "BadFileName",
-            FormsErrorCode::DuplicateFileName => "DuplicateFileName",
-            FormsErrorCode::FileExists => "FileExists",
-            FormsErrorCode::WriteFailed => "WriteFailed",
-            FormsErrorCode::DocumentFailed => "DocumentFailed",
-        }
+textenum::text_enum! {
+    /// Every forms error's code: the UI switches on these, so a renamed one fails its type check.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+    pub enum FormsErrorCode {
+        /// Not a JPEG or PNG, or broken data
+        UnreadablePhoto,
+        /// HEIC and other formats staff can convert on the phone
+        UnsupportedPhotoFormat,
+        /// A file of 0 bytes
+        EmptyFile,
+        /// Beyond any phone photo's size
+        PhotoTooLarge,
+        /// No photo was picked
+        NoPhotos,
+        /// A name Windows cannot use
+        BadFileName,
+        /// Two files with the same name
+        DuplicateFileName,
+        /// A different file of that name is already in the folder
+        FileExists,
+        /// The disk refused to save
+        WriteFailed,
+        /// The document library failed (a bug)
+        DocumentFailed,
     }
 }

@@ -158,7 +158,7 @@ impl Answers {
 
     /// The route chosen in step 3.
     pub fn route(&self) -> Option<Route> {
-        Route::from_value(self.get(keys::ROUTE))
+        Route::from_text(self.get(keys::ROUTE))
     }
 
     /// What the patient sees the card read with: a card reader on the Windows route (and before
@@ -468,7 +468,7 @@ mod tests {
                     ("app_apply".into(), "approved_on".into(), "2026-11-20".into()),
                 ];
                 if let Some(r) = route {
-                    values.push(("connection".into(), "route".into(), r.value().into()));
+                    values.push(("connection".into(), "route".into(), r.as_str().into()));
                 }
                 for i in step.inputs {
                     if values.iter().any(|(s, k, _)| s == step.id && k == i.key) {

@@ -225,7 +225,7 @@ impl Knowledge {
                 return bad(format!("カードリーダー「{}」の名前の手がかりが正しくありません", m.name));
             }
         }
-        for method in CheckMethod::ALL {
+        for &method in CheckMethod::ALL {
             let n = self.check_methods.iter().filter(|m| m.method == method).count();
             if n != 1 {
                 return bad(format!("確認の方法「{}」が{n}つあります(1つにしてください)", method.as_str()));

@@ -26,32 +26,16 @@ pub enum CheckMethod {
     Other,
 }
 
+// Stored with each check and sent to the UI; listed in the order they are offered.
+textenum::text_enum!(impl CheckMethod {
+    MyNumberCard => "my_number_card",
+    MyNumberCardWithNotice => "my_number_card_with_notice",
+    EligibilityCertificate => "eligibility_certificate",
+    InsuranceCard => "insurance_card",
+    Other => "other",
+});
+
 impl CheckMethod {
-    /// Every method, in the order they are offered.
-    pub const ALL: [CheckMethod; 5] = [
-        CheckMethod::MyNumberCard,
-        CheckMethod::MyNumberCardWithNotice,
-        CheckMethod::EligibilityCertificate,
-        CheckMethod::InsuranceCard,
-        CheckMethod::Other,
-    ];
-
-    /// The value stored and sent (`my_number_card`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CheckMethod::MyNumberCard => "my_number_card",
-            CheckMethod::MyNumberCardWithNotice => "my_number_card_with_notice",
-            CheckMethod::EligibilityCertificate => "eligibility_certificate",
-            CheckMethod::InsuranceCard => "insurance_card",
-            CheckMethod::Other => "other",
-        }
-    }
-
-    /// The method for a stored value.
-    pub fn from_value(value: &str) -> Option<CheckMethod> {
-        CheckMethod::ALL.into_iter().find(|m| m.as_str() == value)
-    }
-
     /// Whether it counts toward the マイナ保険証 利用率: the card itself was read.
     pub fn counts_as_card_use(self) -> bool {
         self == CheckMethod::MyNumberCard
@@ -104,11 +88,11 @@ mod tests {
 
     #[test]
     fn stored_values_round_trip_and_serialise_alike() {
-        for m in CheckMethod::ALL {
-            assert_eq!(CheckMethod::from_value(m.as_str()), Some(m));
+        for &m in CheckMethod::ALL {
+            assert_eq!(CheckMethod::from_text(m.as_str()), Some(m));
             assert_eq!(serde_json::to_value(m).ok(), Some(serde_json::json!(m.as_str())));
         }
-        assert_eq!(CheckMethod::from_value("fax"), None);
+        assert_eq!(CheckMethod::from_text("fax"), None);
         assert!(CheckMethod::MyNumberCard.counts_as_card_use());
         assert!(!CheckMethod::MyNumberCardWithNotice.counts_as_card_use(), "the card was not read");
     }

@@ -65,21 +65,13 @@ impl InsuranceError {
     }
 }
 
-/// Every error's code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-pub enum InsuranceErrorCode {
-    /// `Invalid`
-    Invalid,
-    /// `NotInShiftJis`
-    NotInShiftJis,
-}
-
-impl InsuranceErrorCode {
-    /// The code as text.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InsuranceErrorCode::Invalid => "Invalid",
-            InsuranceErrorCode::NotInShiftJis => "NotInShiftJis",
-        }
+textenum::text_enum! {
+    /// Every error's code.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+    pub enum InsuranceErrorCode {
+        /// `Invalid`
+        Invalid,
+        /// `NotInShiftJis`
+        NotInShiftJis,
     }
 }

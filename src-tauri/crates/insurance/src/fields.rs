@@ -42,6 +42,9 @@ pub enum Relation {
     Family,
 }
 
+// Stored in the 資格情報 rows.
+textenum::text_enum!(impl Relation { Insured => "insured", Family => "family" });
+
 impl Relation {
     /// As the official app and the レセコン say it.
     pub fn label(self) -> &'static str {

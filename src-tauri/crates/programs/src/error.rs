@@ -64,33 +64,21 @@ impl ProgramsError {
     }
 }
 
-/// Every programs error's code: the UI switches on these, so a renamed one fails its type check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-pub enum ProgramsErrorCode {
-    /// No program with that id in the data
-    UnknownProgram,
-    /// The program has no claim rule (a 協力金 pays a fixed amount)
-    NoClaim,
-    /// The bundled or updated program data is inconsistent
-    ProgramData,
-    /// An update that is not a signed file of ours
-    FeedFormat,
-    /// An update whose signature does not verify
-    FeedSignature,
-    /// An update no newer than the data in use
-    FeedNotNewer,
-}
-
-impl ProgramsErrorCode {
-    /// The code as text (logs, messages).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProgramsErrorCode::UnknownProgram => "UnknownProgram",
-            ProgramsErrorCode::NoClaim => "NoClaim",
-            ProgramsErrorCode::ProgramData => "ProgramData",
-            ProgramsErrorCode::FeedFormat => "FeedFormat",
-            ProgramsErrorCode::FeedSignature => "FeedSignature",
-            ProgramsErrorCode::FeedNotNewer => "FeedNotNewer",
-        }
+textenum::text_enum! {
+    /// Every programs error's code: the UI switches on these, so a renamed one fails its type check.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+    pub enum ProgramsErrorCode {
+        /// No program with that id in the data
+        UnknownProgram,
+        /// The program has no claim rule (a 協力金 pays a fixed amount)
+        NoClaim,
+        /// The bundled or updated program data is inconsistent
+        ProgramData,
+        /// An update that is not a signed file of ours
+        FeedFormat,
+        /// An update whose signature does not verify
+        FeedSignature,
+        /// An update no newer than the data in use
+        FeedNotNewer,
     }
 }

@@ -43,17 +43,15 @@ impl GrantRequirement {
     pub fn within_period(self) -> bool {
         !matches!(self, GrantRequirement::InServiceOnPaymentDate)
     }
-
-    /// A stable id for the screen.
-    pub fn id(self) -> &'static str {
-        match self {
-            GrantRequirement::StartDateRecorded => "start_date",
-            GrantRequirement::PatientsAsked => "patients_asked",
-            GrantRequirement::FlyerOrPoster => "flyer_or_poster",
-            GrantRequirement::InServiceOnPaymentDate => "in_service",
-        }
-    }
 }
+
+// A stable id for each, on the screen.
+textenum::text_enum!(impl GrantRequirement {
+    StartDateRecorded => "start_date",
+    PatientsAsked => "patients_asked",
+    FlyerOrPoster => "flyer_or_poster",
+    InServiceOnPaymentDate => "in_service",
+});
 
 /// What the clinic did, as recorded.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -179,7 +177,7 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
                     Some(true) => (true, "廃止・休止しておらず、受領委任の取扱いを続けていると回答済み".to_string()),
                 },
             };
-            RequirementResult { id: req.id().into(), label: req.label().into(), met, why }
+            RequirementResult { id: req.as_str().into(), label: req.label().into(), met, why }
         })
         .collect();
     let all_met = !results.is_empty() && results.iter().all(|r| r.met);

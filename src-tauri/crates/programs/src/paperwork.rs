@@ -22,6 +22,9 @@ pub enum RequiredDocument {
     Passbook,
 }
 
+// A stable id for each, on the screen.
+textenum::text_enum!(impl RequiredDocument { Receipt => "receipt", Breakdown => "breakdown", Passbook => "passbook" });
+
 impl RequiredDocument {
     /// The name staff read.
     pub fn label(self) -> &'static str {
@@ -138,12 +141,7 @@ pub fn readiness(program: &Program, facts: &PaperworkFacts, evaluation: &Evaluat
                 RequiredDocument::Breakdown => breakdown_problems(facts),
                 RequiredDocument::Passbook => passbook_problems(facts),
             };
-            let id = match doc {
-                RequiredDocument::Receipt => "receipt",
-                RequiredDocument::Breakdown => "breakdown",
-                RequiredDocument::Passbook => "passbook",
-            };
-            ChecklistItem { id: id.into(), label: doc.label().into(), done: problems.is_empty(), problems }
+            ChecklistItem { id: doc.as_str().into(), label: doc.label().into(), done: problems.is_empty(), problems }
         })
         .collect();
     let mut claim = Vec::new();

@@ -26,16 +26,16 @@ pub enum ItemCategory {
     Other,
 }
 
-impl ItemCategory {
-    /// Every category, in the order the form offers them.
-    pub const ALL: [ItemCategory; 5] = [
-        ItemCategory::CardReader,
-        ItemCategory::Tablet,
-        ItemCategory::Smartphone,
-        ItemCategory::Pc,
-        ItemCategory::Other,
-    ];
+// Stored in the subsidy's purchase rows; listed in the order the form offers them.
+textenum::text_enum!(impl ItemCategory {
+    CardReader => "card_reader",
+    Tablet => "tablet",
+    Smartphone => "smartphone",
+    Pc => "pc",
+    Other => "other",
+});
 
+impl ItemCategory {
     /// The word staff read.
     pub fn label(self) -> &'static str {
         match self {

@@ -69,46 +69,30 @@ pub enum Error {
     NothingToExport(&'static str),
 }
 
-/// The codes of [`Error`]'s own variants: TypeScript gets them as string literals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
-pub enum ScreensErrorCode {
-    /// `Validation`
-    Validation,
-    /// `FileUnreadable`
-    FileUnreadable,
-    /// `ChecklistIncomplete`
-    ChecklistIncomplete,
-    /// `UnknownStep`
-    UnknownStep,
-    /// `DataIncomplete`
-    DataIncomplete,
-    /// `BackupFolderNotChosen`
-    BackupFolderNotChosen,
-    /// `NoRecoveryCodeToPrint`
-    NoRecoveryCodeToPrint,
-    /// `NothingToRestore`
-    NothingToRestore,
-    /// `RecordGone`
-    RecordGone,
-    /// `NothingToExport`
-    NothingToExport,
-}
-
-impl ScreensErrorCode {
-    /// The code as text.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ScreensErrorCode::Validation => "Validation",
-            ScreensErrorCode::FileUnreadable => "FileUnreadable",
-            ScreensErrorCode::ChecklistIncomplete => "ChecklistIncomplete",
-            ScreensErrorCode::UnknownStep => "UnknownStep",
-            ScreensErrorCode::DataIncomplete => "DataIncomplete",
-            ScreensErrorCode::BackupFolderNotChosen => "BackupFolderNotChosen",
-            ScreensErrorCode::NoRecoveryCodeToPrint => "NoRecoveryCodeToPrint",
-            ScreensErrorCode::NothingToRestore => "NothingToRestore",
-            ScreensErrorCode::RecordGone => "RecordGone",
-            ScreensErrorCode::NothingToExport => "NothingToExport",
-        }
+textenum::text_enum! {
+    /// The codes of [`Error`]'s own variants: TypeScript gets them as string literals.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+    pub enum ScreensErrorCode {
+        /// `Validation`
+        Validation,
+        /// `FileUnreadable`
+        FileUnreadable,
+        /// `ChecklistIncomplete`
+        ChecklistIncomplete,
+        /// `UnknownStep`
+        UnknownStep,
+        /// `DataIncomplete`
+        DataIncomplete,
+        /// `BackupFolderNotChosen`
+        BackupFolderNotChosen,
+        /// `NoRecoveryCodeToPrint`
+        NoRecoveryCodeToPrint,
+        /// `NothingToRestore`
+        NothingToRestore,
+        /// `RecordGone`
+        RecordGone,
+        /// `NothingToExport`
+        NothingToExport,
     }
 }
 

@@ -13,93 +13,63 @@ use sqlx::SqliteConnection;
 
 use crate::{Store, StoreError, timestamp};
 
-/// Declares a stored enum with its database text, and `ALL` built from the same list, so a new
-/// variant is in `ALL` (which the tests iterate) the moment it exists.
-macro_rules! stored_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $db:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),+
-        }
-
-        impl $name {
-            /// Every variant, in declaration order (generated from the declaration itself).
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The text stored in the `audit_log` column; never changes once released.
-            pub fn as_db(self) -> &'static str {
-                match self {
-                    $($name::$variant => $db),+
-                }
-            }
-
-            /// The variant stored as `text`, or `None` for a value this version never writes.
-            pub fn from_db(text: &str) -> Option<$name> {
-                match text {
-                    $($db => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-
-stored_enum! {
-    /// What a change was made to.
-    AuditEntity {
-        /// 施術所の情報
-        ClinicProfile => "clinic_profile",
-        /// 設定 (a value by key, such as the staff name)
-        Settings => "settings",
-        /// 導入ガイドの進み具合
-        SetupProgress => "setup_progress",
-        /// 資格確認の記録
-        EligibilityCheck => "eligibility_check",
-        /// 患者台帳
-        Patient => "patient",
-        /// 導入ガイドの記録 (a value entered in a step)
-        SetupRecord => "setup_record",
-        /// 端末(マイナ資格確認アプリのアカウント)
-        Terminal => "terminal",
-        /// 助成金の領収書
-        SubsidyReceipt => "subsidy_receipt",
-        /// 助成金の品目 (a line of a 領収書)
-        SubsidyPurchase => "subsidy_purchase",
-        /// 助成金の添付書類 (a copy of a 領収書 or the passbook)
-        SubsidyDocument => "subsidy_document",
-        /// 助成金の申請 (status, passbook checks)
-        SubsidyApplication => "subsidy_application",
-        /// 協力金: ポスターの掲示
-        PromotionPoster => "promotion_poster",
-        /// 協力金: 1日のチラシ・お声がけ
-        PromotionDay => "promotion_day",
-        /// 協力金: 支給日の施術所の状況 (staff's answer)
-        PromotionAnswer => "promotion_answer",
-        /// 資格情報の記録 (carried over from the official app)
-        EligibilityRecord => "eligibility_record",
-        /// The whole database, rebuilt from a backup or a moved-data file
-        Data => "data",
+textenum::text_enum! {
+        /// What a change was made to.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum AuditEntity {
+            /// 施術所の情報
+            ClinicProfile = "clinic_profile",
+            /// 設定 (a value by key, such as the staff name)
+            Settings = "settings",
+            /// 導入ガイドの進み具合
+            SetupProgress = "setup_progress",
+            /// 資格確認の記録
+            EligibilityCheck = "eligibility_check",
+            /// 患者台帳
+            Patient = "patient",
+            /// 導入ガイドの記録 (a value entered in a step)
+            SetupRecord = "setup_record",
+            /// 端末(マイナ資格確認アプリのアカウント)
+            Terminal = "terminal",
+            /// 助成金の領収書
+            SubsidyReceipt = "subsidy_receipt",
+            /// 助成金の品目 (a line of a 領収書)
+            SubsidyPurchase = "subsidy_purchase",
+            /// 助成金の添付書類 (a copy of a 領収書 or the passbook)
+            SubsidyDocument = "subsidy_document",
+            /// 助成金の申請 (status, passbook checks)
+            SubsidyApplication = "subsidy_application",
+            /// 協力金: ポスターの掲示
+            PromotionPoster = "promotion_poster",
+            /// 協力金: 1日のチラシ・お声がけ
+            PromotionDay = "promotion_day",
+            /// 協力金: 支給日の施術所の状況 (staff's answer)
+            PromotionAnswer = "promotion_answer",
+            /// 資格情報の記録 (carried over from the official app)
+            EligibilityRecord = "eligibility_record",
+            /// The whole database, rebuilt from a backup or a moved-data file
+            Data = "data",
     }
 }
 
-stored_enum! {
-    /// What was done to it.
-    AuditAction {
-        /// Added for the first time
-        Create => "create",
-        /// Changed
-        Update => "update",
-        /// Removed
-        Delete => "delete",
-        /// A 導入ガイド step marked finished
-        Complete => "complete",
-        /// A 導入ガイド step marked not finished again
-        Reopen => "reopen",
-        /// A 導入ガイド step begun
-        Start => "start",
-        /// Rebuilt from a file (a backup generation or a moved-data export)
-        Import => "import",
+textenum::text_enum! {
+        /// What was done to it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum AuditAction {
+            /// Added for the first time
+            Create = "create",
+            /// Changed
+            Update = "update",
+            /// Removed
+            Delete = "delete",
+            /// A 導入ガイド step marked finished
+            Complete = "complete",
+            /// A 導入ガイド step marked not finished again
+            Reopen = "reopen",
+            /// A 導入ガイド step begun
+            Start = "start",
+            /// Rebuilt from a file (a backup generation or a moved-data export)
+            Import = "import",
     }
 }
 
@@ -144,12 +114,12 @@ impl AuditAction {
 
 /// The label of a stored entity text, or 「不明な記録(…)」 for one this version does not know.
 pub fn entity_label(stored: &str) -> String {
-    AuditEntity::from_db(stored).map_or_else(|| format!("不明な記録({stored})"), |e| e.label().to_string())
+    AuditEntity::from_text(stored).map_or_else(|| format!("不明な記録({stored})"), |e| e.label().to_string())
 }
 
 /// The label of a stored action text, or 「不明な操作(…)」 for one this version does not know.
 pub fn action_label(stored: &str) -> String {
-    AuditAction::from_db(stored).map_or_else(|| format!("不明な操作({stored})"), |a| a.label().to_string())
+    AuditAction::from_text(stored).map_or_else(|| format!("不明な操作({stored})"), |a| a.label().to_string())
 }
 
 /// One change, as shown in 設定 → 変更履歴: the stored row and its Japanese wording.
@@ -188,8 +158,8 @@ pub(crate) async fn record(
     sqlx::query("INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, ?, ?, ?, ?)")
         .bind(timestamp(at))
         .bind(actor)
-        .bind(action.as_db())
-        .bind(entity.as_db())
+        .bind(action.as_str())
+        .bind(entity.as_str())
         .bind(detail.to_string())
         .execute(conn)
         .await?;
@@ -339,8 +309,8 @@ impl Store {
                 entity_label: entity_label(&r.entity),
                 action_label: action_label(&r.action),
                 detail_label: detail_label(
-                    AuditEntity::from_db(&r.entity),
-                    AuditAction::from_db(&r.action),
+                    AuditEntity::from_text(&r.entity),
+                    AuditAction::from_text(&r.action),
                     &r.detail,
                     step_title,
                 ),
@@ -406,10 +376,10 @@ mod tests {
         let mut labels = HashSet::new();
         for (i, e) in AuditEntity::ALL.iter().copied().enumerate() {
             assert_eq!(entity_index(e), i, "ALL is in declaration order and complete");
-            assert_eq!(AuditEntity::from_db(e.as_db()), Some(e));
+            assert_eq!(AuditEntity::from_text(e.as_str()), Some(e));
             assert!(is_japanese_wording(e.label()), "{e:?}: {}", e.label());
-            assert_eq!(entity_label(e.as_db()), e.label());
-            assert!(texts.insert(e.as_db()) && labels.insert(e.label()), "{e:?} is not unique");
+            assert_eq!(entity_label(e.as_str()), e.label());
+            assert!(texts.insert(e.as_str()) && labels.insert(e.label()), "{e:?} is not unique");
         }
         assert_eq!(AuditEntity::ALL.len(), 16);
     }
@@ -419,9 +389,9 @@ mod tests {
         let mut texts = HashSet::new();
         for (i, a) in AuditAction::ALL.iter().copied().enumerate() {
             assert_eq!(action_index(a), i, "ALL is in declaration order and complete");
-            assert_eq!(AuditAction::from_db(a.as_db()), Some(a));
+            assert_eq!(AuditAction::from_text(a.as_str()), Some(a));
             assert!(is_japanese_wording(a.label()), "{a:?}: {}", a.label());
-            assert!(texts.insert(a.as_db()), "{a:?} is not unique");
+            assert!(texts.insert(a.as_str()), "{a:?} is not unique");
         }
         assert_eq!(AuditAction::ALL.len(), 7);
     }
@@ -430,7 +400,7 @@ mod tests {
     fn unknown_stored_values_get_a_clear_label() {
         assert_eq!(entity_label("invoice"), "不明な記録(invoice)");
         assert_eq!(action_label("archive"), "不明な操作(archive)");
-        assert_eq!(AuditEntity::from_db("Patient"), None, "stored text is exact");
+        assert_eq!(AuditEntity::from_text("Patient"), None, "stored text is exact");
     }
 
     #[test]
@@ -471,8 +441,8 @@ mod tests {
                 "42 件の行を写しました(バックアップ先と更新データの取得先は引き継いでいません)",
             ),
         ];
-        for e in AuditEntity::ALL {
-            assert!(cases.iter().any(|(c, _, _)| c == e), "{e:?} has a detail case");
+        for &e in AuditEntity::ALL {
+            assert!(cases.iter().any(|(c, _, _)| *c == e), "{e:?} has a detail case");
         }
         for (entity, detail, want) in cases {
             let action = if entity == AuditEntity::ClinicProfile { AuditAction::Update } else { AuditAction::Create };

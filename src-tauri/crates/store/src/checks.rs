@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::clinic::{FieldIssue, refuse_unacceptable_text};
+use crate::error::from_db;
 use crate::{Store, StoreError, audit, timestamp};
 
 /// How the patient's eligibility was checked: the guide's, where the dated knowledge says which
@@ -35,22 +36,12 @@ pub enum CheckSource {
     Staff,
 }
 
-macro_rules! text_enum {
-    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
-        impl $t {
-            pub(crate) fn as_db(self) -> &'static str { match self { $(Self::$v => $s),* } }
-            pub(crate) fn from_db(text: &str) -> Result<Self, StoreError> {
-                match text { $($s => Ok(Self::$v),)* other => Err(StoreError::CorruptData(format!("{} {other}", stringify!($t)))) }
-            }
-        }
-    };
-}
 /// A stored method, or the corruption it is.
 pub(crate) fn method_from_db(text: &str) -> Result<CheckMethod, StoreError> {
-    CheckMethod::from_value(text).ok_or_else(|| StoreError::CorruptData(format!("CheckMethod {text}")))
+    CheckMethod::from_text(text).ok_or_else(|| StoreError::CorruptData(format!("CheckMethod {text}")))
 }
-text_enum!(CheckResult { Ok => "ok", Warning => "warning", Failed => "failed" });
-text_enum!(CheckSource { CardRead => "card_read", Staff => "staff" });
+textenum::text_enum!(impl CheckResult { Ok => "ok", Warning => "warning", Failed => "failed" });
+textenum::text_enum!(impl CheckSource { CardRead => "card_read", Staff => "staff" });
 
 /// A check as staff record it.
 #[derive(Clone, Debug, Serialize, Deserialize, Type)]
@@ -142,8 +133,8 @@ pub(crate) async fn insert_check(
     .bind(timestamp(now))
     .bind(local_date.format("%Y-%m-%d").to_string())
     .bind(input.method.as_str())
-    .bind(input.result.as_db())
-    .bind(input.source.as_db())
+    .bind(input.result.as_str())
+    .bind(input.source.as_str())
     .bind(input.cert_expires_on.map(|d| d.format("%Y-%m-%d").to_string()))
     .bind(note)
     .fetch_one(&mut *conn)
@@ -256,8 +247,8 @@ impl CheckRow {
             id: i32::try_from(self.id).map_err(|_| StoreError::CorruptData(format!("id {}", self.id)))?,
             checked_at: self.checked_at,
             method: method_from_db(&self.method)?,
-            result: CheckResult::from_db(&self.result)?,
-            source: CheckSource::from_db(&self.source)?,
+            result: from_db(&self.result)?,
+            source: from_db(&self.source)?,
             cert_expires_on: self
                 .cert_expires_on
                 .map(|c| {

@@ -20,24 +20,9 @@ pub enum ClinicKind {
     Both,
 }
 
+textenum::text_enum!(impl ClinicKind { Judo => "judo", Ahaki => "ahaki", Both => "both" });
+
 impl ClinicKind {
-    fn as_db(self) -> &'static str {
-        match self {
-            ClinicKind::Judo => "judo",
-            ClinicKind::Ahaki => "ahaki",
-            ClinicKind::Both => "both",
-        }
-    }
-
-    fn from_db(text: &str) -> Result<ClinicKind, StoreError> {
-        match text {
-            "judo" => Ok(ClinicKind::Judo),
-            "ahaki" => Ok(ClinicKind::Ahaki),
-            "both" => Ok(ClinicKind::Both),
-            other => Err(StoreError::CorruptData(format!("種別 {other}"))),
-        }
-    }
-
     /// True when the clinic needs a 柔整 登録記号番号.
     pub fn needs_judo(self) -> bool {
         matches!(self, ClinicKind::Judo | ClinicKind::Both)
@@ -435,7 +420,7 @@ impl Store {
                 updated_at = excluded.updated_at",
         )
         .bind(&profile.name)
-        .bind(profile.kind.as_db())
+        .bind(profile.kind.as_str())
         .bind(&profile.reg_no_judo)
         .bind(&profile.reg_no_judo_typed)
         .bind(&profile.reg_no_ahaki)
@@ -505,7 +490,7 @@ impl ProfileRow {
         parse_timestamp(&self.updated_at)?;
         Ok(ClinicProfile {
             name: self.name,
-            kind: ClinicKind::from_db(&self.kind)?,
+            kind: crate::error::from_db(&self.kind)?,
             // A profile saved before the typed form was kept shows its portal form.
             reg_no_judo_typed: self.reg_no_judo_typed.or_else(|| self.reg_no_judo.clone()),
             reg_no_judo: self.reg_no_judo,

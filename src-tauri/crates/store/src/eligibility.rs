@@ -17,6 +17,7 @@ use specta::Type;
 use crate::audit::{self, AuditAction, AuditEntity};
 use crate::checks::{CheckInput, CheckMethod, CheckResult, CheckSource, insert_check};
 use crate::clinic::FieldIssue;
+use crate::error::from_db;
 use crate::patients::{Patient, PatientSex, name_key};
 use crate::settings::ELIGIBILITY_RETENTION_YEARS;
 use crate::{Store, StoreError, timestamp};
@@ -31,22 +32,9 @@ pub enum Entry {
     Pasted,
 }
 
+textenum::text_enum!(impl Entry { Typed => "typed", Pasted => "pasted" });
+
 impl Entry {
-    fn as_db(self) -> &'static str {
-        match self {
-            Entry::Typed => "typed",
-            Entry::Pasted => "pasted",
-        }
-    }
-
-    fn from_db(text: &str) -> Result<Entry, StoreError> {
-        match text {
-            "typed" => Ok(Entry::Typed),
-            "pasted" => Ok(Entry::Pasted),
-            other => Err(StoreError::CorruptData(format!("入力方法 {other}"))),
-        }
-    }
-
     /// As the screen says it.
     pub fn label(self) -> &'static str {
         match self {
@@ -259,12 +247,7 @@ fn iso(d: NaiveDate) -> String {
 }
 
 fn from_row(r: Row) -> Result<EligibilityRecord, StoreError> {
-    let relation = match r.relation.as_deref() {
-        None => None,
-        Some("insured") => Some(Relation::Insured),
-        Some("family") => Some(Relation::Family),
-        Some(other) => return Err(StoreError::CorruptData(format!("本人・家族 {other}"))),
-    };
+    let relation = r.relation.as_deref().map(from_db).transpose()?;
     Ok(EligibilityRecord {
         id: r.id,
         check_id: r.check_id,
@@ -284,9 +267,9 @@ fn from_row(r: Row) -> Result<EligibilityRecord, StoreError> {
             valid_until: r.valid_until.as_deref().map(day).transpose()?,
         },
         confirmed_on: day(&r.confirmed_on)?,
-        entry: Entry::from_db(&r.entry)?,
+        entry: from_db(&r.entry)?,
         method: crate::checks::method_from_db(&r.method)?,
-        result: CheckResult::from_db(&r.result)?,
+        result: from_db(&r.result)?,
     })
 }
 
@@ -445,15 +428,12 @@ impl Store {
         .bind(&insurance.symbol)
         .bind(&insurance.number)
         .bind(&insurance.branch)
-        .bind(insurance.relation.map(|r| match r {
-            Relation::Insured => "insured",
-            Relation::Family => "family",
-        }))
+        .bind(insurance.relation.map(Relation::as_str))
         .bind(insurance.burden_percent.map(i64::from))
         .bind(insurance.acquired_on.map(iso))
         .bind(insurance.valid_until.map(iso))
         .bind(iso(today))
-        .bind(input.entry.as_db())
+        .bind(input.entry.as_str())
         .bind(&at)
         .fetch_one(&mut *tx)
         .await?;

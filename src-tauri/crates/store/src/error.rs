@@ -211,72 +211,54 @@ impl StoreError {
     }
 }
 
+/// The value of a stored enum column, or the corruption it is (a row this version never writes).
+pub(crate) fn from_db<T: textenum::TextEnum>(text: &str) -> Result<T, StoreError> {
+    T::from_text(text).ok_or_else(|| StoreError::CorruptData(format!("{} {text}", T::NAME)))
+}
+
 /// The folder holding `path` (the data folder staff copy), or `path` itself when it has none.
 fn folder(path: &Path) -> &Path {
     path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(path)
 }
 
-/// Every store error's code: the UI switches on these, so a renamed one fails its type check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
-pub enum StoreErrorCode {
-    /// `Validation`
-    Validation,
-    /// `DatabaseOpen`
-    DatabaseOpen,
-    /// `DataDir`
-    DataDir,
-    /// `DatabaseDamaged`
-    DatabaseDamaged,
-    /// `PatientChoiceInvalid`
-    PatientChoiceInvalid,
-    /// `PatientNotFound`
-    PatientNotFound,
-    /// `RetentionChanged`
-    RetentionChanged,
-    /// `DatabaseTooNew`
-    DatabaseTooNew,
-    /// `Migration`
-    Migration,
-    /// `CorruptData`
-    CorruptData,
-    /// `Database`
-    Database,
-    /// `BackupFolder`
-    BackupFolder,
-    /// `NotABackup`
-    NotABackup,
-    /// `BackupTooSlow`
-    BackupTooSlow,
-    /// `FromNewerApp`
-    FromNewerApp,
-    /// `RecoveryCode`
-    RecoveryCode,
-    /// `NotEnoughSpace`
-    NotEnoughSpace,
-}
-
-impl StoreErrorCode {
-    /// The code as text (logs, messages).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StoreErrorCode::Validation => "Validation",
-            StoreErrorCode::DatabaseOpen => "DatabaseOpen",
-            StoreErrorCode::DataDir => "DataDir",
-            StoreErrorCode::DatabaseDamaged => "DatabaseDamaged",
-            StoreErrorCode::PatientChoiceInvalid => "PatientChoiceInvalid",
-            StoreErrorCode::PatientNotFound => "PatientNotFound",
-            StoreErrorCode::RetentionChanged => "RetentionChanged",
-            StoreErrorCode::DatabaseTooNew => "DatabaseTooNew",
-            StoreErrorCode::Migration => "Migration",
-            StoreErrorCode::CorruptData => "CorruptData",
-            StoreErrorCode::Database => "Database",
-            StoreErrorCode::BackupFolder => "BackupFolder",
-            StoreErrorCode::NotABackup => "NotABackup",
-            StoreErrorCode::BackupTooSlow => "BackupTooSlow",
-            StoreErrorCode::FromNewerApp => "FromNewerApp",
-            StoreErrorCode::RecoveryCode => "RecoveryCode",
-            StoreErrorCode::NotEnoughSpace => "NotEnoughSpace",
-        }
+textenum::text_enum! {
+    /// Every store error's code: the UI switches on these, so a renamed one fails its type check.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, specta::Type)]
+    pub enum StoreErrorCode {
+        /// `Validation`
+        Validation,
+        /// `DatabaseOpen`
+        DatabaseOpen,
+        /// `DataDir`
+        DataDir,
+        /// `DatabaseDamaged`
+        DatabaseDamaged,
+        /// `PatientChoiceInvalid`
+        PatientChoiceInvalid,
+        /// `PatientNotFound`
+        PatientNotFound,
+        /// `RetentionChanged`
+        RetentionChanged,
+        /// `DatabaseTooNew`
+        DatabaseTooNew,
+        /// `Migration`
+        Migration,
+        /// `CorruptData`
+        CorruptData,
+        /// `Database`
+        Database,
+        /// `BackupFolder`
+        BackupFolder,
+        /// `NotABackup`
+        NotABackup,
+        /// `BackupTooSlow`
+        BackupTooSlow,
+        /// `FromNewerApp`
+        FromNewerApp,
+        /// `RecoveryCode`
+        RecoveryCode,
+        /// `NotEnoughSpace`
+        NotEnoughSpace,
     }
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::clinic::{FieldIssue, refuse_unacceptable_text};
+use crate::error::from_db;
 use crate::{Store, StoreError, audit, timestamp};
 
 /// 性別 as on the card (ISO 5218).
@@ -105,24 +106,13 @@ pub enum RegisterDecision {
     AnotherPerson,
 }
 
-fn sex_db(s: PatientSex) -> &'static str {
-    match s {
-        PatientSex::Male => "male",
-        PatientSex::Female => "female",
-        PatientSex::NotApplicable => "not_applicable",
-        PatientSex::Unknown => "unknown",
-    }
-}
-
-fn sex_from_db(t: &str) -> Result<PatientSex, StoreError> {
-    match t {
-        "male" => Ok(PatientSex::Male),
-        "female" => Ok(PatientSex::Female),
-        "not_applicable" => Ok(PatientSex::NotApplicable),
-        "unknown" => Ok(PatientSex::Unknown),
-        other => Err(StoreError::CorruptData(format!("性別 {other}"))),
-    }
-}
+textenum::text_enum!(impl PatientSex {
+    Male => "male",
+    Female => "female",
+    NotApplicable => "not_applicable",
+    Unknown => "unknown",
+});
+textenum::text_enum!(impl PatientSource { Card => "card", Staff => "staff" });
 
 fn validate(input: &PatientInput, today: NaiveDate) -> Result<PatientInput, StoreError> {
     let mut issues = Vec::new();
@@ -171,10 +161,7 @@ impl Store {
         let p = validate(input, today)?;
         let birth = p.birth_date.format("%Y-%m-%d").to_string();
         let at = timestamp(now);
-        let source = match p.source {
-            PatientSource::Card => "card",
-            PatientSource::Staff => "staff",
-        };
+        let source = p.source.as_str();
         let mut tx = self.write_tx().await?;
         // Names are stored as read or typed; the card may separate 姓 and 名 with a 全角 space where
         // staff typed a half-width one (or none): such names are the same name for this question.
@@ -212,7 +199,7 @@ impl Store {
                 )
                 .bind(&p.name)
                 .bind(&p.address)
-                .bind(sex_db(p.sex))
+                .bind(p.sex.as_str())
                 .bind(source)
                 .bind(&at)
                 .bind(id)
@@ -238,7 +225,7 @@ impl Store {
                 .bind(&p.name)
                 .bind(&p.address)
                 .bind(&birth)
-                .bind(sex_db(p.sex))
+                .bind(p.sex.as_str())
                 .bind(source)
                 .bind(&at)
                 .bind(&at)
@@ -365,12 +352,8 @@ impl PatientRow {
             id: i32::try_from(self.id).map_err(|_| StoreError::CorruptData(format!("id {}", self.id)))?,
             birth_date: NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d")
                 .map_err(|_| StoreError::CorruptData(format!("生年月日 {}", self.birth_date)))?,
-            sex: sex_from_db(&self.sex)?,
-            source: match self.source.as_str() {
-                "card" => PatientSource::Card,
-                "staff" => PatientSource::Staff,
-                other => return Err(StoreError::CorruptData(format!("出どころ {other}"))),
-            },
+            sex: from_db(&self.sex)?,
+            source: from_db(&self.source)?,
             name: self.name,
             address: self.address,
             updated_at: self.updated_at,

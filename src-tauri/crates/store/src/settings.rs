@@ -31,19 +31,7 @@ pub enum TextSize {
     XLarge,
 }
 
-impl TextSize {
-    fn as_db(self) -> &'static str {
-        match self {
-            TextSize::Standard => "standard",
-            TextSize::Large => "large",
-            TextSize::XLarge => "x_large",
-        }
-    }
-
-    fn from_db(text: &str) -> Option<TextSize> {
-        [TextSize::Standard, TextSize::Large, TextSize::XLarge].into_iter().find(|t| t.as_db() == text)
-    }
-}
+textenum::text_enum!(impl TextSize { Standard => "standard", Large => "large", XLarge => "x_large" });
 
 /// Who is recorded in the audit log when no staff name was set.
 pub const DEFAULT_ACTOR: &str = "スタッフ";
@@ -105,12 +93,12 @@ impl Store {
     /// The text size chosen in 設定; [`TextSize::Standard`] when none was (or an unknown value was
     /// stored by another version).
     pub async fn text_size(&self) -> Result<TextSize, StoreError> {
-        Ok(self.setting(TEXT_SIZE).await?.and_then(|v| TextSize::from_db(&v)).unwrap_or_default())
+        Ok(self.setting(TEXT_SIZE).await?.and_then(|v| TextSize::from_text(&v)).unwrap_or_default())
     }
 
     /// Saves the text size, with its audit row.
     pub async fn set_text_size(&self, size: TextSize, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        self.set_setting(TEXT_SIZE, size.as_db(), actor, now).await
+        self.set_setting(TEXT_SIZE, size.as_str(), actor, now).await
     }
 
     /// Who to record as the author of a change: the staff name from 設定, or [`DEFAULT_ACTOR`].

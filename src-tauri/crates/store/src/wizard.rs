@@ -27,22 +27,7 @@ pub enum StepState {
     Done,
 }
 
-impl StepState {
-    fn as_db(self) -> &'static str {
-        match self {
-            StepState::InProgress => "in_progress",
-            StepState::Done => "done",
-        }
-    }
-
-    fn from_db(text: &str) -> Option<StepState> {
-        match text {
-            "in_progress" => Some(StepState::InProgress),
-            "done" => Some(StepState::Done),
-            _ => None,
-        }
-    }
-}
+textenum::text_enum!(impl StepState { InProgress => "in_progress", Done => "done" });
 
 /// A step's state with its dates, as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -196,7 +181,7 @@ impl Store {
             .into_iter()
             .filter_map(|r| {
                 Some(StepRecord {
-                    state: StepState::from_db(&r.state)?,
+                    state: StepState::from_text(&r.state)?,
                     step: r.step,
                     started_at: r.started_at,
                     done_at: r.done_at,
@@ -238,7 +223,7 @@ impl Store {
             .bind(step)
             .fetch_optional(&mut *tx)
             .await?;
-        let before = before.as_deref().and_then(StepState::from_db);
+        let before = before.as_deref().and_then(StepState::from_text);
         if before == state {
             return Ok(());
         }
@@ -254,7 +239,7 @@ impl Store {
                      ON CONFLICT (step) DO UPDATE SET state = ?2, done_at = ?4, updated_at = ?3",
                 )
                 .bind(step)
-                .bind(s.as_db())
+                .bind(s.as_str())
                 .bind(&at)
                 .bind(done_at)
                 .execute(&mut *tx)

@@ -82,29 +82,31 @@ pub enum UpdateError {
     Save(String),
 }
 
-/// Every update error's code, for the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
-pub enum UpdateErrorCode {
-    /// No address set
-    NoAddress,
-    /// Not an http(s) address
-    BadAddress,
-    /// Server not reachable
-    Unreachable,
-    /// Server answered with an error
-    Http,
-    /// Answer too large
-    TooLarge,
-    /// Not a signed file of ours
-    FeedFormat,
-    /// Signature does not verify
-    FeedSignature,
-    /// Not newer than the data in use
-    FeedNotNewer,
-    /// Data inconsistent
-    ProgramData,
-    /// Could not save
-    Save,
+textenum::text_enum! {
+    /// Every update error's code, for the UI.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Type)]
+    pub enum UpdateErrorCode {
+        /// No address set
+        NoAddress,
+        /// Not an http(s) address
+        BadAddress,
+        /// Server not reachable
+        Unreachable,
+        /// Server answered with an error
+        Http,
+        /// Answer too large
+        TooLarge,
+        /// Not a signed file of ours
+        FeedFormat,
+        /// Signature does not verify
+        FeedSignature,
+        /// Not newer than the data in use
+        FeedNotNewer,
+        /// Data inconsistent
+        ProgramData,
+        /// Could not save
+        Save,
+    }
 }
 
 impl UpdateError {
@@ -128,18 +130,7 @@ impl UpdateError {
 
     /// The code as text.
     pub fn code_str(&self) -> &'static str {
-        match self.code() {
-            UpdateErrorCode::NoAddress => "NoAddress",
-            UpdateErrorCode::BadAddress => "BadAddress",
-            UpdateErrorCode::Unreachable => "Unreachable",
-            UpdateErrorCode::Http => "Http",
-            UpdateErrorCode::TooLarge => "TooLarge",
-            UpdateErrorCode::FeedFormat => "FeedFormat",
-            UpdateErrorCode::FeedSignature => "FeedSignature",
-            UpdateErrorCode::FeedNotNewer => "FeedNotNewer",
-            UpdateErrorCode::ProgramData => "ProgramData",
-            UpdateErrorCode::Save => "Save",
-        }
+        self.code().as_str()
     }
 }
 

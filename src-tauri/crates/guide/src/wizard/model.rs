@@ -17,29 +17,17 @@ pub enum Route {
     Mobile,
 }
 
-impl Route {
-    /// Both routes, in the order the seed gives them.
-    pub const ALL: [Route; 2] = [Route::WindowsPc, Route::Mobile];
+// The value stored by step 3's `route` choice (the same as the serialised tag); both routes, in the
+// order the seed gives them.
+textenum::text_enum!(impl Route { WindowsPc => "windows_pc", Mobile => "mobile" });
 
+impl Route {
     /// The name staff read.
     pub fn label(self) -> &'static str {
         match self {
             Route::WindowsPc => "Windowsパソコン",
             Route::Mobile => "スマートフォン・タブレット",
         }
-    }
-
-    /// The value stored by step 3's `route` choice (the same as the serialised tag).
-    pub fn value(self) -> &'static str {
-        match self {
-            Route::WindowsPc => "windows_pc",
-            Route::Mobile => "mobile",
-        }
-    }
-
-    /// The route for a stored choice value; `None` for anything else.
-    pub fn from_value(value: &str) -> Option<Route> {
-        Route::ALL.into_iter().find(|r| r.value() == value)
     }
 }
 

@@ -56,37 +56,24 @@ impl ApplicationStatus {
         }
     }
 
-    fn as_db(self) -> &'static str {
-        match self {
-            ApplicationStatus::Preparing => "preparing",
-            ApplicationStatus::Ready => "ready",
-            ApplicationStatus::Applied => "applied",
-            ApplicationStatus::Granted => "granted",
-            ApplicationStatus::Paid => "paid",
-        }
-    }
-
-    fn from_db(text: &str) -> Option<ApplicationStatus> {
-        [
-            ApplicationStatus::Preparing,
-            ApplicationStatus::Ready,
-            ApplicationStatus::Applied,
-            ApplicationStatus::Granted,
-            ApplicationStatus::Paid,
-        ]
-        .into_iter()
-        .find(|s| s.as_db() == text)
-    }
-
     /// Sent: nothing that went into the application may change any more.
     pub fn is_sent(self) -> bool {
         self >= ApplicationStatus::Applied
     }
 }
 
+textenum::text_enum!(impl ApplicationStatus {
+    Preparing => "preparing",
+    Ready => "ready",
+    Applied => "applied",
+    Granted => "granted",
+    Paid => "paid",
+});
+textenum::text_enum!(impl DocumentKind { Receipt => "receipt", Passbook => "passbook" });
+
 /// The label of a stored status text, for the audit log (「不明」 for one this version never writes).
 pub(crate) fn status_label_of_db(text: &str) -> &'static str {
-    ApplicationStatus::from_db(text).map_or("不明", ApplicationStatus::label)
+    ApplicationStatus::from_text(text).map_or("不明", ApplicationStatus::label)
 }
 
 /// What kind of copy a document is.
@@ -97,15 +84,6 @@ pub enum DocumentKind {
     Receipt,
     /// 通帳の写し
     Passbook,
-}
-
-impl DocumentKind {
-    fn as_db(self) -> &'static str {
-        match self {
-            DocumentKind::Receipt => "receipt",
-            DocumentKind::Passbook => "passbook",
-        }
-    }
 }
 
 /// A 領収書 as staff type it (amounts and dates as typed, 全角 accepted).
@@ -402,7 +380,7 @@ impl Store {
                 )
                 .bind(receipt_id)
                 .bind(&p.item)
-                .bind(category_db(p.category))
+                .bind(p.category.as_str())
                 .bind(&p.maker_model)
                 .bind(p.quantity)
                 .bind(p.unit_price_yen)
@@ -417,7 +395,7 @@ impl Store {
                 .bind(row_id)
                 .bind(receipt_id)
                 .bind(&p.item)
-                .bind(category_db(p.category))
+                .bind(p.category.as_str())
                 .bind(&p.maker_model)
                 .bind(p.quantity)
                 .bind(p.unit_price_yen)
@@ -492,7 +470,7 @@ impl Store {
         let row_id = sqlx::query(
             "INSERT INTO subsidy_document (kind, receipt_id, file_name, pdf, pages, added_at) VALUES (?, ?, ?, ?, ?, ?)",
         )
-        .bind(kind.as_db())
+        .bind(kind.as_str())
         .bind(receipt_id)
         .bind(&name)
         .bind(pdf)
@@ -508,7 +486,7 @@ impl Store {
             actor,
             AuditAction::Create,
             AuditEntity::SubsidyDocument,
-            &serde_json::json!({ "id": row_id, "kind": kind.as_db() }),
+            &serde_json::json!({ "id": row_id, "kind": kind.as_str() }),
         )
         .await?;
         tx.commit().await?;
@@ -604,7 +582,7 @@ impl Store {
                 number: r.passbook_number != 0,
                 holder_kana: r.passbook_holder != 0,
             },
-            status: ApplicationStatus::from_db(&r.status)
+            status: ApplicationStatus::from_text(&r.status)
                 .ok_or_else(|| StoreError::CorruptData(format!("申請の状態 {}", r.status)))?,
             ready_at: r.ready_at,
             applied_on: day(r.applied_on)?,
@@ -719,7 +697,7 @@ impl Store {
              ON CONFLICT (program_id) DO UPDATE SET status = ?2, ready_at = ?3, applied_on = ?4, granted_on = ?5, paid_on = ?6, updated_at = ?7",
         )
         .bind(program_id)
-        .bind(status.as_db())
+        .bind(status.as_str())
         .bind(&ready_at)
         .bind(&applied_on)
         .bind(&granted_on)
@@ -733,7 +711,7 @@ impl Store {
             actor,
             AuditAction::Update,
             AuditEntity::SubsidyApplication,
-            &serde_json::json!({ "program": program_id, "status": status.as_db() }),
+            &serde_json::json!({ "program": program_id, "status": status.as_str() }),
         )
         .await?;
         tx.commit().await?;

@@ -12,23 +12,6 @@ pub(super) fn parse_day(text: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::CorruptData(format!("日付 {text}")))
 }
 
-pub(super) fn category_db(c: ItemCategory) -> &'static str {
-    match c {
-        ItemCategory::CardReader => "card_reader",
-        ItemCategory::Tablet => "tablet",
-        ItemCategory::Smartphone => "smartphone",
-        ItemCategory::Pc => "pc",
-        ItemCategory::Other => "other",
-    }
-}
-
-pub(super) fn category_from_db(text: &str) -> Result<ItemCategory, StoreError> {
-    ItemCategory::ALL
-        .into_iter()
-        .find(|c| category_db(*c) == text)
-        .ok_or_else(|| StoreError::CorruptData(format!("区分 {text}")))
-}
-
 #[derive(sqlx::FromRow)]
 pub(super) struct ReceiptRow {
     pub(super) id: i32,
@@ -82,7 +65,7 @@ impl PurchaseRow {
             id: self.id,
             receipt_id: self.receipt_id,
             item: self.item,
-            category: category_from_db(&self.category)?,
+            category: crate::error::from_db(&self.category)?,
             maker_model: self.maker_model,
             quantity: to_i32(self.quantity),
             unit_price_yen: to_i32(self.unit_price_yen),
@@ -93,11 +76,7 @@ impl PurchaseRow {
 
 impl DocumentRow {
     pub(super) fn into_info(self) -> Result<DocumentInfo, StoreError> {
-        let kind = match self.kind.as_str() {
-            "receipt" => DocumentKind::Receipt,
-            "passbook" => DocumentKind::Passbook,
-            other => return Err(StoreError::CorruptData(format!("書類の種類 {other}"))),
-        };
+        let kind = crate::error::from_db(&self.kind)?;
         Ok(DocumentInfo {
             id: self.id,
             kind,
@@ -124,7 +103,7 @@ pub(super) async fn before_change(
     let statuses: Vec<(String, String)> =
         sqlx::query_as("SELECT program_id, status FROM subsidy_application").fetch_all(&mut *tx).await?;
     for (program_id, status) in statuses {
-        match ApplicationStatus::from_db(&status) {
+        match ApplicationStatus::from_text(&status) {
             Some(s) if s.is_sent() => {
                 return Err(validation(
                     "status",

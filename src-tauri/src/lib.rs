@@ -11,28 +11,28 @@ pub mod webview2;
 use tauri::{Emitter, Manager};
 use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
 
+use pcinfo::webview2::{LOG_FILE, log_dir_for};
+
 use crate::error::AppError;
 use crate::state::{AppState, Paths};
 
 /// Each log file is cut at this size; [`KEEP_LOG_FILES`] old ones are kept.
 const MAX_LOG_BYTES: u128 = 2 * 1024 * 1024;
 const KEEP_LOG_FILES: usize = 5;
-/// The log file's name without `.log`; [`webview2`] writes to the same file before the plugin runs.
-pub(crate) const LOG_FILE: &str = "onshi-navi";
 /// The Tauri event that carries every [`card::reader::CardEvent`] to the UI.
 pub const CARD_EVENT: &str = "card-event";
 
 /// Starts the app; returns when the last window closes.
 pub fn run() {
     let args: Vec<String> = std::env::args().collect();
-    let data_dir_override = state::data_dir_override(&args, std::env::var("ONSHI_NAVI_DATA_DIR").ok());
-    let force_demo = state::demo_requested(&args, std::env::var("ONSHI_NAVI_DEMO").ok());
+    let data_dir_override = screens::startup::data_dir_override(&args, std::env::var("ONSHI_NAVI_DATA_DIR").ok());
+    let force_demo = screens::startup::demo_requested(&args, std::env::var("ONSHI_NAVI_DEMO").ok());
     // Before any window: without WebView2 on Windows, say so (box and log) and exit.
     let webview_version = webview2::require_runtime(data_dir_override.as_deref());
     let builder = commands::specta_builder();
 
     let log_target = match &data_dir_override {
-        Some(dir) => TargetKind::Folder { path: state::log_dir_for(dir), file_name: Some(LOG_FILE.into()) },
+        Some(dir) => TargetKind::Folder { path: log_dir_for(dir), file_name: Some(LOG_FILE.into()) },
         None => TargetKind::LogDir { file_name: Some(LOG_FILE.into()) },
     };
 
@@ -74,26 +74,10 @@ pub fn run() {
             if let Some(version) = &webview_version {
                 log::info!("WebView2 runtime {version}");
             }
-            // A restore staged before the restart takes effect now, before anything opens the
-            // database; an import nobody confirmed is dropped.
-            if let Err(e) = store::backup::cancel_import(&paths.data_dir) {
-                log::warn!("an unconfirmed import could not be removed: {e}");
-            }
-            let restored = match store::backup::apply_pending_restore(&paths.data_dir, clock::now()) {
-                Ok(aside) => aside.map(|a| a.display().to_string()),
-                Err(e) => {
-                    log::error!("the staged restore could not be applied; the data in use is kept: {e}");
-                    None
-                }
-            };
-            let work = store::backup::clean_work_folders(&paths.data_dir);
-            if work > 0 {
-                log::info!("removed {work} work folders a cut-off backup or restore left");
-            }
-            let printed = forms::print::clean_printed(&paths.data_dir.join("print"), std::time::SystemTime::now());
-            if printed > 0 {
-                log::info!("removed {printed} printed PDFs older than a day");
-            }
+            // Before anything opens the database: a staged restore, an unconfirmed import, leftovers.
+            let prepared = screens::startup::prepare(&paths.data_dir, clock::now(), std::time::SystemTime::now());
+            prepared.done.iter().for_each(|line| log::info!("{line}"));
+            prepared.failed.iter().for_each(|line| log::error!("{line}"));
             let store = tauri::async_runtime::block_on(store::Store::open_in(&paths.data_dir)).map_err(AppError::from);
             let handle = app.handle().clone();
             let card = card::service::CardService::start(force_demo, move |event| {
@@ -101,7 +85,7 @@ pub fn run() {
                     log::warn!("card event not delivered: {e}");
                 }
             });
-            app.manage(AppState::new(store, card, paths)?.with_restored_aside(restored));
+            app.manage(AppState::new(store, card, paths)?.with_restored_aside(prepared.restored_aside));
             // The day's backup generation, when a folder is set and none was taken today.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
@@ -135,7 +119,7 @@ pub fn run() {
 
 fn resolve_paths(app: &tauri::AppHandle, data_dir_override: Option<std::path::PathBuf>) -> Result<Paths, tauri::Error> {
     Ok(match data_dir_override {
-        Some(data_dir) => Paths { log_dir: state::log_dir_for(&data_dir), data_dir, overridden: true },
+        Some(data_dir) => Paths { log_dir: log_dir_for(&data_dir), data_dir, overridden: true },
         None => Paths { data_dir: app.path().app_data_dir()?, log_dir: app.path().app_log_dir()?, overridden: false },
     })
 }

@@ -2,7 +2,7 @@
 //! of this run, the card service, the program data and the guide's knowledge in use, and where
 //! things live on disk (shown in 設定 so staff know what to back up).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use card::service::CardService;
@@ -100,20 +100,7 @@ impl AppState {
     /// The デモ database, created empty on first use in every run of the app.
     pub async fn demo_store(&self) -> Result<&Store, AppError> {
         let dir = self.paths.data_dir.join(DEMO_DIR);
-        self.demo_store
-            .get_or_try_init(|| async {
-                // Last run's デモ records are of no use to anyone: start empty.
-                if dir.exists() {
-                    std::fs::remove_dir_all(&dir).map_err(|e| {
-                        AppError::new(
-                            crate::error::AppErrorCode::DemoStore,
-                            format!("デモ用のデータを片付けられませんでした({}): {e}", dir.display()),
-                        )
-                    })?;
-                }
-                Store::open_in(&dir).await.map_err(AppError::from)
-            })
-            .await
+        self.demo_store.get_or_try_init(|| async { Ok(Store::open_empty_in(&dir).await?) }).await
     }
 
     /// The デモ database if something was recorded in it during this run.
@@ -155,29 +142,4 @@ impl AppState {
     pub fn startup_error(&self) -> Option<&AppError> {
         self.store.as_ref().err()
     }
-}
-
-/// The data folder asked for on the command line (`--data-dir PATH` or `--data-dir=PATH`) or in
-/// `ONSHI_NAVI_DATA_DIR`; `None` means the platform's app data folder.
-pub fn data_dir_override(args: &[String], env: Option<String>) -> Option<PathBuf> {
-    let mut iter = args.iter().skip(1);
-    while let Some(arg) = iter.next() {
-        if let Some(value) = arg.strip_prefix("--data-dir=") {
-            return Some(PathBuf::from(value));
-        }
-        if arg == "--data-dir" {
-            return iter.next().map(PathBuf::from);
-        }
-    }
-    env.filter(|v| !v.trim().is_empty()).map(PathBuf::from)
-}
-
-/// デモ mode asked for with `--demo` or `ONSHI_NAVI_DEMO=1` (tests, showing the app without a card).
-pub fn demo_requested(args: &[String], env: Option<String>) -> bool {
-    args.iter().skip(1).any(|a| a == "--demo") || env.is_some_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
-}
-
-/// The log folder that goes with an overridden data folder.
-pub fn log_dir_for(data_dir: &Path) -> PathBuf {
-    data_dir.join("logs")
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use card::service::CardService;
 use onshi_navi_lib::error::AppError;
-use onshi_navi_lib::state::{AppState, Paths, data_dir_override, demo_requested};
+use onshi_navi_lib::state::{AppState, Paths};
+use screens::startup::{data_dir_override, demo_requested};
 use store::Store;
 
 fn args(list: &[&str]) -> Vec<String> {

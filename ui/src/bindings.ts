@@ -1572,7 +1572,7 @@ export type Poster = {
 export type PosterChoices = {
 	/**  The clinic's name on the poster ("" until the profile is saved) */
 	clinicName: string,
-	/**  柔整, あはき or both (a 併設 clinic), in that order */
+	/**  柔整, あはき or both (a 併設 clinic, or one whose kind is not saved yet), in that order */
 	audiences: Audience[],
 };
 

@@ -7,9 +7,7 @@
 
 use std::time::Duration;
 
-use screens::backup::{BackupOverview, codes};
-use serde::Serialize;
-use specta::Type;
+use screens::backup::{BackupOverview, RescueView, codes};
 use store::backup::{BackupSummary, Generation};
 use store::recovery::CodeKeeper;
 use tauri::{AppHandle, State};
@@ -120,18 +118,9 @@ pub async fn backup_preview(
     name: String,
     recovery_code: Option<String>,
 ) -> Result<BackupSummary, AppError> {
-    let file = store::backup::generation_path(&generations_folder(&state).await?, &name)?;
-    let (keeper, data_dir) = (keeper(&state), &state.paths.data_dir);
-    Ok(store::backup::preview(data_dir, &file, codes(&keeper, recovery_code.as_deref()), clock::now()).await?)
-}
-
-/// Who is restoring, for the rebuilt database's audit row: the staff name of this PC, or, when
-/// the database could not be opened (the start-up screen), that the restore came from there.
-async fn who(state: &AppState) -> String {
-    match state.store() {
-        Ok(store) => store.actor().await.unwrap_or_default(),
-        Err(_) => "起動時の復元".to_string(),
-    }
+    let (folder, keeper) = (generations_folder(&state).await?, keeper(&state));
+    let codes = codes(&keeper, recovery_code.as_deref());
+    Ok(screens::backup::preview(&state.paths.data_dir, &folder, &name, codes, clock::now()).await?)
 }
 
 /// Restarts the app a moment after the answer reached the window, so it can say so first.
@@ -153,7 +142,8 @@ pub async fn restore_backup(
     name: String,
     recovery_code: Option<String>,
 ) -> Result<BackupSummary, AppError> {
-    let (folder, keeper, actor) = (generations_folder(&state).await?, keeper(&state), who(&state).await);
+    let (folder, keeper, actor) =
+        (generations_folder(&state).await?, keeper(&state), screens::backup::restorer(state.store().ok()).await);
     let codes = codes(&keeper, recovery_code.as_deref());
     let summary =
         screens::backup::stage_restore(&state.paths.data_dir, &folder, &name, codes, &actor, clock::now()).await?;
@@ -202,8 +192,8 @@ async fn stage_import(
     file: &std::path::Path,
     typed: Option<&str>,
 ) -> Result<BackupSummary, AppError> {
-    let (keeper, version, actor) = (keeper(state), env!("CARGO_PKG_VERSION"), who(state).await);
-    let codes = codes(&keeper, typed);
+    let (keeper, actor) = (keeper(state), screens::backup::restorer(state.store().ok()).await);
+    let (codes, version) = (codes(&keeper, typed), env!("CARGO_PKG_VERSION"));
     Ok(store::backup::stage_import(&state.paths.data_dir, file, codes, version, &actor, clock::now()).await?)
 }
 
@@ -211,9 +201,7 @@ async fn stage_import(
 #[tauri::command]
 #[specta::specta]
 pub async fn restart_to_restore(app: AppHandle, state: State<'_, AppState>) -> Result<(), AppError> {
-    if !store::backup::confirm_import(&state.paths.data_dir)? {
-        return Err(screens::Error::NothingToRestore.into());
-    }
+    screens::backup::confirm_import(&state.paths.data_dir)?;
     restart_soon(&app);
     Ok(())
 }
@@ -225,16 +213,6 @@ pub async fn cancel_restore(state: State<'_, AppState>) -> Result<(), AppError> 
     Ok(store::backup::cancel_import(&state.paths.data_dir)?)
 }
 
-/// The generations in a folder picked when the database could not be opened.
-#[derive(Clone, Debug, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct RescueView {
-    /// The folder picked
-    pub folder: String,
-    /// Its generations, newest first
-    pub generations: Vec<Generation>,
-}
-
 /// On the start-up error screen: lets staff pick the backup folder (the database that names it
 /// could not be opened) and lists its generations; `None` when the dialog was closed.
 #[tauri::command]
@@ -242,10 +220,9 @@ pub struct RescueView {
 pub async fn choose_rescue_folder(app: AppHandle, state: State<'_, AppState>) -> Result<Option<RescueView>, AppError> {
     let title = "バックアップのあるフォルダ(USBメモリなど)を選んでください";
     let Some(picked) = pick_folder(&app, title).await? else { return Ok(None) };
-    let folder = screens::backup::rescue_folder(picked);
-    let generations = store::backup::generations(&folder)?;
+    let (folder, view) = screens::backup::rescue(picked)?;
     if let Ok(mut rescue) = state.rescue_folder.lock() {
-        *rescue = Some(folder.clone());
+        *rescue = Some(folder);
     }
-    Ok(Some(RescueView { folder: folder.display().to_string(), generations }))
+    Ok(Some(view))
 }

@@ -8,7 +8,7 @@ use store::wizard::{Terminal, TerminalInput};
 use tauri::State;
 
 use crate::clock;
-use crate::error::{AppError, AppErrorCode};
+use crate::error::AppError;
 use crate::state::AppState;
 
 /// The wizard's list, progress, where to resume and the timeline.
@@ -67,9 +67,7 @@ pub async fn delete_terminal(state: State<'_, AppState>, id: i32) -> Result<(), 
 #[tauri::command]
 #[specta::specta]
 pub async fn pc_check(state: State<'_, AppState>) -> Result<PcCheck, AppError> {
-    let figures = tauri::async_runtime::spawn_blocking(pcinfo::measure)
-        .await
-        .map_err(|e| AppError::new(AppErrorCode::Internal, format!("パソコンの情報を読み取れませんでした: {e}")))?;
+    let figures = super::files::blocking(pcinfo::measure).await?;
     Ok(screens::wizard::pc_check(&figures, &state.knowledge().await))
 }
 

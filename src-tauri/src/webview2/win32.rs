@@ -6,7 +6,7 @@ use std::path::Path;
 use windows::Win32::UI::WindowsAndMessaging::{MB_ICONERROR, MB_OK, MB_SETFOREGROUND, MessageBoxW};
 use windows::core::PCWSTR;
 
-use super::{EXIT_NO_WEBVIEW2, NO_DIALOG_ENV};
+use pcinfo::webview2::{self as words, EXIT_NO_WEBVIEW2, NO_DIALOG_ENV};
 
 /// Returns the runtime's version, or reports the missing runtime and exits; see
 /// [`super::require_runtime`].
@@ -16,13 +16,13 @@ pub fn require_runtime(data_dir_override: Option<&Path>) -> String {
         Ok(_) => "WebView2 loader returned an empty version".to_owned(),
         Err(e) => format!("GetAvailableCoreWebView2BrowserVersionString: {e}"),
     };
-    let line = super::log_line(chrono::Local::now().naive_local(), &detail);
-    let log_file = super::startup_log_dir(data_dir_override, dirs::data_local_dir())
-        .and_then(|dir| super::append_to_log(&dir, &line).ok());
+    let line = words::log_line(chrono::Local::now().naive_local(), &detail);
+    let log_file = words::startup_log_dir(data_dir_override, dirs::data_local_dir())
+        .and_then(|dir| words::append_to_log(&dir, &line).ok());
     // Nobody sees stderr of a GUI program, but a vendor running it from a console does.
     eprint!("{line}");
-    if !super::dialog_suppressed(std::env::var_os(NO_DIALOG_ENV).as_deref()) {
-        show_error_box(super::dialog_title(), &super::dialog_text(log_file.as_deref()));
+    if !words::dialog_suppressed(std::env::var_os(NO_DIALOG_ENV).as_deref()) {
+        show_error_box(words::dialog_title(), &words::dialog_text(log_file.as_deref()));
     }
     std::process::exit(EXIT_NO_WEBVIEW2);
 }

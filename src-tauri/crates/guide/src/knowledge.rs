@@ -138,6 +138,12 @@ impl Knowledge {
         self.links.iter().find(|l| l.id == id)
     }
 
+    /// Whether `url` is one of the official pages of the data, exactly: the only addresses the app
+    /// opens in the system's browser, so a page of the UI cannot send staff anywhere else.
+    pub fn is_official_page(&self, url: &str) -> bool {
+        self.links.iter().any(|l| l.url == url)
+    }
+
     /// The methods offered for a check on `day`, in the data's order.
     pub fn methods_on(&self, day: NaiveDate) -> Vec<&MethodAvailability> {
         self.check_methods.iter().filter(|m| m.offered_on(day)).collect()
@@ -325,5 +331,14 @@ mod tests {
         let card = BUNDLED.method(CheckMethod::InsuranceCard).expect("listed");
         assert!(!card.source.verified, "a quoted 事務連絡, not read at the source");
         assert!(card.note.as_deref().is_some_and(|n| n.contains("施術所に当てはまるかは未確認")));
+    }
+
+    #[test]
+    fn only_the_official_pages_of_the_data_are_official() {
+        let k = &*crate::BUNDLED;
+        assert!(k.is_official_page("https://iryohokenjyoho.service-now.com/omf"));
+        assert!(!k.is_official_page("https://iryohokenjyoho.service-now.com/omf/../phish"));
+        assert!(!k.is_official_page("https://example.com/phishing"));
+        assert!(!k.is_official_page("file:///C:/Windows/System32/cmd.exe"));
     }
 }

@@ -5,8 +5,12 @@
 //!
 //! A figure that cannot be read is 0 or empty: the judgement then says it could not be read,
 //! instead of this crate guessing.
+//!
+//! [`webview2`] says what the window needs and an old Windows 10 may lack.
 
 #![forbid(unsafe_code)]
+
+pub mod webview2;
 
 use std::path::{Path, PathBuf};
 

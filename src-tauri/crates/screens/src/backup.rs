@@ -106,6 +106,52 @@ pub fn rescue_folder(picked: PathBuf) -> PathBuf {
     }
 }
 
+/// The generations in a folder picked when the database could not be opened.
+#[derive(Clone, Debug, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RescueView {
+    /// The folder picked
+    pub folder: String,
+    /// Its generations, newest first
+    pub generations: Vec<Generation>,
+}
+
+/// What the start-up error screen lists for the folder staff `picked`, with the folder the
+/// generations are then read from (see [`rescue_folder`]).
+pub fn rescue(picked: PathBuf) -> Result<(PathBuf, RescueView), Error> {
+    let folder = rescue_folder(picked);
+    let generations = store::backup::generations(&folder)?;
+    Ok((folder.clone(), RescueView { folder: folder.display().to_string(), generations }))
+}
+
+/// Confirms the import waiting in `data_dir`: it takes effect at the next start. Nothing waiting
+/// (dropped at a start meanwhile) is [`Error::NothingToRestore`].
+pub fn confirm_import(data_dir: &Path) -> Result<(), Error> {
+    if store::backup::confirm_import(data_dir)? { Ok(()) } else { Err(Error::NothingToRestore) }
+}
+
+/// What generation `name` of `folder` holds (decrypted with the code `codes` gives, in a work
+/// folder inside `data_dir`, checked whole), shown before restoring it.
+pub async fn preview(
+    data_dir: &Path,
+    folder: &Path,
+    name: &str,
+    codes: Codes<'_>,
+    now: DateTime<Utc>,
+) -> Result<BackupSummary, Error> {
+    let file = store::backup::generation_path(folder, name)?;
+    Ok(store::backup::preview(data_dir, &file, codes, now).await?)
+}
+
+/// Who restores, for the rebuilt database's audit row: the staff name of this PC, or, when the
+/// database could not be opened (`store` is `None`: the start-up screen), that it came from there.
+pub async fn restorer(store: Option<&Store>) -> String {
+    match store {
+        Some(store) => store.actor().await.unwrap_or_default(),
+        None => "起動時の復元".to_string(),
+    }
+}
+
 /// Stages generation `name` of `folder` as the restore for the next start (decrypted with the
 /// code `codes` gives, rebuilt inside `data_dir`); returns what it holds.
 pub async fn stage_restore(

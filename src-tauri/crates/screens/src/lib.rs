@@ -12,7 +12,10 @@ pub mod daily;
 mod error;
 pub mod grant;
 pub mod home;
+pub mod patients;
+pub mod poster;
 pub mod settings;
+pub mod startup;
 pub mod subsidy;
 pub mod wizard;
 

@@ -61,6 +61,15 @@ impl Store {
         Store::open_file(&data_dir.join(DATABASE_FILE)).await
     }
 
+    /// Opens a new, empty database in `dir`, removing whatever an earlier run left there: the
+    /// デモ database, whose records are of no use to anyone after the run that made them.
+    pub async fn open_empty_in(dir: &Path) -> Result<Store, StoreError> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
+        }
+        Store::open_in(dir).await
+    }
+
     /// Opens (or creates) the database at `path` and runs the pending migrations.
     ///
     /// An existing file is checked before anything may write to it: its header first (in Rust, no

@@ -4,7 +4,7 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use onshi_navi_lib::webview2::*;
+use pcinfo::webview2::*;
 
 #[test]
 fn the_box_says_what_is_missing_and_what_to_do() {
@@ -22,7 +22,7 @@ fn the_box_says_what_is_missing_and_what_to_do() {
 /// README's WebView2 paragraph and the installer's box tell the clinic the same thing.
 #[test]
 fn wording_matches_readme_and_installer() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../..");
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
     let nsi = std::fs::read_to_string(root.join("scripts/windows/installer.nsi")).expect("installer.nsi");
     for phrase in
@@ -66,7 +66,8 @@ fn log_dir_is_the_plugin_s() {
 
 #[test]
 fn identifier_is_tauri_conf_s() {
-    let conf = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tauri.conf.json")).expect("conf");
+    let conf =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tauri.conf.json")).expect("conf");
     let json: serde_json::Value = serde_json::from_str(&conf).expect("json");
     assert_eq!(json["identifier"], APP_IDENTIFIER);
 }

@@ -344,6 +344,9 @@ describe("オン資ナビ in its window", () => {
     await session.click("#subsidy-ready");
     await session.waitFor("refused", async () => /一致しません/.test(await session.text("#subsidy-ready-error")));
     assert.match(await session.text("#subsidy-status-label"), /準備中/);
+    // 申請済 is not offered before 申請準備完了 (the store refuses it too: store/tests/subsidy.rs).
+    assert.equal(await session.exec("return document.getElementById('subsidy-status-applied') === null"), true);
+    assert.match(await session.text("#subsidy-status-first"), /申請準備完了/);
 
     await session.click("#breakdown-preview");
     await session.waitFor("the preview", () => session.exec("return document.querySelectorAll('img.preview-page').length === 1"));

@@ -2025,8 +2025,6 @@ export type ScreensErrorCode =
 "Validation" | 
 /**  `FileUnreadable` */
 "FileUnreadable" | 
-/**  `ChecklistIncomplete` */
-"ChecklistIncomplete" | 
 /**  `UnknownStep` */
 "UnknownStep" | 
 /**  `DataIncomplete` */
@@ -2221,6 +2219,8 @@ export type StoreErrorCode =
 "PatientNotFound" | 
 /**  `RetentionChanged` */
 "RetentionChanged" | 
+/**  `ChecklistIncomplete` */
+"ChecklistIncomplete" | 
 /**  `DatabaseTooNew` */
 "DatabaseTooNew" | 
 /**  `Migration` */
@@ -2266,6 +2266,11 @@ export type SubsidyOverview = {
 	application: Application,
 	/**  The status in words */
 	statusLabel: string,
+	/**
+	 *  The one status the application may move on to (申請準備完了 from 準備中, through the
+	 *  checklist), `None` after 入金済: the screen offers only this move forward
+	 */
+	nextStatus: ApplicationStatus | null,
 	/**  The passbook copies */
 	passbookDocuments: DocumentInfo[],
 	/**  Categories for the form */

@@ -167,10 +167,6 @@ describe("the keyboard alone", () => {
       "breakdown-save-xlsx",
       "breakdown-print",
       "upload-set-build",
-      "subsidy-status-date",
-      "subsidy-status-applied",
-      "subsidy-status-granted",
-      "subsidy-status-paid",
     ];
     const at = order.map((id) => stops.indexOf(id));
     expect(at.every((i) => i >= 0), `missing: ${order.filter((_, k) => at[k] < 0).join(", ")}`).toBe(true);

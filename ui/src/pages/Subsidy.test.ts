@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, type FieldIssue, type PassbookVisible, type PurchaseInput, type ReceiptInput, type SubsidyOverview } from "../api";
+import { ApiError, type Application, type FieldIssue, type PassbookVisible, type PurchaseInput, type ReceiptInput, type SubsidyOverview } from "../api";
 import type { Backend } from "../lib/backend";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
@@ -14,6 +14,8 @@ import {
   READER_WARNING,
   subsidyOverview,
   uploadSet,
+  recordedStatusCalls,
+  recordedStatusToday,
 } from "../lib/testing/subsidyFixtures";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Subsidy from "./Subsidy.svelte";
@@ -484,35 +486,61 @@ describe("助成金", () => {
     expect(el("subsidy-claim").textContent).toBe("¥0");
   });
 
-  it("moves the status on with the day typed; Rust's date message is shown beside the date", async () => {
-    const setSubsidyStatus = vi
-      .fn()
-      .mockRejectedValueOnce(refusal([{ field: "statusDate", message: "申請済の日付を入力してください" }]))
-      .mockRejectedValueOnce(refusal([{ field: "status", message: "先に「申請済」にしてください" }]))
-      .mockResolvedValueOnce(application({ status: "applied", appliedOn: "2026-01-10" }));
-    const applied = subsidyOverview({ application: application({ status: "applied", readyAt: "2026-01-09T01:00:00Z", appliedOn: "2026-01-10" }) });
-    const overviews = vi.fn().mockResolvedValueOnce(subsidyOverview()).mockResolvedValue(applied);
-    page(backend({ setSubsidyStatus, subsidyOverview: overviews }));
+  /** The status panel's calls answered as Rust answered them (`recorded/subsidy.json`), in order;
+   * a call the page makes with other arguments fails the test. */
+  function replayStatus(...indices: number[]) {
+    const queue = indices.map((i) => recordedStatusCalls[i]);
+    return vi.fn(async (status: string, on: string | null) => {
+      const next = queue.shift();
+      expect(next && [next.status, next.on]).toEqual([status, on]);
+      if ("error" in next!.result) throw new ApiError(next!.result.error);
+      return next!.result.ok;
+    });
+  }
+  const okOf = (i: number) => (recordedStatusCalls[i].result as { ok: Application }).ok;
+
+  it("申請済 is not offered before 申請準備完了: only the checklist's button moves it on", async () => {
+    page(backend({ setSubsidyStatus: replayStatus() }));
     await ready();
     expect(el("subsidy-status-label").textContent).toBe("準備中");
-    expect(document.getElementById("subsidy-status-preparing")).toBeNull();
+    for (const s of ["applied", "granted", "paid", "preparing"]) expect(document.getElementById(`subsidy-status-${s}`)).toBeNull();
+    expect(document.getElementById("subsidy-status-date")).toBeNull();
+    expect(el("subsidy-status-first").textContent).toContain("「申請準備完了」にしてから");
+  });
+
+  it("a status taken back meanwhile (another window) is Rust's refusal, beside the date", async () => {
+    const setSubsidyStatus = replayStatus(0);
+    page(backend({ setSubsidyStatus, subsidyOverview: async () => subsidyOverview({ application: okOf(2), today: recordedStatusToday }) }));
+    await ready();
+    await type("subsidy-status-date", "2026-12-01");
+    await fireEvent.click(el("subsidy-status-applied"));
+    await waitFor(() => expect(el("subsidy-status-date-message").textContent).toBe("今は「準備中」です。先に「申請準備完了」にしてください"));
+    expect(setSubsidyStatus).toHaveBeenCalledTimes(1);
+  });
+
+  it("moves the status on one step with the day typed; Rust's date message is shown beside the date", async () => {
+    const setSubsidyStatus = replayStatus(3, 4);
+    const overviews = vi
+      .fn()
+      .mockResolvedValueOnce(subsidyOverview({ application: okOf(2), today: recordedStatusToday }))
+      .mockResolvedValue(subsidyOverview({ application: okOf(4), today: recordedStatusToday }));
+    page(backend({ setSubsidyStatus, subsidyOverview: overviews }));
+    await ready();
+    expect(el("subsidy-status-label").textContent).toBe("申請準備完了");
+    expect(document.getElementById("subsidy-status-granted")).toBeNull();
 
     await fireEvent.click(el("subsidy-status-applied"));
     await waitFor(() => expect(el("subsidy-status-date-message").textContent).toBe("申請済の日付を入力してください"));
-    expect(setSubsidyStatus).toHaveBeenLastCalledWith("applied", null);
     expect(el("subsidy-status-date").getAttribute("aria-invalid")).toBe("true");
 
-    await type("subsidy-status-date", "R8.1.10");
-    await fireEvent.click(el("subsidy-status-granted"));
-    await waitFor(() => expect(el("subsidy-status-date-message").textContent).toBe("先に「申請済」にしてください"));
-    expect(setSubsidyStatus).toHaveBeenLastCalledWith("granted", "2026-01-10");
-    expect(el("subsidy-status-date").value).toBe("R8.1.10");
-
+    await type("subsidy-status-date", "R8.12.1");
     await fireEvent.click(el("subsidy-status-applied"));
     await waitFor(() => expect(el("subsidy-status-label").textContent).toBe("申請済"));
-    expect(setSubsidyStatus).toHaveBeenLastCalledWith("applied", "2026-01-10");
-    expect(el("subsidy-status-dates").textContent).toContain("令和8年1月10日 (2026-01-10)");
+    expect(setSubsidyStatus).toHaveBeenCalledTimes(2);
+    expect(el("subsidy-status-dates").textContent).toContain("令和8年12月1日 (2026-12-01)");
     expect(el("subsidy-status-date").value).toBe("");
+    expect(document.getElementById("subsidy-status-applied")).toBeNull();
+    expect(document.getElementById("subsidy-status-granted")).not.toBeNull();
     expect(document.getElementById("subsidy-status-preparing")).not.toBeNull();
     expect(document.getElementById("subsidy-ready")).toBeNull();
     expect(toastTexts()).toContain("申請の状況を「申請済」にしました");

@@ -35,10 +35,6 @@ pub enum Error {
         reason: String,
     },
 
-    /// 申請準備完了 asked while the checklist is incomplete: what is missing, one line each.
-    #[error("まだ申請の準備ができていません。\n・{}", .0.join("\n・"))]
-    ChecklistIncomplete(Vec<String>),
-
     /// The screen named a guide step the guide does not have (an old screen, or a bug).
     #[error("導入ガイドに「{0}」という手順はありません")]
     UnknownStep(String),
@@ -77,8 +73,6 @@ textenum::text_enum! {
         Validation,
         /// `FileUnreadable`
         FileUnreadable,
-        /// `ChecklistIncomplete`
-        ChecklistIncomplete,
         /// `UnknownStep`
         UnknownStep,
         /// `DataIncomplete`
@@ -113,7 +107,6 @@ impl Error {
             Error::Store(_) | Error::Insurance(_) | Error::Programs(_) | Error::Forms(_) => None,
             Error::Validation(_) => Some(ScreensErrorCode::Validation),
             Error::FileUnreadable { .. } => Some(ScreensErrorCode::FileUnreadable),
-            Error::ChecklistIncomplete(_) => Some(ScreensErrorCode::ChecklistIncomplete),
             Error::UnknownStep(_) => Some(ScreensErrorCode::UnknownStep),
             Error::DataIncomplete(_) => Some(ScreensErrorCode::DataIncomplete),
             Error::BackupFolderNotChosen => Some(ScreensErrorCode::BackupFolderNotChosen),

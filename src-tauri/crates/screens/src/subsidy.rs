@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use jptext::FieldIssue;
-use programs::paperwork::{PaperworkFacts, PassbookVisible, Readiness, ReceiptFacts};
-use programs::purchases::{Evaluation, ItemCategory, LineResult, PurchaseLine};
+use programs::paperwork::{PassbookVisible, Readiness};
+use programs::purchases::{Evaluation, ItemCategory, LineResult};
 use programs::{Program, ProgramStatus, RuleEffect};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -112,6 +112,9 @@ pub struct SubsidyOverview {
     pub application: Application,
     /// The status in words
     pub status_label: String,
+    /// The one status the application may move on to (申請準備完了 from 準備中, through the
+    /// checklist), `None` after 入金済: the screen offers only this move forward
+    pub next_status: Option<ApplicationStatus>,
     /// The passbook copies
     pub passbook_documents: Vec<store::subsidy::DocumentInfo>,
     /// Categories for the form
@@ -135,36 +138,11 @@ async fn gather(store: &Store, catalog: &programs::Catalog, today: NaiveDate) ->
     let program = subsidy_program(catalog)?;
     let receipts = store.subsidy_receipts().await?;
     let application = store.subsidy_application(&program.id).await?;
-    let lines: Vec<PurchaseLine> = receipts
-        .iter()
-        .flat_map(|r| &r.purchases)
-        .map(|p| PurchaseLine {
-            item: p.item.clone(),
-            category: p.category,
-            quantity: u32::try_from(p.quantity).unwrap_or(0),
-            unit_price_yen: p.unit_price_yen,
-            bought_on: p.bought_on,
-        })
-        .collect();
-    let evaluation = programs::purchases::evaluate(&program, &lines, today, application.applied_before)
-        .ok_or_else(|| programs::ProgramsError::NoClaim(program.name.clone()))?;
-    let passbook_documents: Vec<_> =
-        store.subsidy_documents().await?.into_iter().filter(|d| d.kind == DocumentKind::Passbook).collect();
-    let facts = PaperworkFacts {
-        receipts: receipts
-            .iter()
-            .map(|r| ReceiptFacts {
-                label: r.label(),
-                total_yen: i64::from(r.total_yen),
-                lines_total_yen: r.lines_total_yen(),
-                line_count: r.purchases.len(),
-                has_copy: !r.documents.is_empty(),
-            })
-            .collect(),
-        passbook_copy: !passbook_documents.is_empty(),
-        passbook_visible: application.passbook,
-    };
-    let readiness = programs::paperwork::readiness(&program, &facts, &evaluation);
+    let documents = store.subsidy_documents().await?;
+    let store::subsidy::paperwork::Judged { evaluation, readiness } =
+        store::subsidy::paperwork::judge(&program, &receipts, &documents, &application, today)
+            .ok_or_else(|| programs::ProgramsError::NoClaim(program.name.clone()))?;
+    let passbook_documents: Vec<_> = documents.into_iter().filter(|d| d.kind == DocumentKind::Passbook).collect();
     Ok(Gathered { program, receipts, evaluation, application, passbook_documents, readiness })
 }
 
@@ -248,6 +226,7 @@ fn overview_of(
         excluded: g.evaluation.excluded.clone(),
         readiness: g.readiness,
         status_label: g.application.status.label().to_string(),
+        next_status: g.application.status.next(),
         application: g.application,
         passbook_documents: g.passbook_documents,
         categories: ItemCategory::ALL
@@ -353,10 +332,7 @@ pub async fn set_status(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Application, Error> {
-    let g = gather(store, catalog, today).await?;
-    if status == ApplicationStatus::Ready && !g.readiness.ready {
-        return Err(Error::ChecklistIncomplete(g.readiness.items.iter().flat_map(|i| i.problems.clone()).collect()));
-    }
+    let program = subsidy_program(catalog)?;
     let on = match on.map(str::trim).filter(|t| !t.is_empty()) {
         None => None,
         Some(text) => Some(jptext::parse_date(text).ok_or_else(|| {
@@ -367,7 +343,7 @@ pub async fn set_status(
         })?),
     };
     let actor = store.actor().await?;
-    Ok(store.set_subsidy_status(&g.program.id, status, on, today, &actor, now).await?)
+    Ok(store.set_subsidy_status(&program, status, on, today, &actor, now).await?)
 }
 
 /// Saves whether the clinic applied in an earlier round and what is readable on the passbook.

@@ -323,9 +323,14 @@ async fn recorded_wizard_scenarios_are_fresh() {
         "scenarios": out,
         "pcCheck": wizard::pc_check(&figures, &guide::BUNDLED),
     });
-    let text = serde_json::to_string(&recorded).expect("json") + "\n";
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/testing/recorded/wizard.json");
+    check_fresh("wizard.json", &recorded);
+}
+
+/// Compares `recorded` with the committed `ui/src/lib/testing/recorded/<file>` (rewrites it first
+/// with `UPDATE_RECORDED=1`).
+fn check_fresh(file: &str, recorded: &Value) {
+    let text = serde_json::to_string(recorded).expect("json") + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/testing/recorded").join(file);
     if std::env::var_os("UPDATE_RECORDED").is_some() {
         std::fs::write(&path, &text).expect("write the recorded file");
     }
@@ -335,4 +340,52 @@ async fn recorded_wizard_scenarios_are_fresh() {
         "{} is stale: run UPDATE_RECORDED=1 cargo test -p screens --test recorded",
         path.display()
     );
+}
+
+/// The 助成金's status as the UI shows it, recorded for `subsidyFixtures.ts`: each status's words
+/// and the one it may move on to, and the status panel's calls on a clinic whose paperwork is
+/// first incomplete, then complete: 申請済 refused before 申請準備完了, the checklist's refusal,
+/// the date's, and each move as Rust answers it.
+#[tokio::test]
+async fn recorded_subsidy_status_is_fresh() {
+    use store::subsidy::{ApplicationStatus, DocumentKind, PurchaseInput, ReceiptInput};
+    let statuses: Vec<Value> =
+        ApplicationStatus::ALL.iter().map(|s| json!({ "status": s, "label": s.label(), "next": s.next() })).collect();
+    let catalog = programs::catalog().expect("bundled data");
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let receipt = ReceiptInput {
+        number: "A-1".into(),
+        seller: "センター電機".into(),
+        issued_on: "2025-11-20".into(),
+        total: "4980".into(),
+    };
+    let id = store.save_receipt(None, &receipt, today(), "院長", now()).await.expect("receipt");
+    let mut calls = Vec::new();
+    let mut set = async |status: ApplicationStatus, on: Option<&str>| {
+        let result = screens::subsidy::set_status(&store, &catalog, status, on, today(), now()).await;
+        calls.push(json!({ "status": status, "on": on, "result": outcome(result) }));
+    };
+    set(ApplicationStatus::Applied, Some("2026-12-01")).await;
+    set(ApplicationStatus::Ready, None).await;
+    let line = PurchaseInput {
+        item: "カードリーダー".into(),
+        category: programs::purchases::ItemCategory::CardReader,
+        maker_model: "ACR39".into(),
+        quantity: "1".into(),
+        unit_price: "4980".into(),
+        bought_on: "2025-11-20".into(),
+    };
+    store.save_purchase(None, id, &line, today(), "院長", now()).await.expect("line");
+    store.add_document(DocumentKind::Receipt, Some(id), "領収書.pdf", b"%PDF", 1, "院長", now()).await.expect("copy");
+    store.add_document(DocumentKind::Passbook, None, "通帳.pdf", b"%PDF", 1, "院長", now()).await.expect("passbook");
+    let all =
+        programs::paperwork::PassbookVisible { bank: true, branch: true, kind: true, number: true, holder_kana: true };
+    screens::subsidy::save_answers(&store, &catalog, false, all, now()).await.expect("answers");
+    set(ApplicationStatus::Ready, None).await;
+    set(ApplicationStatus::Applied, None).await;
+    set(ApplicationStatus::Applied, Some("2026-12-01")).await;
+    set(ApplicationStatus::Paid, Some("2026-12-02")).await;
+    store.close().await;
+    check_fresh("subsidy.json", &json!({ "today": today(), "statuses": statuses, "calls": calls }));
 }

@@ -76,6 +76,12 @@ pub enum StoreError {
     )]
     DatabaseTooNew(i64),
 
+    /// 申請準備完了 (or 申請済) asked while the 助成金's checklist is incomplete, as read in the
+    /// same transaction that would have written it: what is missing, one line each. Nothing was
+    /// changed.
+    #[error("まだ申請の準備ができていません。\n・{}", .0.join("\n・"))]
+    ChecklistIncomplete(Vec<String>),
+
     /// A migration failed; the database is left as it was before it.
     #[error("データベースの更新に失敗しました: {0}")]
     Migration(#[source] sqlx::migrate::MigrateError),
@@ -189,6 +195,7 @@ impl StoreError {
             StoreError::PatientChoiceInvalid(_) => StoreErrorCode::PatientChoiceInvalid,
             StoreError::PatientNotFound(_) => StoreErrorCode::PatientNotFound,
             StoreError::RetentionChanged(_) => StoreErrorCode::RetentionChanged,
+            StoreError::ChecklistIncomplete(_) => StoreErrorCode::ChecklistIncomplete,
             StoreError::DatabaseTooNew(_) => StoreErrorCode::DatabaseTooNew,
             StoreError::Migration(_) => StoreErrorCode::Migration,
             StoreError::CorruptData(_) => StoreErrorCode::CorruptData,
@@ -239,6 +246,8 @@ textenum::text_enum! {
         PatientNotFound,
         /// `RetentionChanged`
         RetentionChanged,
+        /// `ChecklistIncomplete`
+        ChecklistIncomplete,
         /// `DatabaseTooNew`
         DatabaseTooNew,
         /// `Migration`

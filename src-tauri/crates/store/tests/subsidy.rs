@@ -1,6 +1,7 @@
 //! The 助成金 paperwork against a real SQLite file: receipts with every line, bad input refused
 //! field by field with nothing saved, copies kept as PDF, and the status: a change after
-//! 申請準備完了 takes it back to 準備中, nothing changes once 申請済, dates in order.
+//! 申請準備完了 takes it back to 準備中, nothing changes once 申請済, dates in order, and the status
+//! moves one step at a time, 申請準備完了 only on a complete checklist read in its own transaction.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use programs::paperwork::PassbookVisible;
@@ -11,6 +12,38 @@ use store::subsidy::{
 use store::{Store, StoreError};
 
 const PROGRAM: &str = "equipment_subsidy_2025";
+
+/// The 助成金 as the bundled data has it.
+fn program() -> programs::Program {
+    programs::catalog().expect("bundled data").program(PROGRAM).expect("the 助成金").clone()
+}
+
+const ALL_VISIBLE: PassbookVisible =
+    PassbookVisible { bank: true, branch: true, kind: true, number: true, holder_kana: true };
+
+/// A 領収書 of ¥4,980 with its one line and its copy, the passbook's copy, every passbook detail
+/// confirmed: the checklist is complete. Returns the 領収書's id.
+async fn complete_paperwork(store: &Store) -> i32 {
+    let id = store.save_receipt(None, &receipt_input("4980"), today(), "院長", at(9)).await.expect("receipt");
+    store
+        .save_purchase(None, id, &line("リーダー", ItemCategory::CardReader, "1", "4980"), today(), "院長", at(9))
+        .await
+        .expect("line");
+    store.add_document(DocumentKind::Receipt, Some(id), "領収書.pdf", b"%PDF", 1, "院長", at(9)).await.expect("copy");
+    store.add_document(DocumentKind::Passbook, None, "通帳.pdf", b"%PDF", 1, "院長", at(9)).await.expect("passbook");
+    store.save_subsidy_answers(PROGRAM, false, ALL_VISIBLE, "院長", at(9)).await.expect("answers");
+    id
+}
+
+/// What the checklist says of the stored paperwork now.
+async fn problems(store: &Store) -> Vec<String> {
+    let receipts = store.subsidy_receipts().await.expect("receipts");
+    let documents = store.subsidy_documents().await.expect("documents");
+    let application = store.subsidy_application(PROGRAM).await.expect("application");
+    store::subsidy::paperwork::judge(&program(), &receipts, &documents, &application, today())
+        .expect("a 助成金")
+        .problems()
+}
 
 fn at(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 12, 1, hour, 0, 0).single().expect("valid time")
@@ -161,40 +194,49 @@ async fn copies_are_kept_and_removed_with_their_receipt() {
 async fn a_change_after_ready_goes_back_to_preparing_and_nothing_changes_once_applied() {
     let root = tempfile::tempdir().expect("tempdir");
     let store = fresh(&root).await;
-    let id = store.save_receipt(None, &receipt_input("4980"), today(), "院長", at(9)).await.expect("receipt");
-    let all = PassbookVisible { bank: true, branch: true, kind: true, number: true, holder_kana: true };
-    store.save_subsidy_answers(PROGRAM, false, all, "院長", at(9)).await.expect("answers");
+    let id = complete_paperwork(&store).await;
+    let all = ALL_VISIBLE;
     let app = store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Ready, None, today(), "院長", at(10))
+        .set_subsidy_status(&program(), ApplicationStatus::Ready, None, today(), "院長", at(10))
         .await
         .expect("ready");
     assert_eq!(app.status, ApplicationStatus::Ready);
     assert!(app.ready_at.is_some());
     assert_eq!(app.passbook, all);
-    store
-        .save_purchase(None, id, &line("リーダー", ItemCategory::CardReader, "1", "4980"), today(), "院長", at(11))
+    let extra = store
+        .save_purchase(None, id, &line("ケース", ItemCategory::Other, "1", "500"), today(), "院長", at(11))
         .await
         .expect("line");
     let app = store.subsidy_application(PROGRAM).await.expect("app");
     assert_eq!((app.status, app.ready_at), (ApplicationStatus::Preparing, None), "what was declared ready changed");
+    let e = store
+        .set_subsidy_status(&program(), ApplicationStatus::Ready, None, today(), "院長", at(11))
+        .await
+        .expect_err("the totals differ");
+    assert!(matches!(&e, StoreError::ChecklistIncomplete(p) if p.iter().any(|p| p.contains("一致しません"))), "{e}");
+    store.delete_purchase(extra.id, "院長", at(11)).await.expect("line removed");
+    store
+        .set_subsidy_status(&program(), ApplicationStatus::Ready, None, today(), "院長", at(11))
+        .await
+        .expect("ready again");
 
     let e = store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Applied, None, today(), "院長", at(12))
+        .set_subsidy_status(&program(), ApplicationStatus::Applied, None, today(), "院長", at(12))
         .await
         .expect_err("no date");
     assert!(issues(e)[0].1.contains("申請済の日付"));
     let e = store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Applied, Some(day(2025, 12, 2)), today(), "院長", at(12))
+        .set_subsidy_status(&program(), ApplicationStatus::Applied, Some(day(2025, 12, 2)), today(), "院長", at(12))
         .await
         .expect_err("future");
     assert!(issues(e)[0].1.contains("今日より後"));
     let e = store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Paid, Some(day(2025, 11, 30)), today(), "院長", at(12))
+        .set_subsidy_status(&program(), ApplicationStatus::Paid, Some(day(2025, 11, 30)), today(), "院長", at(12))
         .await
         .expect_err("skipped");
     assert!(issues(e)[0].1.contains("先に「申請済」"));
     store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Applied, Some(day(2025, 11, 30)), today(), "院長", at(12))
+        .set_subsidy_status(&program(), ApplicationStatus::Applied, Some(day(2025, 11, 30)), today(), "院長", at(12))
         .await
         .expect("applied");
     for attempt in [
@@ -207,22 +249,90 @@ async fn a_change_after_ready_goes_back_to_preparing_and_nothing_changes_once_ap
         assert!(issues(e)[0].1.contains("申請した後は"));
     }
     let e = store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Granted, Some(day(2025, 11, 29)), today(), "院長", at(14))
+        .set_subsidy_status(&program(), ApplicationStatus::Granted, Some(day(2025, 11, 29)), today(), "院長", at(14))
         .await
         .expect_err("before applied");
     assert!(issues(e)[0].1.contains("申請日"));
     store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Granted, Some(today()), today(), "院長", at(14))
+        .set_subsidy_status(&program(), ApplicationStatus::Granted, Some(today()), today(), "院長", at(14))
         .await
         .expect("granted");
     let app = store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Paid, Some(today()), today(), "院長", at(15))
+        .set_subsidy_status(&program(), ApplicationStatus::Paid, Some(today()), today(), "院長", at(15))
         .await
         .expect("paid");
     assert_eq!((app.applied_on, app.granted_on, app.paid_on), (Some(day(2025, 11, 30)), Some(today()), Some(today())));
     let back = store
-        .set_subsidy_status(PROGRAM, ApplicationStatus::Applied, Some(day(2025, 11, 30)), today(), "院長", at(16))
+        .set_subsidy_status(&program(), ApplicationStatus::Applied, Some(day(2025, 11, 30)), today(), "院長", at(16))
         .await
         .expect("back");
     assert_eq!((back.granted_on, back.paid_on), (None, None), "going back clears the later dates");
+}
+
+#[tokio::test]
+async fn the_status_moves_one_step_at_a_time_and_never_past_an_incomplete_checklist() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = fresh(&root).await;
+    let e = store
+        .set_subsidy_status(&program(), ApplicationStatus::Ready, None, today(), "院長", at(9))
+        .await
+        .expect_err("nothing gathered");
+    let StoreError::ChecklistIncomplete(missing) = &e else { panic!("{e}") };
+    assert!(missing.iter().any(|p| p.contains("領収書がまだ登録されていません")), "{missing:?}");
+    assert!(e.to_string().starts_with("まだ申請の準備ができていません。\n・"), "{e}");
+    complete_paperwork(&store).await;
+    // 申請済 straight from 準備中 would record a 準備完了 that never happened, and lock the paperwork.
+    let e = store
+        .set_subsidy_status(&program(), ApplicationStatus::Applied, Some(today()), today(), "院長", at(10))
+        .await
+        .expect_err("skipped 申請準備完了");
+    assert_eq!(
+        issues(e),
+        vec![("status".to_string(), "今は「準備中」です。先に「申請準備完了」にしてください".to_string())]
+    );
+    let app = store.subsidy_application(PROGRAM).await.expect("app");
+    assert_eq!(
+        (app.status, app.ready_at, app.applied_on),
+        (ApplicationStatus::Preparing, None, None),
+        "nothing written"
+    );
+    assert_eq!(ApplicationStatus::Preparing.next(), Some(ApplicationStatus::Ready));
+    assert_eq!(ApplicationStatus::Granted.next(), Some(ApplicationStatus::Paid));
+    assert_eq!(ApplicationStatus::Paid.next(), None);
+}
+
+/// A line saved while 申請準備完了 is being set, over and over, in both orders: whichever wins,
+/// 申請準備完了 never stands on an incomplete checklist.
+#[tokio::test]
+async fn a_line_saved_meanwhile_never_leaves_ready_on_an_incomplete_checklist() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = fresh(&root).await;
+    let id = complete_paperwork(&store).await;
+    let program = program();
+    for round in 0..20 {
+        let extra = line("ケース", ItemCategory::Other, "1", "500");
+        let set_ready = store.set_subsidy_status(&program, ApplicationStatus::Ready, None, today(), "院長", at(10));
+        let add_line = store.save_purchase(None, id, &extra, today(), "院長", at(10));
+        let (ready, added) = if round % 2 == 0 {
+            tokio::join!(set_ready, add_line)
+        } else {
+            let (added, ready) = tokio::join!(add_line, set_ready);
+            (ready, added)
+        };
+        let added = added.expect("the line is always saved");
+        let app = store.subsidy_application(PROGRAM).await.expect("app");
+        if app.status == ApplicationStatus::Ready {
+            assert!(problems(&store).await.is_empty(), "round {round}: 申請準備完了 on an incomplete checklist");
+        } else {
+            assert!(ready.is_err() || app.ready_at.is_none(), "round {round}: {ready:?}");
+        }
+        store.delete_purchase(added.id, "院長", at(11)).await.expect("line removed");
+        if app.status != ApplicationStatus::Preparing {
+            store
+                .set_subsidy_status(&program, ApplicationStatus::Preparing, None, today(), "院長", at(11))
+                .await
+                .expect("back");
+        }
+    }
+    assert!(problems(&store).await.is_empty(), "complete again at the end");
 }

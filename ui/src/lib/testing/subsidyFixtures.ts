@@ -1,8 +1,9 @@
 // 助成金: a SubsidyOverview shaped as Rust sends it, for component tests. Two 領収書: No.123 whose
 // lines add up to its total (one line a reader not on the known list, one line 対象外 with its
 // reason) and No.88 whose one line does not; the program's window has closed.
-import type { Application, DocumentInfo, LineView, ReceiptView, SubsidyOverview, UploadSet } from "../../api";
+import type { Application, ApplicationStatus, DocumentInfo, ErrorCode, FieldIssue, LineView, ReceiptView, SubsidyOverview, UploadSet } from "../../api";
 import { subsidy } from "./fixtures";
+import recorded from "./recorded/subsidy.json";
 
 export const READER_WARNING =
   "この機種は、オン資ナビが知っているカードリーダーの一覧にありません。厚生労働省の公式の一覧に載っているか確かめてください(導入ガイドの手順「カードリーダー」)";
@@ -122,7 +123,21 @@ export function application(overrides: Partial<Application> = {}): Application {
   };
 }
 
-const STATUS_LABELS = { preparing: "準備中", ready: "申請準備完了", applied: "申請済", granted: "交付決定", paid: "入金済" } as const;
+type RecordedStatus = { status: ApplicationStatus; label: string; next: ApplicationStatus | null };
+/** Each status's words and the one it may move on to, as Rust says them (`recorded/subsidy.json`). */
+const STATUSES = recorded.statuses as RecordedStatus[];
+const statusOf = (s: ApplicationStatus) => STATUSES.find((r) => r.status === s)!;
+
+/** A call of the status panel as Rust answered it, on a clinic whose paperwork was incomplete,
+ * then complete (`screens/tests/recorded.rs`): the UI receives `ok` or `error` as is. */
+export type RecordedStatusCall = {
+  status: ApplicationStatus;
+  on: string | null;
+  result: { ok: Application } | { error: { code: ErrorCode; message: string; fields: FieldIssue[] } };
+};
+export const recordedStatusCalls = recorded.calls as RecordedStatusCall[];
+/** The day those calls were made on (dates after it are refused before any call). */
+export const recordedStatusToday = recorded.today;
 
 export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): SubsidyOverview {
   const app = overrides.application ?? application();
@@ -154,7 +169,8 @@ export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): Subsi
       ready: false,
     },
     application: app,
-    statusLabel: STATUS_LABELS[app.status],
+    statusLabel: statusOf(app.status).label,
+    nextStatus: statusOf(app.status).next,
     passbookDocuments: [],
     categories: [
       { id: "card_reader", label: "汎用カードリーダー", eligible: true },

@@ -56,6 +56,11 @@ impl ApplicationStatus {
         }
     }
 
+    /// The status after this one, the only one it may move on to (`None` after 入金済).
+    pub fn next(self) -> Option<ApplicationStatus> {
+        ApplicationStatus::ALL.iter().copied().find(|s| *s > self)
+    }
+
     /// Sent: nothing that went into the application may change any more.
     pub fn is_sent(self) -> bool {
         self >= ApplicationStatus::Applied
@@ -248,6 +253,7 @@ pub struct ValidPurchase {
     pub bought_on: NaiveDate,
 }
 
+pub mod paperwork;
 mod rows;
 mod validate;
 
@@ -257,43 +263,12 @@ pub use validate::{validate_purchase, validate_receipt};
 impl Store {
     /// Every 領収書 with its lines and copies, oldest first.
     pub async fn subsidy_receipts(&self) -> Result<Vec<Receipt>, StoreError> {
-        let receipts: Vec<ReceiptRow> = sqlx::query_as(
-            "SELECT id, number, seller, issued_on, total_yen FROM subsidy_receipt ORDER BY issued_on, id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let purchases: Vec<PurchaseRow> = sqlx::query_as(
-            "SELECT id, receipt_id, item, category, maker_model, quantity, unit_price_yen, bought_on FROM subsidy_purchase ORDER BY id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let documents = self.subsidy_documents().await?;
-        let mut purchases = purchases.into_iter().map(PurchaseRow::into_purchase).collect::<Result<Vec<_>, _>>()?;
-        receipts
-            .into_iter()
-            .map(|r| {
-                let mine: Vec<Purchase> = purchases.extract_if(.., |p| p.receipt_id == r.id).collect();
-                Ok(Receipt {
-                    id: r.id,
-                    number: r.number,
-                    seller: r.seller,
-                    issued_on: parse_day(&r.issued_on)?,
-                    total_yen: to_i32(r.total_yen),
-                    purchases: mine,
-                    documents: documents.iter().filter(|d| d.receipt_id == Some(r.id)).cloned().collect(),
-                })
-            })
-            .collect()
+        receipts_in(&mut *self.pool().acquire().await?).await
     }
 
     /// Every copy, receipts' and the passbook's, in the order added.
     pub async fn subsidy_documents(&self) -> Result<Vec<DocumentInfo>, StoreError> {
-        let rows: Vec<DocumentRow> = sqlx::query_as(
-            "SELECT id, kind, receipt_id, file_name, pages, length(pdf) AS size_bytes, added_at FROM subsidy_document ORDER BY id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        rows.into_iter().map(DocumentRow::into_info).collect()
+        documents_in(&mut *self.pool().acquire().await?).await
     }
 
     /// Adds a 領収書 (`id` None) or changes one, with its audit row.
@@ -551,44 +526,7 @@ impl Store {
 
     /// The application for `program_id`; 準備中 with nothing confirmed when none was saved.
     pub async fn subsidy_application(&self, program_id: &str) -> Result<Application, StoreError> {
-        let row: Option<ApplicationRow> = sqlx::query_as(
-            "SELECT applied_before, passbook_bank, passbook_branch, passbook_kind, passbook_number, passbook_holder,
-                    status, ready_at, applied_on, granted_on, paid_on
-             FROM subsidy_application WHERE program_id = ?",
-        )
-        .bind(program_id)
-        .fetch_optional(self.pool())
-        .await?;
-        let Some(r) = row else {
-            return Ok(Application {
-                program_id: program_id.to_string(),
-                applied_before: false,
-                passbook: PassbookVisible::default(),
-                status: ApplicationStatus::Preparing,
-                ready_at: None,
-                applied_on: None,
-                granted_on: None,
-                paid_on: None,
-            });
-        };
-        let day = |d: Option<String>| d.map(|d| parse_day(&d)).transpose();
-        Ok(Application {
-            program_id: program_id.to_string(),
-            applied_before: r.applied_before != 0,
-            passbook: PassbookVisible {
-                bank: r.passbook_bank != 0,
-                branch: r.passbook_branch != 0,
-                kind: r.passbook_kind != 0,
-                number: r.passbook_number != 0,
-                holder_kana: r.passbook_holder != 0,
-            },
-            status: ApplicationStatus::from_text(&r.status)
-                .ok_or_else(|| StoreError::CorruptData(format!("申請の状態 {}", r.status)))?,
-            ready_at: r.ready_at,
-            applied_on: day(r.applied_on)?,
-            granted_on: day(r.granted_on)?,
-            paid_on: day(r.paid_on)?,
-        })
+        application_in(&mut *self.pool().acquire().await?, program_id).await
     }
 
     /// Saves the earlier-round answer and the passbook checks. Like any change to the paperwork,
@@ -632,19 +570,44 @@ impl Store {
         self.subsidy_application(program_id).await
     }
 
-    /// Sets the status. `on` is the day of 申請 / 交付決定 / 入金 (required for those, not after
-    /// `today`, and in order); the caller checked the checklist before [`ApplicationStatus::Ready`]
-    /// or later. Going back (a status set by mistake) clears the later dates.
+    /// Moves the application for `program` to `status`, one step at a time: forward only to the
+    /// status after the current one (準備中 → 申請準備完了 → 申請済 → 交付決定 → 入金済), back to any
+    /// earlier one (a status set by mistake; the later dates are cleared), or to the same one (a
+    /// day corrected). `on` is the day of 申請 / 交付決定 / 入金 (required for those, not after
+    /// `today`, and in order). Moving forward to 申請準備完了 or 申請済 needs the checklist
+    /// complete, judged on what this same transaction reads, so a change saved meanwhile can never
+    /// leave 申請準備完了 standing on an incomplete checklist.
+    #[allow(clippy::too_many_arguments)]
     pub async fn set_subsidy_status(
         &self,
-        program_id: &str,
+        program: &programs::Program,
         status: ApplicationStatus,
         on: Option<NaiveDate>,
         today: NaiveDate,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Application, StoreError> {
-        let current = self.subsidy_application(program_id).await?;
+        let program_id = program.id.as_str();
+        let mut tx = self.write_tx().await?;
+        let current = application_in(&mut tx, program_id).await?;
+        if status > current.status && current.status.next() != Some(status) {
+            let needed = current.status.next().map_or("", ApplicationStatus::label);
+            return Err(validation(
+                "status",
+                format!("今は「{}」です。先に「{needed}」にしてください", current.status.label()),
+            ));
+        }
+        if status > current.status && status <= ApplicationStatus::Applied {
+            let receipts = receipts_in(&mut tx).await?;
+            let documents = documents_in(&mut tx).await?;
+            let problems = match paperwork::judge(program, &receipts, &documents, &current, today) {
+                Some(judged) => judged.problems(),
+                None => vec![format!("「{}」には申請の決まりがありません", program.name)],
+            };
+            if !problems.is_empty() {
+                return Err(StoreError::ChecklistIncomplete(problems));
+            }
+        }
         if status >= ApplicationStatus::Applied {
             let on =
                 on.ok_or_else(|| validation("statusDate", format!("{}の日付を入力してください", status.label())))?;
@@ -661,15 +624,6 @@ impl Store {
                     "statusDate",
                     format!("{}より前の日付です({label}: {})", status.label(), jptext::format_date(earlier)),
                 ));
-            }
-            let order = [ApplicationStatus::Applied, ApplicationStatus::Granted, ApplicationStatus::Paid];
-            let needed = order.iter().take_while(|s| **s < status).find(|s| match s {
-                ApplicationStatus::Applied => current.applied_on.is_none(),
-                ApplicationStatus::Granted => current.granted_on.is_none(),
-                _ => false,
-            });
-            if let Some(missing) = needed {
-                return Err(validation("status", format!("先に「{}」にしてください", missing.label())));
             }
         }
         let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -690,7 +644,6 @@ impl Store {
             ApplicationStatus::Preparing => None,
             _ => Some(current.ready_at.clone().unwrap_or_else(|| timestamp(now))),
         };
-        let mut tx = self.write_tx().await?;
         sqlx::query(
             "INSERT INTO subsidy_application (program_id, status, ready_at, applied_on, granted_on, paid_on, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -717,4 +670,87 @@ impl Store {
         tx.commit().await?;
         self.subsidy_application(program_id).await
     }
+}
+
+/// Every 領収書 with its lines and copies, oldest first, as `conn` sees them (the pool's, or a
+/// caller's transaction).
+async fn receipts_in(conn: &mut sqlx::SqliteConnection) -> Result<Vec<Receipt>, StoreError> {
+    let receipts: Vec<ReceiptRow> =
+        sqlx::query_as("SELECT id, number, seller, issued_on, total_yen FROM subsidy_receipt ORDER BY issued_on, id")
+            .fetch_all(&mut *conn)
+            .await?;
+    let purchases: Vec<PurchaseRow> = sqlx::query_as(
+        "SELECT id, receipt_id, item, category, maker_model, quantity, unit_price_yen, bought_on FROM subsidy_purchase ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let documents = documents_in(conn).await?;
+    let mut purchases = purchases.into_iter().map(PurchaseRow::into_purchase).collect::<Result<Vec<_>, _>>()?;
+    receipts
+        .into_iter()
+        .map(|r| {
+            let mine: Vec<Purchase> = purchases.extract_if(.., |p| p.receipt_id == r.id).collect();
+            Ok(Receipt {
+                id: r.id,
+                number: r.number,
+                seller: r.seller,
+                issued_on: parse_day(&r.issued_on)?,
+                total_yen: to_i32(r.total_yen),
+                purchases: mine,
+                documents: documents.iter().filter(|d| d.receipt_id == Some(r.id)).cloned().collect(),
+            })
+        })
+        .collect()
+}
+
+/// Every copy, receipts' and the passbook's, in the order added, as `conn` sees them.
+async fn documents_in(conn: &mut sqlx::SqliteConnection) -> Result<Vec<DocumentInfo>, StoreError> {
+    let rows: Vec<DocumentRow> = sqlx::query_as(
+        "SELECT id, kind, receipt_id, file_name, pages, length(pdf) AS size_bytes, added_at FROM subsidy_document ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter().map(DocumentRow::into_info).collect()
+}
+
+/// The application for `program_id` as `conn` sees them; 準備中 when none was saved.
+async fn application_in(conn: &mut sqlx::SqliteConnection, program_id: &str) -> Result<Application, StoreError> {
+    let row: Option<ApplicationRow> = sqlx::query_as(
+        "SELECT applied_before, passbook_bank, passbook_branch, passbook_kind, passbook_number, passbook_holder,
+                status, ready_at, applied_on, granted_on, paid_on
+         FROM subsidy_application WHERE program_id = ?",
+    )
+    .bind(program_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(r) = row else {
+        return Ok(Application {
+            program_id: program_id.to_string(),
+            applied_before: false,
+            passbook: PassbookVisible::default(),
+            status: ApplicationStatus::Preparing,
+            ready_at: None,
+            applied_on: None,
+            granted_on: None,
+            paid_on: None,
+        });
+    };
+    let day = |d: Option<String>| d.map(|d| parse_day(&d)).transpose();
+    Ok(Application {
+        program_id: program_id.to_string(),
+        applied_before: r.applied_before != 0,
+        passbook: PassbookVisible {
+            bank: r.passbook_bank != 0,
+            branch: r.passbook_branch != 0,
+            kind: r.passbook_kind != 0,
+            number: r.passbook_number != 0,
+            holder_kana: r.passbook_holder != 0,
+        },
+        status: ApplicationStatus::from_text(&r.status)
+            .ok_or_else(|| StoreError::CorruptData(format!("申請の状態 {}", r.status)))?,
+        ready_at: r.ready_at,
+        applied_on: day(r.applied_on)?,
+        granted_on: day(r.granted_on)?,
+        paid_on: day(r.paid_on)?,
+    })
 }

@@ -230,6 +230,7 @@ mod tests {
 
     fn tablet(price: i32) -> Evaluation {
         let line = PurchaseLine {
+            id: 1,
             item: "タブレット".into(),
             category: ItemCategory::Tablet,
             quantity: 1,
@@ -318,6 +319,7 @@ mod tests {
         let r = readiness(&subsidy(), &facts, &tablet(800));
         assert!(!r.ready);
         let line = PurchaseLine {
+            id: 1,
             item: "タブレット".into(),
             category: ItemCategory::Tablet,
             quantity: 1,

@@ -66,6 +66,9 @@ pub fn eligible(effect: &RuleEffect, category: ItemCategory) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PurchaseLine {
+    /// The caller's key for the line (the stored row's id), given back on its result so a
+    /// judgement is never matched to a line by position
+    pub id: i32,
     /// 品名
     pub item: String,
     /// 区分
@@ -82,6 +85,8 @@ pub struct PurchaseLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct LineResult {
+    /// The line's [`PurchaseLine::id`]
+    pub id: i32,
     /// 数量 × 単価
     pub amount_yen: i64,
     /// Counted in the eligible total
@@ -134,7 +139,7 @@ pub fn evaluate(
             } else {
                 None
             };
-            LineResult { amount_yen, eligible: reason.is_none(), reason }
+            LineResult { id: line.id, amount_yen, eligible: reason.is_none(), reason }
         })
         .collect();
     let total_yen: i64 = results.iter().map(|r| r.amount_yen).sum();
@@ -166,7 +171,7 @@ mod tests {
     }
 
     fn line(category: ItemCategory, quantity: u32, unit_price_yen: i32) -> PurchaseLine {
-        PurchaseLine { item: "品".into(), category, quantity, unit_price_yen, bought_on: day(2025, 11, 1) }
+        PurchaseLine { id: 1, item: "品".into(), category, quantity, unit_price_yen, bought_on: day(2025, 11, 1) }
     }
 
     #[test]

@@ -146,18 +146,14 @@ async fn gather(store: &Store, catalog: &programs::Catalog, today: NaiveDate) ->
     Ok(Gathered { program, receipts, evaluation, application, passbook_documents, readiness })
 }
 
-/// The evaluation's flat list of lines cut back into one slice per 領収書 (evaluate sees the lines
-/// of every receipt in order).
-fn results_by_receipt<'a>(receipts: &[Receipt], evaluation: &'a Evaluation) -> Vec<&'a [LineResult]> {
-    let mut rest = evaluation.lines.as_slice();
-    receipts
+/// The judgement of line `p`, found by its id (never by position: a line left out of the
+/// evaluation would shift every later one onto the wrong line).
+fn result_of<'a>(evaluation: &'a Evaluation, p: &store::subsidy::Purchase) -> Result<&'a LineResult, Error> {
+    evaluation
+        .lines
         .iter()
-        .map(|r| {
-            let (mine, after) = rest.split_at(r.purchases.len().min(rest.len()));
-            rest = after;
-            mine
-        })
-        .collect()
+        .find(|l| l.id == p.id)
+        .ok_or_else(|| store::StoreError::CorruptData(format!("品目 {} の判定がありません", p.id)).into())
 }
 
 fn yen(n: i64) -> i32 {
@@ -180,26 +176,27 @@ fn overview_of(
     data_as_of_text: String,
     today: NaiveDate,
     knowledge: &guide::Knowledge,
-) -> SubsidyOverview {
+) -> Result<SubsidyOverview, Error> {
     let receipts = g
         .receipts
         .iter()
-        .zip(results_by_receipt(&g.receipts, &g.evaluation))
-        .map(|(r, results)| {
-            let lines: Vec<LineView> = r
+        .map(|r| {
+            let lines = r
                 .purchases
                 .iter()
-                .zip(results)
-                .map(|(p, result)| LineView {
-                    purchase: p.clone(),
-                    category_label: p.category.label().to_string(),
-                    amount_yen: yen(result.amount_yen),
-                    eligible: result.eligible,
-                    reason: result.reason.clone(),
-                    warning: reader_warning(p, knowledge),
+                .map(|p| {
+                    let result = result_of(&g.evaluation, p)?;
+                    Ok(LineView {
+                        purchase: p.clone(),
+                        category_label: p.category.label().to_string(),
+                        amount_yen: yen(result.amount_yen),
+                        eligible: result.eligible,
+                        reason: result.reason.clone(),
+                        warning: reader_warning(p, knowledge),
+                    })
                 })
-                .collect();
-            ReceiptView {
+                .collect::<Result<Vec<LineView>, Error>>()?;
+            Ok(ReceiptView {
                 id: r.id,
                 label: r.label(),
                 number: r.number.clone(),
@@ -211,11 +208,11 @@ fn overview_of(
                 matches: !r.purchases.is_empty() && r.lines_total_yen() == i64::from(r.total_yen),
                 lines,
                 documents: r.documents.clone(),
-            }
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, Error>>()?;
     let items = g.program.rules.iter().find(|r| matches!(r.effect, RuleEffect::EligibleItems { .. }));
-    SubsidyOverview {
+    Ok(SubsidyOverview {
         program: board,
         data_as_of_text,
         receipts,
@@ -239,7 +236,7 @@ fn overview_of(
             .collect(),
         upload_formats: upload_rules(&g.program).allowed_extensions.iter().map(|e| format!(".{e}")).collect(),
         today,
-    }
+    })
 }
 
 /// The screen's data for `today`: the program's state that day, every 領収書 judged, the checklist.
@@ -255,7 +252,7 @@ pub async fn overview(
         .find(&g.program.id)
         .cloned()
         .ok_or_else(|| programs::ProgramsError::UnknownProgram(g.program.id.clone()))?;
-    Ok(overview_of(g, status, board.as_of_text, today, knowledge))
+    overview_of(g, status, board.as_of_text, today, knowledge)
 }
 
 /// What staff say a file is when attaching it to a 領収書: only a 領収書 (or レシート) proves
@@ -376,30 +373,34 @@ pub async fn breakdown(
     let receipts = g
         .receipts
         .iter()
-        .zip(results_by_receipt(&g.receipts, &g.evaluation))
-        .map(|(r, results)| forms::ReceiptSheet {
-            number: r.number.clone(),
-            seller: r.seller.clone(),
-            issued_on: r.issued_on,
-            total_yen: r.total_yen,
-            lines: r
+        .map(|r| {
+            let lines = r
                 .purchases
                 .iter()
-                .zip(results)
-                .map(|(p, result)| forms::SheetLine {
-                    item: p.item.clone(),
-                    category: p.category.label().to_string(),
-                    maker_model: p.maker_model.clone(),
-                    quantity: u32::try_from(p.quantity).unwrap_or(0),
-                    unit_price_yen: p.unit_price_yen,
-                    amount_yen: yen(result.amount_yen),
-                    bought_on: p.bought_on,
-                    eligible: result.eligible,
-                    reason: result.reason.clone(),
+                .map(|p| {
+                    let result = result_of(&g.evaluation, p)?;
+                    Ok(forms::SheetLine {
+                        item: p.item.clone(),
+                        category: p.category.label().to_string(),
+                        maker_model: p.maker_model.clone(),
+                        quantity: u32::try_from(p.quantity).unwrap_or(0),
+                        unit_price_yen: p.unit_price_yen,
+                        amount_yen: yen(result.amount_yen),
+                        bought_on: p.bought_on,
+                        eligible: result.eligible,
+                        reason: result.reason.clone(),
+                    })
                 })
-                .collect(),
+                .collect::<Result<Vec<_>, Error>>()?;
+            Ok(forms::ReceiptSheet {
+                number: r.number.clone(),
+                seller: r.seller.clone(),
+                issued_on: r.issued_on,
+                total_yen: r.total_yen,
+                lines,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, Error>>()?;
     Ok(forms::Breakdown {
         clinic_name: profile.map(|p| p.name).unwrap_or_default(),
         registration_number,

@@ -38,6 +38,7 @@ pub fn judge(
         .iter()
         .flat_map(|r| &r.purchases)
         .map(|p| PurchaseLine {
+            id: p.id,
             item: p.item.clone(),
             category: p.category,
             quantity: u32::try_from(p.quantity).unwrap_or(0),

@@ -6,7 +6,6 @@ import { tick } from "svelte";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import App from "./App.svelte";
-import { ApiError } from "./api";
 import type { Backend } from "./lib/backend";
 import { BACKEND_KEY } from "./lib/backend";
 import { basic4, cardCheck, demoStatus, todayChecks } from "./lib/testing/cardFixtures";
@@ -16,6 +15,7 @@ import { appInfo, auditEntry, clinicProfile, dataStatus, faqView, homeSummary, s
 import { grantOverview } from "./lib/testing/grantFixtures";
 import { subsidyOverview } from "./lib/testing/subsidyFixtures";
 import { clearToasts, toast, toasts } from "./lib/toast.svelte";
+import { refusal as refuse } from "./lib/testing/errors";
 
 /** Every call the pages make on load, answered as Rust would for a clinic that has started. */
 function backend(calls: Partial<Backend> = {}) {
@@ -176,7 +176,7 @@ describe("the keyboard alone", () => {
   it("助成金: Enter in a field adds the line, and adds the 領収書", async () => {
     const user = userEvent.setup();
     const savePurchase = vi.fn(async () => {
-      throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "unitPrice", message: "単価を入力してください" }] });
+      throw refuse("savePurchase", "Validation", "入力内容を確認してください", [{ field: "unitPrice", message: "単価を入力してください" }]);
     });
     const saveReceipt = vi.fn(async () => 3);
     await open("subsidy", backend({ savePurchase, saveReceipt }));
@@ -260,7 +260,7 @@ describe("the keyboard alone", () => {
   it("協力金: Enter in a field records the poster period, and saves the day", async () => {
     const user = userEvent.setup();
     const savePoster = vi.fn(async () => {
-      throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "shownFrom", message: "掲示した日が今日(令和8年11月29日 (2026-11-29))より後になっています" }] });
+      throw refuse("savePoster", "Validation", "入力内容を確認してください", [{ field: "shownFrom", message: "掲示した日が今日(令和8年11月29日 (2026-11-29))より後になっています" }]);
     });
     const setPromotionDay = vi.fn(async () => ({ day: "2026-11-29", flyers: 2, prompts: 3 }));
     await open("grant", backend({ savePoster, setPromotionDay }));

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CardCheck, CardStatus, CheckInput, DemoCard, Registered } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
 import { clearToasts, toasts } from "../lib/toast.svelte";
-import { apiError, basic4, cardCheck, checkRecord, demoStatus, readerStatus, todayChecks } from "../lib/testing/cardFixtures";
+import { basic4, cardCheck, checkRecord, demoStatus, readerStatus, todayChecks } from "../lib/testing/cardFixtures";
 import { fakeBackend, type FakeBackend } from "../lib/testing/fakeBackend";
 import Daily from "./Daily.svelte";
+import { refusal as refuse } from "../lib/testing/errors";
 
 function page(backend: FakeBackend, onready = vi.fn()) {
   return render(Daily, { props: { onready }, context: new Map([[BACKEND_KEY, backend]]) });
@@ -38,7 +39,7 @@ function demoCard() {
         demoRecords: card.logged.map((l, i) => checkRecord({ id: i + 1, ...l })),
       }),
     checkCard: async () => {
-      if (!card.present) throw apiError("NoCard", "カードが置かれていません");
+      if (!card.present) throw refuse("checkCard", "NoCard", "カードが置かれていません");
       return check();
     },
     demoInsertCard: async (_sample: DemoCard) => {
@@ -55,7 +56,7 @@ function demoCard() {
       card.pins.push(pin);
       if (pin.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) !== "1234") {
         card.kenmenTries -= 1;
-        throw apiError("WrongPin", `暗証番号が違います。あと${card.kenmenTries}回まちがえるとロックされます`);
+        throw refuse("readBasic4", "WrongPin", `暗証番号が違います。あと${card.kenmenTries}回まちがえるとロックされます`);
       }
       card.kenmenTries = 3;
       return basic4();
@@ -221,7 +222,7 @@ describe("毎日の資格確認", () => {
     card.present = false;
     backend.emitCardEvent({ kind: "card_removed", reader: "デモ" });
     await waitFor(() => expect(document.querySelector("#pin-panel")).toBeNull());
-    slowRecheck.reject(apiError("NoCard", "カードが置かれていません"));
+    slowRecheck.reject(refuse("checkCard", "NoCard", "カードが置かれていません"));
     await new Promise((r) => setTimeout(r, 10));
     expect(document.querySelector("#card-error")).toBeNull();
     expect(text("#cert-status")).toBe("有効");
@@ -264,7 +265,7 @@ describe("毎日の資格確認", () => {
       cardStatus: async () => readerStatus(true),
       todayChecks: async () => todayChecks(),
       checkCard: async () => {
-        throw apiError("NotMyNumberCard", "マイナンバーカードではないカードです。");
+        throw refuse("checkCard", "NotMyNumberCard", "マイナンバーカードではないカードです。");
       },
     });
     page(backend);
@@ -298,7 +299,7 @@ describe("毎日の資格確認", () => {
   it("shows Rust's message beside the note when it refuses it", async () => {
     const { backend } = demoCard();
     backend.logCheck = async () => {
-      throw apiError("Validation", "入力を確認してください", [{ field: "note", message: "メモに使えない文字が含まれています" }]);
+      throw refuse("logCheck", "Validation", "入力を確認してください", [{ field: "note", message: "メモに使えない文字が含まれています" }]);
     };
     page(backend);
     await waitFor(() => expect(text("#reader-state")).toBe("カードを置いてください"));
@@ -375,7 +376,7 @@ describe("毎日の資格確認", () => {
 
   it("offers the methods Rust gives for today (no 保険証 after its transition), with each one's note; a refusal is said beside them", async () => {
     const logCheck = vi.fn(async () => {
-      throw apiError("Validation", "「保険証」での確認は令和8年3月31日 (2026-03-31)までです", [
+      throw refuse("logCheck", "Validation", "「保険証」での確認は令和8年3月31日 (2026-03-31)までです", [
         { field: "method", message: "「保険証」での確認は令和8年3月31日 (2026-03-31)までです。マイナ保険証か資格確認書などで確認してください" },
       ]);
     });

@@ -1,12 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, type FieldIssue, type Poster, type PosterInput, type PromotionDay, type PromotionDayInput } from "../api";
+import type { FieldIssue, Poster, PosterInput, PromotionDay, PromotionDayInput } from "../api";
 import type { Backend } from "../lib/backend";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
 import { grant, grantOverview, NO_THRESHOLD_TEXT, REQUIREMENTS } from "../lib/testing/grantFixtures";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Grant from "./Grant.svelte";
+import { type CommandName, refusal as refuse } from "../lib/testing/errors";
 
 function backend(calls: Partial<Backend> = {}) {
   return fakeBackend({ grantOverview: async () => grantOverview(), ...calls });
@@ -22,7 +23,7 @@ const el = <T extends HTMLElement = HTMLInputElement>(id: string) => {
   return found as T;
 };
 const type = (id: string, value: string) => fireEvent.input(el(id), { target: { value } });
-const refusal = (fields: FieldIssue[]) => new ApiError({ code: "Validation", message: "入力内容を確認してください", fields });
+const invalid = (command: CommandName, fields: FieldIssue[]) => refuse(command, "Validation", "入力内容を確認してください", fields);
 const toastTexts = () => toasts.list.map((t) => t.message);
 const ready = () => screen.findByRole("heading", { name: "マイナ保険証の利用促進のための取組に対する協力金" });
 const requirementItem = (id: string) => document.querySelector<HTMLElement>(`[data-requirement=${id}]`)!;
@@ -126,7 +127,7 @@ describe("協力金", () => {
 
   it("adding a period sends the dates as typed; Rust's refusal is shown beside its field and nothing typed is lost", async () => {
     const savePoster = vi.fn(async (_id: number | null, input: PosterInput): Promise<Poster> => {
-      if (input.shownTo) throw refusal([{ field: "shownTo", message: "外した日が掲示した日より前になっています" }]);
+      if (input.shownTo) throw invalid("savePoster", [{ field: "shownTo", message: "外した日が掲示した日より前になっています" }]);
       return { id: 6, shownFrom: "2025-05-01", shownTo: null, photoName: null };
     });
     const grantOverviewCall = vi.fn(async () => grantOverview());
@@ -213,7 +214,7 @@ describe("協力金", () => {
 
   it("a count Rust cannot read gets its message beside the field, and what was typed stays", async () => {
     const setPromotionDay = vi.fn(async (): Promise<PromotionDay> => {
-      throw refusal([{ field: "flyers", message: "チラシの枚数は数字で入力してください" }]);
+      throw invalid("setPromotionDay", [{ field: "flyers", message: "チラシの枚数は数字で入力してください" }]);
     });
     page(backend({ setPromotionDay }));
     await ready();
@@ -321,7 +322,7 @@ describe("協力金", () => {
 
   it("a failure to save that is not about a field is said under the form", async () => {
     const savePoster = vi.fn(async (): Promise<Poster> => {
-      throw new ApiError({ code: "Internal", message: "データベースに書き込めませんでした", fields: [] });
+      throw refuse("savePoster", "Internal", "データベースに書き込めませんでした");
     });
     page(backend({ savePoster }));
     await ready();
@@ -394,7 +395,7 @@ describe("協力金", () => {
     await fireEvent.click(el("grant-report-print"));
     await waitFor(() => expect(toastTexts().some((t) => t.includes("/tmp/print/協力金_取組の記録.pdf"))).toBe(true));
 
-    printGrantReport.mockRejectedValueOnce(new ApiError({ code: "FileAccess", message: "PDFを開くアプリが見つかりませんでした", fields: [] }));
+    printGrantReport.mockRejectedValueOnce(refuse("printGrantReport", "FileAccess", "PDFを開くアプリが見つかりませんでした"));
     await fireEvent.click(el("grant-report-print"));
     expect((await screen.findByRole("alert")).textContent).toBe("PDFを開くアプリが見つかりませんでした");
   });

@@ -1,12 +1,13 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, type ClinicProfileInput, type FieldIssue } from "../api";
+import type { ClinicProfileInput, FieldIssue } from "../api";
 import type { Backend } from "../lib/backend";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
 import { appInfo, auditEntry, clinicProfile, dataStatus, backupOverview } from "../lib/testing/fixtures";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Settings from "./Settings.svelte";
+import { type CommandName, refusal as refuse } from "../lib/testing/errors";
 
 /** The calls the page makes on load, each replaceable. */
 function backend(calls: Partial<Backend> = {}) {
@@ -28,7 +29,7 @@ function page(b: ReturnType<typeof fakeBackend>, onready = vi.fn()) {
   return render(Settings, { props: { onready }, context: new Map([[BACKEND_KEY, b]]) });
 }
 
-const refusal = (fields: FieldIssue[]) => new ApiError({ code: "Validation", message: "入力内容を確認してください", fields });
+const invalid = (command: CommandName, fields: FieldIssue[]) => refuse(command, "Validation", "入力内容を確認してください", fields);
 const input = (id: string) => document.getElementById(id) as HTMLInputElement;
 const message = (field: string) => document.getElementById(`msg-${field}`)!;
 
@@ -62,7 +63,7 @@ describe("設定", () => {
   it("a refused save shows each message beside its field, aria-invalid, and focuses the first field", async () => {
     const saveClinicProfile = vi.fn(async (_: ClinicProfileInput) => {
       // Rust's order is not the form's: 住所 comes before 種別 and 郵便番号.
-      throw refusal([
+      throw invalid("saveClinicProfile", [
         { field: "address", message: "住所を入力してください" },
         { field: "kind", message: "種別(柔整・あはき・両方)を選んでください" },
         { field: "postalCode", message: "郵便番号は7桁の数字で入力してください(入力は6桁です。例: 123-4567)" },
@@ -95,7 +96,7 @@ describe("設定", () => {
 
   it("focuses a text field when it is the first with an error", async () => {
     const saveClinicProfile = async () => {
-      throw refusal([
+      throw invalid("saveClinicProfile", [
         { field: "phone", message: "電話番号を入力してください" },
         { field: "postalCode", message: "郵便番号を入力してください" },
       ]);
@@ -108,7 +109,7 @@ describe("設定", () => {
 
   it("keeps everything staff typed after a refusal", async () => {
     const saveClinicProfile = async () => {
-      throw refusal([{ field: "phone", message: "電話番号は10桁または11桁です(入力は9桁です。例: 03-1234-5678)" }]);
+      throw invalid("saveClinicProfile", [{ field: "phone", message: "電話番号は10桁または11桁です(入力は9桁です。例: 03-1234-5678)" }]);
     };
     page(backend({ getClinicProfile: async () => null, saveClinicProfile }));
     await screen.findByRole("heading", { name: "施術所の情報" });
@@ -208,7 +209,7 @@ describe("設定", () => {
 
   it("another failure of the save says why, and changes nothing typed", async () => {
     const saveClinicProfile = async () => {
-      throw new ApiError({ code: "DatabaseOpen", message: "データベースに書き込めませんでした", fields: [] });
+      throw refuse("saveClinicProfile", "DatabaseOpen", "データベースに書き込めませんでした");
     };
     page(backend({ saveClinicProfile }));
     await screen.findByRole("heading", { name: "施術所の情報" });
@@ -223,7 +224,7 @@ describe("設定", () => {
   it("the staff name's message is shown beside it, and a saved name refreshes the history", async () => {
     let refuse = true;
     const setStaffName = vi.fn(async (name: string) => {
-      if (refuse) throw refusal([{ field: "staffName", message: "スタッフ名は50文字以内で入力してください" }]);
+      if (refuse) throw invalid("setStaffName", [{ field: "staffName", message: "スタッフ名は50文字以内で入力してください" }]);
       return name.trim();
     });
     const auditLog = vi.fn(async () => [auditEntry()]);
@@ -272,7 +273,7 @@ describe("設定", () => {
 
   it("shows why it could not load, and is still ready", async () => {
     const onready = vi.fn();
-    page(backend({ getClinicProfile: async () => Promise.reject(new ApiError({ code: "DatabaseOpen", message: "データベースを開けませんでした", fields: [] })) }), onready);
+    page(backend({ getClinicProfile: async () => Promise.reject(refuse("getClinicProfile", "DatabaseOpen", "データベースを開けませんでした")) }), onready);
     expect((await screen.findByRole("alert")).textContent).toContain("データベースを開けませんでした");
     expect(document.getElementById("profile-form")).toBeNull();
     expect(onready).toHaveBeenCalledOnce();
@@ -312,7 +313,7 @@ describe("設定", () => {
   it("制度データの更新: shows the data in use and the last check, saves the address, refusals beside the field", async () => {
     const setUpdateAddress = vi
       .fn<(a: string) => Promise<string>>()
-      .mockRejectedValueOnce(refusal([{ field: "updateAddress", message: "https:// で始まる、サーバーの名前のあるアドレスを入力してください(例: https://example.jp/onshi-navi/programs.json)" }]))
+      .mockRejectedValueOnce(invalid("setUpdateAddress", [{ field: "updateAddress", message: "https:// で始まる、サーバーの名前のあるアドレスを入力してください(例: https://example.jp/onshi-navi/programs.json)" }]))
       .mockImplementation(async (a) => a.trim());
     page(
       backend({
@@ -356,7 +357,7 @@ describe("設定", () => {
 
   it("制度データの更新: a failed check says why and shows the status Rust keeps", async () => {
     const checkProgramUpdates = vi.fn(async () => {
-      throw new ApiError({ code: "Unreachable", message: "更新の確認先に接続できませんでした。インターネットの接続を確かめてください", fields: [] });
+      throw refuse("checkProgramUpdates", "Unreachable", "更新の確認先に接続できませんでした。インターネットの接続を確かめてください");
     });
     const programDataStatus = vi
       .fn()

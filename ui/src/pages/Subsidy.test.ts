@@ -19,6 +19,7 @@ import {
 } from "../lib/testing/subsidyFixtures";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Subsidy from "./Subsidy.svelte";
+import { type CommandName, refusal as refuse } from "../lib/testing/errors";
 
 function backend(calls: Partial<Backend> = {}) {
   return fakeBackend({ subsidyOverview: async () => subsidyOverview(), ...calls });
@@ -35,7 +36,7 @@ const el = <T extends HTMLElement = HTMLInputElement>(id: string) => {
 };
 const type = (id: string, value: string) => fireEvent.input(el(id), { target: { value } });
 const choose = (id: string, value: string) => fireEvent.change(el<HTMLSelectElement>(id), { target: { value } });
-const refusal = (fields: FieldIssue[]) => new ApiError({ code: "Validation", message: "入力内容を確認してください", fields });
+const invalid = (command: CommandName, fields: FieldIssue[]) => refuse(command, "Validation", "入力内容を確認してください", fields);
 const toastTexts = () => toasts.list.map((t) => t.message);
 const ready = () => screen.findByRole("heading", { name: "柔整・あはき施術所用助成金" });
 /** A promise the test settles by hand. */
@@ -139,7 +140,7 @@ describe("助成金", () => {
 
   it("adding a line sends what was typed; a refusal keeps it and shows each message beside its field", async () => {
     const savePurchase = vi.fn(async (_id: number | null, _r: number, _i: PurchaseInput) => {
-      throw refusal([
+      throw invalid("savePurchase", [
         { field: "unitPrice", message: "単価は数字で入力してください" },
         { field: "quantity", message: "数量は1から999までで入力してください" },
       ]);
@@ -241,13 +242,13 @@ describe("助成金", () => {
     await fireEvent.click(el("line-1-add"));
     await fireEvent.submit(el("line-1-item").form!);
     expect(savePurchase).toHaveBeenCalledTimes(1);
-    pending.reject(refusal([{ field: "quantity", message: "数量を入力してください" }]));
+    pending.reject(invalid("savePurchase", [{ field: "quantity", message: "数量を入力してください" }]));
     await waitFor(() => expect(el("line-1-add").getAttribute("aria-disabled")).toBe("false"));
   });
 
   it("a refusal for no field of the form (already applied) is shown under the form", async () => {
     const savePurchase = vi.fn(async () => {
-      throw refusal([{ field: "status", message: "助成金は申請済です。申請した後は、書類や購入品を変更・追加できません" }]);
+      throw invalid("savePurchase", [{ field: "status", message: "助成金は申請済です。申請した後は、書類や購入品を変更・追加できません" }]);
     });
     page(backend({ savePurchase }));
     await ready();
@@ -261,7 +262,7 @@ describe("助成金", () => {
   it("a new 領収書 sends what was typed; a refusal keeps it; once added, focus goes to its 品名", async () => {
     const saveReceipt = vi
       .fn<(id: number | null, input: ReceiptInput) => Promise<number>>()
-      .mockRejectedValueOnce(refusal([{ field: "seller", message: "購入先を入力してください" }]))
+      .mockRejectedValueOnce(invalid("saveReceipt", [{ field: "seller", message: "購入先を入力してください" }]))
       .mockResolvedValueOnce(3);
     const added: SubsidyOverview = subsidyOverview();
     added.receipts = [...added.receipts, { ...matchingReceipt(), id: 3, label: "No.7(□□商店)", lines: [], documents: [], matches: false }];
@@ -293,7 +294,7 @@ describe("助成金", () => {
   it("申請準備完了 refused: Rust's list of what is missing is shown as it is, line by line", async () => {
     const message = "まだ申請の準備ができていません。\n・No.88(△△ストア): 領収書の写しを添付してください\n・通帳の写しを添付してください";
     const setSubsidyStatus = vi.fn(async () => {
-      throw new ApiError({ code: "ChecklistIncomplete", message, fields: [] });
+      throw refuse("setSubsidyStatus", "ChecklistIncomplete", message);
     });
     page(backend({ setSubsidyStatus }));
     await ready();
@@ -317,7 +318,7 @@ describe("助成金", () => {
 
   it("the 準備完了 refusal stays until something changes; then the checklist above says what is left", async () => {
     const setSubsidyStatus = vi.fn(async () => {
-      throw new ApiError({ code: "ChecklistIncomplete", message: "まだ申請の準備ができていません。\n・通帳の写しを添付してください", fields: [] });
+      throw refuse("setSubsidyStatus", "ChecklistIncomplete", "まだ申請の準備ができていません。\n・通帳の写しを添付してください");
     });
     const saveSubsidyAnswers = vi.fn(async (appliedBefore: boolean, passbook: PassbookVisible) => application({ appliedBefore, passbook }));
     page(backend({ setSubsidyStatus, saveSubsidyAnswers }));
@@ -332,7 +333,7 @@ describe("助成金", () => {
   it("a 見積書 is refused with its message beside the choice; a closed file dialog does nothing", async () => {
     const attachDocument = vi
       .fn()
-      .mockRejectedValueOnce(refusal([{ field: "proof", message: "見積書は領収書の代わりになりません。支払ったことがわかる領収書(またはレシート)を添付してください" }]))
+      .mockRejectedValueOnce(invalid("attachDocument", [{ field: "proof", message: "見積書は領収書の代わりになりません。支払ったことがわかる領収書(またはレシート)を添付してください" }]))
       .mockResolvedValueOnce(null)
       .mockResolvedValueOnce(documentInfo({ id: 40, receiptId: 2, fileName: "レシート.jpg" }));
     const overviews = vi.fn(async () => subsidyOverview());
@@ -376,7 +377,7 @@ describe("助成金", () => {
 
   it("no 領収書 yet: the preview says so", async () => {
     const breakdownPreview = vi.fn(async () => {
-      throw new ApiError({ code: "NothingToExport", message: "領収書と品目を登録すると、内訳書を作れます", fields: [] });
+      throw refuse("breakdownPreview", "NothingToExport", "領収書と品目を登録すると、内訳書を作れます");
     });
     page(backend({ breakdownPreview }));
     await ready();

@@ -1,14 +1,12 @@
 // Card data shaped as the Rust side sends it, for the 毎日の資格確認 component tests.
-import {
-  ApiError,
-  type Basic4View,
-  type CardCheck,
-  type CardStatus,
-  type CheckRecord,
-  type ErrorCode,
-  type MethodAvailability,
-  type PinStatus,
-  type TodayChecks,
+import type {
+  Basic4View,
+  CardCheck,
+  CardStatus,
+  CheckRecord,
+  MethodAvailability,
+  PinStatus,
+  TodayChecks,
 } from "../../api";
 import recordedMethods from "./recorded/methods.json";
 
@@ -97,7 +95,3 @@ export function checkRecord(overrides: Partial<CheckRecord> = {}): CheckRecord {
   };
 }
 
-/** A failure as the Tauri backend throws it. */
-export function apiError(code: ErrorCode, message: string, fields: { field: string; message: string }[] = []): ApiError {
-  return new ApiError({ code, message, fields });
-}

@@ -7,6 +7,7 @@ import { METHODS_TODAY } from "../../lib/testing/cardFixtures";
 import { clearToasts, toasts } from "../../lib/toast.svelte";
 import InsuranceForm from "./InsuranceForm.svelte";
 import InsuranceRecordPanel from "./InsuranceRecordPanel.svelte";
+import { refusal as refuse } from "../../lib/testing/errors";
 
 const el = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
 const type = (id: string, value: string) => fireEvent.input(el(id), { target: { value } });
@@ -117,7 +118,7 @@ describe("資格情報の記録", () => {
     await waitFor(() => expect(saveInsuranceCsv).toHaveBeenCalledWith("shift_jis"));
     await waitFor(() => expect(toastTexts()).toContain("保存しました: /tmp/資格情報_20261129_Shift_JIS.csv"));
 
-    saveInsuranceCsv.mockRejectedValueOnce(new ApiError({ code: "NotInShiftJis", message: "1 行目の「𠮷田」にShift_JISで書けない文字があります", fields: [] }));
+    saveInsuranceCsv.mockRejectedValueOnce(refuse("saveInsuranceCsv", "NotInShiftJis", "1 行目の「𠮷田」にShift_JISで書けない文字があります"));
     await fireEvent.click(el("ins-csv"));
     expect((await screen.findByRole("alert")).textContent).toContain("Shift_JISで書けない文字");
   });
@@ -158,7 +159,7 @@ describe("資格情報 entered for a 患者台帳 patient", () => {
   it("a pasted text keeps the register's fields it does not name, and another person's name is refused beside 氏名", async () => {
     const parseInsurancePaste = vi.fn(async () => ({ ...PASTED, person: { name: "山田 花子", kana: "", birthDate: "", sex: "" } }));
     const saveInsuranceRecord = vi.fn(async () => {
-      throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "name", message: "氏名「山田 花子」が患者台帳の「見本 花子」さんと違います。別の方の資格情報ではないか確かめてください" }] });
+      throw refuse("saveInsuranceRecord", "Validation", "入力内容を確認してください", [{ field: "name", message: "氏名「山田 花子」が患者台帳の「見本 花子」さんと違います。別の方の資格情報ではないか確かめてください" }]);
     });
     render(InsuranceForm, { props: { patient: PATIENT, methods: METHODS_TODAY }, context: new Map([[BACKEND_KEY, fakeBackend({ parseInsurancePaste, saveInsuranceRecord })]]) });
     await type("ins-paste", "氏名: 山田 花子");

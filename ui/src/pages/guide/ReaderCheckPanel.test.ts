@@ -2,9 +2,10 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it, vi } from "vitest";
 import type { ReaderCheck, ReaderModel } from "../../api";
 import { BACKEND_KEY } from "../../lib/backend";
-import { apiError, cardCheck, demoStatus, readerStatus } from "../../lib/testing/cardFixtures";
+import { cardCheck, demoStatus, readerStatus } from "../../lib/testing/cardFixtures";
 import { fakeBackend } from "../../lib/testing/fakeBackend";
 import ReaderCheckPanel from "./ReaderCheckPanel.svelte";
+import { refusal as refuse } from "../../lib/testing/errors";
 
 const source = { title: "調査", where: "販売店", url: null, part: null, asOf: "2026-11-24", verified: false };
 const RC_S300: ReaderModel = { name: "Sony PaSoRi RC-S300", connection: "usb", note: "よく使われる機種です。", source };
@@ -65,7 +66,7 @@ describe("カードリーダーの確認 (手順6)", () => {
   it("a card that cannot be read says why, with Rust's code", async () => {
     panel(async () => view([{ name: "ACS ACR39U ICC Reader", cardPresent: true, inUse: false, model: null }]), {
       checkCard: async () => {
-        throw apiError("NotMyNumberCard", "マイナンバーカードではないカードです。");
+        throw refuse("checkCard", "NotMyNumberCard", "マイナンバーカードではないカードです。");
       },
     });
     await fireEvent.click(await screen.findByRole("button", { name: "置かれたカードを事前チェックする(暗証番号なし)" }));

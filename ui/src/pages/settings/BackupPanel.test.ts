@@ -7,6 +7,7 @@ import { backupOverview, backupState } from "../../lib/testing/fixtures";
 import { clearToasts, toasts } from "../../lib/toast.svelte";
 import recovery from "../../lib/testing/recorded/recovery.json";
 import BackupPanel from "./BackupPanel.svelte";
+import { refusal as refuse } from "../../lib/testing/errors";
 
 /** What Rust answers for a file that wants its 復元コード (recorded by the store's tests). */
 const refusal = (name: "needed" | "wrong" | "malformed" | "keptFails") => new ApiError(recovery[name] as never);
@@ -51,7 +52,7 @@ describe("データのバックアップ", () => {
     await waitFor(() => expect(toastTexts()).toContain("バックアップしました(令和8年11月29日 (2026-11-29) 10:00、2,048 KB)"));
     expect(overview).toHaveBeenCalledTimes(2);
 
-    backUpNow.mockRejectedValueOnce(new ApiError({ code: "BackupFolder", message: "バックアップ先(E:\\)に書き込めませんでした。USBメモリなどが挿さっているか", fields: [] }));
+    backUpNow.mockRejectedValueOnce(refuse("backUpNow", "BackupFolder", "バックアップ先(E:\\)に書き込めませんでした。USBメモリなどが挿さっているか"));
     await fireEvent.click(el("backup-now"));
     expect((await screen.findByRole("alert")).textContent).toContain("USBメモリなどが挿さっているか");
     await waitFor(() => expect(overview).toHaveBeenCalledTimes(3));
@@ -59,7 +60,7 @@ describe("データのバックアップ", () => {
 
   it("keeps the number of generations Rust accepts, and shows its message beside the field otherwise", async () => {
     const setBackupGenerations = vi.fn(async (keep: string) => {
-      if (keep === "0") throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "keep", message: "残す世代の数は 1〜60 の数字で入力してください" }] });
+      if (keep === "0") throw refuse("setBackupGenerations", "Validation", "入力内容を確認してください", [{ field: "keep", message: "残す世代の数は 1〜60 の数字で入力してください" }]);
       return backupOverview({ state: backupState({ keep: 10 }) });
     });
     await panel({ setBackupGenerations });
@@ -117,7 +118,7 @@ describe("データのバックアップ", () => {
 
   it("a file from a newer app is refused with Rust's message", async () => {
     const importData = vi.fn(async () => {
-      throw new ApiError({ code: "FromNewerApp", message: "このファイルは新しいバージョンのオン資ナビ(0.2.0)で作られています。", fields: [] });
+      throw refuse("importData", "FromNewerApp", "このファイルは新しいバージョンのオン資ナビ(0.2.0)で作られています。");
     });
     await panel({ importData });
     await fireEvent.click(el("backup-import"));

@@ -1,10 +1,11 @@
 import { fireEvent, render, waitFor, within } from "@testing-library/svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, type Retention } from "../../api";
+import type { Retention } from "../../api";
 import { BACKEND_KEY, type Backend } from "../../lib/backend";
 import { fakeBackend } from "../../lib/testing/fakeBackend";
 import { clearToasts, toasts } from "../../lib/toast.svelte";
 import RetentionPanel from "./RetentionPanel.svelte";
+import { refusal as refuse } from "../../lib/testing/errors";
 
 const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const retention = (years: number, count: number): Retention => ({ years, cutoffText: `令和${8 - years}年11月29日 (${2026 - years}-11-29)`, count });
@@ -33,7 +34,7 @@ describe("資格情報を残す期間", () => {
 
   it("a refused period is said and the kept one shown again", async () => {
     const setInsuranceRetention = vi.fn(async () => {
-      throw new ApiError({ code: "Validation", message: "入力内容を確認してください", fields: [{ field: "years", message: "資格情報を残す期間は1〜20年で選んでください" }] });
+      throw refuse("setInsuranceRetention", "Validation", "入力内容を確認してください", [{ field: "years", message: "資格情報を残す期間は1〜20年で選んでください" }]);
     });
     panel({ insuranceRetention: async () => retention(5, 0), setInsuranceRetention });
     await waitFor(() => expect(el("retention-count")).not.toBeNull());
@@ -70,7 +71,7 @@ describe("資格情報を残す期間, changed on another PC", () => {
   it("removes nothing when the period changed since the count was shown, and shows the new count", async () => {
     let kept = retention(5, 12);
     const purgeInsuranceRecords = vi.fn(async () => {
-      throw new ApiError({ code: "RetentionChanged", message: "資格情報を残す期間が 7 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください", fields: [] });
+      throw refuse("purgeInsuranceRecords", "RetentionChanged", "資格情報を残す期間が 7 年に変わっていました。何も削除していません。件数を確かめてから、もう一度押してください");
     });
     panel({ insuranceRetention: async () => kept, purgeInsuranceRecords });
     await waitFor(() => expect(el("retention-count").textContent).toContain("12 件"));

@@ -2267,6 +2267,11 @@ export type SubsidyOverview = {
 	/**  The status in words */
 	statusLabel: string,
 	/**
+	 *  The program's rules about the application itself (one application for everything, no
+	 *  earlier applicant), each with its source and flag, said beside the checklist
+	 */
+	applicationRules: RuleView[],
+	/**
 	 *  The one status the application may move on to (申請準備完了 from 準備中, through the
 	 *  checklist), `None` after 入金済: the screen offers only this move forward
 	 */

@@ -50,7 +50,7 @@ describe("協力金", () => {
     expect(el("grant-amount").textContent).toBe("¥50,000");
     expect(within(header).getByTestId("programs-as-of").textContent).toBe("制度の情報は 令和8年11月24日 (2026-11-24) 時点のものです。");
     expect(el("grant-closed").textContent!.trim()).toBe(
-      "この報告の受付は終了しています(締切 令和7年10月31日 (2025-10-31))。次の受付が始まったときのために、取組の記録は続けられます。",
+      "この報告の受付は終了しています(締切 令和7年10月31日 (2025-10-31))。記録した取組と取組の記録(PDF)はこのまま残り、見直しと印刷ができます。新しい受付が発表されたときは、制度データの更新でこの画面に表示されます。",
     );
     // ProgramFacts follows with the rest (the rules and their sources), without repeating the dates.
     expect(header.querySelector("[data-rule=report_deadline_extended]")!.textContent).toContain("出典で未確認");
@@ -281,7 +281,7 @@ describe("協力金", () => {
     await waitFor(() => expect(toastTexts()).toContain("令和7年8月3日 (2025-08-03)の記録を削除しました"));
   });
 
-  it("shows the 利用率 by month as Rust counted it, as a figure for the report and not a requirement", async () => {
+  it("shows the 利用率 by month as Rust counted it, as the clinic's own figure: not a requirement, not said to be asked in the report", async () => {
     page(backend());
     await ready();
     const section = el("grant-usage");
@@ -292,7 +292,7 @@ describe("協力金", () => {
       ["令和7年6月 (2025-06)", "40 件", "9 件", "23%"],
       ["令和7年7月 (2025-07)", "52 件", "13 件", "25%"],
     ]);
-    expect(el("grant-usage-note").textContent).toContain("給付の要件ではありません");
+    expect(el("grant-usage-note").textContent).toContain("給付の要件ではなく、報告で求められると書いた資料も見つかっていません");
   });
 
   it("writes go to Rust one after another, and a second press while saving sends nothing more", async () => {

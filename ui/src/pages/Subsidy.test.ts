@@ -61,7 +61,7 @@ describe("助成金", () => {
     expect(header.textContent).toContain("¥41,000");
     expect(header.textContent).toContain("出典で未確認");
     expect(el("subsidy-closed").textContent!.trim()).toBe(
-      "この受付は終了しています(締切 令和8年1月15日 (2026-01-15))。次の受付が始まったときのために、書類の準備と印刷はできます。",
+      "この受付は終了しています(締切 令和8年1月15日 (2026-01-15))。記録した領収書・品目と内訳書はこのまま残り、見直しと印刷ができます。新しい受付が発表されたときは、制度データの更新でこの画面に表示されます。",
     );
     expect(screen.getByTestId("programs-as-of").textContent).toBe("制度の情報は 令和8年11月24日 (2026-11-24) 時点のものです。");
     expect(onready).toHaveBeenCalledOnce();
@@ -298,9 +298,13 @@ describe("助成金", () => {
     });
     page(backend({ setSubsidyStatus }));
     await ready();
-    expect(el("subsidy-once").textContent!.trim()).toBe(
-      "この助成金の申請は1回限りです。申請後は書類を追加・変更できません。不足がないか確かめてから申請してください。",
-    );
+    // The rules about applying, as the data states them, each with its source and flag.
+    const once = el("subsidy-once");
+    expect(once.querySelector("[data-rule=one_application_only]")!.textContent).toContain("以前の受付で申請した施術所は、申請できません。");
+    const single = once.querySelector("[data-rule=all_in_one_application]")!;
+    expect(single.textContent).toContain("すべて1回の申請にまとめます");
+    expect(single.textContent).toContain("出典で未確認");
+    expect(once.textContent).toContain("不足がないか確かめてから申請してください。");
     const checklist = el("subsidy-checklist");
     const receiptItem = checklist.querySelector<HTMLElement>("[data-item=receipt]")!;
     expect(receiptItem.textContent).toContain("✗ 未");

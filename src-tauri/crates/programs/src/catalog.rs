@@ -73,11 +73,14 @@ impl Catalog {
                     RuleEffect::RequiredDocuments { documents } if documents.is_empty() => {
                         return bad("必要な書類が空です");
                     }
-                    RuleEffect::GrantRequirements { .. } if p.kind != ProgramKind::Grant || p.period.is_none() => {
+                    RuleEffect::GrantRequirements { .. } | RuleEffect::CountsFromStartDate
+                        if p.kind != ProgramKind::Grant || p.period.is_none() =>
+                    {
                         return bad("要件は対象期間のある協力金にだけ付けられます");
                     }
                     RuleEffect::EligibleItems { .. }
                     | RuleEffect::ExcludesEarlierApplicants
+                    | RuleEffect::SingleApplication
                     | RuleEffect::RequiredDocuments { .. }
                     | RuleEffect::UploadFormats { .. }
                         if p.kind != ProgramKind::Subsidy =>
@@ -188,8 +191,12 @@ pub(crate) fn rule_text(p: &Program, r: &Rule) -> String {
                 .collect::<Vec<_>>()
                 .join("、")
         ),
-        RuleEffect::ExcludesEarlierApplicants => {
-            "以前に申請した施術所は、申請できません(申請は1回限りです)。".to_string()
+        RuleEffect::ExcludesEarlierApplicants => "以前の受付で申請した施術所は、申請できません。".to_string(),
+        RuleEffect::SingleApplication => {
+            "購入した機器は、すべて1回の申請にまとめます。申請したあとは、書類の追加・変更はできません。".to_string()
+        }
+        RuleEffect::CountsFromStartDate => {
+            "お声がけとチラシ・ポスターは、運用開始日から後の取組を数えます(案内の「運用開始日を入力のうえ…実施」という書き方によります)。".to_string()
         }
         RuleEffect::RequiredDocuments { documents } => {
             format!("申請に必要な書類: {}。", documents.iter().map(|d| d.label()).collect::<Vec<_>>().join("、"))

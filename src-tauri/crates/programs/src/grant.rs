@@ -115,11 +115,27 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
     let period = program.period.as_ref()?;
     let from = period.from.map(|f| f.date).unwrap_or(NaiveDate::MIN);
     let to = period.to.date;
-    let inside = |d: NaiveDate| d >= from && d <= to;
     let period_text = match period.from {
         Some(f) => format!("{}〜{}", f.text(), period.to.text()),
         None => format!("〜{}", period.to.text()),
     };
+    // The 取組 count from the 運用開始日 on when the data says so; before one is recorded, none.
+    let from_start = program.rules.iter().any(|r| r.effect == RuleEffect::CountsFromStartDate);
+    let (count_from, window) = match (from_start, evidence.start_date) {
+        (false, _) => (from, format!("対象期間({period_text})")),
+        (true, None) => (NaiveDate::MAX, "運用開始日から後".to_string()),
+        (true, Some(start)) if start > from => {
+            (start, format!("運用開始日({})から後の対象期間({period_text})", jptext::format_date(start)))
+        }
+        (true, Some(_)) => (from, format!("対象期間({period_text})")),
+    };
+    let none_yet = |what: &str| match (from_start, evidence.start_date) {
+        (true, None) => format!(
+            "運用開始日がまだ記録されていないため、{what}はまだ数えられません(運用開始日から後の取組が対象です)"
+        ),
+        _ => format!("{window}の{what}の記録がありません"),
+    };
+    let inside = |d: NaiveDate| d >= count_from && d <= to;
     let counted = |days: &[(NaiveDate, u32)]| -> (u32, usize) {
         let inside_days: Vec<&(NaiveDate, u32)> = days.iter().filter(|(d, n)| inside(*d) && *n > 0).collect();
         (inside_days.iter().map(|(_, n)| n).sum(), inside_days.len())
@@ -139,8 +155,8 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
                     Some(d) => (true, format!("運用開始日 {}", jptext::format_date(d))),
                 },
                 GrantRequirement::PatientsAsked => match counted(&evidence.prompts) {
-                    (0, _) => (false, format!("対象期間({period_text})のお声がけの記録がありません")),
-                    (n, days) => (true, format!("対象期間にお声がけ {n} 回({days} 日)")),
+                    (0, _) => (false, none_yet("お声がけ")),
+                    (n, days) => (true, format!("{window}にお声がけ {n} 回({days} 日)")),
                 },
                 GrantRequirement::FlyerOrPoster => {
                     let poster_days: Vec<(NaiveDate, NaiveDate)> = evidence
@@ -148,7 +164,7 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
                         .iter()
                         .filter_map(|(start, end)| {
                             let end = end.unwrap_or(to).min(to);
-                            let start = (*start).max(from);
+                            let start = (*start).max(count_from);
                             (start <= end).then_some((start, end))
                         })
                         .collect();
@@ -167,8 +183,8 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
                                 }
                             ),
                         ),
-                        (None, n) if n > 0 => (true, format!("対象期間にチラシ {n} 枚({flyer_days} 日)")),
-                        _ => (false, format!("対象期間({period_text})のチラシ配布・ポスター掲示の記録がありません")),
+                        (None, n) if n > 0 => (true, format!("{window}にチラシ {n} 枚({flyer_days} 日)")),
+                        _ => (false, none_yet("チラシ配布・ポスター掲示")),
                     }
                 }
                 GrantRequirement::InServiceOnPaymentDate => match evidence.in_service {
@@ -223,15 +239,16 @@ mod tests {
             in_service: Some(true),
         };
         let cases: Vec<(GrantEvidence, [bool; 4], &str)> = vec![
-            (full.clone(), [true, true, true, true], "ポスター掲示 令和7年5月1日"),
+            // The poster was up before the 運用開始日: it counts from that day on.
+            (full.clone(), [true, true, true, true], "ポスター掲示 令和7年6月1日"),
             (
                 GrantEvidence { start_date: None, ..full.clone() },
-                [false, true, true, true],
+                [false, false, false, true],
                 "運用開始日がまだ記録されていません",
             ),
             (
                 GrantEvidence { start_date: Some(d(2025, 8, 1)), ..full.clone() },
-                [false, true, true, true],
+                [false, false, false, true],
                 "より後です",
             ),
             (
@@ -267,10 +284,33 @@ mod tests {
         let evidence = GrantEvidence {
             start_date: Some(d(2025, 7, 31)),
             poster: vec![],
-            flyers: vec![(d(2025, 5, 1), 1)],
-            prompts: vec![(d(2025, 5, 1), 1)],
+            flyers: vec![(d(2025, 7, 31), 1)],
+            prompts: vec![(d(2025, 7, 31), 1)],
             in_service: Some(true),
         };
         assert!(evaluate(&grant(), &evidence).expect("a period").all_met);
+    }
+
+    #[test]
+    fn the_efforts_count_from_the_start_date_on_as_the_data_says() {
+        let evidence = GrantEvidence {
+            start_date: Some(d(2025, 6, 1)),
+            poster: vec![],
+            flyers: vec![(d(2025, 5, 20), 30)],
+            prompts: vec![(d(2025, 5, 15), 4)],
+            in_service: Some(true),
+        };
+        let e = evaluate(&grant(), &evidence).expect("a period");
+        assert_eq!(met(&e), [true, false, false, true]);
+        assert_eq!(
+            e.requirements[1].why,
+            "運用開始日(令和7年6月1日 (2025-06-01))から後の対象期間(令和7年5月 (2025-05)〜令和7年7月 (2025-07))のお声がけの記録がありません"
+        );
+        // The rule is data, marked as our reading of the seed: without it the whole period counts.
+        let rule =
+            grant().rules.iter().find(|r| r.effect == RuleEffect::CountsFromStartDate).cloned().expect("in the data");
+        assert!(!rule.verified && rule.citation.source == "seed_guide");
+        let without = Program { rules: grant().rules.into_iter().filter(|r| r.id != rule.id).collect(), ..grant() };
+        assert_eq!(met(&evaluate(&without, &evidence).expect("a period")), [true, true, true, true]);
     }
 }

@@ -114,6 +114,12 @@ pub enum RuleEffect {
     /// A clinic that applied in an earlier round cannot apply again. Used by
     /// [`purchases::evaluate`].
     ExcludesEarlierApplicants,
+    /// Everything bought goes into one application, and nothing can be added or changed once
+    /// it is sent. Shown beside the checklist (the store locks the paperwork once 申請済).
+    SingleApplication,
+    /// A 協力金's お声がけ and チラシ・ポスター count only from the 運用開始日 on (the seed's
+    /// 「運用開始日を入力のうえ…実施」). Used by [`grant::evaluate`].
+    CountsFromStartDate,
     /// The documents an application must carry. Used by [`paperwork::readiness`].
     RequiredDocuments {
         /// Each document, in the order the portal asks for them

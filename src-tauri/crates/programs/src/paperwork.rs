@@ -330,7 +330,7 @@ mod tests {
         let facts = PaperworkFacts { receipts: vec![receipt(39_800, 39_800, true)], ..facts };
         let r = readiness(&subsidy(), &facts, &excluded);
         let claim = r.items.iter().find(|i| i.id == "claim").expect("claim");
-        assert!(claim.problems[0].contains("1回限り"));
+        assert!(claim.problems[0].contains("以前の受付で申請した施術所は"));
         assert!(!r.ready);
     }
 }

@@ -144,8 +144,7 @@ pub fn evaluate(
         .collect();
     let total_yen: i64 = results.iter().map(|r| r.amount_yen).sum();
     let eligible_total_yen: i64 = results.iter().filter(|r| r.eligible).map(|r| r.amount_yen).sum();
-    let excluded =
-        (excludes && applied_before).then(|| "以前に申請した施術所は、申請できません(申請は1回限りです)".to_string());
+    let excluded = (excludes && applied_before).then(|| "以前の受付で申請した施術所は、申請できません".to_string());
     let claim_yen = if excluded.is_some() { 0 } else { program.claim_yen(eligible_total_yen).unwrap_or(0) };
     Some(Evaluation {
         availability: availability(program, today),
@@ -211,7 +210,7 @@ mod tests {
         let p = subsidy();
         let e = evaluate(&p, &[line(ItemCategory::Smartphone, 1, 30_000)], day(2026, 11, 29), true).expect("a 助成金");
         assert_eq!(e.claim_yen, 0);
-        assert!(e.excluded.as_deref().is_some_and(|x| x.contains("1回限り")));
+        assert!(e.excluded.as_deref().is_some_and(|x| x.contains("以前の受付で申請した")));
         assert_eq!(e.availability, Availability::Closed);
         assert_eq!(e.availability.label(), "受付終了");
         let open =

@@ -112,6 +112,9 @@ pub struct SubsidyOverview {
     pub application: Application,
     /// The status in words
     pub status_label: String,
+    /// The program's rules about the application itself (one application for everything, no
+    /// earlier applicant), each with its source and flag, said beside the checklist
+    pub application_rules: Vec<programs::RuleView>,
     /// The one status the application may move on to (申請準備完了 from 準備中, through the
     /// checklist), `None` after 入金済: the screen offers only this move forward
     pub next_status: Option<ApplicationStatus>,
@@ -212,6 +215,14 @@ fn overview_of(
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let items = g.program.rules.iter().find(|r| matches!(r.effect, RuleEffect::EligibleItems { .. }));
+    let about_applying: Vec<&str> = g
+        .program
+        .rules
+        .iter()
+        .filter(|r| matches!(r.effect, RuleEffect::SingleApplication | RuleEffect::ExcludesEarlierApplicants))
+        .map(|r| r.id.as_str())
+        .collect();
+    let application_rules = board.rules.iter().filter(|r| about_applying.contains(&r.id.as_str())).cloned().collect();
     Ok(SubsidyOverview {
         program: board,
         data_as_of_text,
@@ -224,6 +235,7 @@ fn overview_of(
         readiness: g.readiness,
         status_label: g.application.status.label().to_string(),
         next_status: g.application.status.next(),
+        application_rules,
         application: g.application,
         passbook_documents: g.passbook_documents,
         categories: ItemCategory::ALL

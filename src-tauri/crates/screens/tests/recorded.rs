@@ -343,7 +343,8 @@ fn check_fresh(file: &str, recorded: &Value) {
 }
 
 /// The 助成金's status as the UI shows it, recorded for `subsidyFixtures.ts`: each status's words
-/// and the one it may move on to, and the status panel's calls on a clinic whose paperwork is
+/// and the one it may move on to, the rules about the application said beside the checklist,
+/// and the status panel's calls on a clinic whose paperwork is
 /// first incomplete, then complete: 申請済 refused before 申請準備完了, the checklist's refusal,
 /// the date's, and each move as Rust answers it.
 #[tokio::test]
@@ -386,6 +387,14 @@ async fn recorded_subsidy_status_is_fresh() {
     set(ApplicationStatus::Applied, None).await;
     set(ApplicationStatus::Applied, Some("2026-12-01")).await;
     set(ApplicationStatus::Paid, Some("2026-12-02")).await;
+    let overview =
+        screens::subsidy::overview(&store, &catalog, &guide::BUNDLED, today()).await.expect("the screen's data");
     store.close().await;
-    check_fresh("subsidy.json", &json!({ "today": today(), "statuses": statuses, "calls": calls }));
+    let recorded = json!({
+        "today": today(),
+        "statuses": statuses,
+        "calls": calls,
+        "applicationRules": overview.application_rules,
+    });
+    check_fresh("subsidy.json", &recorded);
 }

@@ -171,6 +171,7 @@ export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): Subsi
     application: app,
     statusLabel: statusOf(app.status).label,
     nextStatus: statusOf(app.status).next,
+    applicationRules: recorded.applicationRules,
     passbookDocuments: [],
     categories: [
       { id: "card_reader", label: "汎用カードリーダー", eligible: true },

@@ -16,7 +16,7 @@ fn table() -> Table {
         ("手順", 74.0, Align::Left, 3),
         ("状態", 22.0, Align::Center, 2),
         ("日付", 38.0, Align::Left, 2),
-        ("メモ", 40.0, Align::Left, 3),
+        ("残っていること", 40.0, Align::Left, 3),
     ];
     Table {
         columns: columns

@@ -101,7 +101,7 @@ pub struct ChecklistRow {
     pub state: String,
     /// 日付, formatted by the host (a day, a month, a 頃)
     pub date_text: Option<String>,
-    /// メモ
+    /// 残っていること: what keeps a step not finished from 完了 (empty once done)
     pub note: Option<String>,
 }
 

@@ -79,7 +79,7 @@ fn the_checklist_preview_shows_its_rows() {
         "手順",
         "状態",
         "日付",
-        "メモ",
+        "残っていること",
         "未着手",
     ] {
         assert!(all.contains(needle), "{needle:?}");

@@ -283,13 +283,26 @@ pub async fn delete_terminal(store: &Store, id: i32, now: DateTime<Utc>) -> Resu
     Ok(store.delete_terminal(id, &actor, now).await?)
 }
 
-/// The 導入ガイド as a checklist sheet: each step with its state and the day it was finished.
+/// The 導入ガイド as a checklist sheet: each step with its state, the day it was finished, and for
+/// a step not finished what is left (the same blockers that keep it from 完了 on screen).
 pub async fn checklist(
     store: &Store,
     knowledge: &guide::Knowledge,
     today: NaiveDate,
 ) -> Result<forms::Checklist, Error> {
     let overview = overview(store, knowledge, today).await?;
+    let (answers, terminals) = (store.wizard_answers().await?, rows(&store.terminals().await?));
+    let left = |s: &WizardStepSummary| -> Option<String> {
+        if matches!(s.status, guide::StepStatus::Done | guide::StepStatus::NotApplicable) {
+            return None;
+        }
+        let found = blockers(&s.id, &answers, terminals, today);
+        let first = found.first()?.1.clone();
+        Some(match found.len() {
+            1 => first,
+            n => format!("{first} ほか{}件", n - 1),
+        })
+    };
     let profile = store.clinic_profile().await?;
     let registration_number =
         profile.as_ref().map(store::clinic::ClinicProfile::registration_numbers_typed).unwrap_or_default();
@@ -301,11 +314,11 @@ pub async fn checklist(
             .steps
             .into_iter()
             .map(|s| forms::ChecklistRow {
+                note: left(&s),
                 number: u32::from(s.number),
                 title: s.title,
                 state: s.status_label,
                 date_text: s.done_on_text,
-                note: None,
             })
             .collect(),
     })

@@ -75,7 +75,10 @@ async fn a_step_is_refused_done_until_its_answers_are_in_then_done_with_its_day(
     let step = o.steps.iter().find(|s| s.id == "portal_user").expect("step 1");
     assert_eq!((step.status, step.done_on_text.as_deref()), (StepStatus::Done, Some("令和8年12月6日 (2026-12-06)")));
     let list = wizard::checklist(&store, &guide::BUNDLED, today()).await.expect("checklist");
-    assert_eq!(list.rows[1].state, "完了");
+    assert_eq!((list.rows[1].state.as_str(), list.rows[1].note.as_deref()), ("完了", None));
+    // A step not finished says on the sheet what is left, as its page does.
+    let app_apply = list.rows.iter().find(|r| r.number == 2).expect("step 2");
+    assert_eq!(app_apply.note.as_deref(), Some("利用開始申請をした日を入力してください ほか1件"));
 }
 
 #[tokio::test]

@@ -186,7 +186,7 @@ describe("the keyboard alone", () => {
     await user.click(document.getElementById("line-2-quantity")!);
     await user.keyboard("２{Enter}");
     await waitFor(() => expect(document.getElementById("line-2-unitPrice-message")!.textContent).toBe("単価を入力してください"));
-    expect(savePurchase).toHaveBeenCalledWith(null, 2, { item: "USBハブ", category: "other", makerModel: "", quantity: "２", unitPrice: "", boughtOn: "" });
+    expect(savePurchase).toHaveBeenCalledWith(null, 2, { item: "USBハブ", category: "other", makerModel: "", quantity: "２", unitPrice: "", boughtOn: "2025-11-10" });
     expect(document.activeElement!.id).toBe("line-2-unitPrice");
 
     await user.click(document.getElementById("receipt-seller")!);

@@ -197,6 +197,8 @@ describe("助成金", () => {
     const subsidyOverviewCall = vi.fn().mockResolvedValueOnce(subsidyOverview()).mockResolvedValue(after);
     page(backend({ savePurchase, subsidyOverview: subsidyOverviewCall }));
     await ready();
+    // 購入日 starts as the 領収書's day.
+    expect(el("line-2-boughtOn").value).toBe("2025-11-10");
     await type("line-2-item", "USBハブ");
     await choose("line-2-category", "other");
     await type("line-2-quantity", "2");
@@ -210,7 +212,7 @@ describe("助成金", () => {
     expect(el<HTMLSelectElement>("line-2-category").value).toBe("");
     expect(el("line-2-quantity").value).toBe("");
     expect(el("line-2-unitPrice").value).toBe("");
-    expect(el("line-2-boughtOn").value).toBe("");
+    expect(el("line-2-boughtOn").value).toBe("2025-11-10", "the next line starts on the 領収書's day again");
     expect(el("line-2-boughtOn-message").textContent).toBe("");
     // The mismatch is gone because Rust says so now.
     expect(within(document.querySelector<HTMLElement>("[data-receipt-id='2']")!).queryByTestId("receipt-mismatch")).toBeNull();

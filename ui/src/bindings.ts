@@ -2266,6 +2266,8 @@ export type SubsidyOverview = {
 	application: Application,
 	/**  The status in words */
 	statusLabel: string,
+	/**  The portal's 助成金 documents (its own 領収書内訳書 among them), beside the app's sheet */
+	documentsLink: DocLink | null,
 	/**
 	 *  The program's rules about the application itself (one application for everything, no
 	 *  earlier applicant), each with its source and flag, said beside the checklist

@@ -212,7 +212,7 @@ describe("助成金", () => {
     expect(el<HTMLSelectElement>("line-2-category").value).toBe("");
     expect(el("line-2-quantity").value).toBe("");
     expect(el("line-2-unitPrice").value).toBe("");
-    expect(el("line-2-boughtOn").value).toBe("2025-11-10", "the next line starts on the 領収書's day again");
+    expect(el("line-2-boughtOn").value, "the next line starts on the 領収書's day again").toBe("2025-11-10");
     expect(el("line-2-boughtOn-message").textContent).toBe("");
     // The mismatch is gone because Rust says so now.
     expect(within(document.querySelector<HTMLElement>("[data-receipt-id='2']")!).queryByTestId("receipt-mismatch")).toBeNull();
@@ -379,6 +379,17 @@ describe("助成金", () => {
     expect(document.querySelector("svg")).toBeNull();
     await fireEvent.click(within(dialog).getByRole("button", { name: "閉じる" }));
     await waitFor(() => expect(dialog.hasAttribute("open")).toBe(false));
+  });
+
+  it("the 内訳書 says it is the clinic's own summary, and links the portal's documents (its official form among them)", async () => {
+    page(backend({}));
+    await ready();
+    const note = el("breakdown-official");
+    expect(note.textContent).toContain("施術所の控えです。ポータルサイトに公式の様式「領収書内訳書」があるときは、そちらに転記して提出してください。");
+    const link = note.querySelector("a")!;
+    expect(link.getAttribute("href")).toBe("https://iryohokenjyoho.service-now.com/omf");
+    expect(link.textContent).toContain("領収書内訳書");
+    expect(note.textContent).toContain("アドレス未確認");
   });
 
   it("no 領収書 yet: the preview says so", async () => {

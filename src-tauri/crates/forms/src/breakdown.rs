@@ -11,6 +11,12 @@ use crate::table::{self, Cell, Column, Flow, LEFT, RIGHT, Table};
 pub(crate) const TITLE: &str = "領収書内訳書";
 /// Said once on the sheet, because the 事務局 asks for tax-included amounts throughout.
 pub(crate) const TAX_NOTE: &str = "金額はすべて税込です。";
+/// Said once on the sheet: the portal lists an official 「領収書内訳書」 that the app has never seen,
+/// so this sheet is the clinic's own summary of the same facts, not that form.
+pub(crate) const WORKSHEET_NOTE: [&str; 2] = [
+    "この内訳書は、オン資ナビに入力した領収書と品目をまとめた施術所の控えです。",
+    "ポータルサイトに公式の様式「領収書内訳書」があるときは、そちらに転記して提出してください。",
+];
 /// The table's column titles, shared with the .xlsx.
 pub(crate) const COLUMNS: [&str; 7] = ["品名", "区分", "メーカー・型番", "数量", "単価(税込)", "金額", "対象"];
 
@@ -160,7 +166,10 @@ fn first_page(sheet: &Breakdown) -> (Page, f32) {
         y += 7.0;
     }
     page.text(LEFT, y + 1.0, 9.0, false, Align::Left, TAX_NOTE);
-    (page, y + 3.0)
+    for (i, line) in WORKSHEET_NOTE.iter().enumerate() {
+        page.text_in(LEFT, y + 5.5 + i as f32 * 4.5, RIGHT - LEFT, 9.0, 6.0, false, Align::Left, line);
+    }
+    (page, y + 12.0)
 }
 
 /// The header of pages 2 on; returns the y below it.

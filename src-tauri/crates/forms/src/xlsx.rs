@@ -8,7 +8,7 @@ use jptext::format_date;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::FormsError;
-use crate::breakdown::{self, TAX_NOTE, TITLE};
+use crate::breakdown::{self, TAX_NOTE, TITLE, WORKSHEET_NOTE};
 use crate::model::{Breakdown, ReceiptSheet, SheetLine};
 
 /// Excel's number format for yen.
@@ -165,6 +165,7 @@ fn fill(ws: &mut Worksheet, sheet: &Breakdown) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 1, value, &f.bold)?;
     }
     ws.write_string(5, 0, TAX_NOTE)?;
+    ws.write_string(6, 0, WORKSHEET_NOTE.concat())?;
 
     let widths = column_widths(sheet);
     for (col, width) in widths.iter().enumerate() {

@@ -38,6 +38,7 @@ fn the_sheet_has_the_same_content_as_the_pdf() {
         "申請額(¥1,000単位、切り捨て)",
         "施術所の負担",
         "金額はすべて税込です。",
+        "ポータルサイトに公式の様式「領収書内訳書」があるときは、そちらに転記して提出してください。",
     ] {
         assert!(strings.contains(needle), "{needle:?} not in sharedStrings");
     }

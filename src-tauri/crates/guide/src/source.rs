@@ -222,6 +222,10 @@ pub mod links {
     /// 運用開始日登録.
     pub const START_DATE_MANUAL: &str = "start_date_manual";
 
+    /// The 助成金's documents on the portal (手順書, the official 領収書内訳書, 実施要領), beside
+    /// the app's own 内訳書. Not cited by a step: an update without it only hides the link.
+    pub const SUBSIDY_DOCUMENTS: &str = "subsidy_documents";
+
     /// Every id the steps cite.
     pub const ALL: [&str; 12] = [
         PORTAL,

@@ -112,6 +112,8 @@ pub struct SubsidyOverview {
     pub application: Application,
     /// The status in words
     pub status_label: String,
+    /// The portal's 助成金 documents (its own 領収書内訳書 among them), beside the app's sheet
+    pub documents_link: Option<guide::DocLink>,
     /// The program's rules about the application itself (one application for everything, no
     /// earlier applicant), each with its source and flag, said beside the checklist
     pub application_rules: Vec<programs::RuleView>,
@@ -236,6 +238,7 @@ fn overview_of(
         status_label: g.application.status.label().to_string(),
         next_status: g.application.status.next(),
         application_rules,
+        documents_link: knowledge.link(guide::links::SUBSIDY_DOCUMENTS).cloned(),
         application: g.application,
         passbook_documents: g.passbook_documents,
         categories: ItemCategory::ALL

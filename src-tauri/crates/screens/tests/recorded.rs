@@ -395,6 +395,7 @@ async fn recorded_subsidy_status_is_fresh() {
         "statuses": statuses,
         "calls": calls,
         "applicationRules": overview.application_rules,
+        "documentsLink": overview.documents_link,
     });
     check_fresh("subsidy.json", &recorded);
 }

@@ -172,6 +172,7 @@ export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): Subsi
     statusLabel: statusOf(app.status).label,
     nextStatus: statusOf(app.status).next,
     applicationRules: recorded.applicationRules,
+    documentsLink: recorded.documentsLink,
     passbookDocuments: [],
     categories: [
       { id: "card_reader", label: "汎用カードリーダー", eligible: true },

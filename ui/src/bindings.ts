@@ -553,6 +553,8 @@ export type CategoryOption = {
 	label: string,
 	/**  The program pays for it */
 	eligible: boolean,
+	/**  No source says whether the program pays for it (そのほか): 要確認, not 対象外 */
+	toCheck: boolean,
 };
 
 /**  What the daily-check screen shows about the certificate. */
@@ -1200,6 +1202,8 @@ export type LineView = {
 	amountYen: number,
 	/**  Counted toward the claim */
 	eligible: boolean,
+	/**  No source says whether its category is paid for: not counted, shown 要確認 (not 対象外) */
+	toCheck: boolean,
 	/**  Why not (対象外) */
 	reason: string | null,
 	/**  A card reader not on the dated list of known models: a warning, not a refusal */

@@ -90,7 +90,7 @@ describe("助成金", () => {
     expect(totals.textContent).toContain("施術所の負担");
   });
 
-  it("shows each 領収書 with its lines: the mismatch, 対象外 with its reason, and the reader warning", async () => {
+  it("shows each 領収書 with its lines: the mismatch, 要確認 with its reason, and the reader warning", async () => {
     page(backend());
     await ready();
     const first = document.querySelector<HTMLElement>("[data-receipt-id='1']")!;
@@ -106,7 +106,9 @@ describe("助成金", () => {
 
     const rows = within(first).getAllByRole("row");
     const caseRow = rows.find((r) => r.textContent!.includes("タブレットケース"))!;
-    expect(caseRow.textContent).toContain("対象外");
+    // No source says whether a case is paid for: 要確認, not 対象外.
+    expect(caseRow.textContent).toContain("要確認");
+    expect(caseRow.textContent).not.toContain("対象外");
     expect(caseRow.textContent).toContain(CASE_REASON);
     expect(caseRow.textContent).toContain("¥2,200");
     const readerRow = rows.find((r) => r.textContent!.includes("ICカードリーダー"))!;
@@ -131,11 +133,11 @@ describe("助成金", () => {
     expect(second.textContent).toContain("まだ添付されていません。");
   });
 
-  it("offers the categories with 対象外 marked, as Rust lists them", async () => {
+  it("offers the categories with 対象外 and 要確認 marked, as Rust lists them", async () => {
     page(backend());
     await ready();
     const options = [...el<HTMLSelectElement>("line-2-category").options].map((o) => o.textContent);
-    expect(options).toEqual(["選んでください", "汎用カードリーダー", "タブレット", "スマートフォン", "パソコン(対象外)", "そのほか(対象外)"]);
+    expect(options).toEqual(["選んでください", "汎用カードリーダー", "タブレット", "スマートフォン", "パソコン(対象外)", "そのほか(要確認)"]);
   });
 
   it("adding a line sends what was typed; a refusal keeps it and shows each message beside its field", async () => {

@@ -27,6 +27,7 @@ fn line(item: &str, category: &str, maker_model: &str, quantity: u32, unit: i32,
         amount_yen: unit * quantity as i32,
         bought_on: day(10),
         eligible,
+        to_check: false,
         reason: (!eligible).then(|| "ケーブル類は助成の対象外です".to_string()),
     }
 }

@@ -25,18 +25,24 @@ pub(crate) fn yen(amount: i32) -> String {
     format_yen(i64::from(amount))
 }
 
-/// 「対象」 or 「対象外」.
+/// 「対象」, 「対象外」 or 「要確認」 (no source says either way).
 pub(crate) fn eligibility(line: &SheetLine) -> &'static str {
-    if line.eligible { "対象" } else { "対象外" }
+    match (line.eligible, line.to_check) {
+        (true, _) => "対象",
+        (false, true) => "要確認",
+        (false, false) => "対象外",
+    }
 }
 
 /// What is said under a line: why it is 対象外, and its date when it differs from the receipt's.
 pub(crate) fn line_note(receipt: &ReceiptSheet, line: &SheetLine) -> Option<String> {
     let mut parts = Vec::new();
     if !line.eligible {
+        let label = eligibility(line);
         match line.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-            Some(reason) => parts.push(format!("対象外の理由: {reason}")),
-            None => parts.push("対象外".to_string()),
+            Some(reason) if line.to_check => parts.push(format!("{label}: {reason}")),
+            Some(reason) => parts.push(format!("{label}の理由: {reason}")),
+            None => parts.push(label.to_string()),
         }
     } else if let Some(reason) = line.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         parts.push(format!("備考: {reason}"));
@@ -146,7 +152,7 @@ fn line_cells(line: &SheetLine) -> Vec<Cell> {
         Cell::plain(line.quantity.to_string()),
         Cell::plain(yen(line.unit_price_yen)),
         Cell::plain(yen(line.amount_yen)),
-        if line.eligible { Cell::plain("対象") } else { Cell::bold("対象外") },
+        if line.eligible { Cell::plain("対象") } else { Cell::bold(eligibility(line)) },
     ]
 }
 
@@ -273,8 +279,26 @@ mod tests {
             amount_yen: i32::MIN,
             bought_on: day(),
             eligible: i.is_multiple_of(2),
+            to_check: false,
             reason: Some("理由がとても長い場合でも、セルからはみ出さずに折り返されるか縮小されること。".repeat(3)),
         }
+    }
+
+    #[test]
+    fn a_line_no_source_rules_on_is_printed_to_check_not_excluded() {
+        let receipt =
+            ReceiptSheet { number: "1".into(), seller: "店".into(), issued_on: day(), total_yen: 0, lines: vec![] };
+        let cable = SheetLine {
+            eligible: false,
+            to_check: true,
+            reason: Some("資料で確かめられていません".into()),
+            ..odd_line(1)
+        };
+        assert_eq!(eligibility(&cable), "要確認");
+        assert_eq!(line_note(&receipt, &cable).as_deref(), Some("要確認: 資料で確かめられていません"));
+        let pc = SheetLine { to_check: false, reason: Some("パソコンは対象外".into()), ..cable };
+        assert_eq!(eligibility(&pc), "対象外");
+        assert_eq!(line_note(&receipt, &pc).as_deref(), Some("対象外の理由: パソコンは対象外"));
     }
 
     #[test]

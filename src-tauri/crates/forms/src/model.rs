@@ -27,6 +27,8 @@ pub struct SheetLine {
     pub bought_on: NaiveDate,
     /// Whether the line counts towards the claim
     pub eligible: bool,
+    /// No source says whether its category is paid for: printed 要確認, not 対象外
+    pub to_check: bool,
     /// Why it does not (shown under the line)
     pub reason: Option<String>,
 }

@@ -182,14 +182,15 @@ pub(crate) fn rule_text(p: &Program, r: &Rule) -> String {
             jptext::format_date(*from),
             jptext::format_date(*to)
         ),
-        RuleEffect::EligibleItems { .. } => format!(
-            "対象になる機器: {}。",
+        RuleEffect::EligibleItems { other, .. } => format!(
+            "対象になる機器: {}。{}",
             purchases::ItemCategory::ALL
                 .iter()
                 .filter(|c| purchases::eligible(&r.effect, **c))
                 .map(|c| c.label())
                 .collect::<Vec<_>>()
-                .join("、")
+                .join("、"),
+            if other.is_none() { "ケーブルやケースなどそのほかの物が対象になるかは、資料で確かめられていません。" } else { "" }
         ),
         RuleEffect::ExcludesEarlierApplicants => "以前の受付で申請した施術所は、申請できません。".to_string(),
         RuleEffect::SingleApplication => {

@@ -110,6 +110,10 @@ pub enum RuleEffect {
         smartphone: bool,
         /// パソコン
         pc: bool,
+        /// そのほか (cables, cases, …): `None` while no source says either way, so such a line is
+        /// left to check, not called 対象外
+        #[serde(default)]
+        other: Option<bool>,
     },
     /// A clinic that applied in an earlier round cannot apply again. Used by
     /// [`purchases::evaluate`].

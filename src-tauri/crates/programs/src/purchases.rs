@@ -48,19 +48,28 @@ impl ItemCategory {
     }
 }
 
-/// Whether an [`RuleEffect::EligibleItems`] rule covers `category`; any other rule covers none.
-pub fn eligible(effect: &RuleEffect, category: ItemCategory) -> bool {
+/// Whether an [`RuleEffect::EligibleItems`] rule covers `category`: `None` when the rule does
+/// not say (そのほか, until a source does); any other rule covers none.
+pub fn covers(effect: &RuleEffect, category: ItemCategory) -> Option<bool> {
     match *effect {
-        RuleEffect::EligibleItems { card_reader, tablet, smartphone, pc } => match category {
-            ItemCategory::CardReader => card_reader,
-            ItemCategory::Tablet => tablet,
-            ItemCategory::Smartphone => smartphone,
-            ItemCategory::Pc => pc,
-            ItemCategory::Other => false,
+        RuleEffect::EligibleItems { card_reader, tablet, smartphone, pc, other } => match category {
+            ItemCategory::CardReader => Some(card_reader),
+            ItemCategory::Tablet => Some(tablet),
+            ItemCategory::Smartphone => Some(smartphone),
+            ItemCategory::Pc => Some(pc),
+            ItemCategory::Other => other,
         },
-        _ => false,
+        _ => Some(false),
     }
 }
+
+/// Whether an [`RuleEffect::EligibleItems`] rule says `category` is paid for.
+pub fn eligible(effect: &RuleEffect, category: ItemCategory) -> bool {
+    covers(effect, category) == Some(true)
+}
+
+/// Why a line of a category no source rules on is neither counted nor called 対象外.
+pub const TO_CHECK_REASON: &str = "ケーブルやケースなどが助成の対象になるかは、資料で確かめられていません。申請額には入れていません。手順書で確かめるか、コールセンターに問い合わせてください";
 
 /// One line of a 領収書, as checked by the form (quantity ≥ 1, a price, a date).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -87,6 +96,9 @@ pub struct PurchaseLine {
 pub struct LineResult {
     /// The line's [`PurchaseLine::id`]
     pub id: i32,
+    /// No source says whether its category is paid for: not counted, to be checked (its
+    /// `reason` says so), never called 対象外
+    pub to_check: bool,
     /// 数量 × 単価
     pub amount_yen: i64,
     /// Counted in the eligible total
@@ -132,14 +144,18 @@ pub fn evaluate(
         .iter()
         .map(|line| {
             let amount_yen = i64::from(line.quantity) * i64::from(line.unit_price_yen);
+            let covered = items_rule.map(|r| covers(&r.effect, line.category));
+            let to_check = covered == Some(None) && line.bought_on <= today;
             let reason = if line.bought_on > today {
                 Some("購入日が今日より後です".to_string())
-            } else if items_rule.is_some_and(|r| !eligible(&r.effect, line.category)) {
+            } else if to_check {
+                Some(TO_CHECK_REASON.to_string())
+            } else if covered == Some(Some(false)) {
                 Some(format!("{}は助成の対象の機器ではありません", line.category.label()))
             } else {
                 None
             };
-            LineResult { id: line.id, amount_yen, eligible: reason.is_none(), reason }
+            LineResult { id: line.id, to_check, amount_yen, eligible: reason.is_none(), reason }
         })
         .collect();
     let total_yen: i64 = results.iter().map(|r| r.amount_yen).sum();
@@ -160,6 +176,7 @@ pub fn evaluate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Rule;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
@@ -198,11 +215,23 @@ mod tests {
         ];
         let e = evaluate(&p, &lines, today, false).expect("a 助成金");
         assert_eq!(e.lines.iter().map(|l| l.eligible).collect::<Vec<_>>(), [true, false, false, false]);
-        assert_eq!(e.lines[1].reason.as_deref(), Some("そのほかは助成の対象の機器ではありません"));
+        // No source says whether a cable or a case is paid for: left to check, not called 対象外.
+        assert_eq!(e.lines.iter().map(|l| l.to_check).collect::<Vec<_>>(), [false, true, false, false]);
+        assert_eq!(e.lines[1].reason.as_deref(), Some(TO_CHECK_REASON));
         assert_eq!(e.lines[2].reason.as_deref(), Some("購入日が今日より後です"));
         assert_eq!(e.lines[3].reason.as_deref(), Some("パソコンは助成の対象の機器ではありません"));
         assert_eq!((e.total_yen, e.eligible_total_yen, e.claim_yen), (96_460, 9_960, 9_000));
         assert_eq!(e.clinic_pays_yen, 87_460);
+        // Once the data says so, そのほか is 対象 or 対象外 like any category.
+        let rule = |other| Rule {
+            effect: RuleEffect::EligibleItems { card_reader: true, tablet: true, smartphone: true, pc: false, other },
+            ..p.rules.iter().find(|r| r.id == "eligible_items").cloned().expect("the rule")
+        };
+        for (other, eligible) in [(Some(true), true), (Some(false), false)] {
+            let ruled = Program { rules: vec![rule(other)], ..p.clone() };
+            let e = evaluate(&ruled, &[line(ItemCategory::Other, 1, 1_500)], today, false).expect("a 助成金");
+            assert_eq!((e.lines[0].eligible, e.lines[0].to_check), (eligible, false));
+        }
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct LineView {
     pub amount_yen: i32,
     /// Counted toward the claim
     pub eligible: bool,
+    /// No source says whether its category is paid for: not counted, shown 要確認 (not 対象外)
+    pub to_check: bool,
     /// Why not (対象外)
     pub reason: Option<String>,
     /// A card reader not on the dated list of known models: a warning, not a refusal
@@ -84,6 +86,8 @@ pub struct CategoryOption {
     pub label: String,
     /// The program pays for it
     pub eligible: bool,
+    /// No source says whether the program pays for it (そのほか): 要確認, not 対象外
+    pub to_check: bool,
 }
 
 /// Everything the 助成金 screen shows.
@@ -196,6 +200,7 @@ fn overview_of(
                         category_label: p.category.label().to_string(),
                         amount_yen: yen(result.amount_yen),
                         eligible: result.eligible,
+                        to_check: result.to_check,
                         reason: result.reason.clone(),
                         warning: reader_warning(p, knowledge),
                     })
@@ -247,6 +252,7 @@ fn overview_of(
                 id: *c,
                 label: c.label().to_string(),
                 eligible: items.is_some_and(|r| programs::purchases::eligible(&r.effect, *c)),
+                to_check: items.is_some_and(|r| programs::purchases::covers(&r.effect, *c).is_none()),
             })
             .collect(),
         upload_formats: upload_rules(&g.program).allowed_extensions.iter().map(|e| format!(".{e}")).collect(),
@@ -403,6 +409,7 @@ pub async fn breakdown(
                         amount_yen: yen(result.amount_yen),
                         bought_on: p.bought_on,
                         eligible: result.eligible,
+                        to_check: result.to_check,
                         reason: result.reason.clone(),
                     })
                 })

@@ -7,7 +7,8 @@ import recorded from "./recorded/subsidy.json";
 
 export const READER_WARNING =
   "この機種は、オン資ナビが知っているカードリーダーの一覧にありません。厚生労働省の公式の一覧に載っているか確かめてください(導入ガイドの手順「カードリーダー」)";
-export const CASE_REASON = "ケースは助成の対象ではありません(対象はカードリーダー・タブレット・スマートフォン)";
+/** Rust's words for a line no source rules on (`programs::purchases::TO_CHECK_REASON`). */
+export const CASE_REASON = "ケーブルやケースなどが助成の対象になるかは、資料で確かめられていません。申請額には入れていません。手順書で確かめるか、コールセンターに問い合わせてください";
 
 export function line(overrides: Partial<LineView> & { id: number; receiptId: number }): LineView {
   const { id, receiptId, ...rest } = overrides;
@@ -25,6 +26,7 @@ export function line(overrides: Partial<LineView> & { id: number; receiptId: num
     categoryLabel: "汎用カードリーダー",
     amountYen: 9900,
     eligible: true,
+    toCheck: false,
     reason: null,
     warning: null,
     ...rest,
@@ -76,6 +78,7 @@ export function matchingReceipt(): ReceiptView {
         categoryLabel: "そのほか",
         amountYen: 2200,
         eligible: false,
+        toCheck: true,
         reason: CASE_REASON,
       }),
     ],
@@ -102,7 +105,8 @@ export function mismatchedReceipt(): ReceiptView {
         categoryLabel: "そのほか",
         amountYen: 1100,
         eligible: false,
-        reason: "ケーブルは助成の対象ではありません",
+        toCheck: true,
+        reason: CASE_REASON,
       }),
     ],
     documents: [],
@@ -175,11 +179,11 @@ export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): Subsi
     documentsLink: recorded.documentsLink,
     passbookDocuments: [],
     categories: [
-      { id: "card_reader", label: "汎用カードリーダー", eligible: true },
-      { id: "tablet", label: "タブレット", eligible: true },
-      { id: "smartphone", label: "スマートフォン", eligible: true },
-      { id: "pc", label: "パソコン", eligible: false },
-      { id: "other", label: "そのほか", eligible: false },
+      { id: "card_reader", label: "汎用カードリーダー", eligible: true, toCheck: false },
+      { id: "tablet", label: "タブレット", eligible: true, toCheck: false },
+      { id: "smartphone", label: "スマートフォン", eligible: true, toCheck: false },
+      { id: "pc", label: "パソコン", eligible: false, toCheck: false },
+      { id: "other", label: "そのほか", eligible: false, toCheck: true },
     ],
     uploadFormats: [".pdf", ".xlsx"],
     today: "2026-11-29",

@@ -26,6 +26,7 @@ pub fn line(
         amount_yen: unit * quantity as i32,
         bought_on,
         eligible: true,
+        to_check: false,
         reason: None,
     }
 }

@@ -286,21 +286,58 @@ fn same_content(path: &Path, bytes: &[u8]) -> std::io::Result<Option<bool>> {
 /// photo turned into PDF stays well under, and any web upload form takes.
 pub const DEFAULT_MAX_FILE_BYTES: u32 = 10_000_000;
 
-/// The number of pages of a PDF, counted from its page objects (`/Type /Page`, not `/Pages`):
-/// enough to tell staff how many pages a copy has. 0 when none is found.
+/// The number of pages of a PDF: its page objects (`/Type /Page`, not `/Pages` or
+/// `/PageLabels`), counted in the file and inside its compressed object streams (PDF 1.5 and
+/// later keep them there, as Word, macOS and iPhone write them), enough to tell staff how many
+/// pages a copy has. 0 when none is found.
 pub fn pdf_pages(bytes: &[u8]) -> usize {
+    page_objects(bytes) + object_streams(bytes).iter().map(|s| page_objects(s)).sum::<usize>()
+}
+
+/// The page dictionaries written out in `bytes`.
+fn page_objects(bytes: &[u8]) -> usize {
     let mut count = 0;
     let mut rest = bytes;
     while let Some(at) = rest.windows(5).position(|w| w == b"/Type") {
         let after = &rest[at + 5..];
         let skipped = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
         let name = &after[skipped..];
-        if name.starts_with(b"/Page") && !name.starts_with(b"/Pages") {
+        let ends_there = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii_whitespace() || b"/<>[]()%".contains(b));
+        if name.starts_with(b"/Page") && ends_there(name.get(5)) {
             count += 1;
         }
         rest = &after[skipped..];
     }
     count
+}
+
+/// The largest object stream decompressed: a page's dictionary is small; more is not a PDF's.
+const MAX_OBJECT_STREAM: usize = 16 * 1024 * 1024;
+
+/// The contents of each deflated object stream (`/Type /ObjStm`) in `bytes`; one that cannot be
+/// read is skipped (its pages are then not counted, never guessed).
+fn object_streams(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let mut found = Vec::new();
+    let mut rest = bytes;
+    while let Some(at) = rest.windows(7).position(|w| w == b"/ObjStm") {
+        rest = &rest[at + 7..];
+        let Some(start) = rest.windows(6).position(|w| w == b"stream") else { break };
+        let mut data = &rest[start + 6..];
+        if data.starts_with(b"\r\n") {
+            data = &data[2..];
+        } else if data.starts_with(b"\n") || data.starts_with(b"\r") {
+            data = &data[1..];
+        }
+        let Some(end) = data.windows(9).position(|w| w == b"endstream") else { break };
+        let dictionary = &rest[..start];
+        if dictionary.windows(12).any(|w| w == b"/FlateDecode")
+            && let Ok(plain) = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&data[..end], MAX_OBJECT_STREAM)
+        {
+            found.push(plain);
+        }
+        rest = &data[end..];
+    }
+    found
 }
 
 #[cfg(test)]
@@ -309,8 +346,34 @@ mod page_count_tests {
 
     #[test]
     fn pages_are_counted_without_the_page_tree() {
-        let pdf = b"%PDF-1.7\n1 0 obj << /Type /Pages /Count 2 >> endobj 2 0 obj << /Type /Page >> 3 0 obj <</Type/Page/Parent 1 0 R>> %%EOF";
+        let pdf = b"%PDF-1.7\n1 0 obj << /Type /Pages /Count 2 >> endobj 2 0 obj << /Type /Page >> 3 0 obj <</Type/Page/Parent 1 0 R>> 4 0 obj << /Type /PageLabels >> %%EOF";
         assert_eq!(pdf_pages(pdf), 2);
         assert_eq!(pdf_pages(b"%PDF-1.7"), 0);
+    }
+
+    /// As Word, macOS and iPhone write a PDF: the page dictionaries inside a deflated object
+    /// stream, the catalog and the cross-reference in streams too; none is in the file as text.
+    #[test]
+    fn pages_inside_compressed_object_streams_are_counted() {
+        let objects = b"3 0 4 38 5 76 << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> << /Type /Page /Parent 2 0 R >> << /Type/Page/Parent 2 0 R>>";
+        let deflated = miniz_oxide::deflate::compress_to_vec_zlib(objects, 6);
+        let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n".to_vec();
+        pdf.extend_from_slice(b"2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >> endobj\n");
+        pdf.extend_from_slice(
+            format!(
+                "6 0 obj << /Type /ObjStm /N 3 /First 12 /Filter /FlateDecode /Length {} >>\r\nstream\r\n",
+                deflated.len()
+            )
+            .as_bytes(),
+        );
+        pdf.extend_from_slice(&deflated);
+        pdf.extend_from_slice(b"\r\nendstream\nendobj\nstartxref\n0\n%%EOF\n");
+        assert_eq!(super::page_objects(&pdf), 0, "no page is in the file as text");
+        assert_eq!(pdf_pages(&pdf), 3);
+        // A damaged stream is skipped, not guessed at.
+        let at = pdf.windows(deflated.len()).position(|w| w == deflated.as_slice()).expect("the stream");
+        let mut broken = pdf.clone();
+        broken[at..at + deflated.len()].fill(b'x');
+        assert_eq!(pdf_pages(&broken), 0);
     }
 }

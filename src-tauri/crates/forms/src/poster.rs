@@ -154,6 +154,18 @@ fn draw(page: &mut Page, sheet: &PosterSheet, top: f32, bottom: f32, scale: f32)
     if y < bottom {
         paragraph(page, &mut y, "わからないことは、受付でお尋ねください。", 13.0, false, 0.0, Align::Center);
     }
+    // The clinic's own notice, not the ministry's leaflet: said on it, small, where it fits.
+    let own = match sheet.clinic_name.trim() {
+        "" => "このお知らせは、当院が作成したものです。".to_string(),
+        name => format!("このお知らせは、{name}が作成したものです。"),
+    };
+    y += 2.0 * scale;
+    if y + layout::line_height(9.0 * scale) < bottom {
+        paragraph(page, &mut y, &own, 9.0, false, 0.0, Align::Center);
+    } else {
+        // Below the text, in the page's lower margin (still inside what printers print).
+        page.text(PAGE_WIDTH / 2.0, bottom + 5.0, 9.0 * scale, false, Align::Center, &own);
+    }
 }
 
 /// The poster or the flyers as pages (always one).
@@ -197,8 +209,14 @@ mod tests {
             };
             let page = &pages(&sheet)[0];
             let all = texts(page);
-            for needle in ["マイナ保険証を", "さくら整骨院", treatment, "資格確認書", "暗証番号"]
-            {
+            for needle in [
+                "マイナ保険証を",
+                "さくら整骨院",
+                treatment,
+                "資格確認書",
+                "暗証番号",
+                "このお知らせは、さくら整骨院が作成したものです。",
+            ] {
                 assert!(all.contains(needle), "{needle} in {all}");
             }
             assert!(all.contains("保険で受けるときの資格の確認に、マイナ保険証"), "{all}");
@@ -248,6 +266,8 @@ mod tests {
         };
         let page = &pages(&sheet)[0];
         assert_eq!(page.texts().filter(|t| t.text == "みどり鍼灸院").count(), 2);
+        let own = page.texts().filter(|t| t.text == "このお知らせは、みどり鍼灸院が作成したものです。").count();
+        assert_eq!(own, 2, "each copy says whose notice it is");
         let top = page.texts().filter(|t| t.y < PAGE_HEIGHT / 2.0).map(|t| t.y).fold(0.0_f32, f32::max);
         assert!(top < PAGE_HEIGHT / 2.0, "the first copy stays above the cut");
         assert!(

@@ -236,7 +236,8 @@ mod poppler {
             assert!(pdf.len() < 150 * 1024, "{} KB", pdf.len() / 1024);
             let path = write(dir.path(), "poster.pdf", &pdf);
             let text = text(&path).replace(char::is_whitespace, "");
-            assert_eq!(text.matches("さくら整骨院").count(), copies, "{text}");
+            assert_eq!(text.matches("さくら整骨院").count(), 2 * copies, "the name, and whose notice it is: {text}");
+            assert_eq!(text.matches("このお知らせは、さくら整骨院が作成したものです。").count(), copies, "{text}");
             for needle in ["マイナ保険証を", treatment, "資格確認書", "暗証番号", words] {
                 assert!(text.contains(needle), "{needle:?} not in:\n{text}");
             }

@@ -23,6 +23,9 @@ describe("患者さん向けのポスター・チラシ", () => {
     await user.click(document.getElementById("p-print")!);
     await waitFor(() => expect(printPoster).toHaveBeenCalledWith("ahaki", "flyer"));
     expect(toasts.list.at(-1)?.message).toContain("マイナ保険証チラシ_20261129.pdf");
+    // The clinic's own notice, said as such, with where the ministry's official ones are.
+    expect(document.getElementById("p-own")!.textContent).toContain("施術所が自分で作るお知らせです");
+    expect(document.getElementById("p-own")!.textContent).toContain("公式のチラシとポスター");
   });
 
   it("a clinic of one kind gets its poster without a choice; without a name it says where to enter it", async () => {

@@ -1031,6 +1031,11 @@ export type GrantOverview = {
 	days: PromotionDay[],
 	/**  The 利用率 by month over the 対象期間 (a fact for the report, not a requirement) */
 	monthlyUsage: MonthUsage[],
+	/**
+	 *  What the report is said to need, as the program data's rules state it (each with its source
+	 *  and flag), shown beside the evidence report
+	 */
+	reportNeeds: RuleView[],
 	/**  Today, for the date fields' limit */
 	today: string,
 };

@@ -388,6 +388,11 @@ describe("協力金", () => {
     const printGrantReport = vi.fn(async () => "/tmp/print/協力金_取組の記録.pdf");
     page(backend({ grantReportPreview, saveGrantReport, printGrantReport }));
     await ready();
+    // What the report needs, as the program data's rule says it, with its source and flag.
+    const needs = el("grant-report-needs");
+    expect(needs.querySelector("[data-rule=report_contents]")!.textContent).toContain("振込先の口座がわかる書類の写し");
+    expect(needs.textContent).toContain("出典で未確認");
+    expect(needs.textContent).toContain("運用開始日をポータルサイトに入力していること");
     await fireEvent.click(el("grant-report-preview"));
     await waitFor(() => expect(document.querySelectorAll("#grant-report-pages img")).toHaveLength(2));
     await fireEvent.click(el("grant-report-save"));

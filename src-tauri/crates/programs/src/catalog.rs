@@ -73,7 +73,14 @@ impl Catalog {
                     RuleEffect::RequiredDocuments { documents } if documents.is_empty() => {
                         return bad("必要な書類が空です");
                     }
-                    RuleEffect::GrantRequirements { .. } | RuleEffect::CountsFromStartDate
+                    RuleEffect::ReportContents { items }
+                        if items.is_empty() || items.iter().any(|i| i.trim().is_empty()) =>
+                    {
+                        return bad("報告に必要なものが空です");
+                    }
+                    RuleEffect::GrantRequirements { .. }
+                    | RuleEffect::CountsFromStartDate
+                    | RuleEffect::ReportContents { .. }
                         if p.kind != ProgramKind::Grant || p.period.is_none() =>
                     {
                         return bad("要件は対象期間のある協力金にだけ付けられます");
@@ -196,6 +203,7 @@ pub(crate) fn rule_text(p: &Program, r: &Rule) -> String {
         RuleEffect::SingleApplication => {
             "購入した機器は、すべて1回の申請にまとめます。申請したあとは、書類の追加・変更はできません。".to_string()
         }
+        RuleEffect::ReportContents { items } => format!("報告に必要とされているもの: {}。", items.join("、")),
         RuleEffect::CountsFromStartDate => {
             "お声がけとチラシ・ポスターは、運用開始日から後の取組を数えます(案内の「運用開始日を入力のうえ…実施」という書き方によります)。".to_string()
         }

@@ -178,6 +178,7 @@ mod tests {
                 "no_usage_threshold",
                 "grant_requirements",
                 "excluded_on_payment_date",
+                "report_contents",
                 "counts_from_start_date"
             ]
         );

@@ -121,6 +121,12 @@ pub enum RuleEffect {
     /// Everything bought goes into one application, and nothing can be added or changed once
     /// it is sent. Shown beside the checklist (the store locks the paperwork once 申請済).
     SingleApplication,
+    /// What a 協力金's report is said to need (a form, a document), each item as the source names
+    /// it. Shown on the 協力金 screen beside the evidence report.
+    ReportContents {
+        /// Each thing the report needs
+        items: Vec<String>,
+    },
     /// A 協力金's お声がけ and チラシ・ポスター count only from the 運用開始日 on (the seed's
     /// 「運用開始日を入力のうえ…実施」). Used by [`grant::evaluate`].
     CountsFromStartDate,

@@ -55,6 +55,9 @@ pub struct GrantOverview {
     pub days: Vec<PromotionDay>,
     /// The 利用率 by month over the 対象期間 (a fact for the report, not a requirement)
     pub monthly_usage: Vec<MonthUsage>,
+    /// What the report is said to need, as the program data's rules state it (each with its source
+    /// and flag), shown beside the evidence report
+    pub report_needs: Vec<programs::RuleView>,
     /// Today, for the date fields' limit
     pub today: NaiveDate,
 }
@@ -132,7 +135,16 @@ async fn gather(store: &Store, catalog: &programs::Catalog, today: NaiveDate) ->
 /// The screen's data for `today`.
 pub async fn overview(store: &Store, catalog: &programs::Catalog, today: NaiveDate) -> Result<GrantOverview, Error> {
     let g = gather(store, catalog, today).await?;
+    let report_rules: Vec<&str> = g
+        .program
+        .rules
+        .iter()
+        .filter(|r| matches!(r.effect, programs::RuleEffect::ReportContents { .. }))
+        .map(|r| r.id.as_str())
+        .collect();
+    let report_needs = g.status.rules.iter().filter(|r| report_rules.contains(&r.id.as_str())).cloned().collect();
     Ok(GrantOverview {
+        report_needs,
         evaluation: g.evaluation,
         program: g.status,
         data_as_of_text: g.data_as_of_text,

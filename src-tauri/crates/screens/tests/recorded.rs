@@ -399,3 +399,16 @@ async fn recorded_subsidy_status_is_fresh() {
     });
     check_fresh("subsidy.json", &recorded);
 }
+
+/// What the 協力金 screen says the report needs, from the program data's rules, recorded for
+/// `grantFixtures.ts`.
+#[tokio::test]
+async fn recorded_grant_report_needs_are_fresh() {
+    let catalog = programs::catalog().expect("bundled data");
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let overview = screens::grant::overview(&store, &catalog, today()).await.expect("the screen's data");
+    store.close().await;
+    assert!(!overview.report_needs.is_empty(), "the bundled data says what the report needs");
+    check_fresh("grant.json", &json!({ "reportNeeds": overview.report_needs }));
+}

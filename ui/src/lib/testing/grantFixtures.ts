@@ -2,6 +2,7 @@
 // closed (after its extension); the 運用開始日 is recorded, お声がけ too, but the poster and the
 // flyers were only recorded outside the 対象期間, so one requirement is not met.
 import type { GrantOverview, MonthUsage, Poster, ProgramStatus, PromotionDay, RequirementResult } from "../../api";
+import recorded from "./recorded/grant.json";
 
 export const NO_THRESHOLD_TEXT = "マイナ保険証の利用件数の基準はありません。要件の取組をしていれば、利用がなくても対象です。";
 
@@ -81,6 +82,7 @@ export function grantOverview(overrides: Partial<GrantOverview> = {}): GrantOver
     posters: POSTERS.map((p) => ({ ...p })),
     days: DAYS.map((d) => ({ ...d })),
     monthlyUsage: MONTHS.map((m) => ({ ...m, counts: { ...m.counts } })),
+    reportNeeds: recorded.reportNeeds,
     today: "2026-11-29",
     ...overrides,
   };

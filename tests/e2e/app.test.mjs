@@ -367,6 +367,11 @@ describe("オン資ナビ in its window", () => {
     assert.ok(existsSync(join(saveDir, `${folder}.zip`)), "and the .zip beside it");
     assert.match(await session.text("#upload-set-result"), /写し/, "what is still missing is listed");
     await snap("18-subsidy-upload-set");
+    // What the checklist says of applying (the data's rules), the 内訳書's note and the status panel.
+    await session.exec("document.getElementById('subsidy-once').scrollIntoView({ block: 'start' })");
+    await snap("18b-subsidy-checklist-rules");
+    await session.exec("document.getElementById('subsidy-status').scrollIntoView({ block: 'end' })");
+    await snap("18c-subsidy-status");
   });
 
   test("協力金: the poster's dates and five お声がけ meet their requirements; the report and the poster print with the clinic's name", async () => {
@@ -392,6 +397,8 @@ describe("オン資ナビ in its window", () => {
     await session.click("#grant-in-service-yes");
     await session.waitFor("answered", async () => /満たしています/.test(await session.text("[data-requirement=in_service]")));
     await snap("19-grant");
+    await session.exec("document.getElementById('grant-report').scrollIntoView({ block: 'start' })");
+    await snap("19b-grant-report-needs");
 
     // The evidence report: printed (into the test folder) with the clinic's name and the counts.
     await session.click("#grant-report-print");

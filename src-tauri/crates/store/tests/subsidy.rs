@@ -336,3 +336,63 @@ async fn a_line_saved_meanwhile_never_leaves_ready_on_an_incomplete_checklist() 
     }
     assert!(problems(&store).await.is_empty(), "complete again at the end");
 }
+
+/// A clinic registered separately for 柔整 and あはき: two applications, each with its own
+/// 領収書, passbook answers and status; one sent locks its own paperwork, not the other's.
+#[tokio::test]
+async fn a_clinic_registered_twice_keeps_two_applications_apart() {
+    use store::clinic::{ClinicKind, ClinicProfileInput};
+    use store::subsidy::Applicant;
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = fresh(&root).await;
+    // One registration: one application, and the second cannot be chosen.
+    assert_eq!(store::subsidy::applicants(None).len(), 1);
+    let e = store.set_subsidy_applicant(Applicant::Second, "院長", at(9)).await.expect_err("one registration");
+    assert_eq!(issues(e)[0].0, "applicant");
+    let profile = ClinicProfileInput {
+        name: "さくら整骨院・鍼灸院".into(),
+        kind: Some(ClinicKind::Both),
+        reg_no_judo: "協1301234-1-2".into(),
+        reg_no_ahaki: "1234567".into(),
+        postal_code: "100-0001".into(),
+        address: "東京都千代田区千代田1-1".into(),
+        phone: "03-1234-5678".into(),
+        owner_name: "山田 太郎".into(),
+    };
+    store.save_clinic_profile(&profile, "院長", at(9)).await.expect("profile");
+    let made = store::subsidy::applicants(store.clinic_profile().await.expect("profile").as_ref());
+    let made: Vec<(Applicant, &str, &str)> =
+        made.iter().map(|a| (a.applicant, a.practice.as_str(), a.registration_number.as_str())).collect();
+    assert_eq!(made, [(Applicant::Main, "柔整", "協1301234-1-2"), (Applicant::Second, "あはき", "1234567")]);
+
+    let judo = complete_paperwork(&store).await;
+    store.set_subsidy_status(&program(), ApplicationStatus::Ready, None, today(), "院長", at(10)).await.expect("ready");
+    store
+        .set_subsidy_status(&program(), ApplicationStatus::Applied, Some(today()), today(), "院長", at(10))
+        .await
+        .expect("the 柔整 application is sent");
+
+    store.set_subsidy_applicant(Applicant::Second, "院長", at(11)).await.expect("the あはき one");
+    assert_eq!(store.subsidy_applicant().await.expect("chosen"), Applicant::Second);
+    assert!(store.subsidy_receipts().await.expect("receipts").is_empty(), "the あはき application starts empty");
+    assert!(store.subsidy_documents().await.expect("documents").is_empty());
+    assert_eq!(store.subsidy_application(PROGRAM).await.expect("app").status, ApplicationStatus::Preparing);
+    // The 柔整 application being sent does not lock the あはき paperwork.
+    let ahaki =
+        store.save_receipt(None, &receipt_input("4980"), today(), "院長", at(11)).await.expect("its own 領収書");
+    assert_ne!(ahaki, judo);
+    // Nor can the あはき screen touch the 柔整 rows.
+    store.delete_receipt(judo, "院長", at(11)).await.expect("nothing to do");
+    let e = store
+        .save_purchase(None, judo, &line("リーダー", ItemCategory::CardReader, "1", "4980"), today(), "院長", at(11))
+        .await
+        .expect_err("another application's 領収書");
+    assert!(issues(e)[0].1.contains("削除されています"));
+
+    store.set_subsidy_applicant(Applicant::Main, "院長", at(12)).await.expect("back to 柔整");
+    let receipts = store.subsidy_receipts().await.expect("receipts");
+    assert_eq!(receipts.iter().map(|r| r.id).collect::<Vec<_>>(), [judo], "its 領収書 is still there, alone");
+    assert_eq!(store.subsidy_application(PROGRAM).await.expect("app").status, ApplicationStatus::Applied);
+    let e = store.save_receipt(None, &receipt_input("100"), today(), "院長", at(12)).await.expect_err("sent");
+    assert!(issues(e)[0].1.contains("申請した後は"));
+}

@@ -253,22 +253,29 @@ pub struct ValidPurchase {
     pub bought_on: NaiveDate,
 }
 
+mod applicant;
 pub mod paperwork;
 mod rows;
 mod validate;
 
+pub use applicant::{Applicant, ApplicantOption, SUBSIDY_APPLICANT, applicants};
 use rows::*;
 pub use validate::{validate_purchase, validate_receipt};
 
 impl Store {
-    /// Every 領収書 with its lines and copies, oldest first.
+    /// Every 領収書 of the application the screen works on, with its lines and copies, oldest
+    /// first.
     pub async fn subsidy_receipts(&self) -> Result<Vec<Receipt>, StoreError> {
-        receipts_in(&mut *self.pool().acquire().await?).await
+        let mut conn = self.pool().acquire().await?;
+        let applicant = applicant::current_in(&mut conn).await?;
+        receipts_in(&mut conn, applicant).await
     }
 
-    /// Every copy, receipts' and the passbook's, in the order added.
+    /// Every copy of that application, its receipts' and its passbook's, in the order added.
     pub async fn subsidy_documents(&self) -> Result<Vec<DocumentInfo>, StoreError> {
-        documents_in(&mut *self.pool().acquire().await?).await
+        let mut conn = self.pool().acquire().await?;
+        let applicant = applicant::current_in(&mut conn).await?;
+        documents_in(&mut conn, applicant).await
     }
 
     /// Adds a 領収書 (`id` None) or changes one, with its audit row.
@@ -282,7 +289,7 @@ impl Store {
     ) -> Result<i32, StoreError> {
         let r = validate_receipt(input, today).map_err(StoreError::Validation)?;
         let mut tx = self.write_tx().await?;
-        before_change(&mut tx, actor, now).await?;
+        let applicant = before_change(&mut tx, actor, now).await?;
         let at = timestamp(now);
         let day = r.issued_on.format("%Y-%m-%d").to_string();
         let (row_id, action) = crate::rows::add_or_change(
@@ -290,17 +297,18 @@ impl Store {
             id,
             || {
                 sqlx::query(
-                    "INSERT INTO subsidy_receipt (number, seller, issued_on, total_yen, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                    "INSERT INTO subsidy_receipt (number, seller, issued_on, total_yen, created_at, updated_at, applicant) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
                 )
                 .bind(&r.number)
                 .bind(&r.seller)
                 .bind(&day)
                 .bind(r.total_yen)
                 .bind(&at)
+                .bind(applicant.as_str())
             },
             |row_id| {
                 sqlx::query(
-                    "UPDATE subsidy_receipt SET number = ?2, seller = ?3, issued_on = ?4, total_yen = ?5, updated_at = ?6 WHERE id = ?1",
+                    "UPDATE subsidy_receipt SET number = ?2, seller = ?3, issued_on = ?4, total_yen = ?5, updated_at = ?6 WHERE id = ?1 AND applicant = ?7",
                 )
                 .bind(row_id)
                 .bind(&r.number)
@@ -308,6 +316,7 @@ impl Store {
                 .bind(&day)
                 .bind(r.total_yen)
                 .bind(&at)
+                .bind(applicant.as_str())
             },
             crate::rows::RowWords { field: "seller", full: "領収書をこれ以上登録できません", gone: "この領収書は削除されています。画面を開き直してください" },
         )
@@ -320,7 +329,9 @@ impl Store {
 
     /// Removes a 領収書 with its lines and copies; one already gone writes nothing.
     pub async fn delete_receipt(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        self.delete_row("DELETE FROM subsidy_receipt WHERE id = ?", AuditEntity::SubsidyReceipt, id, actor, now).await
+        let owned = "SELECT count(*) FROM subsidy_receipt WHERE id = ?1 AND applicant = ?2";
+        self.delete_row("DELETE FROM subsidy_receipt WHERE id = ?", owned, AuditEntity::SubsidyReceipt, id, actor, now)
+            .await
     }
 
     /// Adds a line to a 領収書 (`id` None) or changes one, with its audit row.
@@ -335,9 +346,10 @@ impl Store {
     ) -> Result<Purchase, StoreError> {
         let p = validate_purchase(input, today).map_err(StoreError::Validation)?;
         let mut tx = self.write_tx().await?;
-        before_change(&mut tx, actor, now).await?;
-        let exists: Option<i32> = sqlx::query_scalar("SELECT id FROM subsidy_receipt WHERE id = ?")
+        let applicant = before_change(&mut tx, actor, now).await?;
+        let exists: Option<i32> = sqlx::query_scalar("SELECT id FROM subsidy_receipt WHERE id = ? AND applicant = ?")
             .bind(receipt_id)
+            .bind(applicant.as_str())
             .fetch_optional(&mut *tx)
             .await?;
         if exists.is_none() {
@@ -404,7 +416,17 @@ impl Store {
 
     /// Removes a line; one already gone writes nothing.
     pub async fn delete_purchase(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        self.delete_row("DELETE FROM subsidy_purchase WHERE id = ?", AuditEntity::SubsidyPurchase, id, actor, now).await
+        let owned = "SELECT count(*) FROM subsidy_purchase WHERE id = ?1
+                     AND receipt_id IN (SELECT id FROM subsidy_receipt WHERE applicant = ?2)";
+        self.delete_row(
+            "DELETE FROM subsidy_purchase WHERE id = ?",
+            owned,
+            AuditEntity::SubsidyPurchase,
+            id,
+            actor,
+            now,
+        )
+        .await
     }
 
     /// Keeps a copy (already a PDF of `pages` pages) of a 領収書 or of the passbook.
@@ -430,12 +452,14 @@ impl Store {
         }
         let size = i32::try_from(pdf.len()).map_err(|_| validation("file", "ファイルが大きすぎます"))?;
         let mut tx = self.write_tx().await?;
-        before_change(&mut tx, actor, now).await?;
+        let applicant = before_change(&mut tx, actor, now).await?;
         if let Some(receipt) = receipt_id {
-            let exists: Option<i32> = sqlx::query_scalar("SELECT id FROM subsidy_receipt WHERE id = ?")
-                .bind(receipt)
-                .fetch_optional(&mut *tx)
-                .await?;
+            let exists: Option<i32> =
+                sqlx::query_scalar("SELECT id FROM subsidy_receipt WHERE id = ? AND applicant = ?")
+                    .bind(receipt)
+                    .bind(applicant.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
             if exists.is_none() {
                 return Err(validation("file", "この領収書は削除されています。画面を開き直してください"));
             }
@@ -443,7 +467,7 @@ impl Store {
         let at = timestamp(now);
         let name = jptext::normalize_text(file_name);
         let row_id = sqlx::query(
-            "INSERT INTO subsidy_document (kind, receipt_id, file_name, pdf, pages, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO subsidy_document (kind, receipt_id, file_name, pdf, pages, added_at, applicant) VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(kind.as_str())
         .bind(receipt_id)
@@ -451,6 +475,7 @@ impl Store {
         .bind(pdf)
         .bind(pages)
         .bind(&at)
+        .bind(applicant.as_str())
         .execute(&mut *tx)
         .await?
         .last_insert_rowid();
@@ -503,30 +528,46 @@ impl Store {
 
     /// Removes a copy; one already gone writes nothing.
     pub async fn delete_document(&self, id: i32, actor: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        self.delete_row("DELETE FROM subsidy_document WHERE id = ?", AuditEntity::SubsidyDocument, id, actor, now).await
+        let owned = "SELECT count(*) FROM subsidy_document WHERE id = ?1 AND ((receipt_id IS NULL AND applicant = ?2)
+                     OR receipt_id IN (SELECT id FROM subsidy_receipt WHERE applicant = ?2))";
+        self.delete_row(
+            "DELETE FROM subsidy_document WHERE id = ?",
+            owned,
+            AuditEntity::SubsidyDocument,
+            id,
+            actor,
+            now,
+        )
+        .await
     }
 
     /// Removes one row of a paperwork table (`delete_sql` is the fixed DELETE of its table), after
-    /// [`before_change`], with its audit row; a row already gone writes nothing.
+    /// [`before_change`], with its audit row; a row already gone, or of another application than
+    /// the one the screen works on (`owned_sql` counts it in that one), writes nothing.
     async fn delete_row(
         &self,
         delete_sql: &'static str,
+        owned_sql: &'static str,
         entity: AuditEntity,
         id: i32,
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
-        before_change(&mut tx, actor, now).await?;
-        if crate::rows::remove(&mut tx, delete_sql, id, entity, actor, now).await? {
+        let applicant = before_change(&mut tx, actor, now).await?;
+        let owned: i64 = sqlx::query_scalar(owned_sql).bind(id).bind(applicant.as_str()).fetch_one(&mut *tx).await?;
+        if owned == 1 && crate::rows::remove(&mut tx, delete_sql, id, entity, actor, now).await? {
             tx.commit().await?;
         }
         Ok(())
     }
 
-    /// The application for `program_id`; 準備中 with nothing confirmed when none was saved.
+    /// The application for `program_id` of the registration the screen works on; 準備中 with
+    /// nothing confirmed when none was saved.
     pub async fn subsidy_application(&self, program_id: &str) -> Result<Application, StoreError> {
-        application_in(&mut *self.pool().acquire().await?, program_id).await
+        let mut conn = self.pool().acquire().await?;
+        let applicant = applicant::current_in(&mut conn).await?;
+        application_in(&mut conn, program_id, applicant).await
     }
 
     /// Saves the earlier-round answer and the passbook checks. Like any change to the paperwork,
@@ -540,11 +581,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Application, StoreError> {
         let mut tx = self.write_tx().await?;
-        before_change(&mut tx, actor, now).await?;
+        let applicant = before_change(&mut tx, actor, now).await?;
         sqlx::query(
-            "INSERT INTO subsidy_application (program_id, applied_before, passbook_bank, passbook_branch, passbook_kind, passbook_number, passbook_holder, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             ON CONFLICT (program_id) DO UPDATE SET applied_before = ?2, passbook_bank = ?3, passbook_branch = ?4,
+            "INSERT INTO subsidy_application (program_id, applied_before, passbook_bank, passbook_branch, passbook_kind, passbook_number, passbook_holder, updated_at, applicant)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (program_id, applicant) DO UPDATE SET applied_before = ?2, passbook_bank = ?3, passbook_branch = ?4,
                  passbook_kind = ?5, passbook_number = ?6, passbook_holder = ?7, updated_at = ?8",
         )
         .bind(program_id)
@@ -555,6 +596,7 @@ impl Store {
         .bind(passbook.number)
         .bind(passbook.holder_kana)
         .bind(timestamp(now))
+        .bind(applicant.as_str())
         .execute(&mut *tx)
         .await?;
         audit::record(
@@ -563,7 +605,7 @@ impl Store {
             actor,
             AuditAction::Update,
             AuditEntity::SubsidyApplication,
-            &serde_json::json!({ "program": program_id }),
+            &serde_json::json!({ "program": program_id, "applicant": applicant.as_str() }),
         )
         .await?;
         tx.commit().await?;
@@ -589,7 +631,8 @@ impl Store {
     ) -> Result<Application, StoreError> {
         let program_id = program.id.as_str();
         let mut tx = self.write_tx().await?;
-        let current = application_in(&mut tx, program_id).await?;
+        let applicant = applicant::current_in(&mut tx).await?;
+        let current = application_in(&mut tx, program_id, applicant).await?;
         if status > current.status && current.status.next() != Some(status) {
             let needed = current.status.next().map_or("", ApplicationStatus::label);
             return Err(validation(
@@ -598,8 +641,8 @@ impl Store {
             ));
         }
         if status > current.status && status <= ApplicationStatus::Applied {
-            let receipts = receipts_in(&mut tx).await?;
-            let documents = documents_in(&mut tx).await?;
+            let receipts = receipts_in(&mut tx, applicant).await?;
+            let documents = documents_in(&mut tx, applicant).await?;
             let problems = match paperwork::judge(program, &receipts, &documents, &current, today) {
                 Some(judged) => judged.problems(),
                 None => vec![format!("「{}」には申請の決まりがありません", program.name)],
@@ -645,9 +688,9 @@ impl Store {
             _ => Some(current.ready_at.clone().unwrap_or_else(|| timestamp(now))),
         };
         sqlx::query(
-            "INSERT INTO subsidy_application (program_id, status, ready_at, applied_on, granted_on, paid_on, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (program_id) DO UPDATE SET status = ?2, ready_at = ?3, applied_on = ?4, granted_on = ?5, paid_on = ?6, updated_at = ?7",
+            "INSERT INTO subsidy_application (program_id, status, ready_at, applied_on, granted_on, paid_on, updated_at, applicant)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (program_id, applicant) DO UPDATE SET status = ?2, ready_at = ?3, applied_on = ?4, granted_on = ?5, paid_on = ?6, updated_at = ?7",
         )
         .bind(program_id)
         .bind(status.as_str())
@@ -656,6 +699,7 @@ impl Store {
         .bind(&granted_on)
         .bind(&paid_on)
         .bind(timestamp(now))
+        .bind(applicant.as_str())
         .execute(&mut *tx)
         .await?;
         audit::record(
@@ -664,7 +708,7 @@ impl Store {
             actor,
             AuditAction::Update,
             AuditEntity::SubsidyApplication,
-            &serde_json::json!({ "program": program_id, "status": status.as_str() }),
+            &serde_json::json!({ "program": program_id, "applicant": applicant.as_str(), "status": status.as_str() }),
         )
         .await?;
         tx.commit().await?;
@@ -674,17 +718,21 @@ impl Store {
 
 /// Every 領収書 with its lines and copies, oldest first, as `conn` sees them (the pool's, or a
 /// caller's transaction).
-async fn receipts_in(conn: &mut sqlx::SqliteConnection) -> Result<Vec<Receipt>, StoreError> {
-    let receipts: Vec<ReceiptRow> =
-        sqlx::query_as("SELECT id, number, seller, issued_on, total_yen FROM subsidy_receipt ORDER BY issued_on, id")
-            .fetch_all(&mut *conn)
-            .await?;
-    let purchases: Vec<PurchaseRow> = sqlx::query_as(
-        "SELECT id, receipt_id, item, category, maker_model, quantity, unit_price_yen, bought_on FROM subsidy_purchase ORDER BY id",
+async fn receipts_in(conn: &mut sqlx::SqliteConnection, applicant: Applicant) -> Result<Vec<Receipt>, StoreError> {
+    let receipts: Vec<ReceiptRow> = sqlx::query_as(
+        "SELECT id, number, seller, issued_on, total_yen FROM subsidy_receipt WHERE applicant = ? ORDER BY issued_on, id",
     )
+    .bind(applicant.as_str())
     .fetch_all(&mut *conn)
     .await?;
-    let documents = documents_in(conn).await?;
+    let purchases: Vec<PurchaseRow> = sqlx::query_as(
+        "SELECT p.id, p.receipt_id, p.item, p.category, p.maker_model, p.quantity, p.unit_price_yen, p.bought_on
+         FROM subsidy_purchase p JOIN subsidy_receipt r ON r.id = p.receipt_id WHERE r.applicant = ? ORDER BY p.id",
+    )
+    .bind(applicant.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    let documents = documents_in(conn, applicant).await?;
     let mut purchases = purchases.into_iter().map(PurchaseRow::into_purchase).collect::<Result<Vec<_>, _>>()?;
     receipts
         .into_iter()
@@ -703,24 +751,37 @@ async fn receipts_in(conn: &mut sqlx::SqliteConnection) -> Result<Vec<Receipt>, 
         .collect()
 }
 
-/// Every copy, receipts' and the passbook's, in the order added, as `conn` sees them.
-async fn documents_in(conn: &mut sqlx::SqliteConnection) -> Result<Vec<DocumentInfo>, StoreError> {
+/// Every copy of `applicant`'s application, its receipts' and its passbook's, in the order
+/// added, as `conn` sees them.
+async fn documents_in(
+    conn: &mut sqlx::SqliteConnection,
+    applicant: Applicant,
+) -> Result<Vec<DocumentInfo>, StoreError> {
     let rows: Vec<DocumentRow> = sqlx::query_as(
-        "SELECT id, kind, receipt_id, file_name, pages, length(pdf) AS size_bytes, added_at FROM subsidy_document ORDER BY id",
+        "SELECT id, kind, receipt_id, file_name, pages, length(pdf) AS size_bytes, added_at FROM subsidy_document d
+         WHERE (d.receipt_id IS NULL AND d.applicant = ?1)
+            OR d.receipt_id IN (SELECT id FROM subsidy_receipt WHERE applicant = ?1)
+         ORDER BY id",
     )
+    .bind(applicant.as_str())
     .fetch_all(&mut *conn)
     .await?;
     rows.into_iter().map(DocumentRow::into_info).collect()
 }
 
-/// The application for `program_id` as `conn` sees them; 準備中 when none was saved.
-async fn application_in(conn: &mut sqlx::SqliteConnection, program_id: &str) -> Result<Application, StoreError> {
+/// `applicant`'s application for `program_id` as `conn` sees it; 準備中 when none was saved.
+async fn application_in(
+    conn: &mut sqlx::SqliteConnection,
+    program_id: &str,
+    applicant: Applicant,
+) -> Result<Application, StoreError> {
     let row: Option<ApplicationRow> = sqlx::query_as(
         "SELECT applied_before, passbook_bank, passbook_branch, passbook_kind, passbook_number, passbook_holder,
                 status, ready_at, applied_on, granted_on, paid_on
-         FROM subsidy_application WHERE program_id = ?",
+         FROM subsidy_application WHERE program_id = ? AND applicant = ?",
     )
     .bind(program_id)
+    .bind(applicant.as_str())
     .fetch_optional(&mut *conn)
     .await?;
     let Some(r) = row else {

@@ -93,15 +93,20 @@ pub(super) fn validation(field: &str, message: impl Into<String>) -> StoreError 
     StoreError::Validation(vec![FieldIssue::new(field, message)])
 }
 
-/// Refuses a change once any application was sent, and takes a 申請準備完了 back to 準備中: what
-/// was declared ready is no longer what is stored.
+/// Before a change to the paperwork of the application the screen works on (returned): refuses it
+/// once that application was sent, and takes its 申請準備完了 back to 準備中, since what was
+/// declared ready is no longer what is stored. Another application's paperwork is not touched.
 pub(super) async fn before_change(
     tx: &mut sqlx::SqliteConnection,
     actor: &str,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<super::Applicant, StoreError> {
+    let applicant = super::applicant::current_in(tx).await?;
     let statuses: Vec<(String, String)> =
-        sqlx::query_as("SELECT program_id, status FROM subsidy_application").fetch_all(&mut *tx).await?;
+        sqlx::query_as("SELECT program_id, status FROM subsidy_application WHERE applicant = ?")
+            .bind(applicant.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
     for (program_id, status) in statuses {
         match ApplicationStatus::from_text(&status) {
             Some(s) if s.is_sent() => {
@@ -111,23 +116,27 @@ pub(super) async fn before_change(
                 ));
             }
             Some(ApplicationStatus::Ready) => {
-                sqlx::query("UPDATE subsidy_application SET status = 'preparing', ready_at = NULL, updated_at = ?2 WHERE program_id = ?1")
-                    .bind(&program_id)
-                    .bind(timestamp(now))
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "UPDATE subsidy_application SET status = 'preparing', ready_at = NULL, updated_at = ?3
+                     WHERE program_id = ?1 AND applicant = ?2",
+                )
+                .bind(&program_id)
+                .bind(applicant.as_str())
+                .bind(timestamp(now))
+                .execute(&mut *tx)
+                .await?;
                 audit::record(
                     tx,
                     now,
                     actor,
                     AuditAction::Update,
                     AuditEntity::SubsidyApplication,
-                    &serde_json::json!({ "program": program_id, "status": "preparing" }),
+                    &serde_json::json!({ "program": program_id, "applicant": applicant.as_str(), "status": "preparing" }),
                 )
                 .await?;
             }
             _ => {}
         }
     }
-    Ok(())
+    Ok(applicant)
 }

@@ -206,6 +206,7 @@ fn table() -> BTreeMap<&'static str, Vec<ErrorCode>> {
         ("add_poster_photo", own(&[STORE, PHOTO], &[VALIDATION, ErrorCode::App(A::Internal)])),
         ("remove_poster_photo", own(&[STORE], &[VALIDATION])),
         ("subsidy_overview", own(&[STORE, PROGRAM], &[])),
+        ("set_subsidy_applicant", own(&[STORE, PROGRAM], &[VALIDATION])),
         ("save_receipt", own(&[STORE], &[VALIDATION])),
         ("delete_receipt", own(&[STORE], &[VALIDATION])),
         ("save_purchase", own(&[STORE], &[VALIDATION])),

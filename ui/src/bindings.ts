@@ -12,7 +12,7 @@ export const commands = {
 	homeSummary: () => typedError<HomeSummary, AppError>(__TAURI_INVOKE("home_summary")),
 	/**  The saved profile, or `None` before the first save. */
 	getClinicProfile: () => typedError<ClinicProfile | null, AppError>(__TAURI_INVOKE("get_clinic_profile")),
-	/**  Validates without saving. */
+	/**  Errors and warnings of the form as typed, without saving. */
 	checkClinicProfile: (input: ClinicProfileInput) => __TAURI_INVOKE<ProfileCheck>("check_clinic_profile", { input }),
 	/**  Validates and saves; nothing is written when anything is refused. */
 	saveClinicProfile: (input: ClinicProfileInput) => typedError<SavedProfile, AppError>(__TAURI_INVOKE("save_clinic_profile", { input })),
@@ -210,6 +210,8 @@ export const commands = {
 	removePosterPhoto: (id: number) => typedError<Poster, AppError>(__TAURI_INVOKE("remove_poster_photo", { id })),
 	/**  The screen's data for today. */
 	subsidyOverview: () => typedError<SubsidyOverview, AppError>(__TAURI_INVOKE("subsidy_overview")),
+	/**  Works on the other application of a clinic registered separately for 柔整 and あはき. */
+	setSubsidyApplicant: (applicant: Applicant) => typedError<SubsidyOverview, AppError>(__TAURI_INVOKE("set_subsidy_applicant", { applicant })),
 	/**  Adds (`id` None) or changes a 領収書; field messages on bad input. */
 	saveReceipt: (id: number | null, input: ReceiptInput) => typedError<number, AppError>(__TAURI_INVOKE("save_receipt", { id, input })),
 	/**  Removes a 領収書 with its lines and copies. */
@@ -309,6 +311,23 @@ export type Applicability =
 { kind: "not_applicable"; 
 /**  Why, in Japanese */
 reason: string };
+
+/**  One of the clinic's applications for a 助成金 (stored as `''` / `second`). */
+export type Applicant = 
+/**  The clinic's first (or only) registration: 柔整's for a clinic with both */
+"main" | 
+/**  The second registration of a clinic registered separately for 柔整 and あはき */
+"second";
+
+/**  One application the clinic makes, as the screen offers it. */
+export type ApplicantOption = {
+	/**  Which */
+	applicant: Applicant,
+	/**  柔整 or あはき, as staff read it */
+	practice: string,
+	/**  Its 登録記号番号, as typed */
+	registrationNumber: string,
+};
 
 /**  The application for one program: the earlier-round answer, the passbook checks, the status. */
 export type Application = {
@@ -1617,7 +1636,10 @@ export type Problem = {
 	warning: boolean,
 };
 
-/**  Errors and warnings of a form as typed, without saving: the form shows them as the user goes. */
+/**
+ *  Errors and warnings of the 施術所の情報 form as typed, without saving: the form shows them as
+ *  staff go.
+ */
 export type ProfileCheck = {
 	/**  Problems that block saving */
 	errors: FieldIssue[],
@@ -2275,6 +2297,18 @@ export type SubsidyOverview = {
 	application: Application,
 	/**  The status in words */
 	statusLabel: string,
+	/**
+	 *  The clinic's applications when it makes two (柔整 and あはき registered separately, each
+	 *  with its own 登録記号番号); empty for one
+	 */
+	applicants: ApplicantOption[],
+	/**  The application this screen's data is of */
+	applicant: Applicant,
+	/**
+	 *  The program data's rule that a clinic registered twice applies twice, with its source and
+	 *  flag, said beside the choice
+	 */
+	registrationRule: RuleView | null,
 	/**  The portal's 助成金 documents (its own 領収書内訳書 among them), beside the app's sheet */
 	documentsLink: DocLink | null,
 	/**

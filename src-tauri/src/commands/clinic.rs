@@ -1,8 +1,7 @@
 //! 設定 → 施術所の情報.
 
-use serde::Serialize;
-use specta::Type;
-use store::clinic::{self, ClinicProfile, ClinicProfileInput, FieldIssue, SavedProfile};
+use screens::settings::ProfileCheck;
+use store::clinic::{ClinicProfile, ClinicProfileInput, SavedProfile};
 use tauri::State;
 
 use crate::clock;
@@ -16,24 +15,11 @@ pub async fn get_clinic_profile(state: State<'_, AppState>) -> Result<Option<Cli
     Ok(state.store()?.clinic_profile().await?)
 }
 
-/// Errors and warnings of a form as typed, without saving: the form shows them as the user goes.
-#[derive(Clone, Debug, Default, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct ProfileCheck {
-    /// Problems that block saving
-    pub errors: Vec<FieldIssue>,
-    /// Advice that does not block saving
-    pub warnings: Vec<FieldIssue>,
-}
-
-/// Validates without saving.
+/// Errors and warnings of the form as typed, without saving.
 #[tauri::command]
 #[specta::specta]
 pub fn check_clinic_profile(input: ClinicProfileInput) -> ProfileCheck {
-    match clinic::validate(&input) {
-        Ok((_, warnings)) => ProfileCheck { errors: Vec::new(), warnings },
-        Err(errors) => ProfileCheck { errors, warnings: Vec::new() },
-    }
+    screens::settings::check_clinic_profile(&input)
 }
 
 /// Validates and saves; nothing is written when anything is refused.

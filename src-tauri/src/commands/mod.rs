@@ -98,6 +98,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             grant::add_poster_photo,
             grant::remove_poster_photo,
             subsidy::subsidy_overview,
+            subsidy::set_subsidy_applicant,
             subsidy::save_receipt,
             subsidy::delete_receipt,
             subsidy::save_purchase,

@@ -4,7 +4,7 @@
 
 use programs::paperwork::PassbookVisible;
 use screens::subsidy::{ProofKind, SheetFormat, SubsidyOverview, UploadSet};
-use store::subsidy::{Application, ApplicationStatus, DocumentKind, PurchaseInput, ReceiptInput};
+use store::subsidy::{Applicant, Application, ApplicationStatus, DocumentKind, PurchaseInput, ReceiptInput};
 use tauri::{AppHandle, State};
 
 use super::files::{blocking, pick_files, pick_folder, pick_save_path, print_pdf, write_file};
@@ -18,6 +18,18 @@ use crate::state::AppState;
 pub async fn subsidy_overview(state: State<'_, AppState>) -> Result<SubsidyOverview, AppError> {
     let (catalog, knowledge) = (state.catalog().await, state.knowledge().await);
     Ok(screens::subsidy::overview(state.store()?, &catalog, &knowledge, clock::today()).await?)
+}
+
+/// Works on the other application of a clinic registered separately for 柔整 and あはき.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_subsidy_applicant(
+    state: State<'_, AppState>,
+    applicant: Applicant,
+) -> Result<SubsidyOverview, AppError> {
+    let (catalog, knowledge, (today, now)) =
+        (state.catalog().await, state.knowledge().await, (clock::today(), clock::now()));
+    Ok(screens::subsidy::choose_applicant(state.store()?, &catalog, &knowledge, applicant, today, now).await?)
 }
 
 /// Adds (`id` None) or changes a 領収書; field messages on bad input.

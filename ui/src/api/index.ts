@@ -136,6 +136,8 @@ export const api = {
   printPoster: (audience: Parameters<typeof commands.printPoster>[0], format: Parameters<typeof commands.printPoster>[1]) =>
     unwrap(commands.printPoster(audience, format)),
   subsidyOverview: () => unwrap(commands.subsidyOverview()),
+  setSubsidyApplicant: (applicant: Parameters<typeof commands.setSubsidyApplicant>[0]) =>
+    unwrap(commands.setSubsidyApplicant(applicant)),
   saveReceipt: (id: number | null, input: Parameters<typeof commands.saveReceipt>[1]) =>
     unwrap(commands.saveReceipt(id, input)),
   deleteReceipt: (id: number) => unwrap(commands.deleteReceipt(id)),

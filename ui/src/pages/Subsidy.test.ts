@@ -20,6 +20,7 @@ import {
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Subsidy from "./Subsidy.svelte";
 import { type CommandName, refusal as refuse } from "../lib/testing/errors";
+import recordedTwo from "../lib/testing/recorded/subsidy-two.json";
 
 function backend(calls: Partial<Backend> = {}) {
   return fakeBackend({ subsidyOverview: async () => subsidyOverview(), ...calls });
@@ -381,6 +382,23 @@ describe("助成金", () => {
     expect(document.querySelector("svg")).toBeNull();
     await fireEvent.click(within(dialog).getByRole("button", { name: "閉じる" }));
     await waitFor(() => expect(dialog.hasAttribute("open")).toBe(false));
+  });
+
+  it("a clinic registered twice chooses which application it works on; each has its own 領収書 (Rust's screens, recorded)", async () => {
+    const two = recordedTwo as unknown as { main: SubsidyOverview; second: SubsidyOverview };
+    const setSubsidyApplicant = vi.fn(async () => two.second);
+    page(backend({ subsidyOverview: async () => two.main, setSubsidyApplicant }));
+    await ready();
+    const choice = el("subsidy-applicant");
+    expect(choice.textContent).toContain("柔整の申請(登録記号番号 協1301234-1-2)");
+    expect(choice.textContent).toContain("あはきの申請(登録記号番号 1234567)");
+    expect(choice.querySelector("[data-rule=per_registration]")!.textContent).toContain("出典で未確認");
+    expect(el("subsidy-applicant-main").checked).toBe(true);
+    expect(document.querySelector("[data-receipt-id]")).not.toBeNull();
+    await fireEvent.click(el("subsidy-applicant-second"));
+    await waitFor(() => expect(setSubsidyApplicant).toHaveBeenCalledWith("second"));
+    await waitFor(() => expect(el("subsidy-applicant-second").checked).toBe(true));
+    expect(document.querySelector("[data-receipt-id]")).toBeNull();
   });
 
   it("the 内訳書 says it is the clinic's own summary, and links the portal's documents (its official form among them)", async () => {

@@ -88,6 +88,7 @@ impl Catalog {
                     RuleEffect::EligibleItems { .. }
                     | RuleEffect::ExcludesEarlierApplicants
                     | RuleEffect::SingleApplication
+                    | RuleEffect::PerRegistration
                     | RuleEffect::RequiredDocuments { .. }
                     | RuleEffect::UploadFormats { .. }
                         if p.kind != ProgramKind::Subsidy =>
@@ -200,6 +201,9 @@ pub(crate) fn rule_text(p: &Program, r: &Rule) -> String {
             if other.is_none() { "ケーブルやケースなどそのほかの物が対象になるかは、資料で確かめられていません。" } else { "" }
         ),
         RuleEffect::ExcludesEarlierApplicants => "以前の受付で申請した施術所は、申請できません。".to_string(),
+        RuleEffect::PerRegistration => {
+            "柔整とあはきで別々に登録している施術所(登録記号番号が2つ)は、登録ごとに申請します。1つの登録の併設の施術所は、1回の申請です。".to_string()
+        }
         RuleEffect::SingleApplication => {
             "購入した機器は、すべて1回の申請にまとめます。申請したあとは、書類の追加・変更はできません。".to_string()
         }

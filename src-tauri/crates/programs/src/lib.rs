@@ -172,6 +172,7 @@ mod tests {
                 "eligible_items",
                 "one_application_only",
                 "all_in_one_application",
+                "per_registration",
                 "required_documents",
                 "upload_formats",
                 "report_deadline_extended",

@@ -118,6 +118,10 @@ pub enum RuleEffect {
     /// A clinic that applied in an earlier round cannot apply again. Used by
     /// [`purchases::evaluate`].
     ExcludesEarlierApplicants,
+    /// A clinic registered separately for 柔整 and あはき (two 登録記号番号) applies once for each
+    /// registration; one 併設 registration applies once. Decides whether the 助成金 screen offers
+    /// two applications.
+    PerRegistration,
     /// Everything bought goes into one application, and nothing can be added or changed once
     /// it is sent. Shown beside the checklist (the store locks the paperwork once 申請済).
     SingleApplication,

@@ -43,3 +43,22 @@ mod tests {
         assert_eq!(set_update_address(&store, "", now).await.expect("cleared"), "");
     }
 }
+
+/// Errors and warnings of the 施術所の情報 form as typed, without saving: the form shows them as
+/// staff go.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileCheck {
+    /// Problems that block saving
+    pub errors: Vec<FieldIssue>,
+    /// Advice that does not block saving
+    pub warnings: Vec<FieldIssue>,
+}
+
+/// Checks the 施術所の情報 as typed by the store's own rules, writing nothing.
+pub fn check_clinic_profile(input: &store::clinic::ClinicProfileInput) -> ProfileCheck {
+    match store::clinic::validate(input) {
+        Ok((_, warnings)) => ProfileCheck { errors: Vec::new(), warnings },
+        Err(errors) => ProfileCheck { errors, warnings: Vec::new() },
+    }
+}

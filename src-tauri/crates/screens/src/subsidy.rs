@@ -116,6 +116,14 @@ pub struct SubsidyOverview {
     pub application: Application,
     /// The status in words
     pub status_label: String,
+    /// The clinic's applications when it makes two (柔整 and あはき registered separately, each
+    /// with its own 登録記号番号); empty for one
+    pub applicants: Vec<store::subsidy::ApplicantOption>,
+    /// The application this screen's data is of
+    pub applicant: store::subsidy::Applicant,
+    /// The program data's rule that a clinic registered twice applies twice, with its source and
+    /// flag, said beside the choice
+    pub registration_rule: Option<programs::RuleView>,
     /// The portal's 助成金 documents (its own 領収書内訳書 among them), beside the app's sheet
     pub documents_link: Option<guide::DocLink>,
     /// The program's rules about the application itself (one application for everything, no
@@ -141,6 +149,47 @@ struct Gathered {
     application: Application,
     passbook_documents: Vec<store::subsidy::DocumentInfo>,
     readiness: Readiness,
+}
+
+/// The clinic's applications and the one the screen works on; `rule` is the program data's
+/// [`RuleEffect::PerRegistration`] rule that makes two of them.
+struct Choice {
+    made: Vec<store::subsidy::ApplicantOption>,
+    chosen: store::subsidy::ApplicantOption,
+    rule: Option<String>,
+}
+
+/// Two applications only while the program data says a clinic registered twice applies twice.
+async fn choice(store: &Store, program: &Program) -> Result<Choice, Error> {
+    let rule = program.rules.iter().find(|r| r.effect == RuleEffect::PerRegistration).map(|r| r.id.clone());
+    let mut made = store::subsidy::applicants(store.clinic_profile().await?.as_ref());
+    if rule.is_none() {
+        made.truncate(1);
+    }
+    let current = store.subsidy_applicant().await?;
+    let chosen = made.iter().find(|a| a.applicant == current).or(made.first()).cloned().unwrap_or(
+        store::subsidy::ApplicantOption {
+            applicant: store::subsidy::Applicant::Main,
+            practice: String::new(),
+            registration_number: String::new(),
+        },
+    );
+    Ok(Choice { made, chosen, rule })
+}
+
+/// Chooses the application the screen works on (a clinic registered separately for 柔整 and
+/// あはき), then its data.
+pub async fn choose_applicant(
+    store: &Store,
+    catalog: &programs::Catalog,
+    knowledge: &guide::Knowledge,
+    applicant: store::subsidy::Applicant,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<SubsidyOverview, Error> {
+    let actor = store.actor().await?;
+    store.set_subsidy_applicant(applicant, &actor, now).await?;
+    overview(store, catalog, knowledge, today).await
 }
 
 async fn gather(store: &Store, catalog: &programs::Catalog, today: NaiveDate) -> Result<Gathered, Error> {
@@ -181,6 +230,7 @@ fn reader_warning(p: &store::subsidy::Purchase, knowledge: &guide::Knowledge) ->
 
 fn overview_of(
     g: Gathered,
+    choice: Choice,
     board: ProgramStatus,
     data_as_of_text: String,
     today: NaiveDate,
@@ -230,6 +280,7 @@ fn overview_of(
         .map(|r| r.id.as_str())
         .collect();
     let application_rules = board.rules.iter().filter(|r| about_applying.contains(&r.id.as_str())).cloned().collect();
+    let registration_rule = board.rules.iter().find(|r| choice.rule.as_deref() == Some(r.id.as_str())).cloned();
     Ok(SubsidyOverview {
         program: board,
         data_as_of_text,
@@ -243,6 +294,9 @@ fn overview_of(
         status_label: g.application.status.label().to_string(),
         next_status: g.application.status.next(),
         application_rules,
+        registration_rule,
+        applicants: if choice.made.len() > 1 { choice.made } else { Vec::new() },
+        applicant: choice.chosen.applicant,
         documents_link: knowledge.link(guide::links::SUBSIDY_DOCUMENTS).cloned(),
         application: g.application,
         passbook_documents: g.passbook_documents,
@@ -273,7 +327,8 @@ pub async fn overview(
         .find(&g.program.id)
         .cloned()
         .ok_or_else(|| programs::ProgramsError::UnknownProgram(g.program.id.clone()))?;
-    overview_of(g, status, board.as_of_text, today, knowledge)
+    let choice = choice(store, &g.program).await?;
+    overview_of(g, choice, status, board.as_of_text, today, knowledge)
 }
 
 /// What staff say a file is when attaching it to a 領収書: only a 領収書 (or レシート) proves
@@ -389,8 +444,8 @@ pub async fn breakdown(
         return Err(Error::NothingToExport("領収書と品目を登録すると、内訳書を作れます"));
     }
     let profile = store.clinic_profile().await?;
-    let registration_number =
-        profile.as_ref().map(store::clinic::ClinicProfile::registration_numbers_typed).unwrap_or_default();
+    // Each application's sheet carries its own 登録記号番号 (both, for one registration).
+    let registration_number = choice(store, &g.program).await?.chosen.registration_number;
     let receipts = g
         .receipts
         .iter()
@@ -500,6 +555,8 @@ pub struct UploadSources {
     passbook_copies: Vec<Vec<u8>>,
     rules: forms::upload::UploadRules,
     missing: Vec<String>,
+    /// 柔整 or あはき when the clinic makes two applications: the folder says whose it is
+    practice: Option<String>,
     today: NaiveDate,
 }
 
@@ -524,7 +581,17 @@ pub async fn upload_sources(
         passbook_copies.extend(store.document_pdf(d.id).await?.map(|(_, pdf)| pdf));
     }
     let missing = g.readiness.items.iter().flat_map(|i| i.problems.clone()).collect();
-    Ok(UploadSources { receipt_copies, sheet, passbook_copies, rules: upload_rules(&g.program), missing, today })
+    let choice = choice(store, &g.program).await?;
+    let practice = (choice.made.len() > 1).then_some(choice.chosen.practice);
+    Ok(UploadSources {
+        receipt_copies,
+        sheet,
+        passbook_copies,
+        rules: upload_rules(&g.program),
+        missing,
+        practice,
+        today,
+    })
 }
 
 /// The files to upload, named in the portal's order, each checked: each 領収書's copy, the 内訳書
@@ -533,6 +600,7 @@ pub struct UploadFiles {
     files: Vec<forms::upload::UploadFile>,
     checks: Vec<forms::upload::FileCheck>,
     missing: Vec<String>,
+    practice: Option<String>,
     today: NaiveDate,
 }
 
@@ -563,16 +631,20 @@ pub fn upload_files(sources: UploadSources) -> Result<UploadFiles, Error> {
         files.push(forms::upload::UploadFile { name: numbered("03_通帳の写し", n, j), bytes: pdf });
     }
     let checks = forms::upload::check_set(&sources.rules, &files);
-    Ok(UploadFiles { files, checks, missing: sources.missing, today: sources.today })
+    Ok(UploadFiles { files, checks, missing: sources.missing, practice: sources.practice, today: sources.today })
 }
 
 /// Writes the set into a folder and a .zip of the same files inside `parent` (the place staff
 /// chose), each named for the day.
 pub fn write_upload_set(set: UploadFiles, parent: &Path) -> Result<UploadSet, Error> {
     let day = set.today.format("%Y%m%d");
-    let folder = parent.join(format!("助成金申請_{day}"));
+    let base = match &set.practice {
+        Some(practice) => format!("助成金申請_{practice}_{day}"),
+        None => format!("助成金申請_{day}"),
+    };
+    let folder = parent.join(&base);
     forms::upload::write_folder(&folder, &set.files)?;
-    let zip_name = format!("助成金申請_{day}.zip");
+    let zip_name = format!("{base}.zip");
     let zip = forms::upload::UploadFile { name: zip_name.clone(), bytes: forms::upload::build_zip(&set.files)? };
     forms::upload::write_folder(parent, &[zip])?;
     let zip = parent.join(zip_name);

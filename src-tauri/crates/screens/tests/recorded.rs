@@ -9,6 +9,8 @@
 //! A scenario's earlier steps are made 完了 the way staff would: every answer the step asks for,
 //! then 完了, refused by the same rules if anything is missing.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
@@ -411,4 +413,31 @@ async fn recorded_grant_report_needs_are_fresh() {
     store.close().await;
     assert!(!overview.report_needs.is_empty(), "the bundled data says what the report needs");
     check_fresh("grant.json", &json!({ "reportNeeds": overview.report_needs }));
+}
+
+/// The 助成金 screen of a clinic registered separately for 柔整 and あはき, recorded for the UI's
+/// tests of the choice (`subsidy-two.json`): the 柔整 application with one 領収書, then the screen
+/// Rust answers when staff choose the あはき one.
+#[tokio::test]
+async fn recorded_subsidy_two_applications_are_fresh() {
+    use store::subsidy::{Applicant, ReceiptInput};
+    let catalog = programs::catalog().expect("bundled data");
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let profile = common::registered_twice();
+    store.save_clinic_profile(&profile, "院長", now()).await.expect("profile");
+    let receipt = ReceiptInput {
+        number: "J-1".into(),
+        seller: "センター電機".into(),
+        issued_on: "2025-11-20".into(),
+        total: "4980".into(),
+    };
+    store.save_receipt(None, &receipt, today(), "院長", now()).await.expect("領収書");
+    let main = screens::subsidy::overview(&store, &catalog, &guide::BUNDLED, today()).await.expect("柔整");
+    let second =
+        screens::subsidy::choose_applicant(&store, &catalog, &guide::BUNDLED, Applicant::Second, today(), now())
+            .await
+            .expect("あはき");
+    store.close().await;
+    check_fresh("subsidy-two.json", &json!({ "main": main, "second": second }));
 }

@@ -177,6 +177,9 @@ export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): Subsi
     nextStatus: statusOf(app.status).next,
     applicationRules: recorded.applicationRules,
     documentsLink: recorded.documentsLink,
+    applicants: [],
+    applicant: "main",
+    registrationRule: null,
     passbookDocuments: [],
     categories: [
       { id: "card_reader", label: "汎用カードリーダー", eligible: true, toCheck: false },

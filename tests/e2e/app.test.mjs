@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session, startDriver, stopDriver } from "./webdriver.mjs";
@@ -602,5 +602,47 @@ describe("オン資ナビ in its window", () => {
     await session.type("#faq-search", "ｽﾏﾎ");
     await session.waitFor("found", async () => /3 件見つかりました/.test(await session.text("#faq-count")));
     assert.match(await session.text("main"), /Google Pixel 6/);
+  });
+  test("助成金: a clinic registered separately for 柔整 and あはき keeps two applications, each sheet with its own number", async () => {
+    await go("settings");
+    await session.click('input[name=kind][value="both"]');
+    await session.type("#f-regNoAhaki", "１２３４５６７");
+    await session.click("#save-profile");
+    await session.waitFor("saved", async () => /保存しました/.test(await session.text("#profile-status")));
+    await go("subsidy");
+    await session.waitFor("the choice", async () => /あはきの申請\(登録記号番号 1234567\)/.test(await session.text("#subsidy-applicant").catch(() => "")));
+    assert.match(await session.text("#subsidy-applicant"), /柔整の申請\(登録記号番号 契2804440-0-0\)/);
+    assert.equal(await session.prop("#subsidy-applicant-main", "checked"), true, "what was recorded so far is the first registration's");
+    await session.exec("document.getElementById('subsidy-applicant').scrollIntoView({ block: 'start' })");
+    await snap("24-subsidy-applicant-choice");
+    const printed = async (name) => {
+      const before = new Set(readdirSync(saveDir));
+      await session.click("#breakdown-print");
+      const file = await session.waitFor("the printed sheet", () =>
+        readdirSync(saveDir).find((f) => /^領収書内訳書_.*\.pdf$/.test(f) && !before.has(f)),
+      );
+      renameSync(join(saveDir, file), join(saveDir, name));
+      return execFileSync("pdftotext", ["-layout", join(saveDir, name), "-"]).toString();
+    };
+    const judo = await printed("judo.pdf");
+    assert.equal(judo.split("契2804440-0-0").length - 1, 1, "the 柔整 sheet shows its number once");
+    assert.doesNotMatch(judo, /1234567/);
+
+    await session.click("#subsidy-applicant-second");
+    await session.waitFor("the あはき application", async () => /まだ領収書がありません/.test(await session.text("main")));
+    await session.type("#receipt-number", "B-1");
+    await session.type("#receipt-seller", "みどり電機");
+    await session.type("#receipt-issuedOn", "2025-11-21");
+    await session.type("#receipt-total", "4980");
+    await session.click("#receipt-add");
+    await session.waitFor("its 領収書", () => session.exec("return document.querySelector('section[data-receipt-id]') !== null"));
+    await snap("24b-subsidy-second-application");
+    const ahaki = await printed("ahaki.pdf");
+    assert.equal(ahaki.split("1234567").length - 1, 1, "the あはき sheet shows its number once");
+    assert.doesNotMatch(ahaki, /契2804440-0-0/);
+    assert.doesNotMatch(ahaki, /センター電機/, "the 柔整 application's 領収書 is not on it");
+
+    await session.click("#subsidy-applicant-main");
+    await session.waitFor("back", async () => /センター電機/.test(await session.text("main")));
   });
 });

@@ -188,6 +188,7 @@ fn setting_label(key: &str) -> String {
         crate::settings::TEXT_SIZE => "文字の大きさ".into(),
         crate::settings::UPDATE_ADDRESS => "更新データの取得先".into(),
         crate::settings::ELIGIBILITY_RETENTION_YEARS => "資格情報を残す期間".into(),
+        crate::subsidy::SUBSIDY_APPLICANT => "助成金で準備する申請(柔整・あはき)".into(),
         other => format!("不明な設定({other})"),
     }
 }
@@ -236,6 +237,9 @@ fn detail_label(
             None => String::new(),
         },
         Some(AuditEntity::SubsidyApplication) => match text("status").as_deref() {
+            Some(s) if text("applicant").as_deref() == Some("second") => {
+                format!("2つ目の登録の申請の状態: {}", crate::subsidy::status_label_of_db(s))
+            }
             Some(s) => format!("状態: {}", crate::subsidy::status_label_of_db(s)),
             None => "申請の回答・通帳の確認".into(),
         },
@@ -411,6 +415,7 @@ mod tests {
             (AuditEntity::ClinicProfile, r#"{"changed":["fax"]}"#, "変更した項目: 不明な項目(fax)"),
             (AuditEntity::Settings, r#"{"key":"eligibility_retention_years"}"#, "資格情報を残す期間"),
             (AuditEntity::Settings, r#"{"key":"staff_name"}"#, "スタッフ名"),
+            (AuditEntity::Settings, r#"{"key":"subsidy_applicant"}"#, "助成金で準備する申請(柔整・あはき)"),
             (AuditEntity::SetupProgress, r#"{"step":"portal_user"}"#, "手順「ポータルのアカウントを作る」"),
             (AuditEntity::SetupProgress, r#"{"step":"gone"}"#, "不明な手順(gone)"),
             (AuditEntity::EligibilityCheck, r#"{"id":12}"#, "記録番号 12"),
@@ -426,6 +431,11 @@ mod tests {
             (AuditEntity::SubsidyPurchase, r#"{"id":5,"receipt":2}"#, "記録番号 5"),
             (AuditEntity::SubsidyDocument, r#"{"id":1,"kind":"receipt"}"#, "領収書の写し"),
             (AuditEntity::SubsidyApplication, r#"{"program":"p","status":"applied"}"#, "状態: 申請済"),
+            (
+                AuditEntity::SubsidyApplication,
+                r#"{"program":"p","applicant":"second","status":"ready"}"#,
+                "2つ目の登録の申請の状態: 申請準備完了",
+            ),
             (AuditEntity::PromotionPoster, r#"{"id":3}"#, "記録番号 3"),
             (AuditEntity::PromotionPoster, r#"{"id":3,"photo":"added"}"#, "記録番号 3 の写真"),
             (AuditEntity::PromotionAnswer, r#"{"programId":"p","inService":false}"#, "廃止・休止中または受領委任なし"),

@@ -189,6 +189,8 @@ fn setting_label(key: &str) -> String {
         crate::settings::UPDATE_ADDRESS => "更新データの取得先".into(),
         crate::settings::ELIGIBILITY_RETENTION_YEARS => "資格情報を残す期間".into(),
         crate::subsidy::SUBSIDY_APPLICANT => "助成金で準備する申請(柔整・あはき)".into(),
+        crate::backup::FOLDER_SETTING => "バックアップ先のフォルダ".into(),
+        crate::backup::KEEP_SETTING => "残すバックアップの世代数".into(),
         other => format!("不明な設定({other})"),
     }
 }
@@ -416,6 +418,8 @@ mod tests {
             (AuditEntity::Settings, r#"{"key":"eligibility_retention_years"}"#, "資格情報を残す期間"),
             (AuditEntity::Settings, r#"{"key":"staff_name"}"#, "スタッフ名"),
             (AuditEntity::Settings, r#"{"key":"subsidy_applicant"}"#, "助成金で準備する申請(柔整・あはき)"),
+            (AuditEntity::Settings, r#"{"key":"backup_folder"}"#, "バックアップ先のフォルダ"),
+            (AuditEntity::Settings, r#"{"key":"backup_generations"}"#, "残すバックアップの世代数"),
             (AuditEntity::SetupProgress, r#"{"step":"portal_user"}"#, "手順「ポータルのアカウントを作る」"),
             (AuditEntity::SetupProgress, r#"{"step":"gone"}"#, "不明な手順(gone)"),
             (AuditEntity::EligibilityCheck, r#"{"id":12}"#, "記録番号 12"),

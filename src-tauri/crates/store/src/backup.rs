@@ -276,7 +276,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Generation, StoreError> {
         if !folder.is_dir() {
-            return Err(StoreError::backup_folder(folder, "the folder is not there (is the USB drive plugged in?)"));
+            return Err(StoreError::backup_folder(folder, "フォルダが見つかりません(USBメモリが挿さっていないなど)"));
         }
         let dir = folder.join(BACKUP_FOLDER);
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::backup_folder(&dir, e))?;
@@ -450,8 +450,10 @@ pub struct BackupState {
     pub due_today: bool,
 }
 
-const FOLDER_SETTING: &str = "backup_folder";
-const KEEP_SETTING: &str = "backup_generations";
+/// The setting that holds the backup folder staff chose.
+pub(crate) const FOLDER_SETTING: &str = "backup_folder";
+/// The setting that holds how many generations are kept.
+pub(crate) const KEEP_SETTING: &str = "backup_generations";
 
 impl Store {
     /// The backup folder staff chose, and how many generations to keep.

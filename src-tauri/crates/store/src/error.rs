@@ -13,7 +13,7 @@ pub enum StoreError {
     /// The database file could not be opened or created for a reason other than damage (no
     /// permission, a folder that vanished, a locked file). The file was not changed.
     #[error(
-        "データベースを開けませんでした。ファイルは変更していません。\nファイルの場所: {}\nフォルダを読み書きする権限がない、フォルダが見つからない、または別のアプリが使用中の可能性があります。パソコンを再起動しても直らない場合は、このパソコンを設定した方にご連絡ください。\n(詳細: {source})",
+        "データベースを開けませんでした。ファイルは変更していません。\nファイルの場所: {}\nフォルダを読み書きする権限がない、フォルダが見つからない、または別のアプリが使用中の可能性があります。パソコンを再起動しても直らない場合は、このパソコンを設定した方にご連絡ください。",
         .path.display()
     )]
     Open {
@@ -24,8 +24,11 @@ pub enum StoreError {
         source: sqlx::Error,
     },
 
-    /// The folder for the database could not be created.
-    #[error("データの保存先フォルダを作れませんでした({path}): {source}")]
+    /// The folder for the database could not be created. The system's words go to the log.
+    #[error(
+        "データの保存先フォルダを作れませんでした({})。フォルダを作る権限があるか、ディスクに空きがあるかを確かめてください。",
+        .path.display()
+    )]
     DataDir {
         /// The folder we tried to create.
         path: PathBuf,
@@ -95,9 +98,10 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 
     /// The backup folder (a USB drive) is missing, full or not writable. The clinic's data is
-    /// untouched and everything else goes on working.
+    /// untouched and everything else goes on working. The system's own words (`reason`, often
+    /// English) go to the log, not to staff.
     #[error(
-        "バックアップ先({})に書き込めませんでした。USBメモリなどが挿さっているか、空き容量があるかを確かめてください。データはこのパソコンに残っていて、ほかの作業はそのまま続けられます。\n(詳細: {reason})",
+        "バックアップ先({})に書き込めませんでした。USBメモリなどが挿さっているか、空き容量があるかを確かめてください。データはこのパソコンに残っていて、ほかの作業はそのまま続けられます。",
         .path.display()
     )]
     BackupFolder {
@@ -180,6 +184,9 @@ impl StoreError {
                 format!("Validation (fields: {})", fields.join(", "))
             }
             StoreError::NotABackup { reason, .. } => format!("NotABackup ({reason})"),
+            StoreError::BackupFolder { reason, .. } => format!("BackupFolder ({reason})"),
+            StoreError::Open { source, .. } => format!("DatabaseOpen ({source})"),
+            StoreError::DataDir { source, .. } => format!("DataDir ({source})"),
             StoreError::Database(e) => format!("Database ({e})"),
             other => other.code().as_str().to_string(),
         }
@@ -280,5 +287,27 @@ impl std::fmt::Display for StoreErrorCode {
 impl PartialEq<&str> for StoreErrorCode {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The system's own words (English from the OS or SQLite) go to the log, never to staff.
+    #[test]
+    fn the_systems_words_reach_the_log_not_staff() {
+        let folder = Path::new("E:\\");
+        let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory (os error 2)");
+        let cases = [
+            StoreError::backup_folder(folder, io()),
+            StoreError::DataDir { path: folder.to_path_buf(), source: io() },
+            StoreError::Open { path: folder.join("onshi-navi.sqlite3"), source: sqlx::Error::Io(io()) },
+        ];
+        for e in cases {
+            let shown = e.to_string();
+            assert!(!shown.contains("No such file") && !shown.contains("os error"), "{shown}");
+            assert!(e.log_line().contains("No such file"), "{}", e.log_line());
+        }
     }
 }

@@ -51,6 +51,24 @@ describe("the app's shell", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("毎日の資格確認");
   });
 
+  it("a page opened from the menu takes focus to its heading once ready; the first page does not", async () => {
+    location.hash = "#/faq";
+    const backend = fakeBackend({
+      appInfo: async () => appInfo(),
+      getTextSize: async () => "standard",
+      faq: async () => faqView(),
+      homeSummary: async () => homeSummary([]),
+    });
+    render(App, { context: new Map([[BACKEND_KEY, backend]]) });
+    await waitFor(() => expect(main().dataset.ready).toBe("true"));
+    expect(document.activeElement).toBe(document.body);
+    const menuLink = screen.getByRole("link", { name: "ホーム" });
+    menuLink.focus();
+    location.hash = "#/home";
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { level: 1 })));
+  });
+
   it("a startup error shows a banner that leads to ホーム", async () => {
     location.hash = "#/faq";
     const backend = fakeBackend({

@@ -117,7 +117,7 @@ impl From<screens::Error> for AppError {
             other => {
                 let code = other.own_code().map_or(ErrorCode::App(AppErrorCode::Internal), ErrorCode::Screens);
                 if !matches!(other, screens::Error::Validation(_)) {
-                    log::warn!("screens: {}", code.as_str());
+                    log::warn!("screens: {} {}", code.as_str(), other.log_line().unwrap_or_default());
                 }
                 AppError { code, message: other.to_string(), fields: other.field_issues().to_vec() }
             }

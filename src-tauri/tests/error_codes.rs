@@ -47,8 +47,12 @@ const CARD: &[ErrorCode] = &[
 ];
 
 /// A PDF or .xlsx made, then saved where staff choose or printed.
-const PAPER: &[ErrorCode] =
-    &[ErrorCode::Forms(F::DocumentFailed), ErrorCode::App(A::FileAccess), ErrorCode::App(A::Internal)];
+const PAPER: &[ErrorCode] = &[
+    ErrorCode::Forms(F::DocumentFailed),
+    ErrorCode::Screens(S::FileNotWritten),
+    ErrorCode::App(A::FileAccess),
+    ErrorCode::App(A::Internal),
+];
 
 /// A photo or PDF read from the PC.
 const PHOTO: &[ErrorCode] = &[
@@ -152,6 +156,13 @@ fn table() -> BTreeMap<&'static str, Vec<ErrorCode>> {
         ("guide_checklist_preview", own(&[STORE, PAPER], &[])),
         ("save_guide_checklist", own(&[STORE, PAPER], &[])),
         ("open_link", own(&[], &[ErrorCode::App(A::UnknownLink), ErrorCode::App(A::Internal)])),
+        (
+            "show_in_folder",
+            own(
+                &[],
+                &[ErrorCode::Screens(S::NotWrittenHere), ErrorCode::Screens(S::FileGone), ErrorCode::App(A::Internal)],
+            ),
+        ),
         ("poster_choices", own(&[STORE], &[])),
         ("poster_preview", own(&[STORE, PAPER], &[])),
         ("save_poster_pdf", own(&[STORE, PAPER], &[])),
@@ -188,6 +199,7 @@ fn table() -> BTreeMap<&'static str, Vec<ErrorCode>> {
                 &[
                     ErrorCode::Insurance(insurance::InsuranceErrorCode::NotInShiftJis),
                     ErrorCode::Screens(S::NothingToExport),
+                    ErrorCode::Screens(S::FileNotWritten),
                     ErrorCode::App(A::FileAccess),
                 ],
             ),

@@ -335,6 +335,11 @@ describe("オン資ナビ in its window", () => {
     await fillLine("USB延長ケーブル", "other", "エレコム USB-ECA15BK", "1", "1500");
     await session.click(field("add"));
     await session.waitFor("the second line", async () => /USB延長ケーブル/.test(await session.text(receipt)));
+    // Two quick adds: each says so under its own button and stays; no toast covers the form.
+    assert.match(await session.text(`#line-${rid}-status`), /「USB延長ケーブル」を.*に追加しました/);
+    assert.equal(await session.exec("return document.querySelectorAll('.toaster .toast').length"), 0, "no toast for an action staff took");
+    await session.exec("document.getElementById(arguments[0]).scrollIntoView({ block: 'center' })", [`line-${rid}-add`]);
+    await snap("16a-subsidy-two-adds-status-line");
     assert.match(await session.text(receipt), /要確認/, "no source says whether a cable is paid for");
     assert.match(await session.text("[data-testid=receipt-mismatch]"), /¥14,960.*¥11,460.*¥3,500/s);
     assert.match(await session.text("#subsidy-eligible-total"), /¥9,960/);
@@ -644,5 +649,35 @@ describe("オン資ナビ in its window", () => {
 
     await session.click("#subsidy-applicant-main");
     await session.waitFor("back", async () => /センター電機/.test(await session.text("main")));
+  });
+
+  test("at 特大 in a 1024×768 window every page fits its width: nothing scrolls sideways", async () => {
+    await session.cmd("POST", "/window/rect", { width: 1024, height: 768 });
+    await session.waitFor("the window at 1024 px", async () => (await session.exec("return window.innerWidth")) <= 1024);
+    assert.equal(await session.exec("return document.documentElement.dataset.textSize"), "x_large");
+    const over = () => session.exec("return document.documentElement.scrollWidth - window.innerWidth");
+    const fits = async (where) => {
+      const px = await over();
+      assert.ok(px <= 0, `${where}: ${px} px wider than the window`);
+    };
+    for (const page of ["home", "guide", "daily", "patients", "subsidy", "grant", "faq", "settings"]) {
+      await go(page);
+      await fits(page);
+    }
+    // The guide's terminal table (a row recorded above), 助成金 with its 領収書, 毎日の資格確認.
+    await go("guide");
+    await openStep("terminal_accounts");
+    await fits("導入ガイド 手順7");
+    await session.exec("document.querySelector('article.guide-step').scrollIntoView({ block: 'start' })");
+    await snap("25-guide-terminals-1024-x-large");
+    await go("subsidy");
+    await session.exec("document.querySelector('section[data-receipt-id]').scrollIntoView({ block: 'start' })");
+    await snap("25b-subsidy-1024-x-large");
+    await go("daily");
+    await snap("25c-daily-1024-x-large");
+    await go("grant");
+    await session.exec("document.getElementById('grant-days').scrollIntoView({ block: 'start' })");
+    await snap("25d-grant-days-1024-x-large");
+    await session.cmd("POST", "/window/rect", { width: 1280, height: 900 });
   });
 });

@@ -88,6 +88,8 @@ export const commands = {
 	saveGuideChecklist: () => typedError<string | null, AppError>(__TAURI_INVOKE("save_guide_checklist")),
 	/**  Opens an official page in the system's browser. */
 	openLink: (url: string) => typedError<null, AppError>(__TAURI_INVOKE("open_link", { url })),
+	/**  Shows a file the app saved (or the 助成金's upload folder) in the system's file manager. */
+	showInFolder: (path: string) => typedError<null, AppError>(__TAURI_INVOKE("show_in_folder", { path })),
 	/**  The clinic's name and which posters fit its kind. */
 	posterChoices: () => typedError<PosterChoices, AppError>(__TAURI_INVOKE("poster_choices")),
 	/**  The poster or flyer page as SVG, as it prints. */
@@ -2056,6 +2058,12 @@ export type ScreensErrorCode =
 "Validation" | 
 /**  `FileUnreadable` */
 "FileUnreadable" | 
+/**  `FileNotWritten` */
+"FileNotWritten" | 
+/**  `NotWrittenHere` */
+"NotWrittenHere" | 
+/**  `FileGone` */
+"FileGone" | 
 /**  `UnknownStep` */
 "UnknownStep" | 
 /**  `DataIncomplete` */

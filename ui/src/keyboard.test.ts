@@ -132,6 +132,8 @@ describe("the keyboard alone", () => {
     await user.clear(screen.getByLabelText("スタッフ名"));
     await user.type(screen.getByLabelText("スタッフ名"), "受付 鈴木{Enter}");
     await waitFor(() => expect(setStaffName).toHaveBeenCalledWith("受付 鈴木"));
+    await waitFor(() => expect(document.getElementById("staff-status")!.textContent).toContain("スタッフ名を保存しました"));
+    expect(toasts.list).toEqual([]);
   });
 
   it("助成金: Tab goes through each 領収書 and its forms, then the later sections, in reading order", async () => {

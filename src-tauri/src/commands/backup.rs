@@ -161,6 +161,7 @@ pub async fn export_data(app: AppHandle, state: State<'_, AppState>) -> Result<O
     let Some(path) = pick_save_path(&app, &name, store::backup::EXPORT_EXTENSION).await? else { return Ok(None) };
     let (kept, _) = keeper(&state).ensure(clock::now())?;
     state.store()?.export_to(&path, env!("CARGO_PKG_VERSION"), &kept.code, clock::now()).await?;
+    screens::files::remember(&path);
     Ok(Some(path.display().to_string()))
 }
 

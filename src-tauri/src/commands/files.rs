@@ -26,25 +26,13 @@ pub(crate) fn test_save_dir() -> Option<PathBuf> {
     None
 }
 
-/// Writes into a temporary file of a fresh name beside the target (never a fixed name that could
-/// be a file of the clinic's), syncs it and renames it into place, so a cut-off write never
-/// leaves half a file and a failed one leaves nothing.
-pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
-    use std::io::Write;
-    let fail = |e: std::io::Error| {
-        AppError::new(AppErrorCode::FileAccess, format!("「{}」に保存できませんでした: {e}", path.display()))
-    };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut tmp = tempfile::Builder::new().prefix(".onshi-navi-").suffix(".part").tempfile_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
-}
+pub(crate) use screens::files::write_whole as write_file;
 
 fn dialog_path(p: tauri_plugin_dialog::FilePath) -> Result<PathBuf, AppError> {
-    p.into_path().map_err(|e| AppError::new(AppErrorCode::FileAccess, format!("選んだ場所を開けませんでした: {e}")))
+    p.into_path().map_err(|e| {
+        log::warn!("dialog path: {e}");
+        AppError::new(AppErrorCode::FileAccess, "選んだ場所を開けませんでした。別の場所を選んでください")
+    })
 }
 
 /// Where to save a file named `name` (a filter for `ext`); `None` when the dialog was closed.
@@ -129,12 +117,11 @@ pub(crate) fn print_pdf(
     write_file(&path, pdf)?;
     if test_save_dir().is_none() {
         app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
+            log::warn!("no PDF viewer: {e}");
+            let shown = path.display();
             AppError::new(
                 AppErrorCode::FileAccess,
-                format!(
-                    "PDFを開くアプリが見つかりませんでした({e})。保存したファイルを開いて印刷してください: {}",
-                    path.display()
-                ),
+                format!("PDFを開くアプリが見つかりませんでした。保存したファイルを開いて印刷してください: {shown}"),
             )
         })?;
     }

@@ -57,6 +57,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             wizard::guide_checklist_preview,
             wizard::save_guide_checklist,
             links::open_link,
+            links::show_in_folder,
             poster::poster_choices,
             poster::poster_preview,
             poster::save_poster_pdf,

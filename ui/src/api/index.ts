@@ -91,6 +91,7 @@ export const api = {
   saveGuideChecklist: () => unwrap(commands.saveGuideChecklist()),
   faq: (query: string) => unwrap(commands.faq(query)),
   openLink: (url: string) => unwrap(commands.openLink(url)),
+  showInFolder: (path: string) => unwrap(commands.showInFolder(path)),
   grantOverview: () => unwrap(commands.grantOverview()),
   savePoster: (id: number | null, input: Parameters<typeof commands.savePoster>[1]) => unwrap(commands.savePoster(id, input)),
   deletePoster: (id: number) => unwrap(commands.deletePoster(id)),

@@ -2,6 +2,7 @@
 // busy while the others wait, and Rust's message kept for the page when a job fails (a file that
 // could not be written names the file). An answer after the page was left is dropped.
 import { errorMessage } from "./components/form";
+import type { Status } from "./status.svelte";
 
 export class SheetJobs<Job extends string> {
   /** The job under way, or null. */
@@ -10,11 +11,18 @@ export class SheetJobs<Job extends string> {
   failure = $state<string | null>(null);
   readonly #run: (task: () => Promise<void>) => Promise<void>;
   readonly #alive: () => boolean;
+  readonly #status: Status | undefined;
 
-  /** `run` puts the task in the page's turn (default: at once); `alive` is the page's. */
-  constructor(run: (task: () => Promise<void>) => Promise<void> = (task) => task(), alive: () => boolean = () => true) {
+  /** `run` puts the task in the page's turn (default: at once); `alive` is the page's; `status`,
+   *  the line under the buttons, is cleared as each job starts (it says what the last one did). */
+  constructor(
+    run: (task: () => Promise<void>) => Promise<void> = (task) => task(),
+    alive: () => boolean = () => true,
+    status?: Status,
+  ) {
     this.#run = run;
     this.#alive = alive;
+    this.#status = status;
   }
 
   /** Runs `task` as `job` unless another job is under way. */
@@ -22,6 +30,7 @@ export class SheetJobs<Job extends string> {
     if (this.busy) return;
     this.busy = job;
     this.failure = null;
+    this.#status?.clear();
     try {
       await this.#run(task);
     } catch (e) {

@@ -1,15 +1,16 @@
-// Short messages ("保存しました", or what went wrong) as reactive state, shown by Toaster.svelte.
-// It replaces dom.ts's single #toast element: several messages can be seen at once (up to 3), each
-// can be closed with a button or Escape, an error stays twice as long, and tests drive the timers
-// with vi.useFakeTimers. `toast()` keeps dom.ts's signature so callers need not change.
+// Messages about events nobody asked for (the reader service came back, a reader was attached, a
+// link that could not open), as reactive state shown by Toaster.svelte. The result of an action
+// staff took is never a toast: it is said under that action's buttons (lib/status.svelte.ts,
+// StatusLine.svelte) and stays. One toast at a time (a newer one replaces it), closed with a
+// button or Escape; an error stays longer; tests drive the timers with vi.useFakeTimers.
 
 export type ToastKind = "ok" | "error";
 export type Toast = { id: number; message: string; kind: ToastKind };
 
 /** How long a toast stays, by kind (ms). */
 export const TOAST_MS: Record<ToastKind, number> = { ok: 4000, error: 8000 };
-/** The most toasts shown at once; a newer one pushes out the oldest. */
-export const MAX_TOASTS = 3;
+/** The most toasts shown at once: one, so two never stack over the page; a newer one replaces it. */
+export const MAX_TOASTS = 1;
 
 /** The toasts on screen, oldest first. */
 export const toasts = $state<{ list: Toast[] }>({ list: [] });
@@ -25,7 +26,7 @@ function startTimer(t: Toast): void {
   );
 }
 
-/** A short message at the bottom of the window, read out by screen readers. The same message
+/** A short message at the bottom of the menu column, read out by screen readers. The same message
  *  twice in a row stays one toast, its time restarted. */
 export function toast(message: string, kind: ToastKind = "ok"): void {
   const last = toasts.list.at(-1);

@@ -13,6 +13,8 @@ function page(backend: FakeBackend, onready = vi.fn()) {
 }
 
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
+/** What a status line says now ("" before its first action). */
+const said = (id: string) => document.getElementById(id)!.textContent!.trim();
 const input = (selector: string) => document.querySelector(selector) as HTMLInputElement;
 
 /** A deferred answer: the test decides when the backend answers. */
@@ -75,7 +77,8 @@ function demoCard() {
 
 // The toasts are app-wide state: each test starts with none.
 afterEach(clearToasts);
-/** The newest toast, as Toaster shows it. */
+/** The newest toast, as Toaster shows it (only for what nobody asked for: the reader's service, a
+ *  reader attached). */
 const lastToast = () => toasts.list.at(-1);
 
 describe("毎日の資格確認", () => {
@@ -151,7 +154,8 @@ describe("毎日の資格確認", () => {
     expect(card.logged).toEqual([
       { method: "my_number_card", result: "ok", source: "card_read", certExpiresOn: "2030-03-31", note: "受付で確認" },
     ]);
-    expect(lastToast()?.message).toBe("デモの記録として残しました(施術所の記録には入りません)");
+    expect(said("log-status")).toBe("デモの記録として残しました(施術所の記録には入りません)");
+    expect(toasts.list).toEqual([]);
     expect(text("#msg-result")).toBe("");
     expect(input("#check-note").value).toBe("");
     expect(results.map((r) => r.checked)).toEqual([false, false, false]);
@@ -310,6 +314,51 @@ describe("毎日の資格確認", () => {
     expect(input("#check-note").getAttribute("aria-invalid")).toBe("true");
     expect(document.activeElement).toBe(input("#check-note"));
     expect(input("#check-note").value).toBe("x\u202e"); // nothing typed is lost
+    expect(said("log-status"), "the refusal is said beside the note only").toBe("");
+  });
+
+  it("a check that could not be recorded says why under 記録する, and keeps what was chosen", async () => {
+    const { backend } = demoCard();
+    backend.logCheck = async () => {
+      throw refuse("logCheck", "Database", "データベースに書き込めませんでした");
+    };
+    page(backend);
+    await waitFor(() => expect(text("#reader-state")).toBe("カードを置いてください"));
+    await fireEvent.click(input('input[name=result][value="ok"]'));
+    await fireEvent.click(screen.getByRole("button", { name: "記録する" }));
+    await waitFor(() => expect(said("log-status")).toContain("データベースに書き込めませんでした"));
+    expect(document.getElementById("log-status")!.className).toContain("error");
+    expect(input('input[name=result][value="ok"]').checked).toBe(true);
+    expect(toasts.list).toEqual([]);
+  });
+
+  it("a デモ card that could not be placed, or a card event that failed, is said under the reader until the next card", async () => {
+    const { card, backend } = demoCard();
+    backend.demoInsertCard = async () => {
+      throw refuse("demoInsertCard", "NotDemoMode", "デモモードではありません。実機のカードリーダーを使っています");
+    };
+    page(backend);
+    await waitFor(() => expect(text("#reader-state")).toBe("カードを置いてください"));
+    expect(said("reader-status")).toBe("");
+    await fireEvent.click(screen.getByRole("button", { name: "有効なカード" }));
+    await waitFor(() => expect(said("reader-status")).toContain("デモモードではありません"));
+    expect(document.getElementById("reader-status")!.className).toContain("error");
+
+    // A card event whose handling fails (the reader's status could not be read) is said there too.
+    const cardStatus = backend.cardStatus;
+    backend.cardStatus = async () => {
+      throw refuse("cardStatus", "Internal", "カードリーダーの状態を読み取れませんでした");
+    };
+    backend.emitCardEvent({ kind: "readers_changed", readers: [] });
+    await waitFor(() => expect(said("reader-status")).toContain("カードリーダーの状態を読み取れませんでした"));
+    expect(toasts.list).toEqual([]);
+
+    // The next card clears it.
+    backend.cardStatus = cardStatus;
+    card.present = true;
+    backend.emitCardEvent({ kind: "card_inserted", reader: "デモ" });
+    await waitFor(() => expect(text("#cert-status")).toBe("有効"));
+    expect(said("reader-status")).toBe("");
   });
 
   it("reports the service going away and coming back, and the switch from デモ to a real reader", async () => {

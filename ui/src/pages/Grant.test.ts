@@ -5,7 +5,7 @@ import type { Backend } from "../lib/backend";
 import { BACKEND_KEY } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
 import { grant, grantOverview, NO_THRESHOLD_TEXT, REQUIREMENTS } from "../lib/testing/grantFixtures";
-import { clearToasts, toasts } from "../lib/toast.svelte";
+import { clearToasts } from "../lib/toast.svelte";
 import Grant from "./Grant.svelte";
 import { type CommandName, refusal as refuse } from "../lib/testing/errors";
 
@@ -24,7 +24,8 @@ const el = <T extends HTMLElement = HTMLInputElement>(id: string) => {
 };
 const type = (id: string, value: string) => fireEvent.input(el(id), { target: { value } });
 const invalid = (command: CommandName, fields: FieldIssue[]) => refuse(command, "Validation", "入力内容を確認してください", fields);
-const toastTexts = () => toasts.list.map((t) => t.message);
+/** What a part's status line says now. */
+const said = (id: string) => document.getElementById(id)?.textContent ?? "";
 const ready = () => screen.findByRole("heading", { name: "マイナ保険証の利用促進のための取組に対する協力金" });
 const requirementItem = (id: string) => document.querySelector<HTMLElement>(`[data-requirement=${id}]`)!;
 const confirmDialog = () => el("confirm-message").closest("dialog")!;
@@ -151,7 +152,7 @@ describe("協力金", () => {
     await waitFor(() => expect(savePoster).toHaveBeenLastCalledWith(null, { shownFrom: "令和7年5月１日", shownTo: "" }));
     await waitFor(() => expect(el("poster-shownFrom").value).toBe(""));
     expect(grantOverviewCall).toHaveBeenCalledTimes(2);
-    expect(toastTexts()).toContain("ポスターの掲示(令和7年5月1日 (2025-05-01) 〜 掲示中)を記録しました");
+    expect(said("poster-form-status")).toContain("ポスターの掲示(令和7年5月1日 (2025-05-01) 〜 掲示中)を記録しました");
     expect(el("poster-shownTo-message").textContent).toBe("");
     expect(document.activeElement).toBe(el("poster-shownFrom"));
   });
@@ -175,7 +176,7 @@ describe("協力金", () => {
     await fireEvent.submit(el("poster-shownFrom").form!);
     await waitFor(() => expect(savePoster).toHaveBeenCalledWith(5, { shownFrom: "2026-11-01", shownTo: "２０２６/１１/２０" }));
     await waitFor(() => expect(el("poster-add").textContent).toBe("掲示を記録"));
-    expect(toastTexts()).toContain("ポスターの掲示を 令和8年11月1日 (2026-11-01) 〜 令和8年11月20日 (2026-11-20) に変更しました");
+    expect(said("poster-form-status")).toContain("ポスターの掲示を 令和8年11月1日 (2026-11-01) 〜 令和8年11月20日 (2026-11-20) に変更しました");
   });
 
   it("a period is removed only after 削除 is confirmed", async () => {
@@ -206,7 +207,7 @@ describe("協力金", () => {
     await type("day-prompts", "５");
     await fireEvent.click(el("day-save"));
     await waitFor(() => expect(setPromotionDay).toHaveBeenCalledWith({ day: "2026-11-29", flyers: "", prompts: "５" }));
-    await waitFor(() => expect(toastTexts()).toContain("令和8年11月29日 (2026-11-29)の記録を保存しました(チラシ 0 枚・お声がけ 5 人)"));
+    await waitFor(() => expect(said("day-form-status")).toContain("令和8年11月29日 (2026-11-29)の記録を保存しました(チラシ 0 枚・お声がけ 5 人)"));
     // The counts as Rust stored them.
     expect(el("day-prompts").value).toBe("5");
     expect(el("day-flyers").value).toBe("");
@@ -278,7 +279,7 @@ describe("協力金", () => {
     await fireEvent.click(el("confirm-ok"));
     await waitFor(() => expect(setPromotionDay).toHaveBeenCalledWith({ day: "2025-08-03", flyers: "0", prompts: "0" }));
     expect(setPromotionDay).toHaveBeenCalledOnce();
-    await waitFor(() => expect(toastTexts()).toContain("令和7年8月3日 (2025-08-03)の記録を削除しました"));
+    await waitFor(() => expect(said("grant-days-status")).toContain("令和7年8月3日 (2025-08-03)の記録を削除しました"));
   });
 
   it("shows the 利用率 by month as Rust counted it, as the clinic's own figure: not a requirement, not said to be asked in the report", async () => {
@@ -349,7 +350,7 @@ describe("協力金", () => {
     await waitFor(() => expect(setGrantInService).toHaveBeenCalledWith(false));
     await waitFor(() => expect(document.getElementById("grant-in-service-unanswered")).toBeNull());
     expect(el("grant-in-service-no").checked).toBe(true);
-    expect(toastTexts()).toContain("支給日の状況の回答を記録しました");
+    expect(said("grant-in-service-status")).toContain("支給日の状況の回答を記録しました");
   });
 
   it("attaches, names and removes (asked first) a poster's photo", async () => {
@@ -363,13 +364,14 @@ describe("協力金", () => {
     expect(el("poster-5-photo-add").textContent).toContain("写真を替える");
     await fireEvent.click(el("poster-4-photo-add"));
     await waitFor(() => expect(addPosterPhoto).toHaveBeenCalledWith(4));
-    await waitFor(() => expect(toastTexts().some((t) => t.includes("写真「入口.jpg」"))).toBe(true));
+    await waitFor(() => expect(said("grant-posters-status")).toContain("写真「入口.jpg」を掲示の記録"));
 
     await fireEvent.click(el("poster-5-photo-remove"));
     expect(el("confirm-message").textContent).toContain("写真「待合室.jpg」を外します");
     expect(removePosterPhoto).not.toHaveBeenCalled();
     await fireEvent.click(within(confirmDialog()).getByRole("button", { name: "外す" }));
     await waitFor(() => expect(removePosterPhoto).toHaveBeenCalledWith(5));
+    await waitFor(() => expect(said("grant-posters-status")).toContain("写真「待合室.jpg」を外しました"));
   });
 
   it("a closed photo dialog changes nothing and says nothing", async () => {
@@ -378,8 +380,8 @@ describe("協力金", () => {
     await ready();
     await fireEvent.click(el("poster-4-photo-add"));
     await waitFor(() => expect(addPosterPhoto).toHaveBeenCalledOnce());
-    await new Promise((r) => setTimeout(r, 10));
-    expect(toastTexts()).toEqual([]);
+    await waitFor(() => expect(el("poster-4-photo-add").getAttribute("aria-disabled")).toBe("false"));
+    expect(said("grant-posters-status")).toBe("");
   });
 
   it("previews the evidence report as Rust's pages, then saves and prints it; a failure is said by the buttons", async () => {
@@ -396,9 +398,11 @@ describe("協力金", () => {
     await fireEvent.click(el("grant-report-preview"));
     await waitFor(() => expect(document.querySelectorAll("#grant-report-pages img")).toHaveLength(2));
     await fireEvent.click(el("grant-report-save"));
-    await waitFor(() => expect(toastTexts()).toContain("保存しました: /tmp/協力金_取組の記録.pdf"));
+    await waitFor(() => expect(said("grant-report-status")).toContain("取組の記録をPDFで保存しました"));
+    expect(said("grant-report-status")).toContain("協力金_取組の記録.pdf");
+    expect(said("grant-report-status")).toContain("保存先: /tmp");
     await fireEvent.click(el("grant-report-print"));
-    await waitFor(() => expect(toastTexts().some((t) => t.includes("/tmp/print/協力金_取組の記録.pdf"))).toBe(true));
+    await waitFor(() => expect(said("grant-report-status")).toContain("保存先: /tmp/print"));
 
     printGrantReport.mockRejectedValueOnce(refuse("printGrantReport", "FileAccess", "PDFを開くアプリが見つかりませんでした"));
     await fireEvent.click(el("grant-report-print"));

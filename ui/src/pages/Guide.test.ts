@@ -7,6 +7,7 @@ import { fakeBackend } from "../lib/testing/fakeBackend";
 import { RECORDED_DAY_TEXT, recordedWizard, replayProblems, type WizardScenario } from "../lib/testing/recordedWizard";
 import { clearToasts, toasts } from "../lib/toast.svelte";
 import Guide from "./Guide.svelte";
+import { refusal as refuse } from "../lib/testing/errors";
 
 /** The page on scenario `name` as Rust recorded it; every call is a spy. */
 function page(name: WizardScenario = "new_clinic", extra: Partial<Backend> = {}) {
@@ -35,9 +36,14 @@ const stepLine = (id: string) => stepButton(id).textContent!.replace(/\s+/g, " "
 const statusBadge = () => document.getElementById("step-status")!.textContent;
 const lead = () => document.querySelector(".lead")!.textContent;
 const message = (step: string, key: string) => document.getElementById(`wz-${step}-${key}-message`)!;
+/** What a status line says now ("" before its first action). */
+const said = (id: string) => document.getElementById(id)!.textContent!.trim();
 
 afterEach(() => {
+  // What staff did is said under its buttons, never in a toast.
+  const raised = toasts.list.map((t) => t.message);
   clearToasts();
+  expect(raised).toEqual([]);
   // Every call the page made was one Rust recorded, in that order.
   expect(replayProblems.splice(0)).toEqual([]);
 });
@@ -208,6 +214,7 @@ describe("導入ガイド", () => {
     expect(message("portal_user", "confirmation_mail").textContent).toContain("チェックを入れてください");
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^登録記号番号\(柔整\)/)));
     expect(wizard.state("portal_user")).toBe("not_started");
+    expect(said("step-state-status"), "the refusal is the list of what is missing").toBe("");
 
     // A date as staff write it, saved as ISO when the field is left.
     await user.type(screen.getByLabelText(/^登録記号番号\(あはき\)/), "1234567{Enter}");
@@ -224,12 +231,33 @@ describe("導入ガイド", () => {
     await waitFor(() => expect(statusBadge()).toBe("完了"));
     expect(stepLine("portal_user")).toContain("完了");
     expect(lead()).toBe("2 / 11 手順 完了");
-    expect(toasts.list.at(-1)?.message).toBe("この手順を完了にしました");
+    expect(said("step-state-status")).toBe("この手順を完了にしました");
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "次の手順へ" }));
 
     await user.click(screen.getByRole("button", { name: "進行中に戻す" }));
     await waitFor(() => expect(statusBadge()).toBe("進行中"));
     expect(wizard.state("portal_user")).toBe("in_progress");
+    expect(said("step-state-status")).toBe("この手順を進行中に戻しました");
+  });
+
+  it("an answer that could not be saved, or a step that could not be shown, says why under it", async () => {
+    const saveWizardAnswer = vi.fn(async () => Promise.reject(refuse("saveWizardAnswer", "Database", "データベースに書き込めませんでした")));
+    const recorded = recordedWizard("new_clinic");
+    const wizardStepDetail = vi.fn(async (id: string) => {
+      if (id === "portal_user") throw refuse("wizardStepDetail", "Database", "データベースを読み取れませんでした");
+      return recorded.calls.wizardStepDetail(id);
+    });
+    const { user } = page("new_clinic", { saveWizardAnswer, wizardStepDetail });
+    await stepHeading(/いまの状況を確かめる$/);
+    expect(said("answers-status")).toBe("");
+    await user.click(within(screen.getByRole("radiogroup", { name: /やむを得ない事由を申し出ている/ })).getByLabelText("はい"));
+    await waitFor(() => expect(said("answers-status")).toContain("データベースに書き込めませんでした"));
+    expect(document.getElementById("answers-status")!.className).toContain("error");
+
+    await user.click(stepButton("portal_user"));
+    await waitFor(() => expect(said("step-load-status")).toContain("データベースを読み取れませんでした"));
+    // The step shown stays the one that was open.
+    expect(screen.getByRole("heading", { level: 2, name: /いまの状況を確かめる$/ })).toBeTruthy();
   });
 
   it("an emptied date clears its answer; a date it cannot read is not sent", async () => {
@@ -276,6 +304,7 @@ describe("導入ガイド", () => {
     expect(account.getAttribute("aria-invalid")).toBe("true");
     expect(account.value).toBe("X12");
     expect(document.activeElement).toBe(account);
+    expect(said("terminal-status"), "the refusal is said in the row").toBe("");
 
     await user.clear(account);
     await user.type(account, "ｗ０００００01");
@@ -288,6 +317,7 @@ describe("導入ガイド", () => {
       settingsPdfChecked: true,
     });
     await waitFor(() => expect(account.value).toBe("W0000001"));
+    expect(said("terminal-status")).toBe("端末「受付のパソコン」を保存しました");
     expect(account.getAttribute("aria-invalid")).toBeNull();
     expect(table.textContent).not.toContain("未保存");
     // The step's missing list is asked for again: a row is there now.
@@ -298,6 +328,7 @@ describe("導入ガイド", () => {
     expect(calls.deleteTerminal).toHaveBeenCalledWith(1);
     await waitFor(() => expect(table.textContent).toContain("まだ登録されていません"));
     expect(wizard.terminals()).toEqual([]);
+    expect(said("terminal-status")).toBe("端末「受付のパソコン」を削除しました");
   });
 
   it("完了 of the terminal step without a row says so beside the table", async () => {
@@ -447,17 +478,25 @@ describe("導入ガイド", () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>導入チェックリスト</text></svg>';
     const guideChecklistPreview = vi.fn(async () => [svg]);
     const saveGuideChecklist = vi.fn(async () => "/home/clinic/導入チェックリスト.pdf" as string | null);
-    const { user } = page("new_clinic", { guideChecklistPreview, saveGuideChecklist });
+    const showInFolder = vi.fn(async (_path: string) => null);
+    const { user } = page("new_clinic", { guideChecklistPreview, saveGuideChecklist, showInFolder });
     await screen.findByRole("heading", { name: "導入チェックリスト" });
     await user.click(document.getElementById("checklist-preview")!);
     const img = await screen.findByAltText("チェックリスト 1ページ目");
     expect(img.getAttribute("src")).toBe(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    expect(said("checklist-status"), "a preview saves nothing").toBe("");
     await user.click(document.getElementById("checklist-save")!);
-    await waitFor(() => expect(toasts.list.some((t) => t.message.includes("導入チェックリスト.pdf"))).toBe(true));
+    await waitFor(() => expect(said("checklist-status")).toContain("導入チェックリストをPDFで保存しました"));
+    const line = document.getElementById("checklist-status")!;
+    expect(line.querySelector(".name")!.textContent).toBe("導入チェックリスト.pdf");
+    expect(line.querySelector(".folder")!.textContent).toBe("保存先: /home/clinic");
+    await user.click(within(line).getByRole("button", { name: "フォルダを開く" }));
+    await waitFor(() => expect(showInFolder).toHaveBeenCalledWith("/home/clinic/導入チェックリスト.pdf"));
+
+    // The save dialog closed: nothing was saved, and nothing says it was.
     saveGuideChecklist.mockResolvedValueOnce(null);
-    const before = toasts.list.length;
     await user.click(document.getElementById("checklist-save")!);
-    await tick();
-    expect(toasts.list.length).toBe(before);
+    await waitFor(() => expect(saveGuideChecklist).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(said("checklist-status")).toBe(""));
   });
 });

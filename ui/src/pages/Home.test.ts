@@ -13,6 +13,14 @@ function page(backend: ReturnType<typeof fakeBackend>, onready = vi.fn()) {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** The live region of that id, once shown (the page has others: each part's status line). */
+const statusBy = (id: string) =>
+  waitFor(() => {
+    const found = screen.getAllByRole("status").find((el) => el.id === id);
+    expect(found, id).toBeTruthy();
+    return found!;
+  });
+
 describe("ホーム", () => {
   it("shows the clinic, the guide's progress, today's checks and the programs from the summary", async () => {
     const onready = vi.fn();
@@ -53,8 +61,7 @@ describe("ホーム", () => {
   it("with no application, the banner says the two steps to take today, the call centre and step 0, as Rust recorded it", async () => {
     const timeline = TIMELINES.not_applied;
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), timeline }) }));
-    const banner = await screen.findByRole("status");
-    expect(banner.id).toBe("home-timeline");
+    const banner = await statusBy("home-timeline");
     expect(banner.classList.contains("warning")).toBe(true);
     expect(banner.textContent).toContain("マイナ資格確認アプリの利用開始申請が、まだ記録されていません。");
     expect(banner.textContent).toContain("いまは令和8年12月頃 (2026-12)の「受領委任の取扱いの中止」の時期です。");
@@ -84,7 +91,7 @@ describe("ホーム", () => {
       const { unmount } = page(
         fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => ({ ...homeSummary([]), timeline }) }),
       );
-      const banner = await screen.findByRole("status");
+      const banner = await statusBy("home-timeline");
       expect(banner.textContent, stage).toContain(headline);
       expect(banner.classList.contains(stage === "exempt" ? "info" : "warning"), stage).toBe(true);
       expect(within(banner).getAllByRole("listitem")[0].querySelector("a")?.getAttribute("href"), stage).toBe(firstLink);
@@ -187,6 +194,7 @@ describe("ホーム", () => {
     const dialog = document.getElementById("confirm-message")!.closest("dialog")!;
     await fireEvent.click(within(dialog).getByRole("button", { name: "戻して再起動する" }));
     await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(generation.name, null));
+    await waitFor(() => expect(document.getElementById("rescue-restore-status")!.textContent!.trim()).toBe("バックアップに戻します。まもなくオン資ナビが再起動します"));
   });
 
   it("a database that would not open (not damaged) gets its own heading", async () => {
@@ -237,8 +245,7 @@ describe("ホーム", () => {
     const installerUrl = "https://example.jp/onshi-navi/OnshiNavi_0.2.0_x64-setup.exe";
     const summary = { ...homeSummary([subsidy()]), updates: dataStatus({ newerApp: { version: "0.2.0", installerUrl, sha256 } }) };
     page(fakeBackend({ appInfo: async () => appInfo(), homeSummary: async () => summary }));
-    const banner = await screen.findByRole("status");
-    expect(banner.id).toBe("home-new-version");
+    const banner = await statusBy("home-new-version");
     expect(banner.textContent).toContain("新しい版があります(版 0.2.0)");
     expect(document.getElementById("home-new-version-url")!.textContent).toBe(installerUrl);
     expect(document.getElementById("home-new-version-sha256")!.textContent).toBe(sha256);

@@ -4,7 +4,6 @@ import type { EligibilityRecord, PatientList, PatientListItem, PatientRecord, Re
 import { BACKEND_KEY, type Backend } from "../lib/backend";
 import { fakeBackend } from "../lib/testing/fakeBackend";
 import { METHODS_TODAY } from "../lib/testing/cardFixtures";
-import { clearToasts, toasts } from "../lib/toast.svelte";
 import Patients from "./Patients.svelte";
 
 const el = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
@@ -37,7 +36,6 @@ function show(hash: string, calls: Partial<Backend>) {
 }
 
 afterEach(() => {
-  clearToasts();
   location.hash = "";
 });
 
@@ -96,7 +94,9 @@ describe("患者台帳", () => {
     await fireEvent.click(el("patient-copy-9"));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith("33120015\t愛知12"));
     expect(insuranceClipboardText).toHaveBeenCalledWith(9, false);
-    expect(toasts.list.map((t) => t.message)).toContain("資格情報をコピーしました。レセコンに貼り付けてください");
+    await waitFor(() =>
+      expect(el("patient-copy-status").textContent!.trim()).toBe("令和8年11月29日 (2026-11-29) の資格情報をコピーしました。レセコンに貼り付けてください"),
+    );
   });
 
   it("a record saved on a デモ patient's page goes to the デモ database and the history is read again", async () => {
@@ -114,6 +114,7 @@ describe("患者台帳", () => {
     await fireEvent.click(el("ins-save"));
     await waitFor(() => expect(el("patient-history")).not.toBeNull());
     expect(saveInsuranceRecord.mock.calls[0]).toEqual([expect.objectContaining({ patientId: 3 }), true]);
+    expect(el("ins-status").textContent!.trim()).toBe("山田 花子 さんの資格情報を記録しました");
     expect(patientRecord).toHaveBeenCalledTimes(2);
     expect(patientRecord).toHaveBeenLastCalledWith(3, true);
   });

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ClinicProfileInput, FieldIssue } from "../api";
 import type { Backend } from "../lib/backend";
 import { BACKEND_KEY } from "../lib/backend";
@@ -32,6 +32,15 @@ function page(b: ReturnType<typeof fakeBackend>, onready = vi.fn()) {
 const invalid = (command: CommandName, fields: FieldIssue[]) => refuse(command, "Validation", "入力内容を確認してください", fields);
 const input = (id: string) => document.getElementById(id) as HTMLInputElement;
 const message = (field: string) => document.getElementById(`msg-${field}`)!;
+/** What a form's status line says now ("" before its first action). */
+const said = (id: string) => document.getElementById(id)!.textContent!.trim();
+
+// What staff did is said under its buttons, never in a toast.
+afterEach(() => {
+  const raised = toasts.list.map((t) => t.message);
+  clearToasts();
+  expect(raised).toEqual([]);
+});
 
 async function type(id: string, value: string) {
   await fireEvent.input(input(id), { target: { value } });
@@ -238,15 +247,27 @@ describe("設定", () => {
     expect(input("f-staff").getAttribute("aria-describedby")).toContain("msg-staffName");
     expect(document.activeElement).toBe(input("f-staff"));
     expect(input("f-staff").value).toBe("あ".repeat(51));
+    expect(said("staff-status"), "the refusal is said beside the field only").toBe("");
     expect(auditLog).toHaveBeenCalledOnce();
 
     refuse = false;
     await type("f-staff", " 受付 鈴木 ");
     await fireEvent.click(screen.getByRole("button", { name: "スタッフ名を保存" }));
     await waitFor(() => expect(input("f-staff").value).toBe("受付 鈴木"));
+    expect(said("staff-status")).toBe("スタッフ名を保存しました");
     expect(message("staffName").textContent).toBe("");
     expect(input("f-staff").hasAttribute("aria-invalid")).toBe(false);
     await waitFor(() => expect(auditLog).toHaveBeenCalledTimes(2));
+  });
+
+  it("a staff name that could not be saved for another reason says why under its button", async () => {
+    const setStaffName = vi.fn(async () => Promise.reject(refuse("setStaffName", "Database", "データベースに書き込めませんでした")));
+    page(backend({ setStaffName }));
+    await screen.findByRole("heading", { name: "このパソコンを使うスタッフ" });
+    await fireEvent.click(screen.getByRole("button", { name: "スタッフ名を保存" }));
+    await waitFor(() => expect(said("staff-status")).toContain("データベースに書き込めませんでした"));
+    expect(document.getElementById("staff-status")!.className).toContain("error");
+    expect(message("staffName").textContent).toBe("");
   });
 
   it("lists the change history with Rust's labels, never the stored names", async () => {
@@ -334,12 +355,18 @@ describe("設定", () => {
     expect(input("f-updateAddress").getAttribute("aria-invalid")).toBe("true");
     expect(input("f-updateAddress").getAttribute("aria-describedby")).toBe("hint-updateAddress msg-updateAddress");
     expect(input("f-updateAddress").value).toBe("http://example.jp/feed");
+    expect(said("updates-form-status")).toBe("");
 
     await type("f-updateAddress", " https://example.jp/feed ");
     await fireEvent.click(screen.getByRole("button", { name: "確認先を保存" }));
     await waitFor(() => expect(input("f-updateAddress").value).toBe("https://example.jp/feed"));
     expect(setUpdateAddress).toHaveBeenLastCalledWith(" https://example.jp/feed ");
+    expect(said("updates-form-status")).toBe("更新の確認先を保存しました");
     expect(message("updateAddress").textContent).toBe("");
+
+    await type("f-updateAddress", "");
+    await fireEvent.click(screen.getByRole("button", { name: "確認先を保存" }));
+    await waitFor(() => expect(said("updates-form-status")).toBe("更新の確認先を空にしました(更新を確認しません)"));
   });
 
   it("制度データの更新: bundled data never checked says so; 今すぐ確認 shows what came of it", async () => {
@@ -352,6 +379,7 @@ describe("設定", () => {
     await fireEvent.click(document.getElementById("updates-check")!);
     await waitFor(() => expect(document.getElementById("updates-version")!.textContent).toBe("版 5(更新で取り込み)"));
     expect(document.getElementById("updates-last-result")!.textContent).toBe("更新しました(版 5)");
+    expect(said("updates-form-status")).toBe("更新しました(版 5)");
     expect(checkProgramUpdates).toHaveBeenCalledOnce();
   });
 
@@ -366,10 +394,10 @@ describe("設定", () => {
     page(backend({ checkProgramUpdates, programDataStatus }));
     await screen.findByRole("heading", { name: "制度データの更新" });
     await fireEvent.click(document.getElementById("updates-check")!);
-    await waitFor(() => expect(toasts.list.map((t) => t.message)).toContain("更新の確認先に接続できませんでした。インターネットの接続を確かめてください"));
+    await waitFor(() => expect(said("updates-form-status")).toContain("更新の確認先に接続できませんでした。インターネットの接続を確かめてください"));
+    expect(document.getElementById("updates-form-status")!.className).toContain("error");
     await waitFor(() => expect(document.getElementById("updates-last-result")!.textContent).toBe("更新の確認先に接続できませんでした"));
     expect(document.getElementById("updates-last-result")!.className).toContain("error");
     expect(programDataStatus).toHaveBeenCalledTimes(2);
-    clearToasts();
   });
 });

@@ -17,7 +17,7 @@ import {
   recordedStatusCalls,
   recordedStatusToday,
 } from "../lib/testing/subsidyFixtures";
-import { clearToasts, toasts } from "../lib/toast.svelte";
+import { clearToasts } from "../lib/toast.svelte";
 import Subsidy from "./Subsidy.svelte";
 import { type CommandName, refusal as refuse } from "../lib/testing/errors";
 import recordedTwo from "../lib/testing/recorded/subsidy-two.json";
@@ -38,7 +38,8 @@ const el = <T extends HTMLElement = HTMLInputElement>(id: string) => {
 const type = (id: string, value: string) => fireEvent.input(el(id), { target: { value } });
 const choose = (id: string, value: string) => fireEvent.change(el<HTMLSelectElement>(id), { target: { value } });
 const invalid = (command: CommandName, fields: FieldIssue[]) => refuse(command, "Validation", "入力内容を確認してください", fields);
-const toastTexts = () => toasts.list.map((t) => t.message);
+/** What a part's status line says now. */
+const said = (id: string) => document.getElementById(id)?.textContent ?? "";
 const ready = () => screen.findByRole("heading", { name: "柔整・あはき施術所用助成金" });
 /** A promise the test settles by hand. */
 function later<T>() {
@@ -219,7 +220,7 @@ describe("助成金", () => {
     expect(el("line-2-boughtOn-message").textContent).toBe("");
     // The mismatch is gone because Rust says so now.
     expect(within(document.querySelector<HTMLElement>("[data-receipt-id='2']")!).queryByTestId("receipt-mismatch")).toBeNull();
-    expect(toastTexts()).toContain("「USBハブ」をNo.88(△△ストア)に追加しました");
+    expect(said("line-2-status")).toContain("「USBハブ」をNo.88(△△ストア)に追加しました");
   });
 
   it("a line without a 区分 is not sent: the field says so", async () => {
@@ -361,10 +362,10 @@ describe("助成金", () => {
     await waitFor(() => expect(attachDocument).toHaveBeenCalledTimes(2));
     expect(attachDocument).toHaveBeenLastCalledWith("receipt", 2, "receipt");
     await waitFor(() => expect(el("receipt-2-attach").getAttribute("aria-disabled")).toBe("false"));
-    expect(toastTexts()).toEqual([]);
+    expect(said("receipt-2-copies-status")).toBe("");
 
     await fireEvent.click(el("receipt-2-attach"));
-    await waitFor(() => expect(toastTexts()).toContain("No.88(△△ストア)の写し「レシート.jpg」を添付しました(1ページ)"));
+    await waitFor(() => expect(said("receipt-2-copies-status")).toContain("No.88(△△ストア)の写し「レシート.jpg」を添付しました(1ページ)"));
   });
 
   it("内訳書を確認 opens a dialog with each page as a data: image, never SVG in the page", async () => {
@@ -432,7 +433,11 @@ describe("助成金", () => {
     page(backend({ saveBreakdown, printBreakdown }));
     await ready();
     await fireEvent.click(el("breakdown-save-pdf"));
-    await waitFor(() => expect(toastTexts()).toEqual(["保存しました: C:\\Users\\山田 太郎\\Documents\\領収書内訳書.pdf"]));
+    // Said under the buttons and kept: what was saved, the file's name and its folder.
+    await waitFor(() => expect(said("breakdown-status")).toContain("内訳書をPDFで保存しました"));
+    expect(said("breakdown-status")).toContain("領収書内訳書.pdf");
+    expect(said("breakdown-status")).toContain("保存先: C:\\Users\\山田 太郎\\Documents");
+    expect(within(el("breakdown-status")).getByRole("button", { name: "フォルダを開く" })).toBeTruthy();
     expect(saveBreakdown).toHaveBeenLastCalledWith("pdf");
 
     await waitFor(() => expect(el("breakdown-save-xlsx").getAttribute("aria-disabled")).toBe("false"));
@@ -440,22 +445,25 @@ describe("助成金", () => {
     await waitFor(() => expect(saveBreakdown).toHaveBeenCalledTimes(2));
     expect(saveBreakdown).toHaveBeenLastCalledWith("xlsx");
     await waitFor(() => expect(el("breakdown-save-xlsx").getAttribute("aria-disabled")).toBe("false"));
-    expect(toastTexts()).toHaveLength(1);
+    // A closed dialog: nothing is claimed saved.
+    expect(said("breakdown-status")).toBe("");
 
     await fireEvent.click(el("breakdown-save-xlsx"));
-    await waitFor(() => expect(toastTexts()).toContain("保存しました: C:\\Users\\山田 太郎\\Documents\\領収書内訳書.xlsx"));
+    await waitFor(() => expect(said("breakdown-status")).toContain("内訳書をExcelで保存しました"));
+    expect(said("breakdown-status")).toContain("領収書内訳書.xlsx");
 
     await waitFor(() => expect(el("breakdown-print").getAttribute("aria-disabled")).toBe("false"));
     await fireEvent.click(el("breakdown-print"));
-    await waitFor(() =>
-      expect(toastTexts()).toContain("印刷用のPDFを開きました。表示されたアプリで印刷してください(C:\\data\\print\\領収書内訳書_20261129_100000.pdf)"),
-    );
+    await waitFor(() => expect(said("breakdown-status")).toContain("印刷用のPDFを開きました。表示されたアプリで印刷してください"));
+    expect(said("breakdown-status")).toContain("領収書内訳書_20261129_100000.pdf");
+    expect(document.querySelectorAll(".toaster .toast")).toHaveLength(0);
     expect(printBreakdown).toHaveBeenCalledOnce();
   });
 
   it("builds the upload set and lists the folder, the zip, each file's check and what is still missing", async () => {
     const buildUploadSet = vi.fn().mockResolvedValueOnce(null).mockResolvedValueOnce(uploadSet());
-    page(backend({ buildUploadSet }));
+    const showInFolder = vi.fn(async () => null);
+    page(backend({ buildUploadSet, showInFolder }));
     await ready();
     expect(el("upload-set-steps").textContent!.trim()).toBe(
       "ポータルサイトにログイン →「各種申請」→「助成金交付申請」で入力し、このファイルを添付します。申請後の状況は「マイメニュー」→「申請」で確かめられます。",
@@ -476,6 +484,10 @@ describe("助成金", () => {
     expect(bad.textContent).toContain("✗");
     expect(bad.textContent).toContain("ファイルが大きすぎます");
     expect(screen.getByTestId("upload-missing").textContent).toContain("No.88(△△ストア): 領収書の写しを添付してください");
+    // The line under the button names the folder and opens it through Rust, with the path Rust gave.
+    expect(said("upload-set-status")).toContain("問題のあるファイルがあります");
+    await fireEvent.click(within(el("upload-set-status")).getByRole("button", { name: "フォルダを開く" }));
+    await waitFor(() => expect(showInFolder).toHaveBeenCalledWith(uploadSet().folder));
   });
 
   it("each passbook box is saved at once with the other answers, in the order ticked", async () => {
@@ -581,7 +593,7 @@ describe("助成金", () => {
     expect(document.getElementById("subsidy-status-granted")).not.toBeNull();
     expect(document.getElementById("subsidy-status-preparing")).not.toBeNull();
     expect(document.getElementById("subsidy-ready")).toBeNull();
-    expect(toastTexts()).toContain("申請の状況を「申請済」にしました");
+    expect(said("subsidy-status-line")).toContain("申請の状況を「申請済」にしました");
   });
 
   it("going back to 準備中 asks first, and sends no date", async () => {
@@ -631,18 +643,21 @@ describe("助成金", () => {
     expect(dialog().hasAttribute("open")).toBe(false);
     deleting.resolve(null);
     await waitFor(() => expect(busy.textContent).toBe("削除"));
-    expect(toastTexts()).toContain("「タブレットケース」を削除しました");
+    expect(said("receipt-1-lines-status")).toContain("「タブレットケース」を削除しました");
 
     await fireEvent.click(within(first).getByRole("button", { name: "「IMG_0012.jpg」を削除" }));
     await waitFor(() => expect(dialog().hasAttribute("open")).toBe(true));
     await fireEvent.click(el("confirm-ok"));
     await waitFor(() => expect(deleteDocument).toHaveBeenCalledWith(31));
+    await waitFor(() => expect(said("receipt-1-copies-status")).toContain("「IMG_0012.jpg」を削除しました"));
 
     await fireEvent.click(el("receipt-1-delete"));
     await waitFor(() => expect(dialog().hasAttribute("open")).toBe(true));
     expect(el("confirm-message").textContent).toContain("No.123(○○電機)を、入力した品目(3件)と添付した写し(1件)ごと削除します。");
     await fireEvent.click(el("confirm-ok"));
     await waitFor(() => expect(deleteReceipt).toHaveBeenCalledWith(1));
+    // Its card is gone: the 領収書 section says what became of it.
+    await waitFor(() => expect(said("receipts-status")).toContain("No.123(○○電機)を削除しました"));
   });
 
   it("attaches the passbook copy", async () => {
@@ -655,6 +670,7 @@ describe("助成金", () => {
     await waitFor(() => expect(el("passbook").textContent).toContain("通帳.pdf"));
     expect(attachDocument).toHaveBeenCalledWith("passbook", null, "receipt");
     expect(el("passbook").textContent).toContain("(2ページ");
+    expect(said("passbook-status")).toContain("通帳の写し「通帳.pdf」を添付しました(2ページ)");
   });
 
   it("shows why it could not load, and is still ready", async () => {

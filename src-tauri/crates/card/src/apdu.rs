@@ -93,6 +93,18 @@ impl Command {
         Command { bytes: Zeroizing::new(vec![0x00, 0xB0, hi & 0x7F, lo, le]) }
     }
 
+    /// READ BINARY at `offset` with an extended Le of `00 00` (up to 65,536 bytes): the whole rest
+    /// of a file in one command, where the card and the reader take extended lengths.
+    pub fn read_binary_extended(offset: u16) -> Command {
+        let [hi, lo] = offset.to_be_bytes();
+        Command { bytes: Zeroizing::new(vec![0x00, 0xB0, hi & 0x7F, lo, 0x00, 0x00, 0x00]) }
+    }
+
+    /// True for a command with an extended (3-byte) Le and no data.
+    pub fn is_extended(&self) -> bool {
+        self.bytes.len() == 7 && self.bytes.get(4) == Some(&0x00)
+    }
+
     /// GET RESPONSE for `le` bytes, after a `61 xx` on T=0.
     pub fn get_response(le: u8) -> Command {
         Command { bytes: Zeroizing::new(vec![0x00, 0xC0, 0x00, 0x00, le]) }
@@ -106,6 +118,11 @@ impl Command {
                 if let Some(last) = bytes.last_mut() {
                     *last = le;
                 }
+            }
+            // An extended Le the card wants short: the 3-byte Le becomes one byte.
+            (7, 0xB0) => {
+                bytes.truncate(4);
+                bytes.push(le);
             }
             _ => bytes.push(le),
         }
@@ -303,5 +320,9 @@ mod tests {
     #[test]
     fn resend_replaces_le() {
         assert_eq!(Command::read_binary(0, 0).with_le(0x20).as_bytes(), [0x00, 0xB0, 0x00, 0x00, 0x20]);
+        let extended = Command::read_binary_extended(0x0104);
+        assert_eq!(extended.as_bytes(), [0x00, 0xB0, 0x01, 0x04, 0x00, 0x00, 0x00]);
+        assert!(extended.is_extended() && !Command::read_binary(0, 0).is_extended());
+        assert_eq!(extended.with_le(0x20).as_bytes(), [0x00, 0xB0, 0x01, 0x04, 0x20]);
     }
 }

@@ -53,12 +53,14 @@ const MAX_FILE: usize = 0x7FFF;
 pub struct Session<T: Transport> {
     transport: T,
     apdus: u32,
+    /// Whether to try extended READ BINARY: true until the card or reader refuses one.
+    extended: bool,
 }
 
 impl<T: Transport> Session<T> {
     /// Starts talking to a connected card.
     pub fn new(transport: T) -> Session<T> {
-        Session { transport, apdus: 0 }
+        Session { transport, apdus: 0, extended: true }
     }
 
     /// APDUs sent so far.
@@ -145,6 +147,28 @@ impl<T: Transport> Session<T> {
         }
     }
 
+    /// The rest of the selected file from `offset` in one extended READ BINARY. `Ok(None)` when
+    /// the card or the reader does not take an extended length (then this session reads in short
+    /// chunks); a card lifted meanwhile, or a service gone, is the error it is.
+    fn read_rest_extended(&mut self, offset: usize) -> Result<Option<Vec<u8>>, CardError> {
+        let Ok(offset) = u16::try_from(offset) else { return Ok(None) };
+        match self.exchange(&Command::read_binary_extended(offset)) {
+            Ok(r) if matches!(r.status(), Status::Ok | Status::EndReached) => Ok(Some(r.data)),
+            Ok(r) if r.status() == Status::SecurityNotSatisfied => Err(r.unexpected("暗証番号の照合前の読み取り")),
+            Ok(_) => Ok(None),
+            Err(
+                e @ (CardError::CardRemoved
+                | CardError::NoCard
+                | CardError::ServiceUnavailable
+                | CardError::ReaderGone(_)),
+            ) => Err(e),
+            Err(e) => {
+                tracing::info!("card: no extended READ BINARY here ({}); reading in short chunks", e.code().as_str());
+                Ok(None)
+            }
+        }
+    }
+
     fn read_binary(&mut self, offset: usize, len: usize) -> Result<Vec<u8>, CardError> {
         let offset = u16::try_from(offset).ok().filter(|o| usize::from(*o) <= MAX_FILE);
         let offset = offset.ok_or_else(|| CardError::BadData("ファイルが大きすぎます".into()))?;
@@ -163,6 +187,20 @@ impl<T: Transport> Session<T> {
         first: usize,
         total_of: fn(&[u8]) -> Result<usize, CardError>,
     ) -> Result<Vec<u8>, CardError> {
+        // The whole file in one command where extended lengths work: the certificate's 4 to 6
+        // short reads become one.
+        if self.extended {
+            match self.read_rest_extended(0)? {
+                Some(data) if total_of(&data).is_ok_and(|total| total <= data.len() && total <= MAX_FILE) => {
+                    let total = total_of(&data)?;
+                    let mut data = data;
+                    data.truncate(total);
+                    return Ok(data);
+                }
+                Some(_) => {}
+                None => self.extended = false,
+            }
+        }
         let mut data = self.read_binary(0, first)?;
         let total = total_of(&data)?;
         if total > MAX_FILE {

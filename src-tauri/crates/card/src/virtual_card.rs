@@ -35,6 +35,9 @@ pub struct VirtualCardConfig {
     pub cert_not_after: NaiveDate,
     /// The 基本4情報 on the card
     pub basic4: Basic4,
+    /// Whether READ BINARY takes an extended Le (`00 00 00`); false answers it `67 00`, as a card
+    /// or reader without extended lengths would
+    pub extended_length: bool,
 }
 
 impl VirtualCardConfig {
@@ -54,6 +57,7 @@ impl VirtualCardConfig {
                 birth_date: NaiveDate::from_ymd_opt(1980, 4, 1).unwrap_or_default(),
                 sex: Sex::Female,
             },
+            extended_length: true,
         }
     }
 }
@@ -229,11 +233,18 @@ impl VirtualCard {
                 },
             },
             0x20 => sw(0x6A, 0x86),
-            0xB0 => match body {
-                [le] => self.read_binary(usize::from(p1 & 0x7F) << 8 | usize::from(p2), usize::from(*le)),
-                [] => self.read_binary(usize::from(p1 & 0x7F) << 8 | usize::from(p2), 0),
-                _ => sw(0x67, 0x00),
-            },
+            0xB0 => {
+                let offset = usize::from(p1 & 0x7F) << 8 | usize::from(p2);
+                match body {
+                    [0] | [] => self.read_binary(offset, 256),
+                    [le] => self.read_binary(offset, usize::from(*le)),
+                    [0, hi, lo] if self.config.extended_length => {
+                        let le = usize::from(u16::from_be_bytes([*hi, *lo]));
+                        self.read_binary(offset, if le == 0 { 65_536 } else { le })
+                    }
+                    _ => sw(0x67, 0x00),
+                }
+            }
             _ => sw(0x6D, 0x00),
         }
     }
@@ -319,7 +330,7 @@ impl VirtualCard {
         }
     }
 
-    fn read_binary(&mut self, offset: usize, le: usize) -> Vec<u8> {
+    fn read_binary(&mut self, offset: usize, want: usize) -> Vec<u8> {
         let file: Vec<u8> = match self.ef {
             Some(Ef::AuthCert) => self.auth_cert.clone(),
             Some(Ef::CaCert) => self.ca_cert.clone(),
@@ -339,7 +350,6 @@ impl VirtualCard {
         let Some(rest) = file.get(offset..) else {
             return sw(0x6B, 0x00);
         };
-        let want = if le == 0 { 256 } else { le };
         let mut out: Vec<u8> = rest.iter().take(want).copied().collect();
         let short = out.len() < want;
         out.extend_from_slice(&if short { [0x62, 0x82] } else { [0x90, 0x00] });

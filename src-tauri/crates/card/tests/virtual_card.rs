@@ -63,8 +63,29 @@ fn a_valid_card_is_checked_without_any_pin() {
     let t = trace(&reader);
     assert_eq!(c.apdus as usize, t.len());
     assert_eq!(verifies_with_pin(&t), 0, "no PIN is sent for a check");
-    assert!(c.apdus <= 13, "{} APDUs: {:#?}", c.apdus, t.iter().map(|e| &e.command).collect::<Vec<_>>());
+    // Two SELECTs and a tries count per application, the certificate in one extended READ BINARY.
+    assert!(c.apdus <= 8, "{} APDUs: {:#?}", c.apdus, t.iter().map(|e| &e.command).collect::<Vec<_>>());
     assert_eq!(reader.open_connections(), 0, "the reader is released when the read ends");
+}
+
+#[test]
+fn without_extended_lengths_the_certificate_is_read_in_short_chunks() {
+    let reader = reader_with(VirtualCardConfig { extended_length: false, ..valid() });
+    let c = check(&reader).expect("check");
+    assert_eq!(c.certificate.status, CertStatus::Valid);
+    assert_eq!(c.certificate.not_after, d(2029, 3, 31));
+    let t = trace(&reader);
+    let extended: Vec<_> = t.iter().filter(|e| e.bytes.len() == 7 && e.bytes[1] == 0xB0).collect();
+    assert_eq!(extended.len(), 1, "one extended read is tried, refused, and not tried again");
+    assert_eq!(extended[0].sw, [0x67, 0x00]);
+    let short_reads = t.iter().filter(|e| e.bytes.len() == 5 && e.bytes[1] == 0xB0).count();
+    assert!(short_reads >= 2, "the certificate came in short chunks: {short_reads}");
+
+    // The 基本4情報 the same way, after the one VERIFY.
+    let b = basic4(&reader, "1234").expect("read");
+    assert_eq!(b.name, "見本 花子");
+    assert_eq!(verifies_with_pin(&trace(&reader)), 1);
+    assert_never_selects_my_number(&reader);
 }
 
 #[test]
@@ -208,11 +229,16 @@ fn the_check_sends_the_fewest_apdus_for_what_it_learns() {
     let reader = reader_with(valid());
     let c = check(&reader).expect("check");
     let commands: Vec<String> = trace(&reader).iter().map(|e| e.command.clone()).collect();
-    // SELECT JPKI, SELECT PIN EF, VERIFY (status), SELECT cert EF, READ ×n, SELECT 券面AP, SELECT PIN EF, VERIFY (status)
-    let reads = commands.iter().filter(|c| c.starts_with("00 B0")).count();
-    let cert_len = reader.with_card(|c| c.auth_certificate().len()).expect("card");
-    assert_eq!(reads, cert_len.div_ceil(256), "{commands:#?}");
-    assert_eq!(c.apdus as usize, 7 + reads);
+    // SELECT JPKI, SELECT PIN EF, VERIFY (status), SELECT cert EF, one extended READ BINARY,
+    // SELECT 券面AP, SELECT PIN EF, VERIFY (status): the tries read once per application.
+    let reads: Vec<&String> = commands.iter().filter(|c| c.starts_with("00 B0")).collect();
+    assert_eq!(reads, [&"00 B0 00 00 00 00 00".to_string()], "{commands:#?}");
+    assert_eq!(commands.iter().filter(|c| c.starts_with("00 20")).count(), 2, "{commands:#?}");
+    assert_eq!(c.apdus, 8, "{commands:#?}");
+    assert!(
+        reader.with_card(|c| c.auth_certificate().len()).expect("card") > 256,
+        "the certificate needs more than one short read"
+    );
 }
 
 /// Every way another program could ask for EF `00 01`: by file id (P1 00 or 02), by path (P1 08),

@@ -27,13 +27,34 @@ pub enum Error {
     Forms(#[from] forms::FormsError),
 
     /// A file staff chose could not be read.
-    #[error("「{}」を読めませんでした: {reason}", .path.display())]
+    #[error("「{}」を読めませんでした。{reason}", .path.display())]
     FileUnreadable {
         /// The file
         path: std::path::PathBuf,
-        /// What the file system said
-        reason: String,
+        /// What to check, in Japanese
+        reason: &'static str,
+        /// What the file system said (English on most PCs): for the log only
+        detail: String,
     },
+
+    /// A file could not be written where staff chose.
+    #[error("「{}」に保存できませんでした。{reason}", .path.display())]
+    FileNotWritten {
+        /// The file
+        path: std::path::PathBuf,
+        /// What to check, in Japanese
+        reason: &'static str,
+        /// What the file system said: for the log only
+        detail: String,
+    },
+
+    /// The window asked to show a file this run of the app did not write.
+    #[error("オン資ナビが保存したファイルではないため、フォルダを開きません")]
+    NotWrittenHere,
+
+    /// A file the app saved is no longer there (moved or removed since).
+    #[error("「{}」が見つかりません。移動したか、削除されたかもしれません", .0.display())]
+    FileGone(std::path::PathBuf),
 
     /// The screen named a guide step the guide does not have (an old screen, or a bug).
     #[error("導入ガイドに「{0}」という手順はありません")]
@@ -73,6 +94,12 @@ textenum::text_enum! {
         Validation,
         /// `FileUnreadable`
         FileUnreadable,
+        /// `FileNotWritten`
+        FileNotWritten,
+        /// `NotWrittenHere`
+        NotWrittenHere,
+        /// `FileGone`
+        FileGone,
         /// `UnknownStep`
         UnknownStep,
         /// `DataIncomplete`
@@ -100,6 +127,16 @@ impl Error {
         }
     }
 
+    /// What the log gets beyond the message: the file system's own words, never shown to staff.
+    pub fn log_line(&self) -> Option<String> {
+        match self {
+            Error::FileUnreadable { path, detail, .. } | Error::FileNotWritten { path, detail, .. } => {
+                Some(format!("{}: {detail}", path.display()))
+            }
+            _ => None,
+        }
+    }
+
     /// The code of a use case's own refusal; `None` for the store's and the 資格情報's, which
     /// keep theirs.
     pub fn own_code(&self) -> Option<ScreensErrorCode> {
@@ -107,6 +144,9 @@ impl Error {
             Error::Store(_) | Error::Insurance(_) | Error::Programs(_) | Error::Forms(_) => None,
             Error::Validation(_) => Some(ScreensErrorCode::Validation),
             Error::FileUnreadable { .. } => Some(ScreensErrorCode::FileUnreadable),
+            Error::FileNotWritten { .. } => Some(ScreensErrorCode::FileNotWritten),
+            Error::NotWrittenHere => Some(ScreensErrorCode::NotWrittenHere),
+            Error::FileGone(_) => Some(ScreensErrorCode::FileGone),
             Error::UnknownStep(_) => Some(ScreensErrorCode::UnknownStep),
             Error::DataIncomplete(_) => Some(ScreensErrorCode::DataIncomplete),
             Error::BackupFolderNotChosen => Some(ScreensErrorCode::BackupFolderNotChosen),

@@ -248,8 +248,7 @@ pub async fn set_in_service(
 /// off the async threads.) Returns the file's name and the JPEG kept.
 pub fn poster_photo(path: &std::path::Path) -> Result<(String, Vec<u8>), Error> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::FileUnreadable { path: path.to_path_buf(), reason: e.to_string() })?;
+    let bytes = crate::files::read_chosen(path)?;
     let prepared = forms::photos::prepare(&forms::Photo { name: name.clone(), bytes })?;
     Ok((name, prepared.jpeg))
 }

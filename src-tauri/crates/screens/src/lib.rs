@@ -10,6 +10,7 @@
 pub mod backup;
 pub mod daily;
 mod error;
+pub mod files;
 pub mod grant;
 pub mod home;
 pub mod patients;

@@ -372,8 +372,7 @@ pub fn document_from_files(paths: &[PathBuf]) -> Result<(String, Vec<u8>, i32), 
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect::<Vec<_>>()
         .join("、");
-    let read =
-        |p: &PathBuf| std::fs::read(p).map_err(|e| Error::FileUnreadable { path: p.clone(), reason: e.to_string() });
+    let read = |p: &PathBuf| crate::files::read_chosen(p);
     if let [single] = paths {
         let bytes = read(single)?;
         if bytes.starts_with(b"%PDF-") {
@@ -648,6 +647,8 @@ pub fn write_upload_set(set: UploadFiles, parent: &Path) -> Result<UploadSet, Er
     let zip = forms::upload::UploadFile { name: zip_name.clone(), bytes: forms::upload::build_zip(&set.files)? };
     forms::upload::write_folder(parent, &[zip])?;
     let zip = parent.join(zip_name);
+    crate::files::remember(&folder);
+    crate::files::remember(&zip);
     Ok(UploadSet {
         folder: folder.display().to_string(),
         zip: zip.display().to_string(),

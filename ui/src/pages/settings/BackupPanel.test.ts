@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api";
 import { BACKEND_KEY, type Backend } from "../../lib/backend";
 import { fakeBackend } from "../../lib/testing/fakeBackend";
 import { backupOverview, backupState } from "../../lib/testing/fixtures";
-import { clearToasts, toasts } from "../../lib/toast.svelte";
 import recovery from "../../lib/testing/recorded/recovery.json";
 import BackupPanel from "./BackupPanel.svelte";
 import { refusal as refuse } from "../../lib/testing/errors";
@@ -22,10 +21,9 @@ function panel(calls: Partial<Backend> = {}) {
 }
 
 const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const toastTexts = () => toasts.list.map((t) => t.message);
+/** What a part's status line says now ("" before its first action). */
+const said = (id: string) => el(id).textContent!.trim();
 const dialog = () => el("confirm-message").closest("dialog")!;
-
-afterEach(() => clearToasts());
 
 describe("データのバックアップ", () => {
   it("shows the folder, the last backup and the generations newest first", async () => {
@@ -49,12 +47,15 @@ describe("データのバックアップ", () => {
     const overview = vi.fn(async () => backupOverview());
     await panel({ backUpNow, backupOverview: overview });
     await fireEvent.click(el("backup-now"));
-    await waitFor(() => expect(toastTexts()).toContain("バックアップしました(令和8年11月29日 (2026-11-29) 10:00、2,048 KB)"));
+    await waitFor(() => expect(said("backup-status")).toBe("バックアップしました(令和8年11月29日 (2026-11-29) 10:00、2,048 KB)"));
+    expect(el("backup-status").getAttribute("role")).toBe("status");
     expect(overview).toHaveBeenCalledTimes(2);
 
     backUpNow.mockRejectedValueOnce(refuse("backUpNow", "BackupFolder", "バックアップ先(E:\\)に書き込めませんでした。USBメモリなどが挿さっているか"));
     await fireEvent.click(el("backup-now"));
     expect((await screen.findByRole("alert")).textContent).toContain("USBメモリなどが挿さっているか");
+    // The line no longer says the backup worked: the failure is said once, below.
+    expect(said("backup-status")).toBe("");
     await waitFor(() => expect(overview).toHaveBeenCalledTimes(3));
   });
 
@@ -71,7 +72,7 @@ describe("データのバックアップ", () => {
     await fireEvent.input(el("backup-keep"), { target: { value: "１０" } });
     await fireEvent.click(el("backup-keep-save"));
     await waitFor(() => expect(setBackupGenerations).toHaveBeenLastCalledWith("１０"));
-    await waitFor(() => expect(toastTexts()).toContain("バックアップを 10 世代残します"));
+    await waitFor(() => expect(said("backup-keep-status")).toBe("バックアップを 10 世代残します"));
   });
 
   it("shows what a generation holds, and restores it only after staff confirm with that content in view", async () => {
@@ -92,7 +93,7 @@ describe("データのバックアップ", () => {
     await fireEvent.click(within(dialog()).getByRole("button", { name: "戻して再起動する" }));
     await waitFor(() => expect(restoreBackup).toHaveBeenCalledWith(NEWEST, null));
     expect(backupPreview).toHaveBeenCalledOnce();
-    await waitFor(() => expect(toastTexts()).toContain("バックアップに戻します。まもなくオン資ナビが再起動します"));
+    await waitFor(() => expect(said("backup-restore-status")).toBe("バックアップに戻します。まもなくオン資ナビが再起動します"));
   });
 
   it("exports to one file, and an import shows its content and is dropped when staff say no", async () => {
@@ -102,18 +103,52 @@ describe("データのバックアップ", () => {
     const restartToRestore = vi.fn(async () => null);
     await panel({ exportData, importData, cancelRestore, restartToRestore });
     await fireEvent.click(el("backup-export"));
-    await waitFor(() => expect(toastTexts()).toContain("書き出しました: D:\\オン資ナビのデータ_20261129.onshinavi"));
+    await waitFor(() => expect(said("transfer-status")).toContain("すべてのデータを1つのファイルに書き出しました"));
+    const line = el("transfer-status");
+    expect(line.querySelector(".name")!.textContent).toBe("オン資ナビのデータ_20261129.onshinavi");
+    expect(line.querySelector(".folder")!.textContent).toBe("保存先: D:");
+    expect(line.textContent).not.toContain("D:\\オン資ナビ"); // the path is not said twice
 
     await fireEvent.click(el("backup-import"));
     await waitFor(() => expect(el("confirm-message").textContent).toContain("施術所名: さくら整骨院"));
     await fireEvent.click(within(dialog()).getByRole("button", { name: "やめる" }));
     await waitFor(() => expect(cancelRestore).toHaveBeenCalledOnce());
     expect(restartToRestore).not.toHaveBeenCalled();
+    await waitFor(() => expect(said("transfer-status")).toBe("読み込みをやめました。何も変わっていません"));
 
     await fireEvent.click(el("backup-import"));
     await waitFor(() => expect(dialog().hasAttribute("open")).toBe(true));
     await fireEvent.click(within(dialog()).getByRole("button", { name: "置き換えて再起動する" }));
     await waitFor(() => expect(restartToRestore).toHaveBeenCalledOnce());
+    await waitFor(() => expect(said("transfer-status")).toBe("データを読み込みます。まもなくオン資ナビが再起動します"));
+  });
+
+  it("「フォルダを開く」 under the written file asks Rust to show that very file", async () => {
+    const path = "D:\\移行\\オン資ナビのデータ_20261129.onshinavi";
+    const showInFolder = vi.fn(async (_path: string) => null);
+    await panel({ exportData: async () => path, showInFolder });
+    await fireEvent.click(el("backup-export"));
+    const open = await within(el("transfer-status")).findByRole("button", { name: "フォルダを開く" });
+    expect(el("transfer-status").querySelector(".folder")!.textContent).toBe("保存先: D:\\移行");
+    await fireEvent.click(open);
+    await waitFor(() => expect(showInFolder).toHaveBeenCalledOnce());
+    expect(showInFolder).toHaveBeenCalledWith(path);
+    expect(within(el("transfer-status")).queryByRole("alert")).toBeNull();
+  });
+
+  it("a folder that cannot be opened says why under the file, and the line still names it", async () => {
+    const path = "D:\\オン資ナビのデータ_20261129.onshinavi";
+    const showInFolder = vi.fn(async (_path: string) => {
+      throw refuse("showInFolder", "FileGone", "「D:\\オン資ナビのデータ_20261129.onshinavi」が見つかりません。移動したか、削除されたかもしれません");
+    });
+    await panel({ exportData: async () => path, showInFolder });
+    await fireEvent.click(el("backup-export"));
+    await fireEvent.click(await within(el("transfer-status")).findByRole("button", { name: "フォルダを開く" }));
+    const alert = await within(el("transfer-status")).findByRole("alert");
+    expect(alert.textContent).toBe("「D:\\オン資ナビのデータ_20261129.onshinavi」が見つかりません。移動したか、削除されたかもしれません");
+    expect(showInFolder).toHaveBeenCalledWith(path);
+    expect(said("transfer-status")).toContain("すべてのデータを1つのファイルに書き出しました");
+    expect(el("transfer-status").querySelector(".name")!.textContent).toBe("オン資ナビのデータ_20261129.onshinavi");
   });
 
   it("a file from a newer app is refused with Rust's message", async () => {
@@ -133,12 +168,34 @@ describe("データのバックアップ", () => {
     expect(el("recovery-code").textContent).toBe("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567");
     await fireEvent.click(el("recovery-print"));
     await waitFor(() => expect(printRecoverySheet).toHaveBeenCalledOnce());
+    await waitFor(() => expect(said("recovery-status")).toContain("「バックアップの復元コード」の用紙を開きました。印刷してください"));
+    expect(el("recovery-status").querySelector(".name")!.textContent).toBe("バックアップの復元コード.pdf");
     await fireEvent.click(el("recovery-kept"));
     await waitFor(() => expect(el("confirm-message").textContent).toContain("もう表示しません"));
     await fireEvent.click(within(dialog()).getByRole("button", { name: "保管した" }));
     await waitFor(() => expect(el("recovery-code")).toBeNull());
     expect(el("recovery-state").textContent).toContain("令和8年12月6日 (2026-12-06) に作った復元コード");
     expect(el("recovery-renew")).not.toBeNull();
+    // Pressing 保管した says nothing more than what the section now shows.
+    expect(said("recovery-status")).toBe("");
+  });
+
+  it("a new 復元コード made when the sheet is lost is shown with its sheet, and said under it", async () => {
+    const renewRecoveryCode = vi.fn(async () => backupOverview({ recovery: recovery.toKeep }));
+    await panel({ backupOverview: async () => backupOverview({ recovery: recovery.kept }), renewRecoveryCode });
+    await fireEvent.click(el("recovery-renew"));
+    await waitFor(() => expect(el("confirm-message").textContent).toContain("前のコードの用紙でしか開けません"));
+    await fireEvent.click(within(dialog()).getByRole("button", { name: "作り直す" }));
+    await waitFor(() => expect(said("recovery-status")).toBe("新しい復元コードを作りました。用紙を印刷して保管してください"));
+    expect(el("recovery-code").textContent).toBe("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567");
+  });
+
+  it("a folder chosen is said under the buttons", async () => {
+    const chooseBackupFolder = vi.fn(async () => backupOverview({ state: backupState({ folder: "F:\\バックアップ" }) }));
+    await panel({ chooseBackupFolder });
+    await fireEvent.click(el("backup-choose-folder"));
+    await waitFor(() => expect(said("backup-status")).toBe("バックアップ先を F:\\バックアップ にしました"));
+    expect(el("backup-folder").textContent).toBe("F:\\バックアップ");
   });
 
   it("asks for the 復元コード beside its field when a file does not open, and reads it in with the code typed", async () => {

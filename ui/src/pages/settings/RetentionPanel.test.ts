@@ -1,9 +1,8 @@
 import { fireEvent, render, waitFor, within } from "@testing-library/svelte";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Retention } from "../../api";
 import { BACKEND_KEY, type Backend } from "../../lib/backend";
 import { fakeBackend } from "../../lib/testing/fakeBackend";
-import { clearToasts, toasts } from "../../lib/toast.svelte";
 import RetentionPanel from "./RetentionPanel.svelte";
 import { refusal as refuse } from "../../lib/testing/errors";
 
@@ -16,7 +15,8 @@ function panel(calls: Partial<Backend>) {
   return onsaved;
 }
 
-afterEach(() => clearToasts());
+/** What the panel's status line says now. */
+const said = () => el("retention-status").textContent!.trim();
 
 describe("資格情報を残す期間", () => {
   it("shows the kept period and the count older than it; a new period is kept by Rust and recounted", async () => {
@@ -29,7 +29,7 @@ describe("資格情報を残す期間", () => {
     await waitFor(() => expect(setInsuranceRetention).toHaveBeenCalledWith(3));
     await waitFor(() => expect(el("retention-count").textContent).toBe("令和5年11月29日 (2023-11-29) より前の記録は 12 件です。"));
     expect(onsaved).toHaveBeenCalled();
-    expect(toasts.list.map((t) => t.message)).toContain("資格情報を残す期間を 3 年にしました");
+    expect(said()).toBe("資格情報を残す期間を 3 年にしました");
   });
 
   it("a refused period is said and the kept one shown again", async () => {
@@ -41,6 +41,7 @@ describe("資格情報を残す期間", () => {
     await fireEvent.change(el<HTMLSelectElement>("retention-years"), { target: { value: "7" } });
     await waitFor(() => expect(el("retention-error").textContent).toBe("資格情報を残す期間は1〜20年で選んでください"));
     expect(el<HTMLSelectElement>("retention-years").value).toBe("5");
+    expect(said()).toBe("");
   });
 
   it("removes old records only after showing their count and asking; a no keeps them", async () => {
@@ -63,7 +64,7 @@ describe("資格情報を残す期間", () => {
     await fireEvent.click(within(dialog).getByRole("button", { name: "削除する" }));
     await waitFor(() => expect(purgeInsuranceRecords).toHaveBeenCalledWith(5));
     await waitFor(() => expect(el("retention-count").textContent).toContain("0 件"));
-    expect(toasts.list.map((t) => t.message)).toContain("古い資格情報の記録を 12 件削除しました");
+    expect(said()).toBe("古い資格情報の記録を 12 件削除しました");
   });
 });
 
@@ -82,5 +83,6 @@ describe("資格情報を残す期間, changed on another PC", () => {
     await waitFor(() => expect(el("retention-error").textContent).toContain("7 年に変わっていました"));
     expect(el("retention-count").textContent).toContain("3 件");
     expect(el<HTMLSelectElement>("retention-years").value).toBe("7");
+    expect(said()).toBe("");
   });
 });

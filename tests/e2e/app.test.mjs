@@ -34,6 +34,7 @@ async function launch() {
     console.log(`# session creation failed once, retrying: ${e.message}`);
     session = await Session.create(driver.base, app);
   }
+  session.onTimeout = (what) => snap(`failed-${what.replace(/[^\p{L}\p{N}]+/gu, "-")}`);
   await session.waitForPage("home");
 }
 
@@ -580,6 +581,8 @@ describe("オン資ナビ in its window", () => {
     await session.click("#wz-start_date-registered_on_portal");
     await session.click("#wz-start_date-go_live");
     await session.waitFor("ticked", async () => (await session.prop("#wz-start_date-go_live", "checked")) === true);
+    // Both ticks saved (Rust lists only the date as missing), so the refusal is the last word.
+    await session.waitFor("only the date missing", () => session.exec("return document.querySelectorAll('#step-missing li').length === 1"));
     await session.click("#step-complete");
     await session.waitFor("refused", async () => /まだ先です/.test(await session.text("#wz-start_date-start_date-message")));
     await go("home");
@@ -658,7 +661,14 @@ describe("オン資ナビ in its window", () => {
     const over = () => session.exec("return document.documentElement.scrollWidth - window.innerWidth");
     const fits = async (where) => {
       const px = await over();
-      assert.ok(px <= 0, `${where}: ${px} px wider than the window`);
+      if (px > 0) await snap(`failed-too-wide-${where}`);
+      // The deepest elements that stick out on the right, to say what to fix.
+      const wide = px > 0
+        ? await session.exec(
+            "return [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > innerWidth + 1)).slice(0, 6).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}`)",
+          )
+        : [];
+      assert.ok(px <= 0, `${where}: ${px} px wider than the window: ${wide.join(", ")}`);
     };
     for (const page of ["home", "guide", "daily", "patients", "subsidy", "grant", "faq", "settings"]) {
       await go(page);
@@ -668,7 +678,7 @@ describe("オン資ナビ in its window", () => {
     await go("guide");
     await openStep("terminal_accounts");
     await fits("導入ガイド 手順7");
-    await session.exec("document.querySelector('article.guide-step').scrollIntoView({ block: 'start' })");
+    await session.exec("document.getElementById('terminal-add').scrollIntoView({ block: 'end' })");
     await snap("25-guide-terminals-1024-x-large");
     await go("subsidy");
     await session.exec("document.querySelector('section[data-receipt-id]').scrollIntoView({ block: 'start' })");
@@ -676,7 +686,7 @@ describe("オン資ナビ in its window", () => {
     await go("daily");
     await snap("25c-daily-1024-x-large");
     await go("grant");
-    await session.exec("document.getElementById('grant-days').scrollIntoView({ block: 'start' })");
+    await session.exec("document.getElementById('grant-days-table').scrollIntoView({ block: 'start' })");
     await snap("25d-grant-days-1024-x-large");
     await session.cmd("POST", "/window/rect", { width: 1280, height: 900 });
   });

@@ -160,6 +160,8 @@ export class Session {
       }
       await sleep(100);
     }
+    // What the window showed when the wait gave up, for whoever reads the failure.
+    await this.onTimeout?.(what).catch(() => {});
     throw new WebDriverError(`timed out waiting for ${what} (last: ${last})`);
   }
 

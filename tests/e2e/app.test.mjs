@@ -49,6 +49,13 @@ async function fillProfile(postalCode) {
   await session.type("#f-ownerName", "山田 太郎");
 }
 
+/** The text of a PDF the app wrote, once `qpdf --check` finds nothing wrong in it. */
+function pdfText(file, layout = true) {
+  const checked = execFileSync("qpdf", ["--check", file]).toString();
+  assert.match(checked, /No syntax or stream encoding errors found/, `qpdf --check ${file}`);
+  return execFileSync("pdftotext", [...(layout ? ["-layout"] : []), file, "-"]).toString();
+}
+
 async function go(page) {
   await session.click(`a[data-nav="${page}"]`);
   await session.waitForPage(page);
@@ -364,12 +371,19 @@ describe("オン資ナビ in its window", () => {
       existsSync(saveDir) && readdirSync(saveDir).find((f) => /^領収書内訳書_.*\.pdf$/.test(f)),
     );
     assert.equal(readFileSync(join(saveDir, printed)).subarray(0, 5).toString(), "%PDF-");
+    assert.match(pdfText(join(saveDir, printed)), /領収書内訳書/);
+    // The print's line names the file and keeps it on screen (the status line, not a toast).
+    assert.match(await session.text("#breakdown-status"), new RegExp(printed.replace(/[.]/g, "\\.")));
 
     await session.click("#upload-set-build");
     await session.waitFor("the set", async () => /02_領収書内訳書\.xlsx/.test(await session.text("#upload-set-result")));
     const folder = readdirSync(saveDir).find((f) => /^助成金申請_\d{8}$/.test(f));
     assert.ok(folder, "the folder is written");
     assert.deepEqual(readdirSync(join(saveDir, folder)).sort(), ["02_領収書内訳書.pdf", "02_領収書内訳書.xlsx"]);
+    pdfText(join(saveDir, folder, "02_領収書内訳書.pdf"));
+    // 「フォルダを開く」 goes through Rust, which shows only what the app wrote (a no-op in tests).
+    await session.click("#upload-set-status button.open-folder");
+    assert.equal(await session.exec("return document.querySelector('#upload-set-status .error') === null"), true);
     assert.ok(existsSync(join(saveDir, `${folder}.zip`)), "and the .zip beside it");
     assert.match(await session.text("#upload-set-result"), /写し/, "what is still missing is listed");
     await snap("18-subsidy-upload-set");
@@ -411,7 +425,7 @@ describe("オン資ナビ in its window", () => {
     const report = await session.waitFor("the printed report", () =>
       readdirSync(saveDir).find((f) => /^協力金_取組の記録_.*\.pdf$/.test(f)),
     );
-    const reportText = execFileSync("pdftotext", ["-layout", join(saveDir, report), "-"]).toString();
+    const reportText = pdfText(join(saveDir, report));
     assert.match(reportText, /さくら整骨院/);
     assert.match(reportText, /令和7年6月2日 \(2025-06-02\)/);
     assert.match(reportText, /合計\(1 日\)/);
@@ -423,7 +437,7 @@ describe("オン資ナビ in its window", () => {
     );
     assert.equal(readFileSync(join(saveDir, printed)).subarray(0, 5).toString(), "%PDF-");
     // A phone clinic's poster says what the patient will see.
-    const posterText = execFileSync("pdftotext", [join(saveDir, printed), "-"]).toString().replace(/\s+/g, "");
+    const posterText = pdfText(join(saveDir, printed), false).replace(/\s+/g, "");
     assert.match(posterText, /スマートフォンで読み取ります/);
     assert.doesNotMatch(posterText, /カードリーダーで読み取ります/);
     assert.match(posterText, /保険で受けるときの資格の確認に、マイナ保険証/);
@@ -440,7 +454,7 @@ describe("オン資ナビ in its window", () => {
     assert.match(code, /^([2-9A-HJ-NP-Z]{5}-){5}[2-9A-HJ-NP-Z]{5}$/);
     await session.click("#recovery-print");
     const sheet = await session.waitFor("the printed sheet", () => readdirSync(saveDir).find((f) => /^バックアップの復元コード_.*\.pdf$/.test(f)));
-    const sheetText = execFileSync("pdftotext", [join(saveDir, sheet), "-"]).toString();
+    const sheetText = pdfText(join(saveDir, sheet), false);
     assert.ok(sheetText.includes(code), "the sheet carries the code");
     assert.match(sheetText.replace(/\s+/g, ""), /金庫など鍵のかかる場所/);
     await snap("20-recovery-code");
@@ -630,7 +644,7 @@ describe("オン資ナビ in its window", () => {
         readdirSync(saveDir).find((f) => /^領収書内訳書_.*\.pdf$/.test(f) && !before.has(f)),
       );
       renameSync(join(saveDir, file), join(saveDir, name));
-      return execFileSync("pdftotext", ["-layout", join(saveDir, name), "-"]).toString();
+      return pdfText(join(saveDir, name));
     };
     const judo = await printed("judo.pdf");
     assert.equal(judo.split("契2804440-0-0").length - 1, 1, "the 柔整 sheet shows its number once");

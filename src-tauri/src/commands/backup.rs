@@ -12,7 +12,7 @@ use store::backup::{BackupSummary, Generation};
 use store::recovery::CodeKeeper;
 use tauri::{AppHandle, State};
 
-use super::files::{blocking, pick_data_file, pick_folder, pick_save_path, print_pdf};
+use super::files::{blocking, pick_file, pick_folder, pick_save_path, print_pdf};
 use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -83,7 +83,7 @@ pub async fn renew_recovery_code(state: State<'_, AppState>) -> Result<BackupOve
 #[specta::specta]
 pub async fn print_recovery_sheet(app: AppHandle, state: State<'_, AppState>) -> Result<String, AppError> {
     let sheet = screens::backup::recovery_sheet(state.store()?, &keeper(&state)).await?;
-    let pdf = blocking(move || forms::recovery_sheet_pdf(&sheet)).await??;
+    let pdf = blocking(move || forms::recovery_sheet_pdf(&sheet, clock::local().fixed_offset())).await??;
     print_pdf(&app, &state.paths.data_dir, "バックアップの復元コード", &pdf)
 }
 
@@ -172,7 +172,9 @@ pub async fn export_data(app: AppHandle, state: State<'_, AppState>) -> Result<O
 #[tauri::command]
 #[specta::specta]
 pub async fn import_data(app: AppHandle, state: State<'_, AppState>) -> Result<Option<BackupSummary>, AppError> {
-    let Some(file) = pick_data_file(&app).await? else { return Ok(None) };
+    let title = "読み込むオン資ナビのデータを選んでください";
+    let filter = ("オン資ナビのデータ", &[store::backup::EXPORT_EXTENSION][..]);
+    let Some(file) = pick_file(&app, title, filter).await? else { return Ok(None) };
     if let Ok(mut picked) = state.picked_import.lock() {
         *picked = Some(file.clone());
     }

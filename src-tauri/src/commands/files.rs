@@ -77,29 +77,17 @@ pub(crate) async fn pick_files(app: &AppHandle) -> Result<Option<Vec<PathBuf>>, 
     }
 }
 
-/// A moved-data file (.onshinavi) to read; `None` when the dialog was closed.
-pub(crate) async fn pick_data_file(app: &AppHandle) -> Result<Option<PathBuf>, AppError> {
+/// One file to read, asked with `title` and offered by `filter` (a name and its extensions);
+/// `None` when the dialog was closed. Used for a moved-data file and a poster's photo.
+pub(crate) async fn pick_file(
+    app: &AppHandle,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, AppError> {
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title("読み込むオン資ナビのデータを選んでください")
-        .add_filter("オン資ナビのデータ", &[store::backup::EXPORT_EXTENSION])
-        .pick_file(move |p| {
-            let _ = tx.send(p);
-        });
-    rx.await.ok().flatten().map(dialog_path).transpose()
-}
-
-/// One photo (JPEG/PNG) to keep; `None` when the dialog was closed.
-pub(crate) async fn pick_photo(app: &AppHandle) -> Result<Option<PathBuf>, AppError> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title("ポスターを掲示している写真を選んでください")
-        .add_filter("写真", &["jpg", "jpeg", "png"])
-        .pick_file(move |p| {
-            let _ = tx.send(p);
-        });
+    app.dialog().file().set_title(title).add_filter(filter.0, filter.1).pick_file(move |p| {
+        let _ = tx.send(p);
+    });
     rx.await.ok().flatten().map(dialog_path).transpose()
 }
 

@@ -6,7 +6,7 @@ use screens::grant::GrantOverview;
 use store::promotion::{Poster, PosterInput, PromotionDay, PromotionDayInput};
 use tauri::{AppHandle, State};
 
-use super::files::{blocking, pick_photo, pick_save_path, print_pdf, write_file};
+use super::files::{blocking, pick_file, pick_save_path, print_pdf, write_file};
 use crate::clock;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -34,7 +34,7 @@ pub async fn grant_report_preview(state: State<'_, AppState>) -> Result<Vec<Stri
 
 async fn report_pdf(state: &AppState) -> Result<Vec<u8>, AppError> {
     let report = report(state).await?;
-    Ok(blocking(move || forms::grant_report_pdf(&report)).await??)
+    Ok(blocking(move || forms::grant_report_pdf(&report, clock::local().fixed_offset())).await??)
 }
 
 /// Saves the evidence report as PDF where staff choose; `None` when the dialog was closed.
@@ -71,7 +71,8 @@ pub async fn set_grant_in_service(state: State<'_, AppState>, in_service: bool) 
 #[specta::specta]
 pub async fn add_poster_photo(app: AppHandle, state: State<'_, AppState>, id: i32) -> Result<Option<Poster>, AppError> {
     let store = state.store()?;
-    let Some(path) = pick_photo(&app).await? else { return Ok(None) };
+    let title = "ポスターを掲示している写真を選んでください";
+    let Some(path) = pick_file(&app, title, ("写真", &["jpg", "jpeg", "png"])).await? else { return Ok(None) };
     let (name, jpeg) = blocking(move || screens::grant::poster_photo(&path)).await??;
     Ok(Some(store.set_poster_photo(id, Some((&name, &jpeg)), &store.actor().await?, clock::now()).await?))
 }

@@ -83,7 +83,8 @@ pub async fn attach_document(
 ) -> Result<Option<store::subsidy::DocumentInfo>, AppError> {
     screens::subsidy::refuse_non_receipt(kind, proof)?;
     let Some(paths) = pick_files(&app).await? else { return Ok(None) };
-    let (name, pdf, pages) = blocking(move || screens::subsidy::document_from_files(&paths)).await??;
+    let (name, pdf, pages) =
+        blocking(move || screens::subsidy::document_from_files(&paths, clock::local().fixed_offset())).await??;
     let store = state.store()?;
     Ok(Some(store.add_document(kind, receipt_id, &name, &pdf, pages, &store.actor().await?, clock::now()).await?))
 }
@@ -142,13 +143,10 @@ pub async fn save_breakdown(
     state: State<'_, AppState>,
     format: SheetFormat,
 ) -> Result<Option<String>, AppError> {
-    let sheet = breakdown(&state).await?;
-    let file = blocking(move || screens::subsidy::breakdown_file(&sheet, format)).await??;
-    let ext = match format {
-        SheetFormat::Pdf => "pdf",
-        SheetFormat::Xlsx => "xlsx",
-    };
-    let Some(path) = pick_save_path(&app, &file.name, ext).await? else { return Ok(None) };
+    let (sheet, made) = (breakdown(&state).await?, clock::local().fixed_offset());
+    let file = blocking(move || screens::subsidy::breakdown_file(&sheet, format, made)).await??;
+    let ext = file.name.rsplit('.').next().unwrap_or("pdf").to_string();
+    let Some(path) = pick_save_path(&app, &file.name, &ext).await? else { return Ok(None) };
     write_file(&path, &file.bytes)?;
     Ok(Some(path.display().to_string()))
 }
@@ -158,7 +156,7 @@ pub async fn save_breakdown(
 #[specta::specta]
 pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Result<String, AppError> {
     let sheet = breakdown(&state).await?;
-    let pdf = blocking(move || forms::breakdown_pdf(&sheet)).await??;
+    let pdf = blocking(move || forms::breakdown_pdf(&sheet, clock::local().fixed_offset())).await??;
     print_pdf(&app, &state.paths.data_dir, "領収書内訳書", &pdf)
 }
 
@@ -169,7 +167,7 @@ pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Resu
 pub async fn build_upload_set(app: AppHandle, state: State<'_, AppState>) -> Result<Option<UploadSet>, AppError> {
     let catalog = state.catalog().await;
     let sources = screens::subsidy::upload_sources(state.store()?, &catalog, clock::today()).await?;
-    let set = blocking(move || screens::subsidy::upload_files(sources)).await??;
+    let set = blocking(move || screens::subsidy::upload_files(sources, clock::local().fixed_offset())).await??;
     let Some(parent) = pick_folder(&app, "申請一式を作る場所を選んでください").await? else {
         return Ok(None);
     };

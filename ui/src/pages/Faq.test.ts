@@ -34,7 +34,7 @@ describe("よくある質問", () => {
     expect([...details].map((d) => d.open)).toEqual([true, false, false]);
     expect(document.body.textContent).toContain("0800-080-4583(通話無料)");
     expect(document.body.textContent).toContain("近畿厚生局・未確認");
-    expect(document.querySelector("[data-faq=q5]")!.textContent).toContain("案内が伝え聞いた内容です");
+    expect(document.querySelector("[data-faq=q5]")!.textContent).toContain("公式の文書では確かめられていません");
     expect(document.getElementById("faq-count")!.textContent).toBe("全 6 件");
     expect(onready).toHaveBeenCalledOnce();
   });

@@ -31,6 +31,7 @@ pub mod tlv;
 pub mod transport;
 pub mod virtual_card;
 pub mod virtual_reader;
+#[cfg(feature = "vpcd")]
 pub mod vpcd;
 
 pub use error::{CardError, CardErrorCode, ErrorView};

@@ -13,6 +13,11 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use forms::{Breakdown, Photo, ReceiptSheet, SheetLine};
 
+/// When the documents are made (the PC's now).
+fn made() -> forms::Made {
+    chrono::Local::now().fixed_offset()
+}
+
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, d).unwrap_or_default()
 }
@@ -139,13 +144,13 @@ fn main() {
     let sheet = sheet();
     // `pdf`: make the 内訳書 once and exit, to time the whole process against another converter.
     if second.as_deref() == Some("pdf") {
-        let pdf = forms::breakdown_pdf(&sheet).unwrap_or_else(|e| panic!("breakdown_pdf: {e}"));
+        let pdf = forms::breakdown_pdf(&sheet, made()).unwrap_or_else(|e| panic!("breakdown_pdf: {e}"));
         std::fs::write(out.join("breakdown.pdf"), pdf).unwrap_or_else(|e| panic!("write: {e}"));
         return;
     }
     let runs: usize = second.and_then(|r| r.parse().ok()).unwrap_or(50);
 
-    let (min, median, pdf) = time(runs, || forms::breakdown_pdf(&sheet));
+    let (min, median, pdf) = time(runs, || forms::breakdown_pdf(&sheet, made()));
     let pdf = pdf.unwrap_or_else(|e| panic!("breakdown_pdf: {e}"));
     println!("内訳書 PDF   ×{runs}: min {}, median {}, {:.1} KB", ms(min), ms(median), pdf.len() as f64 / 1024.0);
 
@@ -175,7 +180,7 @@ fn main() {
     let before = resident_mb();
     let reset = reset_peak();
     let start = Instant::now();
-    let page = forms::photos_pdf(std::slice::from_ref(&photo)).unwrap_or_else(|e| panic!("photos_pdf: {e}"));
+    let page = forms::photos_pdf(std::slice::from_ref(&photo), made()).unwrap_or_else(|e| panic!("photos_pdf: {e}"));
     let took = start.elapsed();
     println!(
         "12 MP photo ({:.1} MB JPEG, 4000×3000) → PDF page: {}, {:.0} KB",

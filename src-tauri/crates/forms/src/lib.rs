@@ -37,13 +37,14 @@ pub use model::{
     Breakdown, Checklist, ChecklistRow, GrantReport, Photo, ReceiptSheet, ReportDay, ReportMonth, ReportPhoto,
     ReportRequirement, SheetLine,
 };
+pub use pdf::Made;
 pub use poster::{Audience, PosterFormat, PosterSheet};
 pub use recovery::RecoverySheet;
 
 /// The 領収書内訳書 as a PDF (A4 portrait, as many pages as the lines need).
-pub fn breakdown_pdf(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
+pub fn breakdown_pdf(sheet: &Breakdown, made: Made) -> Result<Vec<u8>, FormsError> {
     let title = format!("{} {}", breakdown::TITLE, sheet.clinic_name);
-    pdf::render(&title, &breakdown::pages(sheet))
+    pdf::render(&title, &breakdown::pages(sheet), made)
 }
 
 /// The 領収書内訳書 as an .xlsx with the same content on one sheet, printable on A4.
@@ -52,9 +53,9 @@ pub fn breakdown_xlsx(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
 }
 
 /// The 導入チェックリスト as a PDF.
-pub fn checklist_pdf(list: &Checklist) -> Result<Vec<u8>, FormsError> {
+pub fn checklist_pdf(list: &Checklist, made: Made) -> Result<Vec<u8>, FormsError> {
     let title = format!("{} {}", checklist::TITLE, list.clinic_name);
-    pdf::render(&title, &checklist::pages(list))
+    pdf::render(&title, &checklist::pages(list), made)
 }
 
 /// The 内訳書's pages as SVG documents, exactly as [`breakdown_pdf`] prints them.
@@ -68,13 +69,13 @@ pub fn checklist_preview(list: &Checklist) -> Vec<String> {
 }
 
 /// One A4 page per photo, upright and shrunk (see [`photos::prepare`]), in the order given.
-pub fn photos_pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
-    photos::pdf(photos)
+pub fn photos_pdf(photos: &[Photo], made: Made) -> Result<Vec<u8>, FormsError> {
+    photos::pdf(photos, made)
 }
 
 /// The patient poster or flyers as a PDF (one A4 page).
-pub fn poster_pdf(sheet: &PosterSheet) -> Result<Vec<u8>, FormsError> {
-    pdf::render(&poster::title(sheet), &poster::pages(sheet))
+pub fn poster_pdf(sheet: &PosterSheet, made: Made) -> Result<Vec<u8>, FormsError> {
+    pdf::render(&poster::title(sheet), &poster::pages(sheet), made)
 }
 
 /// The poster's page as SVG, exactly as [`poster_pdf`] prints it.
@@ -83,9 +84,9 @@ pub fn poster_preview(sheet: &PosterSheet) -> Vec<String> {
 }
 
 /// The 協力金's evidence report as a PDF: text pages, then one page per photo of the poster.
-pub fn grant_report_pdf(report: &GrantReport) -> Result<Vec<u8>, FormsError> {
+pub fn grant_report_pdf(report: &GrantReport, made: Made) -> Result<Vec<u8>, FormsError> {
     let title = format!("{} {}", report::TITLE, report.clinic_name);
-    pdf::render(&title, &report::pages(report)?)
+    pdf::render(&title, &report::pages(report)?, made)
 }
 
 /// The report's pages as SVG documents (photos included), exactly as [`grant_report_pdf`] prints them.
@@ -94,6 +95,6 @@ pub fn grant_report_preview(report: &GrantReport) -> Result<Vec<String>, FormsEr
 }
 
 /// The 「バックアップの復元コード」 sheet for the clinic's safe, as a PDF (one A4 page).
-pub fn recovery_sheet_pdf(sheet: &RecoverySheet) -> Result<Vec<u8>, FormsError> {
-    pdf::render(recovery::TITLE, &recovery::pages(sheet))
+pub fn recovery_sheet_pdf(sheet: &RecoverySheet, made: Made) -> Result<Vec<u8>, FormsError> {
+    pdf::render(recovery::TITLE, &recovery::pages(sheet), made)
 }

@@ -89,10 +89,10 @@ fn subset_tag(glyphs: &Glyphs) -> String {
         .collect()
 }
 
-/// The document's dates: now, in local time with its offset, as a viewer's properties show it.
-fn now() -> Date {
+/// The document's date as a viewer's properties show it: the moment the caller says the document
+/// was made, with its offset (the same input makes the same bytes).
+fn pdf_date(t: chrono::DateTime<chrono::FixedOffset>) -> Date {
     use chrono::{Datelike, Timelike};
-    let t = chrono::Local::now();
     let offset_min = t.offset().local_minus_utc() / 60;
     let clamp = |v: u32| u8::try_from(v).unwrap_or(0);
     Date::new(u16::try_from(t.year()).unwrap_or(2000))
@@ -207,9 +207,9 @@ fn write_font(pdf: &mut Pdf, refs: &mut Refs, glyphs: &Glyphs) -> Result<Ref, Fo
     Ok(type0)
 }
 
-/// The PDF of `pages`, titled `title`: A4, the font (when any text is drawn) as a subset, photos
-/// as their JPEGs.
-pub(crate) fn render(title: &str, pages: &[Page]) -> Result<Vec<u8>, FormsError> {
+/// The PDF of `pages`, titled `title` (shown as the viewer's window title), in Japanese, made at
+/// `made`: A4, the font (when any text is drawn) as a subset, photos as their JPEGs.
+pub(crate) fn render(title: &str, pages: &[Page], made: Made) -> Result<Vec<u8>, FormsError> {
     let mut pdf = Pdf::new();
     let mut refs = Refs(0);
     let (catalog, tree, info) = (refs.next(), refs.next(), refs.next());
@@ -263,8 +263,11 @@ pub(crate) fn render(title: &str, pages: &[Page]) -> Result<Vec<u8>, FormsError>
         }
     }
     pdf.pages(tree).kids(page_refs.iter().copied()).count(i32::try_from(page_refs.len()).unwrap_or(i32::MAX));
-    pdf.catalog(catalog).pages(tree);
-    let date = now();
+    let mut root = pdf.catalog(catalog);
+    root.pages(tree).lang(TextStr("ja-JP"));
+    root.viewer_preferences().display_doc_title(true);
+    root.finish();
+    let date = pdf_date(made);
     pdf.document_info(info)
         .title(TextStr(title))
         .creator(TextStr("オン資ナビ"))
@@ -274,10 +277,17 @@ pub(crate) fn render(title: &str, pages: &[Page]) -> Result<Vec<u8>, FormsError>
     Ok(pdf.finish())
 }
 
+/// When a document was made, with the offset of where it was made.
+pub type Made = chrono::DateTime<chrono::FixedOffset>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::layout::Align;
+
+    fn made() -> Made {
+        chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:00+09:00").expect("date")
+    }
 
     fn text_page(text: &str) -> Page {
         let mut page = Page::default();
@@ -321,14 +331,14 @@ mod tests {
 
     #[test]
     fn a_document_with_text_embeds_the_font_compressed_and_one_without_has_none() {
-        let with_text = render("テスト", &[text_page("さくら整骨院"), text_page("2 / 2 ページ")]).expect("pdf");
+        let with_text = render("テスト", &[text_page("さくら整骨院"), text_page("2 / 2 ページ")], made()).expect("pdf");
         assert!(with_text.starts_with(b"%PDF-"));
         assert!(contains(&with_text, b"/FontFile2") && contains(&with_text, b"/ToUnicode"));
         assert!(contains(&with_text, b"/Identity-H") && contains(&with_text, b"+IPAexGothic"));
         assert!(with_text.len() < 60_000, "a subset, not the 6 MB font: {} bytes", with_text.len());
         assert_eq!(crate::upload::pdf_pages(&with_text), 2);
 
-        let empty = render("空", &[Page::default()]).expect("pdf");
+        let empty = render("空", &[Page::default()], made()).expect("pdf");
         assert!(!contains(&empty, b"/FontFile2"), "no text, no font");
         assert_eq!(crate::upload::pdf_pages(&empty), 1);
     }

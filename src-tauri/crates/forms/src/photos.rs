@@ -143,7 +143,7 @@ fn decode_error(error: image::ImageError, name: String) -> FormsError {
 
 /// One A4 page per photo, each photo prepared as [`prepare`] does. The JPEG goes into the PDF as
 /// it is (DCTDecode), never decoded again.
-pub(crate) fn pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
+pub(crate) fn pdf(photos: &[Photo], made: crate::Made) -> Result<Vec<u8>, FormsError> {
     if photos.is_empty() {
         return Err(FormsError::NoPhotos);
     }
@@ -155,7 +155,7 @@ pub(crate) fn pdf(photos: &[Photo]) -> Result<Vec<u8>, FormsError> {
         page.photo(MARGIN, MARGIN, PAGE_WIDTH - 2.0 * MARGIN, PAGE_HEIGHT - 2.0 * MARGIN, prepared);
         pages.push(page);
     }
-    crate::pdf::render("領収書・通帳の写真", &pages)
+    crate::pdf::render("領収書・通帳の写真", &pages, made)
 }
 
 /// A JPEG this crate prepared earlier (kept in the database), read back without decoding its

@@ -222,7 +222,7 @@ mod tests {
             requirements: vec![ReportRequirement {
                 label: "患者さんにマイナ保険証の利用をお声がけした".into(),
                 met: true,
-                why: "対象期間にお声がけ 5 回(1 日)".into(),
+                why: "対象期間にお声がけ 5 人(1 日)".into(),
             }],
             posters: vec!["令和7年5月1日〜令和7年7月31日".into()],
             days: (1..=60)

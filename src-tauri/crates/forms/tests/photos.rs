@@ -49,6 +49,11 @@ fn decode(bytes: &[u8]) -> DynamicImage {
     image::load(Cursor::new(bytes), ImageFormat::Jpeg).expect("prepared photo decodes")
 }
 
+/// When the test's documents were made.
+fn made() -> forms::Made {
+    chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:00+09:00").expect("date")
+}
+
 fn photo(name: &str, bytes: Vec<u8>) -> Photo {
     Photo { name: name.into(), bytes }
 }
@@ -61,7 +66,7 @@ fn a_12_megapixel_photo_becomes_one_page_with_a_2000_px_jpeg() {
     let decoded = decode(&prepared.jpeg);
     assert_eq!((decoded.width(), decoded.height()), (2000, 1500));
 
-    let pdf = forms::photos_pdf(&[photo("receipt.jpg", bytes)]).expect("pdf");
+    let pdf = forms::photos_pdf(&[photo("receipt.jpg", bytes)], made()).expect("pdf");
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() < 1_500_000, "{} bytes", pdf.len());
     // The JPEG is embedded byte for byte.
@@ -98,7 +103,7 @@ fn png_works_and_transparency_becomes_white_paper() {
     assert_eq!((prepared.width, prepared.height), (30, 10));
     let px = decode(&prepared.jpeg).to_rgb8().get_pixel(20, 5).0;
     assert!(px.iter().all(|c| *c > 240), "transparent became {px:?}");
-    let pdf = forms::photos_pdf(&[photo("passbook.png", png)]).expect("pdf");
+    let pdf = forms::photos_pdf(&[photo("passbook.png", png)], made()).expect("pdf");
     assert!(pdf.starts_with(b"%PDF-"));
 }
 
@@ -109,7 +114,7 @@ fn greyscale_stays_greyscale() {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85).encode_image(&grey).expect("encode");
     let prepared = photos::prepare(&photo("scan.jpg", out)).expect("prepared");
     assert!(prepared.grey);
-    assert!(forms::photos_pdf(&[photo("scan.jpg", prepared.jpeg.clone())]).is_ok());
+    assert!(forms::photos_pdf(&[photo("scan.jpg", prepared.jpeg.clone())], made()).is_ok());
 }
 
 #[test]
@@ -135,10 +140,11 @@ fn bad_photos_give_the_typed_error_naming_the_file() {
         let error = photos::prepare(&photo(name, bytes.clone())).expect_err(name);
         assert_eq!(error.code(), code, "{name}: {error}");
         assert!(error.to_string().contains(name), "{error}");
-        let error = forms::photos_pdf(&[photo("ok.jpg", jpeg(&picture(8, 8))), photo(name, bytes)]).expect_err(name);
+        let error =
+            forms::photos_pdf(&[photo("ok.jpg", jpeg(&picture(8, 8))), photo(name, bytes)], made()).expect_err(name);
         assert_eq!(error.code(), code);
     }
-    assert_eq!(forms::photos_pdf(&[]).expect_err("no photos").code(), FormsErrorCode::NoPhotos);
+    assert_eq!(forms::photos_pdf(&[], made()).expect_err("no photos").code(), FormsErrorCode::NoPhotos);
 }
 
 #[test]
@@ -160,7 +166,9 @@ fn poppler_sees_one_page_with_the_image() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("photo.pdf");
     let bytes = with_exif_orientation(&jpeg(&picture(800, 400)), 6);
-    std::fs::write(&path, forms::photos_pdf(&[photo("receipt.jpg", bytes)]).expect("pdf")).expect("write");
+    std::fs::write(&path, forms::photos_pdf(&[photo("receipt.jpg", bytes)], made()).expect("pdf")).expect("write");
+    let check = std::process::Command::new("qpdf").arg("--check").arg(&path).output().expect("qpdf runs");
+    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
     let out = std::process::Command::new("pdfimages").arg("-list").arg(&path).output().expect("pdfimages runs");
     let list = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = list.lines().skip(2).collect();

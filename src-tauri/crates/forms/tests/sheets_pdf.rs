@@ -6,10 +6,10 @@ mod common;
 
 #[test]
 fn a_one_page_breakdown_is_small_and_complete() {
-    let pdf = forms::breakdown_pdf(&common::breakdown()).expect("pdf");
+    let pdf = forms::breakdown_pdf(&common::breakdown(), common::made()).expect("pdf");
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() < 150 * 1024, "{} KB", pdf.len() / 1024);
-    let checklist = forms::checklist_pdf(&common::checklist()).expect("pdf");
+    let checklist = forms::checklist_pdf(&common::checklist(), common::made()).expect("pdf");
     assert!(checklist.len() < 150 * 1024, "{} KB", checklist.len() / 1024);
 }
 
@@ -22,14 +22,14 @@ fn empty_and_odd_input_still_makes_a_sheet() {
     sheet.clinic_name = String::new();
     sheet.claim_yen = i32::MIN;
     sheet.total_yen = i32::MAX;
-    assert!(forms::breakdown_pdf(&sheet).is_ok());
+    assert!(forms::breakdown_pdf(&sheet, common::made()).is_ok());
     assert!(forms::breakdown_xlsx(&sheet).is_ok());
     assert!(!forms::breakdown_preview(&sheet).is_empty());
     sheet.receipts.clear();
-    assert!(forms::breakdown_pdf(&sheet).is_ok());
+    assert!(forms::breakdown_pdf(&sheet, common::made()).is_ok());
     let mut list = common::checklist();
     list.rows.clear();
-    assert!(forms::checklist_pdf(&list).is_ok());
+    assert!(forms::checklist_pdf(&list, common::made()).is_ok());
 }
 
 #[cfg(not(windows))]
@@ -39,10 +39,45 @@ mod poppler {
 
     use super::common;
 
+    /// Writes a PDF the test made, checked first by qpdf (structure, cross-reference, streams).
     fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
         let path = dir.join(name);
         std::fs::write(&path, bytes).expect("write pdf");
+        qpdf_check(&path);
         path
+    }
+
+    /// `qpdf --check`: no error and no warning.
+    pub(super) fn qpdf_check(path: &Path) {
+        let out = Command::new("qpdf").arg("--check").arg(path).output().expect("qpdf runs (Debian's qpdf)");
+        let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "qpdf --check {}: {said}", path.display());
+        assert!(said.contains("No syntax or stream encoding errors found"), "{said}");
+        assert!(!said.to_lowercase().contains("warning"), "{said}");
+    }
+
+    #[test]
+    fn every_kind_of_pdf_is_reproducible_in_japanese_titled_and_passes_qpdf() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let made = common::made();
+        let kinds: Vec<(&str, fn(forms::Made) -> Vec<u8>)> = vec![
+            ("breakdown", |m| forms::breakdown_pdf(&common::breakdown(), m).expect("pdf")),
+            ("checklist", |m| forms::checklist_pdf(&common::checklist(), m).expect("pdf")),
+            ("report", |m| forms::grant_report_pdf(&common::grant_report(), m).expect("pdf")),
+            ("poster", |m| forms::poster_pdf(&common::poster(), m).expect("pdf")),
+            ("recovery", |m| forms::recovery_sheet_pdf(&common::recovery(), m).expect("pdf")),
+        ];
+        for (name, make) in kinds {
+            let first = make(made);
+            assert_eq!(first, make(made), "{name}: the same input and moment make the same bytes");
+            let text = String::from_utf8_lossy(&first);
+            assert!(text.contains("/Lang (ja-JP)"), "{name}: /Lang");
+            assert!(text.contains("/DisplayDocTitle true"), "{name}: DisplayDocTitle");
+            assert!(text.contains("/CreationDate (D:20261206100000+09'00"), "{name}: the date passed in");
+            write(dir.path(), &format!("{name}.pdf"), &first);
+            let info = run("pdfinfo", &[], &dir.path().join(format!("{name}.pdf")));
+            assert!(info.contains("2026"), "{name}: {info}");
+        }
     }
 
     fn run(program: &str, args: &[&str], path: &Path) -> String {
@@ -86,7 +121,11 @@ mod poppler {
     #[test]
     fn breakdown_reads_back_with_its_text_fonts_and_ink() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = write(dir.path(), "breakdown.pdf", &forms::breakdown_pdf(&common::breakdown()).expect("pdf"));
+        let path = write(
+            dir.path(),
+            "breakdown.pdf",
+            &forms::breakdown_pdf(&common::breakdown(), common::made()).expect("pdf"),
+        );
         let text = text(&path);
         for needle in [
             "領収書内訳書",
@@ -126,7 +165,11 @@ mod poppler {
     #[test]
     fn checklist_reads_back_with_its_text_fonts_and_ink() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = write(dir.path(), "checklist.pdf", &forms::checklist_pdf(&common::checklist()).expect("pdf"));
+        let path = write(
+            dir.path(),
+            "checklist.pdf",
+            &forms::checklist_pdf(&common::checklist(), common::made()).expect("pdf"),
+        );
         let text = text(&path);
         for needle in [
             "オンライン資格確認 導入チェックリスト",
@@ -180,7 +223,7 @@ mod poppler {
             }],
             ..common::grant_report()
         };
-        let pdf = forms::grant_report_pdf(&report).expect("pdf");
+        let pdf = forms::grant_report_pdf(&report, common::made()).expect("pdf");
         let path = write(dir.path(), "report.pdf", &pdf);
         let pages = pages(&path);
         assert_eq!(pages.len(), 2, "the text, then the photo's page");
@@ -232,7 +275,7 @@ mod poppler {
             ),
         ] {
             let sheet = PosterSheet { clinic_name: "さくら整骨院".into(), audience, format, read_with };
-            let pdf = forms::poster_pdf(&sheet).expect("pdf");
+            let pdf = forms::poster_pdf(&sheet, common::made()).expect("pdf");
             assert!(pdf.len() < 150 * 1024, "{} KB", pdf.len() / 1024);
             let path = write(dir.path(), "poster.pdf", &pdf);
             let text = text(&path).replace(char::is_whitespace, "");
@@ -256,7 +299,7 @@ mod poppler {
             backup_folder: "E:\\".into(),
             issued_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).expect("date"),
         };
-        let path = write(dir.path(), "code.pdf", &forms::recovery_sheet_pdf(&sheet).expect("pdf"));
+        let path = write(dir.path(), "code.pdf", &forms::recovery_sheet_pdf(&sheet, common::made()).expect("pdf"));
         let pages = pages(&path);
         assert_eq!(pages.len(), 1);
         let text = pages[0].replace(char::is_whitespace, "");
@@ -279,7 +322,11 @@ mod poppler {
     #[test]
     fn a_40_line_receipt_flows_over_pages_each_with_the_header() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = write(dir.path(), "long.pdf", &forms::breakdown_pdf(&common::long_breakdown(40)).expect("pdf"));
+        let path = write(
+            dir.path(),
+            "long.pdf",
+            &forms::breakdown_pdf(&common::long_breakdown(40), common::made()).expect("pdf"),
+        );
         let pages = pages(&path);
         assert!(pages.len() >= 2, "{} pages", pages.len());
         let total = pages.len();

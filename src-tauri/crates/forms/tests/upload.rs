@@ -17,7 +17,7 @@ fn file(name: &str, bytes: impl Into<Vec<u8>>) -> UploadFile {
 }
 
 fn pdf() -> Vec<u8> {
-    forms::breakdown_pdf(&common::breakdown()).expect("pdf")
+    forms::breakdown_pdf(&common::breakdown(), common::made()).expect("pdf")
 }
 
 fn xlsx() -> Vec<u8> {

@@ -102,11 +102,20 @@ fn row(check: &CheckRow) -> Vec<String> {
     ]
 }
 
-/// A field quoted when it holds a comma, a quote or a line break (RFC 4180); a leading `=`, `+`,
-/// `-` or `@` is prefixed with `'` so a spreadsheet never runs it as a formula.
+/// What a spreadsheet may take as the start of a formula: `= + - @`, their full-width forms (Excel
+/// reads ＝ as =), and a leading TAB or CR (which some spreadsheets skip before reading the rest).
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// `text` with a `'` put before it when a spreadsheet could run it as a formula: for every value
+/// that leaves the app as CSV or clipboard text, whatever was typed or pasted.
+pub fn defuse_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_STARTS) { format!("'{text}").into() } else { text.into() }
+}
+
+/// A field quoted when it holds a comma, a quote or a line break (RFC 4180), defused first.
 fn field(text: &str) -> String {
-    let safe = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
-    if safe.contains([',', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
+    let safe = defuse_formula(text);
+    if safe.contains([',', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe.into_owned() }
 }
 
 /// The day's checks as CSV, lines ended with CRLF (what Windows programs expect).
@@ -155,5 +164,5 @@ pub fn clipboard_text(person: &PersonFields, insurance: &Insurance) -> String {
         ("生年月日", person.birth_date_text.clone()),
         ("性別", person.sex.clone()),
     ];
-    lines.iter().map(|(label, value)| format!("{label}\t{value}")).collect::<Vec<_>>().join("\r\n")
+    lines.iter().map(|(label, value)| format!("{label}\t{}", defuse_formula(value))).collect::<Vec<_>>().join("\r\n")
 }

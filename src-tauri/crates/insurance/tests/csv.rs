@@ -150,6 +150,42 @@ fn a_value_a_spreadsheet_would_run_as_a_formula_is_made_text() {
 }
 
 #[test]
+fn every_start_a_spreadsheet_reads_as_a_formula_is_defused_in_the_csv_and_the_clipboard() {
+    // (typed, what leaves the app)
+    let table = [
+        ("=1+1", "'=1+1"),
+        ("+81", "'+81"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("＝1+1", "'＝1+1"),
+        ("＋81", "'＋81"),
+        ("－1", "'－1"),
+        ("＠SUM", "'＠SUM"),
+        ("山田 花子", "山田 花子"),
+        ("1-2-3", "1-2-3"),
+        ("", ""),
+    ];
+    for (typed, out) in table {
+        assert_eq!(insurance::export::defuse_formula(typed), out, "{typed:?}");
+    }
+    // The day's CSV: the field as it reaches the spreadsheet.
+    let mut one = rows();
+    one.truncate(1);
+    one[0].source = "＝HYPERLINK(\"x\")".into();
+    let bytes = checks_csv(&one, CsvEncoding::Utf8Bom).expect("csv");
+    let rows = read(std::str::from_utf8(&bytes[3..]).expect("utf-8"));
+    assert_eq!(rows[1][3], "'＝HYPERLINK(\"x\")");
+    // The clipboard: a value that starts like a formula is defused after its label.
+    let mut person = person("＠山田");
+    person.kana = "-ヤマダ".into();
+    let text = clipboard_text(&person, &insurance());
+    assert!(text.contains("氏名\t'＠山田\r\n"), "{text}");
+    assert!(text.contains("フリガナ\t'-ヤマダ\r\n"), "{text}");
+}
+
+#[test]
 fn the_clipboard_has_the_insurance_card_first_in_the_rezekon_order() {
     let text = clipboard_text(&person("山田 花子"), &insurance());
     let labels: Vec<&str> = text.split("\r\n").map(|l| l.split('\t').next().unwrap_or("")).collect();

@@ -156,7 +156,7 @@ pub fn evaluate(program: &Program, evidence: &GrantEvidence) -> Option<GrantEval
                 },
                 GrantRequirement::PatientsAsked => match counted(&evidence.prompts) {
                     (0, _) => (false, none_yet("お声がけ")),
-                    (n, days) => (true, format!("{window}にお声がけ {n} 回({days} 日)")),
+                    (n, days) => (true, format!("{window}にお声がけ {n} 人({days} 日)")),
                 },
                 GrantRequirement::FlyerOrPoster => {
                     let poster_days: Vec<(NaiveDate, NaiveDate)> = evidence

@@ -364,9 +364,9 @@ pub fn refuse_non_receipt(kind: DocumentKind, proof: ProofKind) -> Result<(), Er
     )]))
 }
 
-/// One PDF from the chosen files: a PDF is kept as it is (one file only), photos become pages.
-/// (Blocking: the host runs it off the async threads.)
-pub fn document_from_files(paths: &[PathBuf]) -> Result<(String, Vec<u8>, i32), Error> {
+/// One PDF from the chosen files, made at `made`: a PDF is kept as it is (one file only), photos
+/// become pages. (Blocking: the host runs it off the async threads.)
+pub fn document_from_files(paths: &[PathBuf], made: forms::Made) -> Result<(String, Vec<u8>, i32), Error> {
     let name = paths
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
@@ -389,7 +389,7 @@ pub fn document_from_files(paths: &[PathBuf]) -> Result<(String, Vec<u8>, i32), 
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    let pdf = forms::photos_pdf(&photos)?;
+    let pdf = forms::photos_pdf(&photos, made)?;
     Ok((name, pdf, i32::try_from(photos.len()).unwrap_or(1)))
 }
 
@@ -502,11 +502,15 @@ pub enum SheetFormat {
     Xlsx,
 }
 
-/// The 内訳書 in `format`: its bytes and the name offered in the save dialog. (Blocking: the host
-/// runs it off the async threads.)
-pub fn breakdown_file(sheet: &forms::Breakdown, format: SheetFormat) -> Result<crate::daily::FileToSave, Error> {
+/// The 内訳書 in `format`, made at `made`: its bytes and the name offered in the save dialog.
+/// (Blocking: the host runs it off the async threads.)
+pub fn breakdown_file(
+    sheet: &forms::Breakdown,
+    format: SheetFormat,
+    made: forms::Made,
+) -> Result<crate::daily::FileToSave, Error> {
     let (bytes, name) = match format {
-        SheetFormat::Pdf => (forms::breakdown_pdf(sheet)?, "領収書内訳書.pdf"),
+        SheetFormat::Pdf => (forms::breakdown_pdf(sheet, made)?, "領収書内訳書.pdf"),
         SheetFormat::Xlsx => (forms::breakdown_xlsx(sheet)?, "領収書内訳書.xlsx"),
     };
     Ok(crate::daily::FileToSave { name: name.into(), bytes })
@@ -603,8 +607,8 @@ pub struct UploadFiles {
     today: NaiveDate,
 }
 
-/// Makes and checks the files. (Blocking: the host runs it off the async threads.)
-pub fn upload_files(sources: UploadSources) -> Result<UploadFiles, Error> {
+/// Makes (at `made`) and checks the files. (Blocking: the host runs it off the async threads.)
+pub fn upload_files(sources: UploadSources, made: forms::Made) -> Result<UploadFiles, Error> {
     let numbered = |base: &str, copies: usize, j: usize| {
         if copies > 1 { format!("{base}_{}.pdf", j + 1) } else { format!("{base}.pdf") }
     };
@@ -619,7 +623,7 @@ pub fn upload_files(sources: UploadSources) -> Result<UploadFiles, Error> {
     }
     files.push(forms::upload::UploadFile {
         name: "02_領収書内訳書.pdf".into(),
-        bytes: forms::breakdown_pdf(&sources.sheet)?,
+        bytes: forms::breakdown_pdf(&sources.sheet, made)?,
     });
     files.push(forms::upload::UploadFile {
         name: "02_領収書内訳書.xlsx".into(),

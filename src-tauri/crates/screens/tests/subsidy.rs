@@ -112,7 +112,8 @@ async fn a_clinic_registered_twice_gets_one_sheet_per_registration() {
         assert_eq!(sheet.receipts.len(), 1, "its own 領収書 only");
         assert_ne!(sheet.registration_number, other);
         let sources = screens::subsidy::upload_sources(&store, &catalog, today()).await.expect("sources");
-        let set = screens::subsidy::upload_files(sources).expect("files");
+        let made = chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:00+09:00").expect("date");
+        let set = screens::subsidy::upload_files(sources, made).expect("files");
         let out = tempfile::tempdir().expect("out");
         let written = screens::subsidy::write_upload_set(set, out.path()).expect("written");
         let practice = if applicant == Applicant::Main { "柔整" } else { "あはき" };

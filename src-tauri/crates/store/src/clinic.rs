@@ -290,7 +290,7 @@ fn registration_numbers(
             for field in ["regNoJudo", "regNoAhaki"] {
                 errors.push(FieldIssue::new(
                     field,
-                    "柔整・あはきの登録記号番号を、少なくとも一方は入力してください(レセコンの「マスター管理」→「施術者台帳」で確認できます)",
+                    "柔整・あはきの登録記号番号を、少なくとも一方は入力してください(お使いのレセコンの施術者の登録画面などで確認できます)",
                 ));
             }
             return (None, None);
@@ -341,7 +341,7 @@ fn registration_number(
     if compact.is_empty() {
         errors.push(FieldIssue::new(
             field,
-            format!("{label}の登録記号番号を入力してください(レセコンの「マスター管理」→「施術者台帳」で確認できます)"),
+            format!("{label}の登録記号番号を入力してください(お使いのレセコンの施術者の登録画面などで確認できます)"),
         ));
         return None;
     }

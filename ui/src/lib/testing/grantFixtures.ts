@@ -45,7 +45,7 @@ export function grant(overrides: Partial<ProgramStatus> = {}): ProgramStatus {
 
 export const REQUIREMENTS: readonly RequirementResult[] = [
   { id: "start_date", label: "オンライン資格確認を導入し、運用開始日を入力している", met: true, why: "運用開始日 令和7年6月1日 (2025-06-01)" },
-  { id: "patients_asked", label: "患者さんにマイナ保険証の利用をお声がけした", met: true, why: "対象期間にお声がけ 7 回(2 日)" },
+  { id: "patients_asked", label: "患者さんにマイナ保険証の利用をお声がけした", met: true, why: "対象期間にお声がけ 7 人(2 日)" },
   {
     id: "flyer_or_poster",
     label: "チラシを配布した、またはポスターを掲示した",

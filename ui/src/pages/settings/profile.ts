@@ -17,8 +17,8 @@ export const TEXT_FIELDS: {
   inputmode?: "numeric" | "tel";
 }[] = [
   { key: "name", label: "施術所名", hint: "例: さくら整骨院" },
-  { key: "regNoJudo", label: "登録記号番号(柔整)", hint: "例: 契2804440-0-0。レセコンの「F5.マスター管理」→「1.施術者台帳」で確認できます" },
-  { key: "regNoAhaki", label: "登録記号番号(あはき)", hint: "レセコンの「F3.マスター管理」→「1.施術者台帳」で確認できます。併設で番号が1つだけなら、どちらか一方で構いません" },
+  { key: "regNoJudo", label: "登録記号番号(柔整)", hint: "例: 契2804440-0-0。お使いのレセコンの施術者の登録画面などで確認できます" },
+  { key: "regNoAhaki", label: "登録記号番号(あはき)", hint: "お使いのレセコンの施術者の登録画面などで確認できます。併設で番号が1つだけなら、どちらか一方で構いません" },
   { key: "postalCode", label: "郵便番号", hint: "7桁(例: 123-4567)。全角でも入力できます", inputmode: "numeric", autocomplete: "postal-code" },
   { key: "address", label: "住所", hint: "例: 兵庫県神戸市中央区加納町1-2-3", autocomplete: "street-address" },
   { key: "phone", label: "電話番号", hint: "市外局番から(例: 078-123-4567)", inputmode: "tel", autocomplete: "tel" },

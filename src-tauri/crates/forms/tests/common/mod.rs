@@ -139,7 +139,7 @@ pub fn grant_report() -> forms::GrantReport {
         start_date_text: Some("令和7年5月1日 (2025-05-01)".into()),
         prepared_on: day(2026, 11, 29),
         requirements: vec![
-            requirement("患者さんにマイナ保険証の利用をお声がけした", true, "対象期間にお声がけ 8 回(2 日)"),
+            requirement("患者さんにマイナ保険証の利用をお声がけした", true, "対象期間にお声がけ 8 人(2 日)"),
             requirement("支給日の時点で施術所を廃止・休止しておらず", false, "まだ回答されていません"),
         ],
         posters: vec!["令和7年5月1日 (2025-05-01)〜令和7年7月31日 (2025-07-31)".into()],
@@ -152,5 +152,30 @@ pub fn grant_report() -> forms::GrantReport {
             ReportMonth { month_text: "令和7年6月 (2025-06)".into(), checks: 0, card_checks: 0 },
         ],
         photos: vec![],
+    }
+}
+
+/// When the tests' documents were made (a fixed moment: the same input makes the same bytes).
+pub fn made() -> forms::Made {
+    chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:00+09:00").expect("date")
+}
+
+/// The poster for a 柔整 clinic that reads cards on a PC.
+pub fn poster() -> forms::PosterSheet {
+    forms::PosterSheet {
+        clinic_name: "さくら整骨院".into(),
+        audience: forms::Audience::Judo,
+        format: forms::PosterFormat::Poster,
+        read_with: guide::answers::ReadsWith::CardReader,
+    }
+}
+
+/// The 復元コード's sheet.
+pub fn recovery() -> forms::RecoverySheet {
+    forms::RecoverySheet {
+        code: "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2-34567".into(),
+        clinic_name: "さくら整骨院".into(),
+        backup_folder: "E:\\".into(),
+        issued_on: NaiveDate::from_ymd_opt(2026, 12, 6).expect("date"),
     }
 }

@@ -69,6 +69,10 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.with_webview(|w| pcinfo::webkit::draw_without_gpu(&w.inner()));
+            }
             let paths = resolve_paths(app.handle(), data_dir_override)?;
             log::info!("オン資ナビ {} starting; data in {}", env!("CARGO_PKG_VERSION"), paths.data_dir.display());
             if let Some(version) = &webview_version {

@@ -60,7 +60,9 @@ mod poppler {
     fn every_kind_of_pdf_is_reproducible_in_japanese_titled_and_passes_qpdf() {
         let dir = tempfile::tempdir().expect("tempdir");
         let made = common::made();
-        let kinds: Vec<(&str, fn(forms::Made) -> Vec<u8>)> = vec![
+        /// Makes one kind of PDF at the moment given.
+        type MakePdf = fn(forms::Made) -> Vec<u8>;
+        let kinds: Vec<(&str, MakePdf)> = vec![
             ("breakdown", |m| forms::breakdown_pdf(&common::breakdown(), m).expect("pdf")),
             ("checklist", |m| forms::checklist_pdf(&common::checklist(), m).expect("pdf")),
             ("report", |m| forms::grant_report_pdf(&common::grant_report(), m).expect("pdf")),

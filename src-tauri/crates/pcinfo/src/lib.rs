@@ -6,10 +6,13 @@
 //! A figure that cannot be read is 0 or empty: the judgement then says it could not be read,
 //! instead of this crate guessing.
 //!
-//! [`webview2`] says what the window needs and an old Windows 10 may lack.
+//! [`webview2`] says what the window needs and an old Windows 10 may lack; `webkit`, how the
+//! window draws on Linux.
 
 #![forbid(unsafe_code)]
 
+#[cfg(target_os = "linux")]
+pub mod webkit;
 pub mod webview2;
 
 use std::path::{Path, PathBuf};

@@ -15,6 +15,13 @@ function rssKiB(pid) {
   return m ? Number(m[1]) : 0;
 }
 
+/** Proportional set size: a page shared by n processes counts 1/n in each, so the processes'
+ *  sum is the memory they really take (RSS counts each shared library once per process). */
+function pssKiB(pid) {
+  const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+  return m ? Number(m[1]) : 0;
+}
+
 function children(pid) {
   const out = [];
   for (const entry of readdirSync("/proc")) {
@@ -58,6 +65,8 @@ const driver = await startDriver({
 const ready = [];
 const appRss = [];
 const treeRss = [];
+const appPss = [];
+const treePss = [];
 try {
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -68,6 +77,8 @@ try {
     if (pid) {
       appRss.push(Math.round(rssKiB(pid) / 1024));
       treeRss.push(Math.round(tree(pid).reduce((sum, p) => sum + rssKiB(p), 0) / 1024));
+      appPss.push(Math.round(pssKiB(pid) / 1024));
+      treePss.push(Math.round(tree(pid).reduce((sum, p) => sum + pssKiB(p), 0) / 1024));
     }
     await session.quit();
   }
@@ -79,3 +90,5 @@ console.log(`binary: ${app}`);
 console.log(`launch to first screen ready (ms, ${runs} runs, WebDriver session start included): ${stats(ready)}`);
 console.log(`RSS of the app process (MB): ${stats(appRss)}`);
 console.log(`RSS of the app with its WebKit processes (MB): ${stats(treeRss)}`);
+console.log(`PSS of the app process (MB): ${stats(appPss)}`);
+console.log(`PSS of the app with its WebKit processes (MB): ${stats(treePss)}`);

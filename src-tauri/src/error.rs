@@ -142,7 +142,7 @@ impl From<programs::ProgramsError> for AppError {
 
 impl From<forms::FormsError> for AppError {
     fn from(e: forms::FormsError) -> AppError {
-        log::warn!("forms: {}", e.code().as_str());
+        log::warn!("forms: {}", e.log_line());
         AppError::new(ErrorCode::Forms(e.code()), e.to_string())
     }
 }
@@ -164,7 +164,7 @@ impl From<insurance::InsuranceError> for AppError {
 
 impl From<updates::UpdateError> for AppError {
     fn from(e: updates::UpdateError) -> AppError {
-        log::warn!("updates: {e}");
+        log::warn!("updates: {}", e.log_line());
         AppError::new(ErrorCode::Updates(e.code()), e.to_string())
     }
 }

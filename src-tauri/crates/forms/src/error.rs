@@ -36,8 +36,9 @@ pub enum FormsError {
         "フォルダーには内容の違う「{0}」がすでにあります。上書きはしません。そのファイルを移動するか、別のフォルダーを選んでください"
     )]
     FileExists(String),
-    /// The disk refused: no space, no permission, a file open in another program.
-    #[error("「{0}」を保存できません: {1}")]
+    /// The disk refused: no space, no permission, a file open in another program. The message says
+    /// what to check in Japanese; the system's words are for the log ([`FormsError::log_line`]).
+    #[error("「{0}」を保存できません。{why}", why = jptext::io_reason(.1.kind()))]
     WriteFailed(String, std::io::Error),
     /// The PDF, .xlsx or ZIP library failed on input that passed every check: a bug to report.
     #[error("{0}を作成できませんでした: {1}")]
@@ -45,6 +46,14 @@ pub enum FormsError {
 }
 
 impl FormsError {
+    /// What the log gets: the code, and the system's own words for a file that could not be written.
+    pub fn log_line(&self) -> String {
+        match self {
+            FormsError::WriteFailed(name, e) => format!("{} {name}: {e}", self.code().as_str()),
+            other => other.code().as_str().to_string(),
+        }
+    }
+
     /// The stable code sent to the UI.
     pub fn code(&self) -> FormsErrorCode {
         match self {
@@ -86,5 +95,20 @@ textenum::text_enum! {
         WriteFailed,
         /// The document library failed (a bug)
         DocumentFailed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_the_disk_refused_is_said_in_japanese_and_logged_in_the_systems_words() {
+        let refused = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "Permission denied (os error 13)");
+        let e = FormsError::WriteFailed("02_領収書内訳書.pdf".into(), refused);
+        let message = e.to_string();
+        assert!(message.contains("「02_領収書内訳書.pdf」を保存できません。") && message.contains("権限"), "{message}");
+        assert!(!message.contains("Permission"), "no English for staff: {message}");
+        assert!(e.log_line().contains("Permission denied (os error 13)"), "{}", e.log_line());
     }
 }

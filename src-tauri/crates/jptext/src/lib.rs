@@ -287,6 +287,25 @@ pub fn looks_like_my_number(text: &str) -> bool {
     flagged(&groups)
 }
 
+/// What a failed read or write of a file means for staff, in Japanese. The system's own words
+/// are English on most PCs: they go to the log, and the message says what to check.
+pub fn io_reason(kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind as K;
+    match kind {
+        K::NotFound => "フォルダが見つかりません。USBメモリなどが外れていないか確かめてください",
+        K::PermissionDenied => {
+            "この場所に書き込む権限がないか、ほかのアプリがファイルを開いています。別の場所を選ぶか、そのアプリを閉じてください"
+        }
+        K::StorageFull | K::QuotaExceeded | K::FileTooLarge => "保存先の空き容量が足りません",
+        K::ReadOnlyFilesystem => "読み取り専用の場所です。別の場所を選んでください",
+        K::IsADirectory => "同じ名前のフォルダがあります。別の名前にしてください",
+        K::InvalidFilename => "ファイル名に使えない文字があります",
+        K::NotADirectory => "保存先がフォルダではありません",
+        K::InvalidData => "ファイルの中身を読めません",
+        _ => "パソコンがファイルの読み書きを断りました。別の場所を選んで、もう一度お試しください",
+    }
+}
+
 /// The message beside a field that holds a 12-digit number ([`looks_like_my_number`]).
 pub fn my_number_message(label: &str) -> String {
     format!("{label}に12桁の番号は書けません。個人番号(マイナンバー)は記録しません")

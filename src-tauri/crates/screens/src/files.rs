@@ -64,23 +64,9 @@ pub fn read_chosen(path: &Path) -> Result<Vec<u8>, Error> {
     })
 }
 
-/// What a failed read or write means for staff, in Japanese: the system's own words are English
-/// on most PCs, so they go to the log and the message says what to check.
+/// What a failed read or write means for staff (`jptext::io_reason`).
 pub fn reason(e: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "フォルダが見つかりません。USBメモリなどが外れていないか確かめてください",
-        K::PermissionDenied => {
-            "この場所に書き込む権限がないか、ほかのアプリがファイルを開いています。別の場所を選ぶか、そのアプリを閉じてください"
-        }
-        K::StorageFull | K::QuotaExceeded | K::FileTooLarge => "保存先の空き容量が足りません",
-        K::ReadOnlyFilesystem => "読み取り専用の場所です。別の場所を選んでください",
-        K::IsADirectory => "同じ名前のフォルダがあります。別の名前にしてください",
-        K::InvalidFilename => "ファイル名に使えない文字があります",
-        K::NotADirectory => "保存先がフォルダではありません",
-        K::InvalidData => "ファイルの中身を読めません",
-        _ => "パソコンがファイルの読み書きを断りました。別の場所を選んで、もう一度お試しください",
-    }
+    jptext::io_reason(e.kind())
 }
 
 #[cfg(test)]

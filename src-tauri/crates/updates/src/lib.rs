@@ -65,8 +65,10 @@ pub enum UpdateError {
     /// The address is not http(s).
     #[error("更新データの取得先「{0}」は https:// で始まるアドレスにしてください")]
     BadAddress(String),
-    /// The server could not be reached.
-    #[error("更新データの取得先につながりませんでした。今までのデータをそのまま使います({0})")]
+    /// The server could not be reached (the transport's own words are for the log only).
+    #[error(
+        "更新データの取得先につながりませんでした。インターネットにつながっているか確かめてください。今までのデータをそのまま使います"
+    )]
     Unreachable(String),
     /// The server answered with an error.
     #[error("更新データの取得先がエラーを返しました(応答 {0})。今までのデータをそのまま使います")]
@@ -77,8 +79,8 @@ pub enum UpdateError {
     /// The file did not pass the checks (signature, version, data).
     #[error(transparent)]
     Rejected(#[from] ProgramsError),
-    /// The data folder could not be written.
-    #[error("更新データを保存できませんでした({0})")]
+    /// The data folder could not be written (the system's words are for the log only).
+    #[error("更新データをデータフォルダに保存できませんでした。パソコンの空き容量を確かめてください")]
     Save(String),
 }
 
@@ -131,6 +133,15 @@ impl UpdateError {
     /// The code as text.
     pub fn code_str(&self) -> &'static str {
         self.code().as_str()
+    }
+
+    /// What the log gets: the message, and the transport's or the system's own words where the
+    /// message leaves them out (English on most PCs, never shown to staff).
+    pub fn log_line(&self) -> String {
+        match self {
+            UpdateError::Unreachable(why) | UpdateError::Save(why) => format!("{} ({why})", self.code_str()),
+            other => format!("{} {other}", other.code_str()),
+        }
     }
 }
 

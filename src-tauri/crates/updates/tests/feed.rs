@@ -160,6 +160,8 @@ async fn a_server_that_is_down_or_no_address_keeps_the_data() {
     let mut p = Programs::load(dir.path(), public_key_of(&SECRET), bundled());
     let e = p.fetch(&client(), &format!("http://127.0.0.1:{port}/feed"), now).await.expect_err("down");
     assert_eq!(e.code_str(), "Unreachable");
+    assert!(!e.to_string().chars().any(|c| c.is_ascii_alphabetic()), "no English for staff: {e}");
+    assert!(e.log_line().len() > "Unreachable ()".len(), "the transport's words reach the log: {}", e.log_line());
     assert_eq!(p.fetch(&client(), "  ", now).await.expect_err("none").code_str(), "NoAddress");
     assert_eq!(p.fetch(&client(), "ftp://example.jp/x", now).await.expect_err("ftp").code_str(), "BadAddress");
     assert_eq!(p.catalog().version, 1);

@@ -262,9 +262,9 @@ describe("the keyboard alone", () => {
   it("協力金: Enter in a field records the poster period, and saves the day", async () => {
     const user = userEvent.setup();
     const savePoster = vi.fn(async () => {
-      throw refuse("savePoster", "Validation", "入力内容を確認してください", [{ field: "shownFrom", message: "掲示した日が今日(令和8年11月29日 (2026-11-29))より後になっています" }]);
+      throw refuse("savePoster", "Validation", "入力内容を確認してください", [{ field: "shownFrom", message: "掲示した日が今日(令和8年12月6日 (2026-12-06))より後になっています" }]);
     });
-    const setPromotionDay = vi.fn(async () => ({ day: "2026-11-29", flyers: 2, prompts: 3 }));
+    const setPromotionDay = vi.fn(async () => ({ day: "2026-12-06", flyers: 2, prompts: 3 }));
     await open("grant", backend({ savePoster, setPromotionDay }));
     await user.click(document.getElementById("poster-shownFrom")!);
     await user.keyboard("R8.12.1{Enter}");
@@ -276,7 +276,7 @@ describe("the keyboard alone", () => {
     await user.keyboard("２");
     await user.click(document.getElementById("day-prompts")!);
     await user.keyboard("３{Enter}");
-    await waitFor(() => expect(setPromotionDay).toHaveBeenCalledWith({ day: "2026-11-29", flyers: "２", prompts: "３" }));
+    await waitFor(() => expect(setPromotionDay).toHaveBeenCalledWith({ day: "2026-12-06", flyers: "２", prompts: "３" }));
     expect(setPromotionDay).toHaveBeenCalledOnce();
   });
 

@@ -49,13 +49,15 @@ describe("協力金", () => {
     expect(el("grant-period").textContent).toBe("令和7年5月 (2025-05) 〜 令和7年7月 (2025-07)");
     expect(el("grant-window").textContent).toBe("令和7年7月頃 (2025-07) 〜 令和7年10月31日 (2025-10-31)");
     expect(el("grant-amount").textContent).toBe("¥50,000");
-    expect(within(header).getByTestId("programs-as-of").textContent).toBe("制度の情報は 令和8年11月24日 (2026-11-24) 時点のものです。");
+    expect(within(header).getByTestId("programs-as-of").textContent).toBe(`制度の情報は ${grantOverview().dataAsOfText} 時点のものです。`);
     expect(el("grant-closed").textContent!.trim()).toBe(
       "この報告の受付は終了しています(締切 令和7年10月31日 (2025-10-31))。記録した取組と取組の記録(PDF)はこのまま残り、見直しと印刷ができます。新しい受付が発表されたときは、制度データの更新でこの画面に表示されます。",
     );
     // ProgramFacts follows with the rest (the rules and their sources), without repeating the dates.
     expect(header.querySelector("[data-rule=report_deadline_extended]")!.textContent).toContain("出典で未確認");
-    expect(header.textContent).toContain("柔整・あはき 導入案内");
+    expect(header.textContent).toContain(`「${grantOverview().program.sources[0].title}」`);
+    // One sentence says what 出典で未確認 means.
+    expect(el("rules-unverified-note").textContent).toContain("出典を直接開いて確かめられていない決まりです");
     expect([...header.querySelectorAll("dt")].filter((dt) => dt.textContent === "対象期間")).toHaveLength(1);
     expect(onready).toHaveBeenCalledOnce();
   });
@@ -72,7 +74,7 @@ describe("協力金", () => {
     page(backend());
     await ready();
     const items = [...el("grant-requirements").querySelectorAll<HTMLElement>("li[data-requirement]")];
-    expect(items.map((li) => li.dataset.requirement)).toEqual(["start_date", "patients_asked", "flyer_or_poster"]);
+    expect(items.map((li) => li.dataset.requirement)).toEqual(["start_date", "patients_asked", "flyer_or_poster", "in_service"]);
     for (const r of REQUIREMENTS) {
       const text = requirementItem(r.id).textContent!;
       expect(text).toContain(r.met ? "満たしています" : "満たしていません");
@@ -199,15 +201,15 @@ describe("協力金", () => {
   });
 
   it("saves a day with 全角 digits as typed, for today unless another day is chosen", async () => {
-    const setPromotionDay = vi.fn(async (_input: PromotionDayInput): Promise<PromotionDay> => ({ day: "2026-11-29", flyers: 0, prompts: 5 }));
+    const setPromotionDay = vi.fn(async (_input: PromotionDayInput): Promise<PromotionDay> => ({ day: "2026-12-06", flyers: 0, prompts: 5 }));
     page(backend({ setPromotionDay }));
     await ready();
-    expect(el("day-day").value).toBe("2026-11-29");
+    expect(el("day-day").value).toBe("2026-12-06");
     expect(el("day-flyers").getAttribute("inputmode")).toBe("numeric");
     await type("day-prompts", "５");
     await fireEvent.click(el("day-save"));
-    await waitFor(() => expect(setPromotionDay).toHaveBeenCalledWith({ day: "2026-11-29", flyers: "", prompts: "５" }));
-    await waitFor(() => expect(said("day-form-status")).toContain("令和8年11月29日 (2026-11-29)の記録を保存しました(チラシ 0 枚・お声がけ 5 人)"));
+    await waitFor(() => expect(setPromotionDay).toHaveBeenCalledWith({ day: "2026-12-06", flyers: "", prompts: "５" }));
+    await waitFor(() => expect(said("day-form-status")).toContain("令和8年12月6日 (2026-12-06)の記録を保存しました(チラシ 0 枚・お声がけ 5 人)"));
     // The counts as Rust stored them.
     expect(el("day-prompts").value).toBe("5");
     expect(el("day-flyers").value).toBe("");
@@ -299,7 +301,7 @@ describe("協力金", () => {
   it("writes go to Rust one after another, and a second press while saving sends nothing more", async () => {
     const poster = later<Poster>();
     const savePoster = vi.fn(() => poster.promise);
-    const setPromotionDay = vi.fn(async (_input: PromotionDayInput): Promise<PromotionDay> => ({ day: "2026-11-29", flyers: 1, prompts: 0 }));
+    const setPromotionDay = vi.fn(async (_input: PromotionDayInput): Promise<PromotionDay> => ({ day: "2026-12-06", flyers: 1, prompts: 0 }));
     const grantOverviewCall = vi.fn(async () => grantOverview());
     page(backend({ savePoster, setPromotionDay, grantOverview: grantOverviewCall }));
     await ready();

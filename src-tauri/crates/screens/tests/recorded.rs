@@ -402,17 +402,44 @@ async fn recorded_subsidy_status_is_fresh() {
     check_fresh("subsidy.json", &recorded);
 }
 
-/// What the 協力金 screen says the report needs, from the program data's rules, recorded for
-/// `grantFixtures.ts`.
+/// The 協力金 screen's words as Rust makes them, for the UI's fixture (`grantFixtures.ts`): the
+/// program as the bundled data gives it on the recording day, the requirements judged on the
+/// fixture's evidence (a 運用開始日 of 2025-06-01, お声がけ on two days inside the 対象期間, the
+/// poster and the flyers only outside it, no answer yet on the payment date), the 対象期間's months
+/// as they are named, and what the report needs. The fixture keeps only the counts as data.
 #[tokio::test]
-async fn recorded_grant_report_needs_are_fresh() {
+async fn recorded_grant_is_fresh() {
     let catalog = programs::catalog().expect("bundled data");
     let root = tempfile::tempdir().expect("tempdir");
     let store = Store::open_in(&root.path().join("data")).await.expect("open");
     let overview = screens::grant::overview(&store, &catalog, today()).await.expect("the screen's data");
     store.close().await;
     assert!(!overview.report_needs.is_empty(), "the bundled data says what the report needs");
-    check_fresh("grant.json", &json!({ "reportNeeds": overview.report_needs }));
+
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+    let program = screens::grant::grant_program(&catalog).expect("the 協力金 in the data");
+    let evidence = programs::grant::GrantEvidence {
+        start_date: Some(d(2025, 6, 1)),
+        poster: vec![(d(2025, 8, 1), Some(d(2025, 8, 31))), (d(2026, 11, 1), None)],
+        flyers: vec![(d(2025, 8, 3), 12)],
+        prompts: vec![(d(2025, 6, 2), 5), (d(2025, 7, 15), 2)],
+        in_service: None,
+    };
+    let evaluation = programs::grant::evaluate(&program, &evidence).expect("a program with a period");
+    assert!(!evaluation.all_met, "the fixture has a requirement not met");
+    let months: Vec<String> = [d(2025, 5, 1), d(2025, 6, 1), d(2025, 7, 1)].map(jptext::format_year_month).to_vec();
+    check_fresh(
+        "grant.json",
+        &json!({
+            "program": overview.program,
+            "dataAsOfText": overview.data_as_of_text,
+            "evaluation": evaluation,
+            "startDateText": jptext::format_date(d(2025, 6, 1)),
+            "monthTexts": months,
+            "reportNeeds": overview.report_needs,
+            "today": today(),
+        }),
+    );
 }
 
 /// The 助成金 screen of a clinic registered separately for 柔整 and あはき, recorded for the UI's

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CardCheck, CardStatus, CheckInput, DemoCard, Registered } from "../api";
 import { BACKEND_KEY } from "../lib/backend";
 import { clearToasts, toasts } from "../lib/toast.svelte";
-import { basic4, cardCheck, checkRecord, demoStatus, readerStatus, todayChecks } from "../lib/testing/cardFixtures";
+import { basic4, cardCheck, checkRecord, demoStatus, readerStatus, recordedCheck, todayChecks } from "../lib/testing/cardFixtures";
 import { fakeBackend, type FakeBackend } from "../lib/testing/fakeBackend";
 import Daily from "./Daily.svelte";
 import { refusal as refuse } from "../lib/testing/errors";
@@ -28,12 +28,27 @@ function later<T>() {
   return { promise, resolve, reject };
 }
 
-/** A デモ card as Rust keeps it: placing and taking it off send the events a reader sends, a
- *  wrong PIN costs a try, the right one resets the counter. Every PIN sent is recorded. */
+/** Each デモ card's check as Rust recorded it (`null`: not a My Number card). */
+const RECORDED_SAMPLE: Record<DemoCard, Parameters<typeof recordedCheck>[0] | null> = {
+  valid: "valid",
+  expires_soon: "expiresSoon",
+  expired: "expired",
+  last_try: "lastTry",
+  blocked: "blocked",
+  other_card: null,
+};
+
+/** A デモ card as Rust keeps it: the sample placed is checked as Rust checked it (recorded),
+ *  placing and taking it off send the events a reader sends, a wrong PIN costs a try, the right
+ *  one resets the counter. Every PIN sent is recorded. */
 function demoCard() {
-  const card = { present: false, kenmenTries: 3, pins: [] as string[], logged: [] as CheckInput[] };
+  const card = { present: false, sample: "valid" as DemoCard, kenmenTries: 3, pins: [] as string[], logged: [] as CheckInput[] };
   let backend!: FakeBackend;
-  const check = (): CardCheck => cardCheck(card.kenmenTries);
+  const check = (): CardCheck => {
+    const name = RECORDED_SAMPLE[card.sample];
+    if (!name) throw refuse("checkCard", "NotMyNumberCard", "マイナンバーカードではありません");
+    return { ...recordedCheck(name), kenmenPin: { triesLeft: card.kenmenTries, blocked: card.kenmenTries === 0 } };
+  };
   backend = fakeBackend({
     cardStatus: async () => demoStatus(card.present),
     todayChecks: async () =>
@@ -44,8 +59,11 @@ function demoCard() {
       if (!card.present) throw refuse("checkCard", "NoCard", "カードが置かれていません");
       return check();
     },
-    demoInsertCard: async (_sample: DemoCard) => {
+    demoInsertCard: async (sample: DemoCard) => {
       card.present = true;
+      card.sample = sample;
+      const name = RECORDED_SAMPLE[sample];
+      card.kenmenTries = name ? recordedCheck(name).kenmenPin.triesLeft : 3;
       setTimeout(() => backend.emitCardEvent({ kind: "card_inserted", reader: "デモ" }));
       return null;
     },
@@ -93,7 +111,7 @@ describe("毎日の資格確認", () => {
 
     await fireEvent.click(screen.getByRole("button", { name: "有効なカード" }));
     await waitFor(() => expect(text("#cert-status")).toBe("有効"));
-    expect(text("#cert-expiry")).toBe("有効期限 令和12年3月31日 (2030-03-31)");
+    expect(text("#cert-expiry")).toBe(`有効期限 ${recordedCheck("valid").certificate.notAfterText}`);
     expect(text("[data-testid=auth-pin]")).toContain("残り 3 回");
     await waitFor(() => expect(text("#reader-state")).toBe("読み取りました"));
     // Which PIN is asked for, and that it may differ from the counter's.
@@ -152,7 +170,7 @@ describe("毎日の資格確認", () => {
     await fireEvent.submit(input("#check-note").form!);
     await waitFor(() => expect(text("#demo-table")).toContain("カード事前確認"));
     expect(card.logged).toEqual([
-      { method: "my_number_card", result: "ok", source: "card_read", certExpiresOn: "2030-03-31", note: "受付で確認" },
+      { method: "my_number_card", result: "ok", source: "card_read", certExpiresOn: recordedCheck("valid").certificate.notAfter, note: "受付で確認" },
     ]);
     expect(said("log-status")).toBe("デモの記録として残しました(施術所の記録には入りません)");
     expect(toasts.list).toEqual([]);
@@ -172,7 +190,10 @@ describe("毎日の資格確認", () => {
     const note = input("#check-note");
 
     await fireEvent.click(screen.getByRole("button", { name: "期限切れのカード" }));
-    await waitFor(() => expect(text("#cert-status")).toBe("有効"));
+    // The expired card as Rust checks it: said in Rust's words, marked as an error.
+    await waitFor(() => expect(text("#cert-status")).toBe("期限切れ"));
+    expect(text("#cert-message")).toBe(recordedCheck("expired").certificate.message);
+    expect(document.getElementById("cert-message")!.className).toContain("error");
     expect(input("#check-note")).toBe(note);
     expect(note.value).toBe("途中のメモ ");
     expect(input('input[name=method][value="my_number_card_with_notice"]').checked).toBe(true);

@@ -468,3 +468,41 @@ async fn recorded_subsidy_two_applications_are_fresh() {
     store.close().await;
     check_fresh("subsidy-two.json", &json!({ "main": main, "second": second }));
 }
+
+/// The 毎日の資格確認's card reads as Rust makes them, for the UI's fixture (`cardFixtures.ts`):
+/// each デモ card checked on the recording day (the certificate's words, the tries, the commands
+/// sent) and the 基本4情報 read with the right PIN, as the UI receives them.
+#[test]
+fn recorded_card_reads_are_fresh() {
+    use card::service::DemoCard;
+    use card::virtual_reader::{VIRTUAL_READER_NAME, VirtualReader};
+    let reader_with = |demo: DemoCard| {
+        let reader = VirtualReader::new();
+        reader.insert(card::virtual_card::VirtualCard::new(demo.config(today())).expect("the virtual card"));
+        reader
+    };
+    let mut checks = serde_json::Map::new();
+    for (name, demo) in [
+        ("valid", DemoCard::Valid),
+        ("expiresSoon", DemoCard::ExpiresSoon),
+        ("expired", DemoCard::Expired),
+        ("lastTry", DemoCard::LastTry),
+        ("blocked", DemoCard::Blocked),
+    ] {
+        let reader = reader_with(demo);
+        let check = card::reader::run(&reader, VIRTUAL_READER_NAME, |t| card::jpki::check_card(t, today()))
+            .expect("a My Number card is checked");
+        checks.insert(name.into(), serde_json::to_value(check).expect("json"));
+    }
+    let reader = reader_with(DemoCard::Valid);
+    let pin = card::pin::Pin::parse("1234").expect("a PIN");
+    let basic4 = card::reader::run(&reader, VIRTUAL_READER_NAME, |t| card::jpki::read_basic4(t, pin)).expect("read");
+    check_fresh(
+        "card.json",
+        &json!({
+            "checks": checks,
+            "basic4": card::basic4::Basic4View::from(&basic4),
+            "today": today(),
+        }),
+    );
+}

@@ -1,4 +1,7 @@
-// Card data shaped as the Rust side sends it, for the 毎日の資格確認 component tests.
+// Card data as the Rust side sends it, for the 毎日の資格確認 component tests. What Rust makes
+// (the certificate's words, the commands sent, the 基本4情報 as read and shown) is replayed from
+// `recorded/card.json`, which the screens crate's `recorded` test writes from the デモ cards on the
+// recording day; the tries, the readers and the day's records are data here.
 import type {
   Basic4View,
   CardCheck,
@@ -8,7 +11,17 @@ import type {
   PinStatus,
   TodayChecks,
 } from "../../api";
+import recordedCard from "./recorded/card.json";
 import recordedMethods from "./recorded/methods.json";
+
+type DemoCardName = "valid" | "expiresSoon" | "expired" | "lastTry" | "blocked";
+const CARD = recordedCard as unknown as { checks: Record<DemoCardName, CardCheck>; basic4: Basic4View; today: string };
+
+/** Each デモ card as Rust checked it on the recording day (valid, expiring in 30 days, expired
+ *  yesterday, one try left, locked). */
+export function recordedCheck(card: DemoCardName): CardCheck {
+  return structuredClone(CARD.checks[card]);
+}
 
 /** The check methods Rust offers on 2026-12-06 (no 保険証: its transition ended), recorded by
  *  `guide`'s test `recorded_methods_are_fresh`. */
@@ -38,33 +51,14 @@ export function readerStatus(card = false, inUse = false): CardStatus {
 
 const pin = (triesLeft: number): PinStatus => ({ triesLeft, blocked: triesLeft === 0 });
 
-/** A card read without PIN: valid certificate, tries as given. */
+/** A card read without PIN: the valid デモ card as Rust checked it, with the tries given. */
 export function cardCheck(kenmenTries = 3, authTries = 3, overrides: Partial<CardCheck> = {}): CardCheck {
-  return {
-    certificate: {
-      notAfter: "2030-03-31",
-      notAfterText: "令和12年3月31日 (2030-03-31)",
-      daysLeft: 1219,
-      status: "valid",
-      message: "有効です。",
-    },
-    authPin: pin(authTries),
-    kenmenPin: pin(kenmenTries),
-    apdus: 9,
-    ...overrides,
-  };
+  return { ...recordedCheck("valid"), authPin: pin(authTries), kenmenPin: pin(kenmenTries), ...overrides };
 }
 
+/** The 基本4情報 of the デモ card, as Rust reads and shows them. */
 export function basic4(overrides: Partial<Basic4View> = {}): Basic4View {
-  return {
-    name: "見本 花子",
-    address: "東京都千代田区霞が関1-2-2",
-    birthDate: "1980-04-01",
-    birthDateText: "昭和55年4月1日 (1980-04-01)",
-    sex: "female",
-    sexText: "女",
-    ...overrides,
-  };
+  return { ...structuredClone(CARD.basic4), ...overrides };
 }
 
 export function todayChecks(overrides: Partial<TodayChecks> = {}): TodayChecks {

@@ -506,3 +506,57 @@ fn recorded_card_reads_are_fresh() {
         }),
     );
 }
+
+/// The 助成金 screen of a 柔整 clinic with two 領収書, recorded for the UI's fixture
+/// (`subsidyFixtures.ts`): No.123 (○○電機) whose lines add up to its total (a reader not on the
+/// known list, a tablet, a case to check) with its copy attached, and No.88 (△△ストア) whose one
+/// line (a cable to check) does not. Every figure, judgement and word is Rust's.
+#[tokio::test]
+async fn recorded_subsidy_overview_is_fresh() {
+    use programs::purchases::ItemCategory;
+    use store::subsidy::{DocumentKind, PurchaseInput, ReceiptInput};
+    let catalog = programs::catalog().expect("bundled data");
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let profile = store::clinic::ClinicProfileInput {
+        name: "さくら整骨院".into(),
+        kind: Some(store::clinic::ClinicKind::Judo),
+        reg_no_judo: "契2804440-0-0".into(),
+        reg_no_ahaki: String::new(),
+        ..common::registered_twice()
+    };
+    store.save_clinic_profile(&profile, "院長", now()).await.expect("profile");
+    let receipt = |number: &str, seller: &str, issued_on: &str, total: &str| ReceiptInput {
+        number: number.into(),
+        seller: seller.into(),
+        issued_on: issued_on.into(),
+        total: total.into(),
+    };
+    let line = |item: &str, category, model: &str, quantity: &str, price: &str, on: &str| PurchaseInput {
+        item: item.into(),
+        category,
+        maker_model: model.into(),
+        quantity: quantity.into(),
+        unit_price: price.into(),
+        bought_on: on.into(),
+    };
+    let no123 = receipt("123", "○○電機", "2025-11-01", "45100");
+    let first = store.save_receipt(None, &no123, today(), "院長", now()).await.expect("No.123");
+    for l in [
+        line("ICカードリーダー", ItemCategory::CardReader, "ZX-9000", "1", "9900", "2025-11-01"),
+        line("タブレット", ItemCategory::Tablet, "Tab A 10", "1", "33000", "2025-11-01"),
+        line("タブレットケース", ItemCategory::Other, "", "2", "1100", "2025-11-01"),
+    ] {
+        store.save_purchase(None, first, &l, today(), "院長", now()).await.expect("line");
+    }
+    // The copy as the store keeps it: a PDF (its drawing is the forms crate's business).
+    let pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+    store.add_document(DocumentKind::Receipt, Some(first), "IMG_0012.jpg", pdf, 1, "院長", now()).await.expect("copy");
+    let no88 = receipt("88", "△△ストア", "2025-11-10", "5500");
+    let second = store.save_receipt(None, &no88, today(), "院長", now()).await.expect("No.88");
+    let cable = line("USBケーブル", ItemCategory::Other, "", "1", "1100", "2025-11-10");
+    store.save_purchase(None, second, &cable, today(), "院長", now()).await.expect("line");
+    let overview = screens::subsidy::overview(&store, &catalog, &guide::BUNDLED, today()).await.expect("overview");
+    store.close().await;
+    check_fresh("subsidy-overview.json", &json!(overview));
+}

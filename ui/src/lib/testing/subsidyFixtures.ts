@@ -1,14 +1,18 @@
-// 助成金: a SubsidyOverview shaped as Rust sends it, for component tests. Two 領収書: No.123 whose
-// lines add up to its total (one line a reader not on the known list, one line 対象外 with its
-// reason) and No.88 whose one line does not; the program's window has closed.
+// 助成金: a SubsidyOverview as Rust sends it, for component tests, replayed from
+// `recorded/subsidy-overview.json` (the screens crate's `recorded` test writes it from a store):
+// two 領収書, No.123 whose lines add up to its total (a reader not on the known list, a tablet, a
+// case to check) with its copy, and No.88 whose one line (a cable to check) does not; the
+// program's window has closed. Every figure, judgement and word is Rust's.
 import type { Application, ApplicationStatus, DocumentInfo, ErrorCode, FieldIssue, LineView, ReceiptView, SubsidyOverview, UploadSet } from "../../api";
-import { subsidy } from "./fixtures";
 import recorded from "./recorded/subsidy.json";
+import recordedOverview from "./recorded/subsidy-overview.json";
 
-export const READER_WARNING =
-  "この機種は、オン資ナビが知っているカードリーダーの一覧にありません。厚生労働省の公式の一覧に載っているか確かめてください(導入ガイドの手順「カードリーダー」)";
+const OVERVIEW = recordedOverview as unknown as SubsidyOverview;
+
+/** Rust's warning under a reader not on the known list. */
+export const READER_WARNING = OVERVIEW.receipts[0].lines[0].warning ?? "";
 /** Rust's words for a line no source rules on (`programs::purchases::TO_CHECK_REASON`). */
-export const CASE_REASON = "ケーブルやケースなどが助成の対象になるかは、資料で確かめられていません。申請額には入れていません。手順書で確かめるか、コールセンターに問い合わせてください";
+export const CASE_REASON = OVERVIEW.receipts[0].lines[2].reason ?? "";
 
 export function line(overrides: Partial<LineView> & { id: number; receiptId: number }): LineView {
   const { id, receiptId, ...rest } = overrides;
@@ -46,71 +50,14 @@ export function documentInfo(overrides: Partial<DocumentInfo> = {}): DocumentInf
   };
 }
 
+/** No.123: its lines add up to its total; a copy is attached. */
 export function matchingReceipt(): ReceiptView {
-  return {
-    id: 1,
-    label: "No.123(○○電機)",
-    number: "123",
-    seller: "○○電機",
-    issuedOn: "2025-11-01",
-    issuedOnText: "令和7年11月1日 (2025-11-01)",
-    totalYen: 45100,
-    linesTotalYen: 45100,
-    matches: true,
-    lines: [
-      line({
-        id: 11,
-        receiptId: 1,
-        purchase: { id: 11, receiptId: 1, item: "ICカードリーダー", category: "card_reader", makerModel: "ZX-9000", quantity: 1, unitPriceYen: 9900, boughtOn: "2025-11-01" },
-        warning: READER_WARNING,
-      }),
-      line({
-        id: 12,
-        receiptId: 1,
-        purchase: { id: 12, receiptId: 1, item: "タブレット", category: "tablet", makerModel: "Tab A 10", quantity: 1, unitPriceYen: 33000, boughtOn: "2025-11-01" },
-        categoryLabel: "タブレット",
-        amountYen: 33000,
-      }),
-      line({
-        id: 13,
-        receiptId: 1,
-        purchase: { id: 13, receiptId: 1, item: "タブレットケース", category: "other", makerModel: "", quantity: 2, unitPriceYen: 1100, boughtOn: "2025-11-01" },
-        categoryLabel: "そのほか",
-        amountYen: 2200,
-        eligible: false,
-        toCheck: true,
-        reason: CASE_REASON,
-      }),
-    ],
-    documents: [documentInfo()],
-  };
+  return structuredClone(OVERVIEW.receipts[0]);
 }
 
+/** No.88: its one line does not add up to its total; no copy yet. */
 export function mismatchedReceipt(): ReceiptView {
-  return {
-    id: 2,
-    label: "No.88(△△ストア)",
-    number: "88",
-    seller: "△△ストア",
-    issuedOn: "2025-11-10",
-    issuedOnText: "令和7年11月10日 (2025-11-10)",
-    totalYen: 5500,
-    linesTotalYen: 1100,
-    matches: false,
-    lines: [
-      line({
-        id: 21,
-        receiptId: 2,
-        purchase: { id: 21, receiptId: 2, item: "USBケーブル", category: "other", makerModel: "", quantity: 1, unitPriceYen: 1100, boughtOn: "2025-11-10" },
-        categoryLabel: "そのほか",
-        amountYen: 1100,
-        eligible: false,
-        toCheck: true,
-        reason: CASE_REASON,
-      }),
-    ],
-    documents: [],
-  };
+  return structuredClone(OVERVIEW.receipts[1]);
 }
 
 export function application(overrides: Partial<Application> = {}): Application {
@@ -146,50 +93,12 @@ export const recordedStatusToday = recorded.today;
 export function subsidyOverview(overrides: Partial<SubsidyOverview> = {}): SubsidyOverview {
   const app = overrides.application ?? application();
   return {
-    program: subsidy(),
-    dataAsOfText: "令和8年11月24日 (2026-11-24)",
-    receipts: [matchingReceipt(), mismatchedReceipt()],
-    // Figures a screen could not get by adding what it shows: they must be Rust's.
-    totalYen: 50600,
-    eligibleTotalYen: 42900,
-    claimYen: 41000,
-    clinicPaysYen: 9600,
-    excluded: null,
-    readiness: {
-      items: [
-        {
-          id: "receipt",
-          label: "領収書の写し",
-          done: false,
-          problems: [
-            "No.88(△△ストア): 領収書の合計 ¥5,500 と品目の合計 ¥1,100 が一致しません",
-            "No.88(△△ストア): 領収書の写しを添付してください",
-          ],
-        },
-        { id: "breakdown", label: "領収書内訳書", done: true, problems: [] },
-        { id: "passbook", label: "通帳の写し", done: false, problems: ["通帳の写しを添付してください"] },
-        { id: "claim", label: "申請額", done: true, problems: [] },
-      ],
-      ready: false,
-    },
+    ...structuredClone(OVERVIEW),
     application: app,
     statusLabel: statusOf(app.status).label,
     nextStatus: statusOf(app.status).next,
     applicationRules: recorded.applicationRules,
     documentsLink: recorded.documentsLink,
-    applicants: [],
-    applicant: "main",
-    registrationRule: null,
-    passbookDocuments: [],
-    categories: [
-      { id: "card_reader", label: "汎用カードリーダー", eligible: true, toCheck: false },
-      { id: "tablet", label: "タブレット", eligible: true, toCheck: false },
-      { id: "smartphone", label: "スマートフォン", eligible: true, toCheck: false },
-      { id: "pc", label: "パソコン", eligible: false, toCheck: false },
-      { id: "other", label: "そのほか", eligible: false, toCheck: true },
-    ],
-    uploadFormats: [".pdf", ".xlsx"],
-    today: "2026-11-29",
     ...overrides,
   };
 }

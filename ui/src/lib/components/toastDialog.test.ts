@@ -230,6 +230,27 @@ describe("Dialog", () => {
     vi.useRealTimers();
   });
 
+  it("a toast that arrives while a dialog is open waits for it too", async () => {
+    vi.useFakeTimers();
+    clearToasts();
+    render(Toaster);
+    render(DialogHarness);
+    await fireEvent.click(screen.getByRole("button", { name: "開く" }));
+    await Promise.resolve();
+    flushSync(() => toast("カードリーダーのサービスが戻りました"));
+    vi.advanceTimersByTime(60_000);
+    flushSync();
+    expect(shown()).toEqual(["カードリーダーのサービスが戻りました"]);
+    expect(document.querySelector<HTMLElement>(".toaster")!.hidden).toBe(true);
+    await fireEvent.click(screen.getByRole("button", { name: "やめる" }));
+    await Promise.resolve();
+    flushSync();
+    vi.advanceTimersByTime(4000);
+    flushSync();
+    expect(shown()).toEqual([]);
+    vi.useRealTimers();
+  });
+
   it("Escape in an open dialog is the dialog's: the toast stays", async () => {
     vi.useFakeTimers();
     clearToasts();

@@ -699,6 +699,9 @@ describe("オン資ナビ in its window", () => {
     await snap("25b-subsidy-1024-x-large");
     await go("daily");
     await snap("25c-daily-1024-x-large");
+    await go("settings");
+    await session.exec("document.getElementById('backup').scrollIntoView({ block: 'start' })");
+    await snap("25e-settings-backup-1024-x-large");
     await go("grant");
     await session.exec("document.getElementById('grant-days-table').scrollIntoView({ block: 'start' })");
     await snap("25d-grant-days-1024-x-large");

@@ -479,11 +479,11 @@ describe("助成金", () => {
     expect(screen.getByTestId("upload-zip").textContent).toBe(uploadSet().zip);
     const ok = result.querySelector("[data-file='01_領収書1.pdf']")!;
     expect(ok.textContent).toContain("✓");
-    expect(ok.textContent).toContain("178 KB");
+    expect(ok.textContent).toContain("(1 KB)");
     const bad = result.querySelector("[data-file='03_通帳の写し.pdf']")!;
     expect(bad.textContent).toContain("✗");
-    expect(bad.textContent).toContain("ファイルが大きすぎます");
-    expect(screen.getByTestId("upload-missing").textContent).toContain("No.88(△△ストア): 領収書の写しを添付してください");
+    expect(bad.textContent).toContain("大きすぎます(10,000,001 バイト / 上限 10,000,000 バイト)");
+    expect(screen.getByTestId("upload-missing").textContent).toContain(uploadSet().missing[0]);
     // The line under the button names the folder and opens it through Rust, with the path Rust gave.
     expect(said("upload-set-status")).toContain("問題のあるファイルがあります");
     await fireEvent.click(within(el("upload-set-status")).getByRole("button", { name: "フォルダを開く" }));

@@ -141,21 +141,25 @@ fn file_problem(rules: &UploadRules, file: &UploadFile) -> Option<String> {
         return Some("空のファイルです(0 バイト)".to_string());
     }
     if file.bytes.len() as u64 > u64::from(rules.max_file_bytes) {
-        return Some(format!(
-            "大きすぎます({} / 上限 {})",
-            size_text(file.bytes.len() as u64),
-            size_text(u64::from(rules.max_file_bytes))
-        ));
+        let (size, limit) = (file.bytes.len() as u64, u64::from(rules.max_file_bytes));
+        let (mut size_said, mut limit_said) = (size_text(size), size_text(limit));
+        // Just past the limit, both round to the same figure: say them in bytes.
+        if size_said == limit_said {
+            (size_said, limit_said) =
+                (format!("{} バイト", jptext::format_count(size)), format!("{} バイト", jptext::format_count(limit)));
+        }
+        return Some(format!("大きすぎます({size_said} / 上限 {limit_said})"));
     }
     content_problem(&ext, &file.bytes)
 }
 
-/// `1.5 MB`, `820 KB`, `12 バイト`.
+/// `1.5 MB`, `820 KB`, `12 バイト`, in the decimal units the program data states limits in
+/// (「1ファイル10MBまで」 is 10,000,000 bytes), so a size and its limit compare as read.
 fn size_text(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else if bytes >= 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else if bytes >= 1_000 {
+        format!("{} KB", bytes.div_ceil(1_000))
     } else {
         format!("{bytes} バイト")
     }

@@ -29,6 +29,19 @@ fn some_zip() -> Vec<u8> {
 }
 
 #[test]
+fn a_file_just_past_the_limit_says_both_sizes_apart() {
+    let rules = upload::UploadRules { allowed_extensions: vec!["pdf".into()], max_file_bytes: 10_000_000 };
+    let mut bytes = pdf();
+    bytes.resize(10_000_001, b' ');
+    let check = upload::check_file(&rules, &file("03_通帳の写し.pdf", bytes));
+    assert_eq!(check.problem.as_deref(), Some("大きすぎます(10,000,001 バイト / 上限 10,000,000 バイト)"));
+    let mut bytes = pdf();
+    bytes.resize(12_000_000, b' ');
+    let check = upload::check_file(&rules, &file("03_通帳の写し.pdf", bytes));
+    assert_eq!(check.problem.as_deref(), Some("大きすぎます(12.0 MB / 上限 10.0 MB)"));
+}
+
+#[test]
 fn each_check_passes_and_fails() {
     let pdf = pdf();
     let cases: Vec<(&str, UploadFile, Option<&str>)> = vec![

@@ -322,7 +322,13 @@ pub fn format_postal_code(digits: &str) -> String {
 
 /// Formats yen the way receipts and the subsidy forms do: `¥41,000`, `-¥500`.
 pub fn format_yen(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
+    let grouped = format_count(amount.unsigned_abs());
+    if amount < 0 { format!("-¥{grouped}") } else { format!("¥{grouped}") }
+}
+
+/// A count with thousands separators, as every figure staff read: `10,000,001`.
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -330,7 +336,7 @@ pub fn format_yen(amount: i64) -> String {
         }
         grouped.push(c);
     }
-    if amount < 0 { format!("-¥{grouped}") } else { format!("¥{grouped}") }
+    grouped
 }
 
 /// A Japanese era with the first day it was in force.

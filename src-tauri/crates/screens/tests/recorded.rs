@@ -557,6 +557,29 @@ async fn recorded_subsidy_overview_is_fresh() {
     let cable = line("USBケーブル", ItemCategory::Other, "", "1", "1100", "2025-11-10");
     store.save_purchase(None, second, &cable, today(), "院長", now()).await.expect("line");
     let overview = screens::subsidy::overview(&store, &catalog, &guide::BUNDLED, today()).await.expect("overview");
+    // The upload set written to a folder, and how a file past the portal's size is judged.
+    let made = chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:00+09:00").expect("date");
+    let sources = screens::subsidy::upload_sources(&store, &catalog, today()).await.expect("sources");
+    let files = screens::subsidy::upload_files(sources, made).expect("files");
+    let desktop = tempfile::tempdir().expect("tempdir");
+    let mut set = screens::subsidy::write_upload_set(files, desktop.path()).expect("written");
     store.close().await;
-    check_fresh("subsidy-overview.json", &json!(overview));
+    // The folder as a clinic's Windows PC shows it (the test's temporary folder says nothing).
+    let windows = |path: &str| {
+        path.replace(&desktop.path().display().to_string(), r"C:\Users\山田 太郎\Desktop").replace('/', r"\")
+    };
+    set.folder = windows(&set.folder);
+    set.zip = windows(&set.zip);
+    let program = screens::subsidy::subsidy_program(&catalog).expect("the 助成金");
+    let rules = screens::subsidy::upload_rules(&program);
+    let too_large = forms::upload::UploadFile {
+        name: "03_通帳の写し.pdf".into(),
+        bytes: vec![b' '; rules.max_file_bytes as usize + 1],
+    };
+    let too_large = forms::upload::check_file(&rules, &too_large);
+    assert!(!too_large.ok, "a file past the limit is refused");
+    check_fresh(
+        "subsidy-overview.json",
+        &json!({ "overview": overview, "uploadSet": set, "tooLargeCheck": too_large }),
+    );
 }

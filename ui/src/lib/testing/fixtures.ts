@@ -5,7 +5,7 @@ import recordedSubsidy from "./recorded/subsidy-overview.json";
 /** The 助成金 as Rust shows it on the recording day (`recorded/subsidy-overview.json`), with
  *  `overrides`. */
 export function subsidy(overrides: Partial<ProgramStatus> = {}): ProgramStatus {
-  return { ...structuredClone((recordedSubsidy as unknown as { program: ProgramStatus }).program), ...overrides };
+  return { ...structuredClone((recordedSubsidy as unknown as { overview: { program: ProgramStatus } }).overview.program), ...overrides };
 }
 
 export function homeSummary(programs: ProgramStatus[]): HomeSummary {

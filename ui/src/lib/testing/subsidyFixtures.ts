@@ -7,7 +7,8 @@ import type { Application, ApplicationStatus, DocumentInfo, ErrorCode, FieldIssu
 import recorded from "./recorded/subsidy.json";
 import recordedOverview from "./recorded/subsidy-overview.json";
 
-const OVERVIEW = recordedOverview as unknown as SubsidyOverview;
+const RECORDED = recordedOverview as unknown as { overview: SubsidyOverview; uploadSet: UploadSet; tooLargeCheck: UploadSet["checks"][number] };
+const OVERVIEW = RECORDED.overview;
 
 /** Rust's warning under a reader not on the known list. */
 export const READER_WARNING = OVERVIEW.receipts[0].lines[0].warning ?? "";
@@ -110,17 +111,9 @@ export function previewPages(): string[] {
   return [page(1), page(2)];
 }
 
+/** The upload set Rust wrote for that screen (its folder as a Windows PC shows it), with a
+ *  passbook copy past the size limit judged as Rust judges it. */
 export function uploadSet(overrides: Partial<UploadSet> = {}): UploadSet {
-  return {
-    folder: "C:\\Users\\山田 太郎\\Desktop\\助成金申請_20261129",
-    zip: "C:\\Users\\山田 太郎\\Desktop\\助成金申請_20261129.zip",
-    checks: [
-      { name: "01_領収書1.pdf", sizeBytes: 182_000, ok: true, problem: null },
-      { name: "02_領収書内訳書.pdf", sizeBytes: 45_300, ok: true, problem: null },
-      { name: "03_通帳の写し.pdf", sizeBytes: 12_000_000, ok: false, problem: "ファイルが大きすぎます(10MBまで)。写真を撮り直してください" },
-    ],
-    allOk: false,
-    missing: ["No.88(△△ストア): 領収書の写しを添付してください"],
-    ...overrides,
-  };
+  const set = structuredClone(RECORDED.uploadSet);
+  return { ...set, checks: [...set.checks, { ...RECORDED.tooLargeCheck }], allOk: false, ...overrides };
 }

@@ -154,7 +154,7 @@ fn main() {
     let pdf = pdf.unwrap_or_else(|e| panic!("breakdown_pdf: {e}"));
     println!("内訳書 PDF   ×{runs}: min {}, median {}, {:.1} KB", ms(min), ms(median), pdf.len() as f64 / 1024.0);
 
-    let (min, median, xlsx) = time(runs, || forms::breakdown_xlsx(&sheet));
+    let (min, median, xlsx) = time(runs, || forms::breakdown_xlsx(&sheet, made()));
     let xlsx = xlsx.unwrap_or_else(|e| panic!("breakdown_xlsx: {e}"));
     println!("内訳書 .xlsx ×{runs}: min {}, median {}, {:.1} KB", ms(min), ms(median), xlsx.len() as f64 / 1024.0);
 

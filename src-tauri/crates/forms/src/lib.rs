@@ -48,8 +48,8 @@ pub fn breakdown_pdf(sheet: &Breakdown, made: Made) -> Result<Vec<u8>, FormsErro
 }
 
 /// The 領収書内訳書 as an .xlsx with the same content on one sheet, printable on A4.
-pub fn breakdown_xlsx(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
-    xlsx::build(sheet)
+pub fn breakdown_xlsx(sheet: &Breakdown, made: Made) -> Result<Vec<u8>, FormsError> {
+    xlsx::build(sheet, made)
 }
 
 /// The 導入チェックリスト as a PDF.

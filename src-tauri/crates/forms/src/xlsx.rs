@@ -38,9 +38,20 @@ fn failed(e: XlsxError) -> FormsError {
     FormsError::DocumentFailed("Excel ファイル", e.to_string())
 }
 
-/// The .xlsx bytes.
-pub(crate) fn build(sheet: &Breakdown) -> Result<Vec<u8>, FormsError> {
+/// The .xlsx bytes, made at `made` (its properties say so: the same input makes the same bytes).
+pub(crate) fn build(sheet: &Breakdown, made: crate::Made) -> Result<Vec<u8>, FormsError> {
+    use chrono::{Datelike, Timelike};
     let mut workbook = Workbook::new();
+    let utc = made.with_timezone(&chrono::Utc);
+    let part = |v: u32| u8::try_from(v).unwrap_or(0);
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        u16::try_from(utc.year()).unwrap_or(2000),
+        part(utc.month()),
+        part(utc.day()),
+    )
+    .and_then(|d| d.and_hms(u16::from(part(utc.hour())), part(utc.minute()), utc.second()))
+    .map_err(failed)?;
+    workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
     // Excel's Japanese default (游ゴシック 11: rows 25 px, columns 72 px), so kanji are drawn by
     // a Japanese font and the column widths below mean what they say.
     let base = Format::new().set_font_name("游ゴシック").set_font_size(11).set_font_charset(128);

@@ -23,7 +23,7 @@ fn empty_and_odd_input_still_makes_a_sheet() {
     sheet.claim_yen = i32::MIN;
     sheet.total_yen = i32::MAX;
     assert!(forms::breakdown_pdf(&sheet, common::made()).is_ok());
-    assert!(forms::breakdown_xlsx(&sheet).is_ok());
+    assert!(forms::breakdown_xlsx(&sheet, common::made()).is_ok());
     assert!(!forms::breakdown_preview(&sheet).is_empty());
     sheet.receipts.clear();
     assert!(forms::breakdown_pdf(&sheet, common::made()).is_ok());

@@ -21,7 +21,7 @@ fn pdf() -> Vec<u8> {
 }
 
 fn xlsx() -> Vec<u8> {
-    forms::breakdown_xlsx(&common::breakdown()).expect("xlsx")
+    forms::breakdown_xlsx(&common::breakdown(), common::made()).expect("xlsx")
 }
 
 fn some_zip() -> Vec<u8> {

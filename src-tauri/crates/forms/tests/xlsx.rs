@@ -14,8 +14,15 @@ fn part(xlsx: &[u8], name: &str) -> String {
 }
 
 #[test]
+fn the_same_input_made_at_the_same_moment_makes_the_same_bytes() {
+    let first = forms::breakdown_xlsx(&common::breakdown(), common::made()).expect("xlsx");
+    assert_eq!(first, forms::breakdown_xlsx(&common::breakdown(), common::made()).expect("xlsx"));
+    assert!(part(&first, "docProps/core.xml").contains("2026-12-06T01:00:00Z"), "made at the moment passed in");
+}
+
+#[test]
 fn the_sheet_has_the_same_content_as_the_pdf() {
-    let xlsx = forms::breakdown_xlsx(&common::breakdown()).expect("xlsx");
+    let xlsx = forms::breakdown_xlsx(&common::breakdown(), common::made()).expect("xlsx");
     let strings = part(&xlsx, "xl/sharedStrings.xml");
     for needle in [
         "領収書内訳書",
@@ -67,7 +74,7 @@ fn the_sheet_has_the_same_content_as_the_pdf() {
 
 #[test]
 fn the_sheet_checks_as_an_upload() {
-    let xlsx = forms::breakdown_xlsx(&common::breakdown()).expect("xlsx");
+    let xlsx = forms::breakdown_xlsx(&common::breakdown(), common::made()).expect("xlsx");
     let rules = forms::upload::UploadRules { allowed_extensions: vec!["xlsx".into()], max_file_bytes: 10_000_000 };
     let check =
         forms::upload::check_file(&rules, &forms::upload::UploadFile { name: "領収書内訳書.xlsx".into(), bytes: xlsx });

@@ -511,7 +511,7 @@ pub fn breakdown_file(
 ) -> Result<crate::daily::FileToSave, Error> {
     let (bytes, name) = match format {
         SheetFormat::Pdf => (forms::breakdown_pdf(sheet, made)?, "領収書内訳書.pdf"),
-        SheetFormat::Xlsx => (forms::breakdown_xlsx(sheet)?, "領収書内訳書.xlsx"),
+        SheetFormat::Xlsx => (forms::breakdown_xlsx(sheet, made)?, "領収書内訳書.xlsx"),
     };
     Ok(crate::daily::FileToSave { name: name.into(), bytes })
 }
@@ -627,7 +627,7 @@ pub fn upload_files(sources: UploadSources, made: forms::Made) -> Result<UploadF
     });
     files.push(forms::upload::UploadFile {
         name: "02_領収書内訳書.xlsx".into(),
-        bytes: forms::breakdown_xlsx(&sources.sheet)?,
+        bytes: forms::breakdown_xlsx(&sources.sheet, made)?,
     });
     let n = sources.passbook_copies.len();
     for (j, pdf) in sources.passbook_copies.into_iter().enumerate() {

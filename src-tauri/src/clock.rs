@@ -21,6 +21,11 @@ pub fn local() -> DateTime<Local> {
     now().with_timezone(&Local)
 }
 
+/// The moment a document (PDF, .xlsx) is made, as its properties say it.
+pub fn made() -> forms::Made {
+    local().fixed_offset()
+}
+
 /// Today, the PC's local date: what every screen's "today" is.
 pub fn today() -> NaiveDate {
     local().date_naive()

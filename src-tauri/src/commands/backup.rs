@@ -83,7 +83,7 @@ pub async fn renew_recovery_code(state: State<'_, AppState>) -> Result<BackupOve
 #[specta::specta]
 pub async fn print_recovery_sheet(app: AppHandle, state: State<'_, AppState>) -> Result<String, AppError> {
     let sheet = screens::backup::recovery_sheet(state.store()?, &keeper(&state)).await?;
-    let pdf = blocking(move || forms::recovery_sheet_pdf(&sheet, clock::local().fixed_offset())).await??;
+    let pdf = blocking(move || forms::recovery_sheet_pdf(&sheet, clock::made())).await??;
     print_pdf(&app, &state.paths.data_dir, "バックアップの復元コード", &pdf)
 }
 

@@ -34,7 +34,7 @@ pub async fn grant_report_preview(state: State<'_, AppState>) -> Result<Vec<Stri
 
 async fn report_pdf(state: &AppState) -> Result<Vec<u8>, AppError> {
     let report = report(state).await?;
-    Ok(blocking(move || forms::grant_report_pdf(&report, clock::local().fixed_offset())).await??)
+    Ok(blocking(move || forms::grant_report_pdf(&report, clock::made())).await??)
 }
 
 /// Saves the evidence report as PDF where staff choose; `None` when the dialog was closed.

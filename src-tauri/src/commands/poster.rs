@@ -31,7 +31,7 @@ pub async fn poster_preview(
 /// The poster or flyer as PDF, made off the async threads.
 async fn pdf(state: &AppState, audience: Audience, format: PosterFormat) -> Result<Vec<u8>, AppError> {
     let sheet = screens::poster::sheet(state.store()?, audience, format).await?;
-    Ok(blocking(move || forms::poster_pdf(&sheet, crate::clock::local().fixed_offset())).await??)
+    Ok(blocking(move || forms::poster_pdf(&sheet, crate::clock::made())).await??)
 }
 
 /// Saves the poster or flyer as PDF where staff choose; `None` when the dialog was closed.

@@ -83,8 +83,7 @@ pub async fn attach_document(
 ) -> Result<Option<store::subsidy::DocumentInfo>, AppError> {
     screens::subsidy::refuse_non_receipt(kind, proof)?;
     let Some(paths) = pick_files(&app).await? else { return Ok(None) };
-    let (name, pdf, pages) =
-        blocking(move || screens::subsidy::document_from_files(&paths, clock::local().fixed_offset())).await??;
+    let (name, pdf, pages) = blocking(move || screens::subsidy::document_from_files(&paths, clock::made())).await??;
     let store = state.store()?;
     Ok(Some(store.add_document(kind, receipt_id, &name, &pdf, pages, &store.actor().await?, clock::now()).await?))
 }
@@ -143,7 +142,7 @@ pub async fn save_breakdown(
     state: State<'_, AppState>,
     format: SheetFormat,
 ) -> Result<Option<String>, AppError> {
-    let (sheet, made) = (breakdown(&state).await?, clock::local().fixed_offset());
+    let (sheet, made) = (breakdown(&state).await?, clock::made());
     let file = blocking(move || screens::subsidy::breakdown_file(&sheet, format, made)).await??;
     let ext = file.name.rsplit('.').next().unwrap_or("pdf").to_string();
     let Some(path) = pick_save_path(&app, &file.name, &ext).await? else { return Ok(None) };
@@ -156,7 +155,7 @@ pub async fn save_breakdown(
 #[specta::specta]
 pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Result<String, AppError> {
     let sheet = breakdown(&state).await?;
-    let pdf = blocking(move || forms::breakdown_pdf(&sheet, clock::local().fixed_offset())).await??;
+    let pdf = blocking(move || forms::breakdown_pdf(&sheet, clock::made())).await??;
     print_pdf(&app, &state.paths.data_dir, "領収書内訳書", &pdf)
 }
 
@@ -167,7 +166,7 @@ pub async fn print_breakdown(app: AppHandle, state: State<'_, AppState>) -> Resu
 pub async fn build_upload_set(app: AppHandle, state: State<'_, AppState>) -> Result<Option<UploadSet>, AppError> {
     let catalog = state.catalog().await;
     let sources = screens::subsidy::upload_sources(state.store()?, &catalog, clock::today()).await?;
-    let set = blocking(move || screens::subsidy::upload_files(sources, clock::local().fixed_offset())).await??;
+    let set = blocking(move || screens::subsidy::upload_files(sources, clock::made())).await??;
     let Some(parent) = pick_folder(&app, "申請一式を作る場所を選んでください").await? else {
         return Ok(None);
     };

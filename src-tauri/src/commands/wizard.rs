@@ -112,7 +112,7 @@ pub async fn save_guide_checklist(
     state: State<'_, AppState>,
 ) -> Result<Option<String>, AppError> {
     let list = screens::wizard::checklist(state.store()?, &state.knowledge().await, clock::today()).await?;
-    let pdf = super::files::blocking(move || forms::checklist_pdf(&list, clock::local().fixed_offset())).await??;
+    let pdf = super::files::blocking(move || forms::checklist_pdf(&list, clock::made())).await??;
     let Some(path) = super::files::pick_save_path(&app, "導入チェックリスト.pdf", "pdf").await? else {
         return Ok(None);
     };

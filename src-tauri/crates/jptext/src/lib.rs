@@ -770,4 +770,14 @@ mod my_number_tests {
         }
         assert_eq!(forbidden_char("見本 花子"), None);
     }
+
+    #[test]
+    fn every_io_reason_is_japanese() {
+        use std::io::ErrorKind as K;
+        for kind in [K::NotFound, K::PermissionDenied, K::StorageFull, K::ReadOnlyFilesystem, K::Other, K::InvalidData]
+        {
+            let text = super::io_reason(kind);
+            assert!(!text.chars().any(|c| c.is_ascii_alphabetic()) || text.contains("USB"), "{text}");
+        }
+    }
 }

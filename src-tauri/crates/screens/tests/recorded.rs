@@ -29,6 +29,18 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 6, 3, 0, 0).single().expect("time")
 }
 
+/// The moment the recorded documents are made (the recording day, 12:00 in Japan).
+fn made() -> forms::Made {
+    now().with_timezone(&chrono::FixedOffset::east_opt(9 * 3600).expect("JST"))
+}
+
+/// A new, empty store in a folder of its own (kept while the folder is).
+async fn new_store() -> (tempfile::TempDir, Store) {
+    let root = tempfile::tempdir().expect("tempdir");
+    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    (root, store)
+}
+
 /// A call staff make on the page, as the UI sends it.
 fn call(name: &str, args: Value) -> (String, Value) {
     (name.to_string(), args)
@@ -292,8 +304,7 @@ async fn recorded_wizard_scenarios_are_fresh() {
     let mut pool = Pool::default();
     let mut out = serde_json::Map::new();
     for scenario in scenarios() {
-        let root = tempfile::tempdir().expect("tempdir");
-        let store = Store::open_in(&root.path().join("data")).await.expect("open");
+        let (_root, store) = new_store().await;
         for step in scenario.done {
             finish(&store, step, scenario.route).await;
         }
@@ -355,8 +366,7 @@ async fn recorded_subsidy_status_is_fresh() {
     let statuses: Vec<Value> =
         ApplicationStatus::ALL.iter().map(|s| json!({ "status": s, "label": s.label(), "next": s.next() })).collect();
     let catalog = programs::catalog().expect("bundled data");
-    let root = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let (_root, store) = new_store().await;
     let receipt = ReceiptInput {
         number: "A-1".into(),
         seller: "センター電機".into(),
@@ -410,8 +420,7 @@ async fn recorded_subsidy_status_is_fresh() {
 #[tokio::test]
 async fn recorded_grant_is_fresh() {
     let catalog = programs::catalog().expect("bundled data");
-    let root = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let (_root, store) = new_store().await;
     let overview = screens::grant::overview(&store, &catalog, today()).await.expect("the screen's data");
     store.close().await;
     assert!(!overview.report_needs.is_empty(), "the bundled data says what the report needs");
@@ -449,8 +458,7 @@ async fn recorded_grant_is_fresh() {
 async fn recorded_subsidy_two_applications_are_fresh() {
     use store::subsidy::{Applicant, ReceiptInput};
     let catalog = programs::catalog().expect("bundled data");
-    let root = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let (_root, store) = new_store().await;
     let profile = common::registered_twice();
     store.save_clinic_profile(&profile, "院長", now()).await.expect("profile");
     let receipt = ReceiptInput {
@@ -516,8 +524,7 @@ async fn recorded_subsidy_overview_is_fresh() {
     use programs::purchases::ItemCategory;
     use store::subsidy::{DocumentKind, PurchaseInput, ReceiptInput};
     let catalog = programs::catalog().expect("bundled data");
-    let root = tempfile::tempdir().expect("tempdir");
-    let store = Store::open_in(&root.path().join("data")).await.expect("open");
+    let (_root, store) = new_store().await;
     let profile = store::clinic::ClinicProfileInput {
         name: "さくら整骨院".into(),
         kind: Some(store::clinic::ClinicKind::Judo),
@@ -558,9 +565,8 @@ async fn recorded_subsidy_overview_is_fresh() {
     store.save_purchase(None, second, &cable, today(), "院長", now()).await.expect("line");
     let overview = screens::subsidy::overview(&store, &catalog, &guide::BUNDLED, today()).await.expect("overview");
     // The upload set written to a folder, and how a file past the portal's size is judged.
-    let made = chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:00+09:00").expect("date");
     let sources = screens::subsidy::upload_sources(&store, &catalog, today()).await.expect("sources");
-    let files = screens::subsidy::upload_files(sources, made).expect("files");
+    let files = screens::subsidy::upload_files(sources, made()).expect("files");
     let desktop = tempfile::tempdir().expect("tempdir");
     let mut set = screens::subsidy::write_upload_set(files, desktop.path()).expect("written");
     store.close().await;
